@@ -1,0 +1,97 @@
+// Typed, validated costgate configuration.
+//
+// A Config is built only by LoadConfig (config_loader.h) from YAML plus environment overrides;
+// everything downstream sees a validated, immutable value. Defaults here are the embedded
+// defaults: `costgate proxy` with no file runs with exactly these.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace costgate::config {
+
+using Millis = std::chrono::milliseconds;
+
+struct ListenConfig {
+  std::string address = "127.0.0.1";  // loopback by default: never an open proxy by accident
+  uint16_t port = 8787;
+  int threads = 0;  // 0 = one io_context per core
+};
+
+struct LimitsConfig {
+  uint32_t max_header_bytes = 64 * 1024;            // request line + all headers
+  uint32_t max_header_count = 100;
+  uint64_t max_request_body_bytes = 32 * 1024 * 1024;
+  uint32_t max_metered_event_bytes = 1024 * 1024;   // one SSE event / JSON value kept for metering
+};
+
+struct TimeoutsConfig {
+  Millis header_read{10'000};         // first byte of a request until its headers are complete
+  Millis idle_keepalive{60'000};      // between requests on a client connection
+  Millis upstream_connect{5'000};     // TCP connect + TLS handshake
+  Millis upstream_response{300'000};  // request sent -> response head, and max silence mid-body
+  Millis client_write{60'000};        // a client that stops reading is dropped after this
+  Millis drain{30'000};               // SIGTERM: in-flight requests get this long to finish
+};
+
+struct UpstreamConfig {
+  std::string name;      // provider key: "gemini"
+  std::string url;       // https://host[:port]; path must be empty
+  std::string ca_file;   // empty: the system CA store
+  uint32_t max_idle_connections = 64;  // per worker thread
+  Millis idle_timeout{30'000};         // pooled connections older than this are not reused
+  // Derived by the loader from url.
+  std::string host;
+  uint16_t port = 443;
+};
+
+// Labels a sidecar stamps on every receipt (ARCHITECTURE.md "attribute").
+struct LabelsConfig {
+  std::string source_app;
+  std::string workspace;
+  std::string team;
+  std::string project;
+  std::string environment;
+  std::string pod;
+};
+
+enum class SqliteSynchronous { kOff, kNormal, kFull };
+
+struct ReceiptsConfig {
+  std::string path = "costgate-receipts.db";  // relative paths are relative to the working dir
+  SqliteSynchronous synchronous = SqliteSynchronous::kNormal;
+  uint32_t batch_max = 1024;          // receipts per transaction
+  Millis flush_interval{50};          // longest a receipt waits in memory before its commit
+  uint32_t queue_max = 100'000;       // beyond this, receipts are dropped and counted
+};
+
+enum class LogLevel { kDebug, kInfo, kWarn, kError };
+
+struct LogConfig {
+  LogLevel level = LogLevel::kInfo;
+  bool access_log = true;  // one JSON line per request at info
+};
+
+struct Config {
+  ListenConfig listen;
+  LimitsConfig limits;
+  TimeoutsConfig timeouts;
+  std::vector<UpstreamConfig> upstreams;  // defaults: gemini -> generativelanguage.googleapis.com
+  LabelsConfig labels;
+  ReceiptsConfig receipts;
+  LogConfig log;
+
+  const UpstreamConfig* FindUpstream(std::string_view name) const {
+    for (const auto& u : upstreams) {
+      if (u.name == name) {
+        return &u;
+      }
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace costgate::config

@@ -1,0 +1,78 @@
+// Exchange: the one per-request value that filters share (STYLE.md habit 3).
+//
+// The session creates it at admission, request filters fill and edit it in chain order, the
+// session records the response and outcome on it, and completion turns it into a receipt.
+// No filter calls another; this struct is their only channel.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "filters/http_message.h"
+#include "filters/receipt.h"
+#include "filters/units.h"
+
+namespace costgate::filters {
+
+// How a routed operation is accounted for.
+enum class Metering {
+  kMetered,    // billable: a meter reads usage, a receipt is written
+  kFree,       // known free endpoint (model list, countTokens): forwarded, no receipt
+  kUnmetered,  // unknown operation on a known provider: forwarded, receipt marks it unmetered
+};
+
+// A response the daemon answers itself (request phases, or upstream failure).
+struct LocalReply {
+  int status = 0;
+  std::string reason;  // stable snake_case code: header x-costgate-reason, log, metric, receipt
+  std::string body;    // JSON, in the provider's error shape where a provider is known
+  Headers headers;     // extra headers
+};
+
+struct Exchange {
+  // --- admission (session) ---
+  std::string event_id;       // UUIDv7
+  int64_t start_unix_ms = 0;  // wall clock at admission
+  RequestHead request;        // request filters may edit headers and target
+
+  // --- route ---
+  std::string provider;         // "gemini"; empty when unrouted
+  std::string operation;        // "generateContent", "streamGenerateContent", "countTokens", ...
+  Metering metering = Metering::kUnmetered;
+  std::string model_requested;  // model named by the URL ("gemini-2.0-flash-001")
+  bool stream_sse = false;      // request asked for ?alt=sse
+  std::string upstream_target;  // target to send upstream (prefix stripped, query kept)
+
+  // --- attribute ---
+  Labels labels;
+
+  // --- response (session) ---
+  std::optional<ResponseHead> response;  // set once the upstream head arrived
+
+  // --- meter ---
+  Units units;
+  std::string model_version;  // the model the provider says it served
+  bool usage_reported = false;  // the provider reported usage (vs nothing seen)
+  bool estimated = false;
+  uint32_t malformed_units = 0;  // stream units skipped as unparsable
+
+  // --- price ---
+  std::optional<int64_t> cost_micro_usd;
+  std::string pricing_version;
+
+  // --- outcome (session, before completion) ---
+  Outcome outcome = Outcome::kSuccess;
+  std::string reason;  // snake_case, empty on plain success
+  int http_status = 0;  // what the client got
+  int64_t end_unix_ms = 0;
+  int64_t latency_ms = 0;
+  int64_t ttfb_ms = -1;
+  uint64_t request_bytes = 0;
+  uint64_t response_bytes = 0;
+
+  // Set by a request filter that answers itself (Next::kAnswered), or by the session on failure.
+  LocalReply reply;
+};
+
+}  // namespace costgate::filters

@@ -1,0 +1,46 @@
+// The filter contract (STYLE.md "The shape of the proxy").
+//
+// A Filter is created fresh for each admitted request by its FilterFactory and lives until the
+// request completes, so per-request state is plain members. Shared state lives in the factory
+// and is const. Hooks run on the request's worker thread, in chain order (filters/chain.cpp).
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "filters/exchange.h"
+
+namespace costgate::filters {
+
+enum class Next {
+  kContinue,
+  kAnswered,  // x.reply holds the response; later request filters and forwarding are skipped
+};
+
+class Filter {
+ public:
+  virtual ~Filter() = default;
+
+  // Request phase (route, attribute, preflight). May edit x.request, may answer. Synchronous
+  // for now: preflight against central (a later issue) will make this phase suspendable.
+  virtual Next OnRequest(Exchange& x) { (void)x; return Next::kContinue; }
+
+  // Response phases: the bytes are already on their way to the client. Observe only, never
+  // block, keep memory bounded. `chunk` is body data after transfer decoding (content
+  // encoding, e.g. gzip, untouched), valid only during the call.
+  virtual void OnResponseHead(Exchange& x) { (void)x; }
+  virtual void OnResponseBody(Exchange& x, std::string_view chunk) { (void)x; (void)chunk; }
+
+  // Exactly once per admitted request, on every path (answered locally, upstream failure,
+  // client gone, success), in chain order, after the session set the outcome fields.
+  virtual void OnComplete(Exchange& x) noexcept { (void)x; }
+};
+
+class FilterFactory {
+ public:
+  virtual ~FilterFactory() = default;
+  virtual std::string_view Name() const = 0;
+  virtual std::unique_ptr<Filter> Create() const = 0;
+};
+
+}  // namespace costgate::filters

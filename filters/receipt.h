@@ -1,0 +1,70 @@
+// The usage event (receipt) of one admitted request, and where receipts go.
+//
+// Fields follow ARCHITECTURE.md "Usage event". A receipt is a value: the receipt filter builds it
+// from the Exchange at completion and hands it to a ReceiptSink, which must never block.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "filters/units.h"
+
+namespace costgate::filters {
+
+enum class Outcome {
+  kSuccess,        // upstream answered 2xx/3xx and the body reached the client
+  kUpstreamError,  // upstream answered >= 400, or failed (connect, TLS, reset, timeout)
+  kCancelled,      // the client went away before the response ended
+  kInterrupted,    // the daemon stopped (crash recovery, drain timeout) mid-request
+  kDenied,         // a request filter refused the call (budget, limits, bad request)
+};
+std::string_view OutcomeName(Outcome o) noexcept;  // "success", "upstream_error", ...
+
+struct Labels {
+  std::string source_app;
+  std::string workspace;
+  std::string team;
+  std::string project;
+  std::string environment;
+  std::string pod;
+  // Per-request, from x-costgate-* headers.
+  std::string user;
+  std::string job;
+  std::string feature;
+};
+
+struct Receipt {
+  std::string event_id;        // UUIDv7, made at admission
+  int64_t start_unix_ms = 0;
+  int64_t end_unix_ms = 0;
+  std::string host;            // machine hostname
+  std::string daemon_version;
+  Labels labels;
+  std::string provider;        // "gemini"
+  std::string operation;       // "generateContent"
+  std::string model_requested; // from the URL
+  std::string model_version;   // from the response (modelVersion)
+  Units units;
+  std::optional<int64_t> cost_micro_usd;  // nullopt: unpriced (never "zero" by default)
+  std::string pricing_version;            // price book version used; empty when unpriced
+  Outcome outcome = Outcome::kSuccess;
+  std::string reason;          // snake_case reason code for non-success outcomes
+  int http_status = 0;         // status sent to the client
+  int64_t latency_ms = 0;      // admission -> response end
+  int64_t ttfb_ms = -1;        // admission -> first response byte from upstream; -1 when none
+  uint64_t request_bytes = 0;  // body bytes received from the client
+  uint64_t response_bytes = 0; // body bytes sent to the client
+  bool estimated = false;      // units come (partly) from an estimate, not the provider's report
+};
+
+// Accepts finished receipts. Implementations must not block the caller (the request path) and
+// must not throw; when they cannot keep a receipt they count it.
+class ReceiptSink {
+ public:
+  virtual ~ReceiptSink() = default;
+  virtual void Submit(Receipt receipt) noexcept = 0;
+};
+
+}  // namespace costgate::filters

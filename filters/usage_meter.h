@@ -1,0 +1,32 @@
+// A provider's usage reader for one response body.
+//
+// Fed the body as it streams (transfer-decoded, content-encoded as the upstream sent it); keeps
+// memory bounded however long the body; never throws. Pure: no I/O, no clock.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "filters/units.h"
+
+namespace costgate::filters {
+
+struct MeteredUsage {
+  Units units;
+  std::string model_version;  // empty when the body named none
+  bool reported = false;      // a usage report with token counts was seen
+  uint32_t malformed = 0;     // units (events, array elements, bodies) skipped as unparsable
+  uint32_t oversized = 0;     // units skipped because they exceeded the per-unit byte limit
+};
+
+class UsageMeter {
+ public:
+  virtual ~UsageMeter() = default;
+  virtual void Feed(std::string_view chunk) noexcept = 0;
+  // The body ended (completely or not); flushes whatever a trailing partial unit allows.
+  virtual void Finish() noexcept = 0;
+  virtual const MeteredUsage& usage() const noexcept = 0;
+};
+
+}  // namespace costgate::filters
