@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace costgate::config {
@@ -19,13 +20,17 @@ struct ListenConfig {
   std::string address = "127.0.0.1";  // loopback by default: never an open proxy by accident
   uint16_t port = 8787;
   int threads = 0;  // 0 = one io_context per core
+
+  bool operator==(const ListenConfig&) const = default;
 };
 
 struct LimitsConfig {
-  uint32_t max_header_bytes = 64 * 1024;            // request line + all headers
+  uint32_t max_header_bytes = 64 * 1024;  // request line + all headers
   uint32_t max_header_count = 100;
   uint64_t max_request_body_bytes = 32 * 1024 * 1024;
-  uint32_t max_metered_event_bytes = 1024 * 1024;   // one SSE event / JSON value kept for metering
+  uint32_t max_metered_event_bytes = 1024 * 1024;  // one SSE event / JSON value kept for metering
+
+  bool operator==(const LimitsConfig&) const = default;
 };
 
 struct TimeoutsConfig {
@@ -35,17 +40,21 @@ struct TimeoutsConfig {
   Millis upstream_response{300'000};  // request sent -> response head, and max silence mid-body
   Millis client_write{60'000};        // a client that stops reading is dropped after this
   Millis drain{30'000};               // SIGTERM: in-flight requests get this long to finish
+
+  bool operator==(const TimeoutsConfig&) const = default;
 };
 
 struct UpstreamConfig {
-  std::string name;      // provider key: "gemini"
-  std::string url;       // https://host[:port]; path must be empty
-  std::string ca_file;   // empty: the system CA store
+  std::string name;                    // provider key: "gemini"
+  std::string url;                     // https://host[:port]; path must be empty
+  std::string ca_file;                 // empty: the system CA store
   uint32_t max_idle_connections = 64;  // per worker thread
   Millis idle_timeout{30'000};         // pooled connections older than this are not reused
-  // Derived by the loader from url.
+  // Derived by the loader from url; an IPv6 host is stored without its brackets.
   std::string host;
   uint16_t port = 443;
+
+  bool operator==(const UpstreamConfig&) const = default;
 };
 
 // Labels a sidecar stamps on every receipt (ARCHITECTURE.md "attribute").
@@ -56,6 +65,8 @@ struct LabelsConfig {
   std::string project;
   std::string environment;
   std::string pod;
+
+  bool operator==(const LabelsConfig&) const = default;
 };
 
 enum class SqliteSynchronous { kOff, kNormal, kFull };
@@ -63,9 +74,11 @@ enum class SqliteSynchronous { kOff, kNormal, kFull };
 struct ReceiptsConfig {
   std::string path = "costgate-receipts.db";  // relative paths are relative to the working dir
   SqliteSynchronous synchronous = SqliteSynchronous::kNormal;
-  uint32_t batch_max = 1024;          // receipts per transaction
-  Millis flush_interval{50};          // longest a receipt waits in memory before its commit
-  uint32_t queue_max = 100'000;       // beyond this, receipts are dropped and counted
+  uint32_t batch_max = 1024;     // receipts per transaction
+  Millis flush_interval{50};     // longest a receipt waits in memory before its commit
+  uint32_t queue_max = 100'000;  // beyond this, receipts are dropped and counted
+
+  bool operator==(const ReceiptsConfig&) const = default;
 };
 
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
@@ -73,6 +86,8 @@ enum class LogLevel { kDebug, kInfo, kWarn, kError };
 struct LogConfig {
   LogLevel level = LogLevel::kInfo;
   bool access_log = true;  // one JSON line per request at info
+
+  bool operator==(const LogConfig&) const = default;
 };
 
 struct Config {
@@ -83,6 +98,8 @@ struct Config {
   LabelsConfig labels;
   ReceiptsConfig receipts;
   LogConfig log;
+
+  bool operator==(const Config&) const = default;
 
   const UpstreamConfig* FindUpstream(std::string_view name) const {
     for (const auto& u : upstreams) {

@@ -15,12 +15,12 @@
 namespace costgate::config {
 
 struct ConfigError {
-  std::string path;     // YAML path ("upstreams.gemini.url"), or the env var name, or "" for the file
+  std::string path;  // YAML path ("upstreams.gemini.url"), or the env var name, or "" for the file
   std::string message;  // what is wrong and what is expected
 };
 
 struct LoadResult {
-  std::optional<Config> config;     // set iff errors is empty
+  std::optional<Config> config;  // set iff errors is empty
   std::vector<ConfigError> errors;
 };
 

@@ -33,6 +33,8 @@ class Headers {
   void Set(std::string_view name, std::string value);
 
   const std::vector<Field>& fields() const noexcept { return fields_; }
+  // The last field, for parsers that receive a name or value in pieces. Requires size() > 0.
+  Field& back() noexcept { return fields_.back(); }
   size_t size() const noexcept { return fields_.size(); }
   void clear() noexcept { fields_.clear(); }
 

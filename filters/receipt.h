@@ -44,6 +44,7 @@ struct Receipt {
   Labels labels;
   std::string provider;        // "gemini"
   std::string operation;       // "generateContent"
+  bool metered = true;         // false: unknown operation forwarded without a meter ("unmetered")
   std::string model_requested; // from the URL
   std::string model_version;   // from the response (modelVersion)
   Units units;

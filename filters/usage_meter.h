@@ -15,6 +15,8 @@ namespace costgate::filters {
 struct MeteredUsage {
   Units units;
   std::string model_version;  // empty when the body named none
+  std::string service_tier;   // AIS usageMetadata.serviceTier ("standard", "flex", "priority")
+  std::string traffic_type;   // Vertex usageMetadata.trafficType ("ON_DEMAND", ...)
   bool reported = false;      // a usage report with token counts was seen
   uint32_t malformed = 0;     // units (events, array elements, bodies) skipped as unparsable
   uint32_t oversized = 0;     // units skipped because they exceeded the per-unit byte limit

@@ -20,6 +20,9 @@ enum class BodyFormat { kJson, kSse, kJsonArray };
 struct MeterOptions {
   BodyFormat format = BodyFormat::kJson;
   bool gzip = false;
+  // Content-Encoding other than gzip/identity (br, deflate, gzip twice...): the meter reads
+  // nothing and reports the body as one malformed unit.
+  bool undecodable = false;
   size_t max_capture_bytes = 64 * 1024;  // largest usageMetadata object we keep to parse
 };
 

@@ -1,0 +1,59 @@
+#include "config/env_overrides.h"
+
+#include <cstdlib>
+#include <string>
+
+#include "config/schema.h"
+
+namespace costgate::config {
+namespace {
+
+constexpr EnvOverride kEnvOverrides[] = {
+    {"COSTGATE_LISTEN_ADDRESS", "listen.address", "address to listen on (IP literal or localhost)"},
+    {"COSTGATE_LISTEN_PORT", "listen.port", "port to listen on (0: ephemeral)"},
+    {"COSTGATE_THREADS", "listen.threads", "worker threads (0: one per core)"},
+    {"COSTGATE_SOURCE_APP", "labels.source_app", "source_app label on every receipt"},
+    {"COSTGATE_WORKSPACE", "labels.workspace", "workspace label on every receipt"},
+    {"COSTGATE_TEAM", "labels.team", "team label on every receipt"},
+    {"COSTGATE_PROJECT", "labels.project", "project label on every receipt"},
+    {"COSTGATE_ENVIRONMENT", "labels.environment", "environment label on every receipt"},
+    {"COSTGATE_POD", "labels.pod", "pod label on every receipt"},
+    {"COSTGATE_RECEIPTS_PATH", "receipts.path", "SQLite receipts database file"},
+    {"COSTGATE_LOG_LEVEL", "log.level", "debug, info, warn or error"},
+    {"COSTGATE_GEMINI_URL", "upstreams.gemini.url", "Gemini upstream, https://host[:port]"},
+    {"COSTGATE_GEMINI_CA_FILE", "upstreams.gemini.ca_file",
+     "CA bundle for the Gemini upstream (empty: system store)"},
+};
+
+}  // namespace
+
+std::span<const EnvOverride> EnvOverrides() { return kEnvOverrides; }
+
+void ApplyEnvOverrides(const Environment& env, Config& config, std::vector<ConfigError>& errors) {
+  for (const EnvOverride& entry : kEnvOverrides) {
+    auto found = env.find(entry.name);
+    if (found == env.end()) {
+      continue;
+    }
+    if (Problem problem = SetByPath(config, entry.setting, found->second)) {
+      errors.push_back({std::string(entry.name), std::move(*problem)});
+    }
+  }
+}
+
+Environment CurrentEnvironment() {
+  Environment env;
+  auto capture = [&env](std::string_view name) {
+    std::string key(name);
+    if (const char* value = std::getenv(key.c_str())) {
+      env.emplace(std::move(key), value);
+    }
+  };
+  for (const EnvOverride& entry : kEnvOverrides) {
+    capture(entry.name);
+  }
+  capture(kConfigFileEnv);
+  return env;
+}
+
+}  // namespace costgate::config

@@ -1,0 +1,171 @@
+#include "config/schema.h"
+
+#include <limits>
+#include <utility>
+
+#include "config/addresses.h"
+#include "config/scalars.h"
+
+namespace costgate::config {
+namespace {
+
+template <typename Field, typename Value>
+Problem Store(Parsed<Value> parsed, Field& field) {
+  if (!parsed.value) {
+    return std::move(parsed.error);
+  }
+  field = static_cast<Field>(*std::move(parsed.value));
+  return std::nullopt;
+}
+
+// Sizes and counts: zero would make every request, event or receipt fail or never flush.
+template <typename Field>
+Problem StorePositive(std::string_view text, Field& field,
+                      uint64_t max = std::numeric_limits<Field>::max()) {
+  return Store(ParseUnsigned(text, 1, max), field);
+}
+
+Problem StoreText(std::string_view text, std::string& field) {
+  field = text;
+  return std::nullopt;
+}
+
+// The url and the host and port derived from it change together.
+Problem StoreUrl(std::string_view text, UpstreamConfig& upstream) {
+  Parsed<Endpoint> endpoint = ParseUpstreamUrl(text);
+  if (!endpoint.value) {
+    return std::move(endpoint.error);
+  }
+  upstream.url = text;
+  upstream.host = std::move(endpoint.value->host);
+  upstream.port = endpoint.value->port;
+  return std::nullopt;
+}
+
+// Keeps request-body arithmetic in signed 64-bit range for the code that consumes it.
+constexpr uint64_t kMaxBodyBytes = std::numeric_limits<int64_t>::max();
+constexpr uint64_t kMaxThreads = 256;
+
+// Short names keep each table row on one line.
+using Text = std::string_view;
+using S = Setting<Config>;
+
+const S kListen[] = {
+    {"address", [](Text t, Config& c) { return Store(ParseListenAddress(t), c.listen.address); }},
+    // 0 asks the kernel for an ephemeral port (tests read the bound port back).
+    {"port", [](Text t, Config& c) { return Store(ParseUnsigned(t, 0, 65535), c.listen.port); }},
+    {"threads",
+     [](Text t, Config& c) { return Store(ParseUnsigned(t, 0, kMaxThreads), c.listen.threads); }},
+};
+
+const S kLimits[] = {
+    {"max_header_bytes",
+     [](Text t, Config& c) { return StorePositive(t, c.limits.max_header_bytes); }},
+    {"max_header_count",
+     [](Text t, Config& c) { return StorePositive(t, c.limits.max_header_count); }},
+    {"max_request_body_bytes",
+     [](Text t, Config& c) {
+       return StorePositive(t, c.limits.max_request_body_bytes, kMaxBodyBytes);
+     }},
+    {"max_metered_event_bytes",
+     [](Text t, Config& c) { return StorePositive(t, c.limits.max_metered_event_bytes); }},
+};
+
+const S kTimeouts[] = {
+    {"header_read_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.header_read); }},
+    {"idle_keepalive_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.idle_keepalive); }},
+    {"upstream_connect_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.upstream_connect); }},
+    {"upstream_response_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.upstream_response); }},
+    {"client_write_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.client_write); }},
+    {"drain_ms", [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.drain); }},
+};
+
+// Labels are free text: they are whatever the operator wants to see on receipts.
+const S kLabels[] = {
+    {"source_app", [](Text t, Config& c) { return StoreText(t, c.labels.source_app); }},
+    {"workspace", [](Text t, Config& c) { return StoreText(t, c.labels.workspace); }},
+    {"team", [](Text t, Config& c) { return StoreText(t, c.labels.team); }},
+    {"project", [](Text t, Config& c) { return StoreText(t, c.labels.project); }},
+    {"environment", [](Text t, Config& c) { return StoreText(t, c.labels.environment); }},
+    {"pod", [](Text t, Config& c) { return StoreText(t, c.labels.pod); }},
+};
+
+const S kReceipts[] = {
+    {"path",
+     [](Text t, Config& c) { return Store(ParseNonEmpty(t, "a file path"), c.receipts.path); }},
+    {"synchronous",
+     [](Text t, Config& c) { return Store(ParseSynchronous(t), c.receipts.synchronous); }},
+    {"batch_max", [](Text t, Config& c) { return StorePositive(t, c.receipts.batch_max); }},
+    {"flush_interval_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.receipts.flush_interval); }},
+    {"queue_max", [](Text t, Config& c) { return StorePositive(t, c.receipts.queue_max); }},
+};
+
+const S kLog[] = {
+    {"level", [](Text t, Config& c) { return Store(ParseLogLevel(t), c.log.level); }},
+    {"access_log", [](Text t, Config& c) { return Store(ParseBool(t), c.log.access_log); }},
+};
+
+const Section kSections[] = {
+    {"listen", kListen}, {"limits", kLimits},     {"timeouts", kTimeouts},
+    {"labels", kLabels}, {"receipts", kReceipts}, {"log", kLog},
+};
+
+using U = Setting<UpstreamConfig>;
+
+const U kUpstream[] = {
+    {"url", StoreUrl},
+    // Existence is checked when the daemon starts: loading stays free of file-system access.
+    {"ca_file", [](Text t, UpstreamConfig& u) { return StoreText(t, u.ca_file); }},
+    // 0 is meaningful: no pooling, one TLS handshake per request.
+    {"max_idle_connections",
+     [](Text t, UpstreamConfig& u) {
+       return Store(ParseUnsigned(t, 0, std::numeric_limits<uint32_t>::max()),
+                    u.max_idle_connections);
+     }},
+    {"idle_timeout_ms",
+     [](Text t, UpstreamConfig& u) { return Store(ParseDurationMs(t), u.idle_timeout); }},
+};
+
+}  // namespace
+
+std::span<const Section> Sections() { return kSections; }
+
+std::span<const Setting<UpstreamConfig>> UpstreamSettings() { return kUpstream; }
+
+UpstreamConfig* FindUpstream(Config& config, std::string_view name) {
+  for (UpstreamConfig& upstream : config.upstreams) {
+    if (upstream.name == name) {
+      return &upstream;
+    }
+  }
+  return nullptr;
+}
+
+Problem SetByPath(Config& config, std::string_view path, std::string_view text) {
+  size_t dot = path.find('.');
+  std::string_view head = path.substr(0, dot);
+  std::string_view rest = dot == std::string_view::npos ? "" : path.substr(dot + 1);
+  if (head == kUpstreamsKey) {
+    size_t name_end = rest.find('.');
+    if (name_end != std::string_view::npos) {
+      UpstreamConfig* upstream = FindUpstream(config, rest.substr(0, name_end));
+      const U* setting = FindKey(UpstreamSettings(), rest.substr(name_end + 1));
+      if (upstream != nullptr && setting != nullptr) {
+        return setting->set(text, *upstream);
+      }
+    }
+  } else if (const Section* section = FindKey(Sections(), head)) {
+    if (const S* setting = FindKey(section->settings, rest)) {
+      return setting->set(text, config);
+    }
+  }
+  return "no setting at " + std::string(path);
+}
+
+}  // namespace costgate::config

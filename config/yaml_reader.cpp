@@ -1,0 +1,162 @@
+#include "config/yaml_reader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <string>
+
+#include "config/providers.h"
+#include "config/schema.h"
+
+namespace costgate::config {
+namespace {
+
+using Errors = std::vector<ConfigError>;
+
+std::string KindOf(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "'" + node.Scalar() + "'";
+    default:
+      return "nothing";
+  }
+}
+
+std::string ChildPath(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+std::string KnownProviders() {
+  std::string list;
+  for (const KnownProvider& provider : kKnownProviders) {
+    list += list.empty() ? "" : ", ";
+    list += provider.name;
+  }
+  return list;
+}
+
+// A section may be left empty ("listen:" with every line below commented out): that means
+// "defaults", not an error.
+bool IsMapOrEmpty(const YAML::Node& node, const std::string& path, Errors& errors) {
+  if (node.IsMap() || node.IsNull()) {
+    return true;
+  }
+  errors.push_back({path, "expected a map, got " + KindOf(node)});
+  return false;
+}
+
+// Calls visit(key, value, path) for each entry of a map. yaml-cpp keeps duplicate keys and would
+// silently answer lookups with the first one, so duplicates are reported here.
+template <typename Visit>
+void ForEachEntry(const YAML::Node& map, const std::string& path, Errors& errors, Visit visit) {
+  if (map.IsNull()) {
+    return;
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const auto& entry : map) {
+    if (!entry.first.IsScalar()) {
+      errors.push_back({path, "expected plain keys, got " + KindOf(entry.first) + " as a key"});
+      continue;
+    }
+    const std::string& key = entry.first.Scalar();
+    std::string key_path = ChildPath(path, key);
+    if (!seen.insert(key).second) {
+      errors.push_back({key_path, "duplicate key"});
+      continue;
+    }
+    visit(key, entry.second, key_path);
+  }
+}
+
+template <typename Target>
+void ReadSettings(const YAML::Node& node, const std::string& path,
+                  std::span<const Setting<Target>> settings, Target& target, Errors& errors) {
+  if (!IsMapOrEmpty(node, path, errors)) {
+    return;
+  }
+  ForEachEntry(node, path, errors,
+               [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
+                 const Setting<Target>* setting = FindKey(settings, key);
+                 if (setting == nullptr) {
+                   errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
+                   return;
+                 }
+                 if (value.IsMap() || value.IsSequence()) {
+                   errors.push_back({key_path, "expected a single value, got " + KindOf(value)});
+                   return;
+                 }
+                 // A YAML null ("key:", "key: ~") is the empty text: fine for a label, an
+                 // error for a number.
+                 std::string text = value.IsNull() ? std::string() : value.Scalar();
+                 if (Problem problem = setting->set(text, target)) {
+                   errors.push_back({key_path, std::move(*problem)});
+                 }
+               });
+}
+
+// Each provider's entry is merged over its default: setting only ca_file keeps the default url.
+void ReadUpstreams(const YAML::Node& node, const std::string& path, Config& config,
+                   Errors& errors) {
+  if (!IsMapOrEmpty(node, path, errors)) {
+    return;
+  }
+  ForEachEntry(
+      node, path, errors,
+      [&](const std::string& name, const YAML::Node& value, const std::string& name_path) {
+        UpstreamConfig* upstream = FindUpstream(config, name);
+        if (upstream == nullptr) {
+          errors.push_back({name_path, "unknown provider; known providers: " + KnownProviders()});
+          return;
+        }
+        ReadSettings(value, name_path, UpstreamSettings(), *upstream, errors);
+      });
+}
+
+void ReadDocument(const YAML::Node& root, Config& config, Errors& errors) {
+  if (!root.IsMap() && !root.IsNull()) {
+    errors.push_back({"", "expected a map of sections at the top level, got " + KindOf(root)});
+    return;
+  }
+  ForEachEntry(root, "", errors,
+               [&](const std::string& key, const YAML::Node& value, const std::string& path) {
+                 if (key == kUpstreamsKey) {
+                   ReadUpstreams(value, path, config, errors);
+                 } else if (const Section* section = FindKey(Sections(), key)) {
+                   ReadSettings(value, path, section->settings, config, errors);
+                 } else {
+                   errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) +
+                                               ", " + std::string(kUpstreamsKey)});
+                 }
+               });
+}
+
+}  // namespace
+
+void ApplyYaml(std::string_view yaml_text, Config& config, std::vector<ConfigError>& errors) {
+  std::vector<YAML::Node> documents;
+  try {
+    documents = YAML::LoadAll(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    std::string where;
+    if (!e.mark.is_null()) {
+      // yaml-cpp marks are zero-based; editors count from one.
+      where = " at line " + std::to_string(e.mark.line + 1) + ", column " +
+              std::to_string(e.mark.column + 1);
+    }
+    errors.push_back({"", "YAML syntax error" + where + ": " + e.msg});
+    return;
+  }
+  if (documents.size() > 1) {
+    errors.push_back({"", "expected one YAML document, got " + std::to_string(documents.size())});
+    return;
+  }
+  if (!documents.empty()) {
+    ReadDocument(documents.front(), config, errors);
+  }
+}
+
+}  // namespace costgate::config

@@ -1,0 +1,131 @@
+#include "daemon/cli/cli.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/config_loader.h"
+#include "config/env_overrides.h"
+#include "daemon/server/server.h"
+
+namespace costgate::daemon::cli {
+
+namespace {
+
+void PrintHelp(std::FILE* out) {
+  std::fprintf(out,
+               "costgate %s: a metering and budget gateway for AI APIs\n"
+               "\n"
+               "Usage:\n"
+               "  costgate proxy [--config FILE]   run the metering proxy (the per-host sidecar)\n"
+               "  costgate check-config FILE       validate a configuration file, print every "
+               "error\n"
+               "  costgate --help | --version\n"
+               "\n"
+               "Without --config, COSTGATE_CONFIG names the file; with neither, the embedded\n"
+               "defaults apply: listen on 127.0.0.1:8787, forward /gemini/... and the Gemini API\n"
+               "paths (/v1/models/..., /v1beta/models/..., /v1alpha/models/...) to\n"
+               "https://generativelanguage.googleapis.com, write receipts to\n"
+               "./costgate-receipts.db. config/costgate.example.yaml documents every setting.\n"
+               "\n"
+               "Environment overrides (win over the file):\n",
+               COSTGATE_VERSION);
+  for (const auto& e : config::EnvOverrides()) {
+    std::fprintf(out, "  %-26.*s %.*s\n", static_cast<int>(e.name.size()), e.name.data(),
+                 static_cast<int>(e.description.size()), e.description.data());
+  }
+  std::fprintf(out,
+               "\n"
+               "Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the configuration file.\n"
+               "Endpoints: GET /healthz, /readyz, /metrics (Prometheus).\n");
+}
+
+struct ConfigChoice {
+  std::string path;
+  bool ok = true;
+};
+
+ConfigChoice ParseProxyArgs(const std::vector<std::string_view>& args) {
+  ConfigChoice choice;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if ((args[i] == "--config" || args[i] == "-c") && i + 1 < args.size()) {
+      choice.path = std::string(args[++i]);
+    } else if (args[i].rfind("--config=", 0) == 0) {
+      choice.path = std::string(args[i].substr(9));
+    } else {
+      std::fprintf(stderr, "costgate proxy: unexpected argument '%.*s' (see costgate --help)\n",
+                   static_cast<int>(args[i].size()), args[i].data());
+      choice.ok = false;
+    }
+  }
+  if (choice.path.empty()) {
+    if (const char* env = std::getenv("COSTGATE_CONFIG"); env != nullptr) {
+      choice.path = env;
+    }
+  }
+  return choice;
+}
+
+int RunProxyCommand(const std::vector<std::string_view>& args) {
+  const ConfigChoice choice = ParseProxyArgs(args);
+  if (!choice.ok) {
+    return 2;
+  }
+  const config::Environment env = config::CurrentEnvironment();
+  config::LoadResult loaded = choice.path.empty() ? config::LoadConfigFromString("", env)
+                                                  : config::LoadConfigFile(choice.path, env);
+  if (!loaded.config) {
+    std::fprintf(stderr, "costgate: invalid configuration%s%s:\n%s",
+                 choice.path.empty() ? "" : " in ", choice.path.c_str(),
+                 config::FormatErrors(loaded.errors).c_str());
+    return 2;
+  }
+  return server::RunProxy({choice.path, std::move(*loaded.config)});
+}
+
+int CheckConfigCommand(const std::vector<std::string_view>& args) {
+  if (args.size() != 1) {
+    std::fprintf(stderr, "usage: costgate check-config FILE\n");
+    return 2;
+  }
+  const std::string path(args[0]);
+  const config::LoadResult loaded = config::LoadConfigFile(path, config::CurrentEnvironment());
+  if (!loaded.config) {
+    std::fprintf(stderr, "%s", config::FormatErrors(loaded.errors).c_str());
+    std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), loaded.errors.size(),
+                 loaded.errors.size() == 1 ? "" : "s");
+    return 1;
+  }
+  std::printf("%s: ok\n", path.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    PrintHelp(args.empty() ? stderr : stdout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version" || args[0] == "version") {
+    std::printf("costgate %s\n", COSTGATE_VERSION);
+    return 0;
+  }
+  const std::string_view command = args[0];
+  args.erase(args.begin());
+  if (command == "proxy") {
+    return RunProxyCommand(args);
+  }
+  if (command == "check-config") {
+    return CheckConfigCommand(args);
+  }
+  std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
+               command.data());
+  PrintHelp(stderr);
+  return 2;
+}
+
+}  // namespace costgate::daemon::cli

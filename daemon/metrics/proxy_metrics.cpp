@@ -1,0 +1,95 @@
+#include "daemon/metrics/proxy_metrics.h"
+
+#include <charconv>
+
+namespace costgate::daemon::metrics {
+namespace {
+
+// LLM calls range from a cached countTokens (milliseconds) to long generations (minutes).
+const std::vector<double> kLatencyBuckets = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+                                             2.5,   5,    10,    20,   30,  60,   120};
+
+std::string_view ProviderLabel(std::string_view provider) {
+  return provider.empty() ? std::string_view("none") : provider;
+}
+
+}  // namespace
+
+ProxyMetrics::ProxyMetrics(std::string_view version)
+    : requests_(registry_.AddCounter("costgate_requests_total",
+                                     "Requests answered, by provider, operation and HTTP status.",
+                                     {"provider", "operation", "status"})),
+      upstream_latency_(registry_.AddHistogram(
+          "costgate_upstream_latency_seconds",
+          "Time from request sent upstream to response head received.", {"provider"},
+          kLatencyBuckets)),
+      request_bytes_(registry_.AddCounter("costgate_request_bytes_total",
+                                          "Request body bytes received from clients.",
+                                          {"provider"})),
+      response_bytes_(registry_.AddCounter("costgate_response_bytes_total",
+                                           "Response body bytes sent to clients.", {"provider"})),
+      local_replies_(registry_.AddCounter("costgate_local_replies_total",
+                                          "Responses made by the daemon itself, by reason.",
+                                          {"reason"})),
+      upstream_errors_(registry_.AddCounter("costgate_upstream_errors_total",
+                                            "Upstream failures, by provider and reason.",
+                                            {"provider", "reason"})),
+      open_connections_(
+          registry_.AddGauge("costgate_open_connections", "Open client connections.")),
+      in_flight_(registry_.AddGauge("costgate_requests_in_flight", "Requests being served.")) {
+  using outbox::ReceiptStats;
+  const auto receipt_counter = [this](std::string name, std::string help,
+                                      std::atomic<uint64_t> ReceiptStats::*field,
+                                      MetricType type) {
+    registry_.AddCallback(type, std::move(name), std::move(help),
+                          [this, field] { return static_cast<double>(ReceiptStat(field)); });
+  };
+  receipt_counter("costgate_receipts_written_total", "Receipts committed to the local outbox.",
+                  &ReceiptStats::written, MetricType::kCounter);
+  receipt_counter("costgate_receipts_dropped_total",
+                  "Receipts lost because the outbox queue was full or the writer stopped.",
+                  &ReceiptStats::dropped, MetricType::kCounter);
+  receipt_counter("costgate_receipts_write_errors_total",
+                  "Failed outbox transactions (retried).", &ReceiptStats::write_errors,
+                  MetricType::kCounter);
+  receipt_counter("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
+                  &ReceiptStats::queue_depth, MetricType::kGauge);
+  registry_.AddCallback(MetricType::kGauge, "costgate_build_info",
+                        "Always 1; the version label names the running build.", {"version"},
+                        [v = std::string(version)] { return std::vector<Sample>{{{v}, 1}}; });
+}
+
+void ProxyMetrics::CountRequest(std::string_view provider, std::string_view operation,
+                                int http_status) {
+  char status[16];
+  const auto end = std::to_chars(status, status + sizeof(status), http_status).ptr;
+  requests_.Add({ProviderLabel(provider), operation,
+                 std::string_view(status, static_cast<size_t>(end - status))});
+}
+
+void ProxyMetrics::ObserveUpstreamLatency(std::string_view provider,
+                                          std::chrono::nanoseconds latency) {
+  upstream_latency_.Observe({ProviderLabel(provider)},
+                            std::chrono::duration<double>(latency).count());
+}
+
+void ProxyMetrics::AddRequestBytes(std::string_view provider, uint64_t bytes) {
+  request_bytes_.Add({ProviderLabel(provider)}, bytes);
+}
+
+void ProxyMetrics::AddResponseBytes(std::string_view provider, uint64_t bytes) {
+  response_bytes_.Add({ProviderLabel(provider)}, bytes);
+}
+
+void ProxyMetrics::CountLocalReply(std::string_view reason) { local_replies_.Add({reason}); }
+
+void ProxyMetrics::CountUpstreamError(std::string_view provider, std::string_view reason) {
+  upstream_errors_.Add({ProviderLabel(provider), reason});
+}
+
+uint64_t ProxyMetrics::ReceiptStat(std::atomic<uint64_t> outbox::ReceiptStats::*field) const {
+  const outbox::ReceiptStats* stats = receipt_stats_.load(std::memory_order_acquire);
+  return stats == nullptr ? 0 : (stats->*field).load(std::memory_order_relaxed);
+}
+
+}  // namespace costgate::daemon::metrics

@@ -1,0 +1,64 @@
+// The costgate proxy's metric set, over a Registry (registry.h).
+//
+// Every method is safe from any thread and cheap on the request path (per-thread shards).
+// Provider "" (a local endpoint, an unrouted request) is reported as "none".
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "daemon/metrics/registry.h"
+#include "daemon/outbox/receipt_stats.h"
+
+namespace costgate::daemon::metrics {
+
+class ProxyMetrics {
+ public:
+  explicit ProxyMetrics(std::string_view version);
+
+  // costgate_requests_total{provider,operation,status}: one per finished request.
+  void CountRequest(std::string_view provider, std::string_view operation, int http_status);
+  // costgate_upstream_latency_seconds{provider}: request sent -> response head.
+  void ObserveUpstreamLatency(std::string_view provider, std::chrono::nanoseconds latency);
+  // costgate_request_bytes_total / costgate_response_bytes_total{provider}: body bytes.
+  void AddRequestBytes(std::string_view provider, uint64_t bytes);
+  void AddResponseBytes(std::string_view provider, uint64_t bytes);
+  // costgate_local_replies_total{reason}: responses the daemon made itself.
+  void CountLocalReply(std::string_view reason);
+  // costgate_upstream_errors_total{provider,reason}.
+  void CountUpstreamError(std::string_view provider, std::string_view reason);
+  // costgate_open_connections (client connections) and costgate_requests_in_flight.
+  void ConnectionOpened() { open_connections_.Add({}, 1); }
+  void ConnectionClosed() { open_connections_.Add({}, -1); }
+  void RequestStarted() { in_flight_.Add({}, 1); }
+  void RequestFinished() { in_flight_.Add({}, -1); }
+
+  // The costgate_receipts_* series read `stats` at each render (zero until attached). `stats`
+  // must outlive this object, or be detached with nullptr first.
+  void AttachReceiptStats(const outbox::ReceiptStats* stats) {
+    receipt_stats_.store(stats, std::memory_order_release);
+  }
+
+  // For extra series (meter stats): Registry::AddCallback and friends.
+  Registry& registry() { return registry_; }
+  std::string Render() const { return registry_.Render(); }
+
+ private:
+  uint64_t ReceiptStat(std::atomic<uint64_t> outbox::ReceiptStats::*field) const;
+
+  Registry registry_;
+  Counter requests_;
+  Histogram upstream_latency_;
+  Counter request_bytes_;
+  Counter response_bytes_;
+  Counter local_replies_;
+  Counter upstream_errors_;
+  Gauge open_connections_;
+  Gauge in_flight_;
+  std::atomic<const outbox::ReceiptStats*> receipt_stats_{nullptr};
+};
+
+}  // namespace costgate::daemon::metrics

@@ -1,0 +1,17 @@
+// Counters of the receipt outbox, updated by the ReceiptWriter and read by metrics at render.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+namespace costgate::daemon::outbox {
+
+struct ReceiptStats {
+  std::atomic<uint64_t> written{0};       // receipts committed to the database
+  std::atomic<uint64_t> dropped{0};       // refused (queue full, writer stopped) or lost at stop
+  std::atomic<uint64_t> write_errors{0};  // failed transactions (each is retried)
+  std::atomic<uint64_t> queue_depth{0};   // receipts in memory, not yet committed
+  std::atomic<uint64_t> batches{0};       // committed transactions
+};
+
+}  // namespace costgate::daemon::outbox

@@ -1,0 +1,80 @@
+// One admitted request, end to end: the filter chain's request phase, forwarding the request to
+// its upstream, relaying the response while the meters watch it, and completion.
+//
+// Reads top to bottom like the request lifecycle in ARCHITECTURE.md. Completion (OnComplete of
+// every filter, the metrics and the access log) runs exactly once on every path, from the
+// destructor of a scope guard, after the outcome fields of the Exchange are set.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "daemon/asio.h"
+#include "daemon/http/message_parser.h"
+#include "daemon/server/runtime.h"
+#include "daemon/upstream/upstream_connection.h"
+#include "filters/exchange.h"
+#include "filters/filter.h"
+
+namespace costgate::daemon::server {
+class ClientConnection;
+}
+
+namespace costgate::daemon::proxy {
+
+// Runs the request whose head `client.parser()` just parsed. Returns true when the client
+// connection may carry another request.
+Awaitable<bool> RunExchange(server::ClientConnection& client);
+
+class ProxyExchange {
+ public:
+  explicit ProxyExchange(server::ClientConnection& client);
+  ~ProxyExchange();
+  ProxyExchange(const ProxyExchange&) = delete;
+  ProxyExchange& operator=(const ProxyExchange&) = delete;
+
+  Awaitable<bool> Run();
+
+ private:
+  struct ClientWatch;
+
+  // Request side (proxy_exchange.cpp).
+  Awaitable<bool> AnswerLocally(bool close);
+  Awaitable<bool> Fail(int status, std::string_view reason, std::string message);
+  bool RequestBodyPending() const;
+  Awaitable<bool> AcquireUpstream();
+  enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
+  Awaitable<SendResult> SendRequest();
+  Awaitable<bool> WriteToClient(std::string_view bytes);
+  void Complete() noexcept;
+
+  // Response side (response_relay.cpp).
+  enum class RelayResult { kDone, kRetry };
+  Awaitable<RelayResult> RelayResponse(bool& keep_alive);
+  void StartClientWatch();
+  void StopClientWatch();
+  static void OnBodyData(void* self, std::string_view data);
+  void CloseUpstream();
+  void SetOutcome(filters::Outcome outcome, std::string_view reason);
+
+  server::ClientConnection& client_;
+  std::shared_ptr<const server::Runtime> runtime_;
+  filters::Exchange x_;
+  std::vector<std::unique_ptr<filters::Filter>> filters_;
+  std::chrono::steady_clock::time_point start_;
+  const upstream::UpstreamTarget* target_ = nullptr;
+  std::unique_ptr<upstream::UpstreamConnection> upstream_;
+  bool upstream_reused_ = false;
+  std::string request_bytes_;     // the request as sent upstream, while it can be replayed
+  bool request_replayable_ = false;
+  http::MessageParser response_parser_;
+  std::string client_out_;        // bytes on their way to the client
+  bool dechunk_ = false;          // HTTP/1.0 client: body sent close-delimited, decoded
+  bool response_head_sent_ = false;
+  bool outcome_set_ = false;
+  std::shared_ptr<ClientWatch> watch_;
+  bool completed_ = false;
+};
+
+}  // namespace costgate::daemon::proxy

@@ -1,0 +1,169 @@
+#include "daemon/server/client_connection.h"
+
+#include "daemon/http/serialize.h"
+#include "daemon/proxy/proxy_exchange.h"
+#include "daemon/server/local_endpoints.h"
+#include "daemon/server/worker.h"
+#include "filters/local_reply.h"
+
+namespace costgate::daemon::server {
+
+namespace {
+
+http::MessageParser::Limits RequestLimits(const config::Config& config) {
+  return {config.limits.max_header_bytes, config.limits.max_header_count};
+}
+
+}  // namespace
+
+ClientConnection::ClientConnection(Worker& worker, tcp::socket socket)
+    : worker_(worker),
+      socket_(std::move(socket)),
+      parser_(http::MessageParser::Kind::kRequest, RequestLimits(*worker.runtime()->config)),
+      watchdog_(socket_.get_executor(), worker.runtime()->watchdog_tick) {}
+
+void ClientConnection::Start() {
+  auto self = shared_from_this();
+  watchdog_.Start(self);
+  asio::co_spawn(socket_.get_executor(), [self]() { return self->Run(); }, asio::detached);
+}
+
+void ClientConnection::CancelSocket(void* self) noexcept {
+  error_code ignored;
+  static_cast<ClientConnection*>(self)->socket_.cancel(ignored);
+}
+
+void ClientConnection::OnDrain() {
+  if (idle_) {
+    CancelSocket(this);
+  }
+}
+
+void ClientConnection::OnForceClose() {
+  CancelSocket(this);
+  if (active_upstream_ != nullptr) {
+    error_code ignored;
+    active_upstream_->cancel(ignored);
+  }
+}
+
+Awaitable<bool> ClientConnection::WriteAll(std::string_view bytes) {
+  const auto& timeouts = worker_.runtime()->config->timeouts;
+  watchdog_.Arm(timeouts.client_write, &CancelSocket, this);
+  error_code ec;
+  co_await asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), Await(ec));
+  watchdog_.Disarm();
+  co_return !ec;
+}
+
+Awaitable<void> ClientConnection::Run() {
+  worker_.Register(this);
+  error_code ignored;
+  socket_.set_option(tcp::no_delay(true), ignored);
+  for (;;) {
+    parser_.Reset();
+    parser_.set_limits(RequestLimits(*worker_.runtime()->config));
+    if (co_await ReadHead() != HeadResult::kHead) {
+      break;
+    }
+    const bool close = worker_.draining() || !parser_.keep_alive();
+    bool keep_alive = false;
+    if (IsLocalEndpoint(parser_.request())) {
+      // The daemon's own endpoints take no body; a request that sends one is not worth framing.
+      const bool body_pending = !parser_.message_done();
+      keep_alive = co_await WriteAll(AnswerLocalEndpoint(parser_.request(), worker_,
+                                                         close || body_pending)) &&
+                   !close && !body_pending;
+    } else {
+      keep_alive = co_await proxy::RunExchange(*this);
+    }
+    if (!keep_alive || worker_.draining()) {
+      break;
+    }
+  }
+  watchdog_.Stop();
+  socket_.shutdown(tcp::socket::shutdown_send, ignored);
+  socket_.close(ignored);
+  worker_.Unregister(this);
+}
+
+Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
+  const auto& timeouts = worker_.runtime()->config->timeouts;
+  bool header_clock_started = false;
+  for (;;) {
+    if (!input_.empty()) {
+      idle_ = false;
+      if (!header_clock_started) {
+        // The header timeout runs from the first byte, and is not extended by later bytes:
+        // a client dribbling one byte at a time cannot hold the connection.
+        watchdog_.Arm(timeouts.header_read, &CancelSocket, this);
+        header_clock_started = true;
+      }
+      const auto r = parser_.Feed(input_.Readable());
+      input_.Consume(r.consumed);
+      if (r.progress == http::MessageParser::Progress::kHeadDone) {
+        watchdog_.Disarm();
+        co_return HeadResult::kHead;
+      }
+      if (r.progress == http::MessageParser::Progress::kError) {
+        watchdog_.Disarm();
+        co_await RejectMalformed();
+        co_return HeadResult::kClosed;
+      }
+    } else if (!header_clock_started) {
+      idle_ = true;
+      if (worker_.draining()) {
+        co_return HeadResult::kClosed;
+      }
+      watchdog_.Arm(timeouts.idle_keepalive, &CancelSocket, this);
+    }
+    auto [data, size] = input_.PrepareWrite(8 * 1024);
+    error_code ec;
+    const size_t n = co_await socket_.async_read_some(asio::buffer(data, size), Await(ec));
+    if (ec) {
+      const bool timed_out = watchdog_.fired();
+      watchdog_.Disarm();
+      if (timed_out && header_clock_started) {
+        filters::Exchange x;
+        filters::SetErrorReply(x, 408, "header_timeout",
+                               "costgate: the request head did not arrive in time");
+        std::string out;
+        http::AppendLocalReply(out, x.reply, true);
+        worker_.services().metrics.CountLocalReply("header_timeout");
+        co_await WriteAll(out);
+      }
+      co_return HeadResult::kClosed;
+    }
+    input_.Commit(n);
+  }
+}
+
+Awaitable<bool> ClientConnection::RejectMalformed() {
+  int status = 400;
+  std::string_view reason = "bad_request";
+  std::string message = "costgate: malformed HTTP request: ";
+  switch (parser_.error()) {
+    case http::ParseError::kHeadTooLarge:
+      status = 431;
+      reason = "header_too_large";
+      message = "costgate: request head exceeds limits.max_header_bytes";
+      break;
+    case http::ParseError::kTooManyHeaders:
+      status = 431;
+      reason = "too_many_headers";
+      message = "costgate: request has more header fields than limits.max_header_count";
+      break;
+    default:
+      message += parser_.error_detail();
+      break;
+  }
+  filters::Exchange x;
+  filters::SetErrorReply(x, status, reason, message);
+  std::string out;
+  // Body framing is unknowable after a parse error, so the connection cannot be reused.
+  http::AppendLocalReply(out, x.reply, true);
+  worker_.services().metrics.CountLocalReply(reason);
+  co_return co_await WriteAll(out);
+}
+
+}  // namespace costgate::daemon::server

@@ -1,0 +1,61 @@
+#include "daemon/server/local_endpoints.h"
+
+#include "daemon/http/serialize.h"
+#include "daemon/server/worker.h"
+
+namespace costgate::daemon::server {
+
+namespace {
+
+constexpr std::string_view kJson = "application/json";
+
+bool IsGetOrHead(const filters::RequestHead& head) {
+  return head.method == "GET" || head.method == "HEAD";
+}
+
+}  // namespace
+
+bool IsLocalEndpoint(const filters::RequestHead& head) {
+  const std::string_view path = head.Path();
+  return path == "/healthz" || path == "/readyz" || path == "/metrics";
+}
+
+std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker, bool close) {
+  std::string out;
+  const std::string_view path = head.Path();
+  if (!IsGetOrHead(head)) {
+    filters::Headers allow;
+    allow.Add("Content-Type", std::string(kJson));
+    allow.Add("Allow", "GET, HEAD");
+    http::AppendLocalResponse(out, 405, allow,
+                              R"({"error":{"code":405,"message":"use GET","reason":"method_not_allowed"}})",
+                              close);
+    return out;
+  }
+  std::string body;
+  int status = 200;
+  std::string_view content_type = kJson;
+  if (path == "/healthz") {
+    body = R"({"status":"ok"})";
+  } else if (path == "/readyz") {
+    if (worker.draining()) {
+      status = 503;
+      body = R"({"status":"draining"})";
+    } else {
+      body = R"({"status":"ready"})";
+    }
+  } else {
+    content_type = "text/plain; version=0.0.4; charset=utf-8";
+    body = worker.services().metrics.Render();
+  }
+  filters::Headers headers;
+  headers.Add("Content-Type", std::string(content_type));
+  http::AppendLocalResponse(out, status, headers, body, close);
+  if (head.method == "HEAD") {
+    // Same head as GET, no body: Content-Length still describes the GET body.
+    out.resize(out.size() - body.size());
+  }
+  return out;
+}
+
+}  // namespace costgate::daemon::server

@@ -1,0 +1,36 @@
+// Everything a worker needs that depends on one generation of the configuration.
+//
+// Built once from validated config at start and on each SIGHUP reload, then shared read-only by
+// every worker (each holds a shared_ptr, swapped on its own thread). A request keeps the runtime
+// it started with until it ends, so a reload never changes a request midway.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "daemon/upstream/upstream_target.h"
+#include "filters/chain.h"
+
+namespace costgate::daemon::server {
+
+struct Services;
+
+struct Runtime {
+  std::shared_ptr<const config::Config> config;
+  filters::FilterChain chain;
+  std::vector<std::shared_ptr<const upstream::UpstreamTarget>> upstreams;
+  std::chrono::steady_clock::duration watchdog_tick{};  // the smallest configured timeout
+  uint64_t generation = 0;
+
+  const upstream::UpstreamTarget* FindUpstream(std::string_view name) const;
+
+  // Returns nullptr and sets `error` when a runtime resource (a CA file) cannot be loaded.
+  static std::shared_ptr<const Runtime> Build(std::shared_ptr<const config::Config> config,
+                                              Services& services, uint64_t generation,
+                                              std::string& error);
+};
+
+}  // namespace costgate::daemon::server

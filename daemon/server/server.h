@@ -1,0 +1,20 @@
+// The proxy process: workers, signals, graceful drain and configuration reload.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "config/config.h"
+
+namespace costgate::daemon::server {
+
+struct ServerOptions {
+  std::string config_path;  // empty: embedded defaults, SIGHUP reloads nothing
+  config::Config config;    // validated
+};
+
+// Runs until SIGTERM/SIGINT, then drains and returns the process exit code (0 on a clean stop,
+// 1 when startup failed, with the reason logged).
+int RunProxy(const ServerOptions& options);
+
+}  // namespace costgate::daemon::server

@@ -1,0 +1,52 @@
+#include "daemon/server/watchdog.h"
+
+#include <algorithm>
+
+namespace costgate::daemon::server {
+
+Watchdog::Watchdog(asio::any_io_executor executor, Clock::duration tick)
+    : timer_(std::move(executor)), tick_(std::max<Clock::duration>(tick, std::chrono::milliseconds(1))) {}
+
+void Watchdog::Start(std::shared_ptr<void> owner) {
+  asio::co_spawn(timer_.get_executor(), Loop(std::move(owner)), asio::detached);
+}
+
+void Watchdog::Stop() {
+  stopped_ = true;
+  cancel_ = nullptr;
+  timer_.cancel();
+}
+
+void Watchdog::Arm(Clock::duration timeout, CancelFn cancel, void* arg) {
+  deadline_ = Clock::now() + std::max(timeout, tick_);
+  cancel_ = cancel;
+  arg_ = arg;
+  fired_ = false;
+}
+
+void Watchdog::Disarm() {
+  deadline_ = Clock::time_point::max();
+  cancel_ = nullptr;
+  fired_ = false;
+}
+
+Awaitable<void> Watchdog::Loop(std::shared_ptr<void> owner) {
+  while (!stopped_) {
+    const Clock::time_point now = Clock::now();
+    if (deadline_ <= now) {
+      const CancelFn cancel = cancel_;
+      deadline_ = Clock::time_point::max();
+      cancel_ = nullptr;
+      fired_ = true;
+      if (cancel != nullptr) {
+        cancel(arg_);
+      }
+    }
+    timer_.expires_at(std::min(deadline_, now + tick_));
+    error_code ec;
+    co_await timer_.async_wait(Await(ec));
+  }
+  owner.reset();
+}
+
+}  // namespace costgate::daemon::server

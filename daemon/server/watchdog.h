@@ -1,0 +1,49 @@
+// One timer per client connection that enforces whichever timeout the connection is in.
+//
+// Arm() sets a deadline and the action to take when it passes (cancel the socket the
+// connection is waiting on). Setting a deadline is a member write, not a timer operation: the
+// timer wakes at most every `tick` (the smallest configured timeout) and re-checks, so a
+// connection pays for its timeouts once per tick instead of once per I/O call. Because every
+// deadline is at least one tick away, the timer never needs cancelling to move a deadline
+// earlier, and a deadline fires on time.
+#pragma once
+
+#include <chrono>
+#include <memory>
+
+#include "daemon/asio.h"
+
+namespace costgate::daemon::server {
+
+class Watchdog {
+ public:
+  using Clock = std::chrono::steady_clock;
+  using CancelFn = void (*)(void* arg) noexcept;
+
+  Watchdog(asio::any_io_executor executor, Clock::duration tick);
+
+  // Starts the timer loop; `owner` keeps the object that contains this watchdog alive.
+  void Start(std::shared_ptr<void> owner);
+  // Ends the loop (the connection is closing).
+  void Stop();
+
+  // After `timeout` (>= tick), runs cancel(arg) once unless re-armed or disarmed before.
+  void Arm(Clock::duration timeout, CancelFn cancel, void* arg);
+  void Disarm();
+
+  // The last armed deadline passed and its action ran. Cleared by Arm/Disarm.
+  bool fired() const { return fired_; }
+
+ private:
+  Awaitable<void> Loop(std::shared_ptr<void> owner);
+
+  asio::steady_timer timer_;
+  Clock::duration tick_;
+  Clock::time_point deadline_ = Clock::time_point::max();
+  CancelFn cancel_ = nullptr;
+  void* arg_ = nullptr;
+  bool fired_ = false;
+  bool stopped_ = false;
+};
+
+}  // namespace costgate::daemon::server

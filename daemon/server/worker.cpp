@@ -1,0 +1,119 @@
+#include "daemon/server/worker.h"
+
+#include "daemon/server/client_connection.h"
+
+namespace costgate::daemon::server {
+
+Worker::Worker(int index, Services& services, std::shared_ptr<const Runtime> runtime)
+    : index_(index),
+      services_(services),
+      runtime_(std::move(runtime)),
+      ids_(util::UuidV7Generator::FromOsEntropy()) {}
+
+Worker::~Worker() { Join(); }
+
+uint16_t Worker::Listen(const tcp::endpoint& endpoint, std::string& error) {
+  error_code ec;
+  acceptor_.open(endpoint.protocol(), ec);
+  if (!ec) {
+    acceptor_.set_option(tcp::acceptor::reuse_address(true), ec);
+  }
+  if (!ec) {
+    // Every worker listens on the same port; the kernel spreads connections between them.
+    const int one = 1;
+    if (::setsockopt(acceptor_.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)) != 0) {
+      ec = error_code(errno, boost::system::system_category());
+    }
+  }
+  if (!ec) {
+    acceptor_.bind(endpoint, ec);
+  }
+  if (!ec) {
+    acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+  }
+  if (ec) {
+    error = "cannot listen on " + endpoint.address().to_string() + ":" +
+            std::to_string(endpoint.port()) + ": " + ec.message();
+    return 0;
+  }
+  return acceptor_.local_endpoint().port();
+}
+
+void Worker::Start() {
+  asio::co_spawn(io_, AcceptLoop(), asio::detached);
+  thread_ = std::thread([this] { io_.run(); });
+}
+
+void Worker::Join() {
+  if (thread_.joinable()) {
+    thread_.join();
+  }
+}
+
+Awaitable<void> Worker::AcceptLoop() {
+  while (acceptor_.is_open()) {
+    error_code ec;
+    tcp::socket socket = co_await acceptor_.async_accept(Await(ec));
+    if (ec) {
+      if (ec == asio::error::operation_aborted || !acceptor_.is_open()) {
+        break;
+      }
+      // EMFILE and friends: log, back off a little so the loop does not spin, keep serving.
+      services_.logger.Warn("accept failed").Str("error", ec.message()).Emit();
+      asio::steady_timer pause(io_, std::chrono::milliseconds(50));
+      co_await pause.async_wait(Await(ec));
+      continue;
+    }
+    if (draining_) {
+      break;
+    }
+    std::make_shared<ClientConnection>(*this, std::move(socket))->Start();
+  }
+}
+
+void Worker::Register(ClientConnection* c) {
+  connections_.insert(c);
+  connection_count_.store(connections_.size(), std::memory_order_release);
+  services_.metrics.ConnectionOpened();
+}
+
+void Worker::Unregister(ClientConnection* c) {
+  connections_.erase(c);
+  connection_count_.store(connections_.size(), std::memory_order_release);
+  services_.metrics.ConnectionClosed();
+}
+
+void Worker::PostRuntime(std::shared_ptr<const Runtime> runtime) {
+  asio::post(io_, [this, runtime = std::move(runtime)]() mutable {
+    runtime_ = std::move(runtime);
+  });
+}
+
+void Worker::PostBeginDrain() {
+  asio::post(io_, [this] {
+    draining_ = true;
+    error_code ignored;
+    acceptor_.close(ignored);
+    for (ClientConnection* c : connections_) {
+      c->OnDrain();
+    }
+  });
+}
+
+void Worker::PostForceClose() {
+  asio::post(io_, [this] {
+    force_closing_ = true;
+    for (ClientConnection* c : connections_) {
+      c->OnForceClose();
+    }
+  });
+}
+
+void Worker::PostStop() {
+  asio::post(io_, [this] {
+    pool_.CloseAll();
+    io_.stop();
+  });
+}
+
+}  // namespace costgate::daemon::server

@@ -1,0 +1,27 @@
+// Opening a new TLS connection to an upstream: resolve, TCP connect, TLS handshake with SNI and
+// hostname verification, all under one timeout (timeouts.upstream_connect_ms).
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "daemon/server/watchdog.h"
+#include "daemon/upstream/upstream_connection.h"
+#include "daemon/upstream/upstream_target.h"
+
+namespace costgate::daemon::upstream {
+
+enum class ConnectError { kNone, kResolve, kConnect, kTls, kTimeout, kCancelled };
+
+struct ConnectResult {
+  std::unique_ptr<UpstreamConnection> connection;  // set iff error == kNone
+  ConnectError error = ConnectError::kNone;
+  std::string detail;  // the system / TLS error message
+};
+
+// Uses `watchdog` for the timeout; disarms it before returning.
+Awaitable<ConnectResult> Connect(const UpstreamTarget& target, server::Watchdog& watchdog,
+                                 std::chrono::milliseconds timeout);
+
+}  // namespace costgate::daemon::upstream

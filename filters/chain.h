@@ -1,0 +1,54 @@
+// The filter chain of one config generation.
+//
+// Built once from validated config when the config is (re)loaded; const afterwards and shared by
+// every worker thread. For each admitted request the daemon:
+//   1. filters = chain.CreateFilters();
+//   2. calls OnRequest on each filter in order until one returns Next::kAnswered;
+//   3. if none answered, forwards x.request to x.upstream_target (between preflight and meter);
+//   4. calls OnResponseHead / OnResponseBody on every filter as the response streams;
+//   5. sets the outcome fields, then calls OnComplete on every filter in order, exactly once,
+//      under a scope guard so that no exit path skips it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "filters/filter.h"
+#include "filters/filter_stats.h"
+#include "filters/receipt.h"
+#include "filters/route/route_table.h"
+
+namespace costgate::filters {
+
+struct ChainInfo {
+  std::string host;     // hostname stamped on receipts
+  std::string version;  // daemon version stamped on receipts
+};
+
+class FilterChain {
+ public:
+  // `sink` and `stats` must outlive the chain and every filter it creates.
+  static FilterChain Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
+                           ChainInfo info);
+
+  // Fresh filters for one request, in chain order.
+  std::vector<std::unique_ptr<Filter>> CreateFilters() const;
+
+  // The routes this generation serves (startup log, 404 bodies).
+  const std::vector<RouteDescription>& RouteDescriptions() const noexcept {
+    return routes_->descriptions();
+  }
+
+  // Factory names in chain order ("route", "attribute", ...), for logs and tests.
+  std::vector<std::string_view> FilterNames() const;
+
+ private:
+  FilterChain() = default;
+
+  std::shared_ptr<const RouteTable> routes_;
+  std::vector<std::unique_ptr<FilterFactory>> factories_;
+};
+
+}  // namespace costgate::filters

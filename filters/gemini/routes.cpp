@@ -1,0 +1,210 @@
+#include "filters/gemini/routes.h"
+
+#include <string>
+#include <vector>
+
+namespace costgate::filters::gemini {
+namespace {
+
+constexpr std::array<std::string_view, 4> kVersions = {"v1", "v1beta", "v1alpha", "v1beta1"};
+
+bool IsVersion(std::string_view segment) noexcept {
+  for (const auto version : kVersions) {
+    if (segment == version) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasQueryParameter(std::string_view query, std::string_view name,
+                       std::string_view value = {}) noexcept {
+  while (!query.empty()) {
+    const size_t amp = query.find('&');
+    const std::string_view param = query.substr(0, amp);
+    const size_t eq = param.find('=');
+    const std::string_view param_name = param.substr(0, eq);
+    const std::string_view param_value =
+        eq == std::string_view::npos ? std::string_view{} : param.substr(eq + 1);
+    if (param_name == name && (value.empty() || param_value == value)) {
+      return true;
+    }
+    if (amp == std::string_view::npos) {
+      break;
+    }
+    query.remove_prefix(amp + 1);
+  }
+  return false;
+}
+
+int HexValue(char c) noexcept {
+  if (c >= '0' && c <= '9') {
+    return c - '0';
+  }
+  if (c >= 'a' && c <= 'f') {
+    return c - 'a' + 10;
+  }
+  if (c >= 'A' && c <= 'F') {
+    return c - 'A' + 10;
+  }
+  return -1;
+}
+
+// A malformed escape is kept as it is: the name is for receipts, and the upstream decides.
+std::string PercentDecode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      const int high = HexValue(s[i + 1]);
+      const int low = HexValue(s[i + 2]);
+      if (high >= 0 && low >= 0) {
+        out.push_back(static_cast<char>(high * 16 + low));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitSegments(std::string_view path) {
+  std::vector<std::string_view> segments;
+  while (!path.empty()) {
+    const size_t slash = path.find('/');
+    const std::string_view segment = path.substr(0, slash);
+    if (!segment.empty()) {
+      segments.push_back(segment);
+    }
+    if (slash == std::string_view::npos) {
+      break;
+    }
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+std::string JoinOperation(std::string_view head, const std::vector<std::string_view>& segments,
+                          size_t from) {
+  std::string name(head);
+  for (size_t i = from; i < segments.size(); ++i) {
+    name.push_back('.');
+    name.append(segments[i]);
+  }
+  return name;
+}
+
+// Collections whose items are models a method can be called on.
+bool IsModelCollection(std::string_view collection) noexcept {
+  return collection == "models" || collection == "tunedModels" || collection == "endpoints";
+}
+
+std::string ModelName(std::string_view collection, std::string_view id) {
+  std::string decoded = PercentDecode(id);
+  const std::string qualifier = collection == "models" ? "" : std::string(collection) + "/";
+  constexpr std::string_view kModelsPrefix = "models/";
+  if (std::string_view(decoded).starts_with(kModelsPrefix)) {
+    decoded.erase(0, kModelsPrefix.size());
+  }
+  if (!qualifier.empty() && !std::string_view(decoded).starts_with(qualifier)) {
+    decoded.insert(0, qualifier);
+  }
+  return decoded;
+}
+
+// REST verbs of Google's resource-oriented design, for paths without a custom method.
+std::string_view StandardVerb(std::string_view method, bool names_one_item) noexcept {
+  if (method == "GET") {
+    return names_one_item ? "get" : "list";
+  }
+  if (method == "POST") {
+    return "create";
+  }
+  if (method == "PATCH") {
+    return "update";
+  }
+  if (method == "DELETE") {
+    return "delete";
+  }
+  return "other";
+}
+
+void ClassifyModelMethod(std::string_view model_method, Operation& op) {
+  op.name = std::string(model_method);
+  if (model_method == "generateContent" || model_method == "streamGenerateContent") {
+    op.metering = Metering::kMetered;
+  } else if (model_method == "countTokens" || model_method == "computeTokens") {
+    op.metering = Metering::kFree;
+  }
+}
+
+}  // namespace
+
+bool ClaimsRequest(const RequestHead& request) noexcept {
+  return request.headers.Contains("x-goog-api-key") || HasQueryParameter(request.Query(), "key") ||
+         !request.headers.Contains("xi-api-key");
+}
+
+Operation Classify(std::string_view method, std::string_view path, std::string_view query) {
+  Operation op;
+  op.stream_sse = HasQueryParameter(query, "alt", "sse");
+  std::vector<std::string_view> segments = SplitSegments(path);
+
+  // Resumable uploads go to /upload/{ver}/files; the rest of the path is the usual one.
+  const bool upload = !segments.empty() && segments.front() == "upload";
+  const size_t version_index = upload ? 1 : 0;
+  if (segments.size() <= version_index + 1 || !IsVersion(segments[version_index])) {
+    op.name = "unknown";
+    return op;
+  }
+  segments.erase(segments.begin(), segments.begin() + static_cast<long>(version_index) + 1);
+
+  // OpenAI-compatible endpoints: Gemini API /{ver}/openai/..., Vertex .../endpoints/openapi/...
+  if (segments.front() == "openai") {
+    op.name = JoinOperation("openai", segments, 1);
+    return op;
+  }
+  for (size_t i = 0; i + 1 < segments.size(); ++i) {
+    if (segments[i] == "endpoints" && segments[i + 1] == "openapi") {
+      op.name = JoinOperation("openai", segments, i + 2);
+      return op;
+    }
+  }
+
+  // Google resource names alternate collection/id; a custom method follows the last one (':').
+  std::string_view custom_method;
+  std::string_view& last = segments.back();
+  if (const size_t colon = last.find(':'); colon != std::string_view::npos) {
+    custom_method = last.substr(colon + 1);
+    last = last.substr(0, colon);
+  }
+  const bool names_one_item = segments.size() % 2 == 0;
+  const std::string_view collection =
+      segments[names_one_item ? segments.size() - 2 : segments.size() - 1];
+
+  if (names_one_item && IsModelCollection(collection)) {
+    op.model = ModelName(collection, segments.back());
+  }
+  if (!custom_method.empty()) {
+    if (names_one_item && IsModelCollection(collection)) {
+      ClassifyModelMethod(custom_method, op);
+    } else {
+      op.name = std::string(collection) + "." + std::string(custom_method);
+    }
+    return op;
+  }
+  if (upload) {
+    op.name = std::string(collection) + ".upload";
+    return op;
+  }
+  if (method == "GET" && (collection == "models" || collection == "tunedModels")) {
+    op.name = names_one_item ? "getModel" : "listModels";
+    op.metering = Metering::kFree;
+    return op;
+  }
+  op.name = std::string(collection) + "." + std::string(StandardVerb(method, names_one_item));
+  return op;
+}
+
+}  // namespace costgate::filters::gemini

@@ -1,0 +1,17 @@
+// What a provider's route classifier says about one request target.
+#pragma once
+
+#include <string>
+
+#include "filters/exchange.h"
+
+namespace costgate::filters {
+
+struct Operation {
+  std::string name;  // "generateContent", "countTokens", "cachedContents.create", ...
+  Metering metering = Metering::kUnmetered;
+  std::string model;        // model named by the path, URL-decoded; empty when none
+  bool stream_sse = false;  // the query asked for alt=sse
+};
+
+}  // namespace costgate::filters

@@ -1,0 +1,47 @@
+#include "filters/receipt/receipt_filter.h"
+
+#include "filters/receipt_policy.h"
+
+namespace costgate::filters {
+
+Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
+  Receipt r;
+  r.event_id = x.event_id;
+  r.start_unix_ms = x.start_unix_ms;
+  r.end_unix_ms = x.end_unix_ms;
+  r.host = origin.host;
+  r.daemon_version = origin.daemon_version;
+  r.labels = x.labels;
+  r.provider = x.provider;
+  r.operation = x.operation;
+  r.metered = x.metering == Metering::kMetered;
+  r.model_requested = x.model_requested;
+  r.model_version = x.model_version;
+  r.units = x.units;
+  r.cost_micro_usd = x.cost_micro_usd;
+  r.pricing_version = x.pricing_version;
+  r.outcome = x.outcome;
+  r.reason = x.reason;
+  r.http_status = x.http_status;
+  r.latency_ms = x.latency_ms;
+  r.ttfb_ms = x.ttfb_ms;
+  r.request_bytes = x.request_bytes;
+  r.response_bytes = x.response_bytes;
+  r.estimated = x.estimated;
+  return r;
+}
+
+void ReceiptFilter::OnComplete(Exchange& x) noexcept {
+  if (!ProducesReceipt(x)) {
+    return;
+  }
+  Receipt receipt = BuildReceipt(x, origin_);
+  const bool metered = receipt.metered;
+  sink_.Submit(std::move(receipt));
+  Count(stats_.receipts_submitted);
+  if (!metered) {
+    Count(stats_.unmetered_receipts);
+  }
+}
+
+}  // namespace costgate::filters

@@ -1,0 +1,54 @@
+// Receipt: the last filter. At completion, turns the Exchange into a Receipt and submits it.
+//
+// Routed requests whose operation is metered or unmetered get a receipt (Receipt::metered tells
+// which), whatever their outcome; free operations and unrouted requests get none
+// (receipt_policy.h). Counts submitted and unmetered receipts in FilterStats.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "filters/filter.h"
+#include "filters/filter_stats.h"
+#include "filters/receipt.h"
+
+namespace costgate::filters {
+
+// What a receipt says about the machine, the same for every request.
+struct ReceiptOrigin {
+  std::string host;
+  std::string daemon_version;
+};
+
+// Builds the receipt of a completed exchange: every field copied from `x`.
+Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin);
+
+class ReceiptFilter final : public Filter {
+ public:
+  ReceiptFilter(const ReceiptOrigin& origin, ReceiptSink& sink, FilterStats& stats)
+      : origin_(origin), sink_(sink), stats_(stats) {}
+  void OnComplete(Exchange& x) noexcept override;
+
+ private:
+  const ReceiptOrigin& origin_;
+  ReceiptSink& sink_;
+  FilterStats& stats_;
+};
+
+// `sink` and `stats` must outlive the factory and every filter it creates.
+class ReceiptFilterFactory final : public FilterFactory {
+ public:
+  ReceiptFilterFactory(ReceiptOrigin origin, ReceiptSink& sink, FilterStats& stats)
+      : origin_(std::move(origin)), sink_(sink), stats_(stats) {}
+  std::string_view Name() const override { return "receipt"; }
+  std::unique_ptr<Filter> Create() const override {
+    return std::make_unique<ReceiptFilter>(origin_, sink_, stats_);
+  }
+
+ private:
+  ReceiptOrigin origin_;
+  ReceiptSink& sink_;
+  FilterStats& stats_;
+};
+
+}  // namespace costgate::filters

@@ -1,0 +1,14 @@
+// Which exchanges end as a receipt: one rule, read by every filter that must agree on it.
+#pragma once
+
+#include "filters/exchange.h"
+
+namespace costgate::filters {
+
+// Routed requests for a billable operation, metered or not. Free operations (model list,
+// countTokens) and requests no provider claimed (404, bad target) leave no receipt.
+inline bool ProducesReceipt(const Exchange& x) noexcept {
+  return !x.provider.empty() && x.metering != Metering::kFree;
+}
+
+}  // namespace costgate::filters

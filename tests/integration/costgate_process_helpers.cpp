@@ -1,0 +1,98 @@
+#include "tests/integration/costgate_process_helpers.h"
+
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "tests/integration/json_helpers.h"
+
+namespace costgate::integration {
+namespace {
+
+constexpr auto kStartTimeout = std::chrono::seconds(15);
+
+// A YAML double-quoted scalar.
+std::string Quoted(std::string_view value) {
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+    }
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// The port of the {"msg":"listening",...} line, if the log has one yet.
+std::optional<uint16_t> ListeningPort(const std::string& log) {
+  std::istringstream lines(log);
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find("listening") != std::string::npos && JsonString(line, "/msg") == "listening") {
+      if (const auto port = JsonInt(line, "/port"); port && *port > 0 && *port < 65536) {
+        return static_cast<uint16_t>(*port);
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string RenderConfigYaml(const DaemonSettings& settings,
+                             const std::filesystem::path& receipts_path) {
+  std::ostringstream yaml;
+  yaml << "listen:\n  address: \"127.0.0.1\"\n  port: 0\n  threads: 2\n"
+       << "limits:\n"
+       << "  max_header_bytes: " << settings.max_header_bytes << "\n"
+       << "  max_header_count: " << settings.max_header_count << "\n"
+       << "  max_request_body_bytes: " << settings.max_request_body_bytes << "\n"
+       << "timeouts:\n"
+       << "  header_read_ms: " << settings.header_read_ms << "\n"
+       << "  upstream_connect_ms: " << settings.upstream_connect_ms << "\n"
+       << "  upstream_response_ms: " << settings.upstream_response_ms << "\n"
+       << "  drain_ms: " << settings.drain_ms << "\n"
+       << "upstreams:\n  gemini:\n    url: " << Quoted(settings.upstream_url) << "\n";
+  if (!settings.ca_file.empty()) {
+    yaml << "    ca_file: " << Quoted(settings.ca_file) << "\n";
+  }
+  if (!settings.labels.empty()) {
+    yaml << "labels:\n";
+    for (const auto& [name, value] : settings.labels) {
+      yaml << "  " << name << ": " << Quoted(value) << "\n";
+    }
+  }
+  yaml << "receipts:\n  path: " << Quoted(receipts_path.string()) << "\n"
+       << "  flush_interval_ms: 20\n"
+       << "log:\n  level: \"info\"\n  access_log: true\n";
+  return yaml.str();
+}
+
+CostgateProcess::CostgateProcess(const DaemonSettings& settings,
+                                 const std::filesystem::path& work_dir)
+    : stderr_path_(work_dir / "costgate.stderr"), receipts_(work_dir / "receipts.db") {
+  const std::filesystem::path config_path = work_dir / "costgate.yaml";
+  WriteFile(config_path, RenderConfigYaml(settings, receipts_.path()));
+  SpawnOptions options;
+  options.argv = {COSTGATE_BINARY, "proxy", "--config", config_path.string()};
+  options.extra_env = settings.env;
+  options.working_dir = work_dir;
+  options.stdout_path = work_dir / "costgate.stdout";
+  options.stderr_path = stderr_path_;
+  process_ = std::make_unique<ChildProcess>(options);
+
+  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
+  while (true) {
+    if (const auto port = ListeningPort(Log())) {
+      port_ = *port;
+      return;
+    }
+    if (!process_->Running() || std::chrono::steady_clock::now() >= deadline) {
+      throw std::runtime_error("costgate did not start listening; config:\n" +
+                               ReadFileOrEmpty(config_path) + "stderr:\n" + Log());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  }
+}
+
+}  // namespace costgate::integration

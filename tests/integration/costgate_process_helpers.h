@@ -1,0 +1,58 @@
+// The costgate daemon under test: renders its YAML config, runs `costgate proxy --config FILE`
+// and waits for its "listening" log line to learn the ephemeral port.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tests/integration/process_helpers.h"
+#include "tests/integration/receipts_helpers.h"
+
+namespace costgate::integration {
+
+// The config knobs the tests turn; everything else keeps its embedded default.
+struct DaemonSettings {
+  std::string upstream_url;  // https://127.0.0.1:PORT
+  std::string ca_file;       // empty: no ca_file key (the system CA store)
+  uint32_t max_header_bytes = 16 * 1024;
+  uint32_t max_header_count = 40;
+  uint64_t max_request_body_bytes = 64 * 1024;
+  int64_t header_read_ms = 10'000;
+  int64_t upstream_connect_ms = 5'000;
+  int64_t upstream_response_ms = 30'000;
+  int64_t drain_ms = 10'000;
+  std::map<std::string, std::string> labels;  // labels.<name>: value
+  std::vector<std::string> env;               // "COSTGATE_SOURCE_APP=app"
+};
+
+std::string RenderConfigYaml(const DaemonSettings& settings,
+                             const std::filesystem::path& receipts_path);
+
+class CostgateProcess {
+ public:
+  // Writes the config into `work_dir`, starts the daemon there and waits (bounded) until it
+  // listens. Throws std::runtime_error with its stderr when it does not come up.
+  CostgateProcess(const DaemonSettings& settings, const std::filesystem::path& work_dir);
+
+  uint16_t port() const { return port_; }
+  std::string Url(std::string_view path) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
+  }
+  std::string Log() const { return ReadFileOrEmpty(stderr_path_); }
+  const std::filesystem::path& stderr_path() const { return stderr_path_; }
+  const ReceiptsDb& receipts() const { return receipts_; }
+  ChildProcess& process() { return *process_; }
+
+ private:
+  std::filesystem::path stderr_path_;
+  ReceiptsDb receipts_;
+  std::unique_ptr<ChildProcess> process_;
+  uint16_t port_ = 0;
+};
+
+}  // namespace costgate::integration
