@@ -8,6 +8,9 @@
 //   4. calls OnResponseHead / OnResponseBody on every filter as the response streams;
 //   5. sets the outcome fields, then calls OnComplete on every filter in order, exactly once,
 //      under a scope guard so that no exit path skips it.
+// Filters borrow from the chain (route table, labels, receipt origin): the chain must outlive
+// every filter it created, so a config reload keeps the old chain (e.g. in a shared_ptr held by
+// each session) until its last request has completed.
 #pragma once
 
 #include <memory>

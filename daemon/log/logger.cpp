@@ -149,6 +149,7 @@ Line Logger::At(LogLevel level, std::string_view msg) const {
 void Logger::Write(std::string_view line) const noexcept {
   // One write(2) per line; the loop only runs again after EINTR or a short write (a full
   // non-blocking pipe), where the rest is better than a truncated line.
+  std::lock_guard lock(write_mu_);
   while (!line.empty()) {
     const ssize_t n = ::write(fd_, line.data(), line.size());
     if (n < 0) {

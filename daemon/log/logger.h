@@ -5,13 +5,16 @@
 // A line starts with "ts" (RFC 3339 UTC, milliseconds), "level" and "msg", then the caller's
 // fields in call order. Lines below the logger's level cost one atomic load and nothing else.
 // Thread-safe: each line is formatted in a per-thread buffer and handed to the kernel in one
-// write(2), so lines from different threads never interleave (pipes: up to PIPE_BUF bytes).
+// write(2) under a mutex held only for that call, so lines never interleave or overwrite each
+// other whatever the descriptor is (a memfd or a file without O_APPEND shares one offset
+// between concurrent writers).
 #pragma once
 
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -75,6 +78,7 @@ class Logger {
   void Write(std::string_view line) const noexcept;
 
   int fd_;
+  mutable std::mutex write_mu_;
   std::atomic<LogLevel> level_;
   ClockFn clock_;
 };

@@ -46,6 +46,9 @@ void AppendDouble(std::string& out, double value) {
     out += "NaN";
   } else if (std::isinf(value)) {
     out += value > 0 ? "+Inf" : "-Inf";
+  } else if (value == std::trunc(value) && std::fabs(value) < 1e15) {
+    // Whole numbers as integers: shortest round-trip would print 400000 as "4e+05".
+    AppendChars(out, static_cast<int64_t>(value));
   } else {
     AppendChars(out, value);
   }

@@ -11,7 +11,8 @@ namespace costgate::daemon::metrics {
 void AppendEscapedHelp(std::string& out, std::string_view help);
 // Label value: backslash -> \\, double quote -> \", newline -> \n.
 void AppendEscapedLabelValue(std::string& out, std::string_view value);
-// Shortest round-trip decimal; NaN, +Inf, -Inf as the format spells them.
+// Whole numbers below 1e15 as integers, others as the shortest round-trip decimal; NaN, +Inf
+// and -Inf as the format spells them.
 void AppendDouble(std::string& out, double value);
 void AppendInt(std::string& out, int64_t value);
 void AppendUint(std::string& out, uint64_t value);

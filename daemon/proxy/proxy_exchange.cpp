@@ -81,7 +81,7 @@ Awaitable<bool> ProxyExchange::Run() {
   for (auto& filter : filters_) {
     if (filter->OnRequest(x_) == Next::kAnswered) {
       SetOutcome(Outcome::kDenied, x_.reply.reason);
-      co_return co_await AnswerLocally(RequestBodyPending());
+      co_return co_await AnswerLocally(false);
     }
   }
 
@@ -104,7 +104,7 @@ Awaitable<bool> ProxyExchange::Run() {
 
   for (int attempt = 0;; ++attempt) {
     if (!co_await AcquireUpstream()) {
-      co_return co_await AnswerLocally(RequestBodyPending());
+      co_return co_await AnswerLocally(false);
     }
     switch (co_await SendRequest()) {
       case SendResult::kSent:
@@ -124,7 +124,7 @@ Awaitable<bool> ProxyExchange::Run() {
         SetOutcome(Outcome::kUpstreamError, "upstream_reset");
         filters::SetErrorReply(x_, 502, "upstream_reset",
                                "costgate: the upstream connection failed while sending the request");
-        co_return co_await AnswerLocally(RequestBodyPending());
+        co_return co_await AnswerLocally(false);
     }
     bool keep_alive = false;
     if (co_await RelayResponse(keep_alive) == RelayResult::kRetry && attempt == 0) {
@@ -137,9 +137,28 @@ Awaitable<bool> ProxyExchange::Run() {
 
 bool ProxyExchange::RequestBodyPending() const { return !client_.parser().message_done(); }
 
+bool ProxyExchange::DiscardBufferedBody() {
+  auto& parser = client_.parser();
+  auto& in = client_.input();
+  if (parser.message_done()) {
+    return true;
+  }
+  if (parser.error() != http::ParseError::kNone || in.empty()) {
+    return false;
+  }
+  const auto r = parser.Feed(in.Readable());
+  if (r.progress == Progress::kError) {
+    return false;
+  }
+  in.Consume(r.consumed);
+  return parser.message_done();
+}
+
 Awaitable<bool> ProxyExchange::AnswerLocally(bool close) {
   auto& worker = client_.worker();
-  close = close || worker.draining();
+  // A body that already arrived in full can be skipped and the connection kept; one still on
+  // its way cannot be framed without reading it, so the connection closes after the reply.
+  close = close || worker.draining() || !DiscardBufferedBody();
   x_.http_status = x_.reply.status;
   if (!x_.reply.reason.empty()) {
     worker.services().metrics.CountLocalReply(x_.reply.reason);
@@ -153,7 +172,7 @@ Awaitable<bool> ProxyExchange::AnswerLocally(bool close) {
 Awaitable<bool> ProxyExchange::Fail(int status, std::string_view reason, std::string message) {
   SetOutcome(Outcome::kDenied, reason);
   filters::SetErrorReply(x_, status, reason, message);
-  co_return co_await AnswerLocally(RequestBodyPending());
+  co_return co_await AnswerLocally(false);
 }
 
 Awaitable<bool> ProxyExchange::WriteToClient(std::string_view bytes) {

@@ -43,6 +43,7 @@ class ProxyExchange {
   Awaitable<bool> AnswerLocally(bool close);
   Awaitable<bool> Fail(int status, std::string_view reason, std::string message);
   bool RequestBodyPending() const;
+  bool DiscardBufferedBody();  // true when the request body is fully consumed
   Awaitable<bool> AcquireUpstream();
   enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
   Awaitable<SendResult> SendRequest();

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <utility>
 
 #include "config/config.h"
 #include "filters/filter.h"

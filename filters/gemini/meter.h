@@ -28,8 +28,7 @@ struct MeterOptions {
 
 // Picks the format from the operation, whether the request asked for alt=sse, and the response
 // head (Content-Type, Content-Encoding: gzip).
-MeterOptions ChooseMeterOptions(std::string_view operation, bool alt_sse,
-                                const ResponseHead& head);
+MeterOptions ChooseMeterOptions(std::string_view operation, bool alt_sse, const ResponseHead& head);
 
 std::unique_ptr<UsageMeter> CreateMeter(const MeterOptions& options);
 

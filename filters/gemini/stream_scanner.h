@@ -64,8 +64,8 @@ class StreamScanner final : public UsageMeter,
   stream::SseReader sse_reader_;
   stream::JsonFieldExtractor extractor_;
   UsageParser parser_;
-  UsageReport report_;         // reused per unit
-  std::string model_version_;  // reused per unit
+  UsageReport report_;            // reused per unit
+  std::string model_version_;     // reused per unit
   uint32_t usage_malformed_ = 0;  // usageMetadata values that did not parse
 };
 

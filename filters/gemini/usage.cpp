@@ -217,8 +217,7 @@ UsageParse UsageParser::Parse(std::string_view raw, UsageReport& report) noexcep
     return UsageParse::kNoCounts;
   }
   ondemand::object object;
-  if (type != ondemand::json_type::object ||
-      doc.get_object().get(object) != simdjson::SUCCESS) {
+  if (type != ondemand::json_type::object || doc.get_object().get(object) != simdjson::SUCCESS) {
     return UsageParse::kMalformed;
   }
   return state_->ReadObject(object, report);

@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "filters/filter.h"
 #include "filters/filter_stats.h"

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <utility>
 
 #include "filters/filter.h"
 #include "filters/route/route_table.h"

@@ -109,28 +109,37 @@ RouteDecision RouteTable::Decide(const RequestHead& request) const {
   return DecideBarePath(request, path);
 }
 
-RouteDecision RouteTable::DecideBarePath(const RequestHead& request, std::string_view path) const {
-  std::vector<const ProviderRoutes*> claimants;
-  for (const ProviderRoutes& routes : routes_) {
-    for (const std::string_view pattern : routes.bare_paths) {
-      if (MatchesAtBoundary(path, pattern)) {
-        claimants.push_back(&routes);
-        break;
-      }
+bool RouteTable::ClaimsBarePath(const ProviderRoutes& routes, std::string_view path) noexcept {
+  for (const std::string_view pattern : routes.bare_paths) {
+    if (MatchesAtBoundary(path, pattern)) {
+      return true;
     }
   }
-  const std::string what = request.method + " " + std::string(path);
-  if (claimants.empty()) {
-    return Refused(RouteDecision::Kind::kUnknown, "costgate: no route for " + what);
+  return false;
+}
+
+RouteDecision RouteTable::DecideBarePath(const RequestHead& request, std::string_view path) const {
+  // Counting first keeps the common case (one claimant) free of allocations.
+  const ProviderRoutes* first_claimant = nullptr;
+  int claimants = 0;
+  for (const ProviderRoutes& routes : routes_) {
+    if (ClaimsBarePath(routes, path)) {
+      first_claimant = first_claimant == nullptr ? &routes : first_claimant;
+      ++claimants;
+    }
   }
-  if (claimants.size() == 1) {
-    return Routed(*claimants.front(), request.target);
+  if (claimants == 1) {
+    return Routed(*first_claimant, request.target);
+  }
+  const std::string what = request.method + " " + std::string(path);
+  if (claimants == 0) {
+    return Refused(RouteDecision::Kind::kUnknown, "costgate: no route for " + what);
   }
   const ProviderRoutes* chosen = nullptr;
   int positive = 0;
-  for (const ProviderRoutes* routes : claimants) {
-    if (routes->claims != nullptr && routes->claims(request)) {
-      chosen = routes;
+  for (const ProviderRoutes& routes : routes_) {
+    if (ClaimsBarePath(routes, path) && routes.claims != nullptr && routes.claims(request)) {
+      chosen = &routes;
       ++positive;
     }
   }
@@ -139,14 +148,19 @@ RouteDecision RouteTable::DecideBarePath(const RequestHead& request, std::string
   }
   std::string message = "costgate: " + what + " is served by several providers and the request " +
                         "headers do not pick exactly one; send the headers of one:";
-  for (size_t i = 0; i < claimants.size(); ++i) {
-    message.append(i == 0 ? " " : "; ");
-    message.append(claimants[i]->provider);
+  std::string_view separator = " ";
+  for (const ProviderRoutes& routes : routes_) {
+    if (!ClaimsBarePath(routes, path)) {
+      continue;
+    }
+    message.append(separator);
+    separator = "; ";
+    message.append(routes.provider);
     message.append(": ");
-    message.append(claimants[i]->claim_hint);
-    if (!claimants[i]->prefix.empty()) {
+    message.append(routes.claim_hint);
+    if (!routes.prefix.empty()) {
       message.append(" (or the ");
-      message.append(claimants[i]->prefix);
+      message.append(routes.prefix);
       message.append("/ prefix)");
     }
   }

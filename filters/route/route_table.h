@@ -43,6 +43,7 @@ class RouteTable {
   std::string_view routes_json_member() const noexcept { return routes_json_member_; }
 
  private:
+  static bool ClaimsBarePath(const ProviderRoutes& routes, std::string_view path) noexcept;
   RouteDecision DecideBarePath(const RequestHead& request, std::string_view path) const;
 
   std::vector<ProviderRoutes> routes_;

@@ -60,8 +60,6 @@ void GzipDecoder::Feed(std::string_view compressed) noexcept {
   zs_.avail_in = 0;
 }
 
-void GzipDecoder::Finish() noexcept {
-  truncated_ = !corrupt_ && in_member_;
-}
+void GzipDecoder::Finish() noexcept { truncated_ = !corrupt_ && in_member_; }
 
 }  // namespace costgate::filters::stream

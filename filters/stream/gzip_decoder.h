@@ -44,7 +44,7 @@ class GzipDecoder {
   bool initialised_ = false;
   bool corrupt_ = false;
   bool truncated_ = false;
-  bool in_member_ = false;  // bytes of a member were consumed and its end not yet seen
+  bool in_member_ = false;     // bytes of a member were consumed and its end not yet seen
   bool member_ended_ = false;  // the last member ended; the next byte starts a new one
 };
 

@@ -9,8 +9,7 @@ bool IsSpace(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c =
 
 }  // namespace
 
-JsonFieldExtractor::JsonFieldExtractor(JsonFraming framing,
-                                       std::span<const std::string_view> keys,
+JsonFieldExtractor::JsonFieldExtractor(JsonFraming framing, std::span<const std::string_view> keys,
                                        size_t max_capture_bytes,
                                        JsonUnitConsumer& consumer) noexcept
     : framing_(framing), max_capture_bytes_(max_capture_bytes), consumer_(consumer) {
@@ -37,8 +36,7 @@ void JsonFieldExtractor::Feed(std::string_view bytes) noexcept {
     } else if (resync_) {
       Resync(c);
     } else if (!InUnit(c, p)) {
-      Fail();
-      Resync(c);
+      Fail(c);
     }
     if (DroppingToBoundary()) {
       return;  // Fail() closed any capture
@@ -131,8 +129,7 @@ void JsonFieldExtractor::TopLevel(char c) noexcept {
       return;
     }
   }
-  Fail();
-  Resync(c);
+  Fail(c);
 }
 
 bool JsonFieldExtractor::InUnit(char c, const char* at) noexcept {
@@ -266,7 +263,7 @@ void JsonFieldExtractor::Resync(char c) noexcept {
   }
 }
 
-void JsonFieldExtractor::Fail() noexcept {
+void JsonFieldExtractor::Fail(char c) noexcept {
   if (!resync_) {
     ++malformed_;
     resync_ = true;
@@ -275,6 +272,9 @@ void JsonFieldExtractor::Fail() noexcept {
   key_match_ = -1;
   role_ = StringRole::kSkip;
   ClearCaptures();
+  if (framing_ == JsonFraming::kArray) {
+    Resync(c);  // the offending byte still counts towards finding the element's end
+  }
 }
 
 void JsonFieldExtractor::MatchKey() noexcept {

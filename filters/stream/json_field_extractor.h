@@ -79,7 +79,8 @@ class JsonFieldExtractor {
   bool AtFirstLevel(char c, const char* at) noexcept;
   // Tracks only strings and bracket depth while the current unit is being dropped.
   void Resync(char c) noexcept;
-  void Fail() noexcept;
+  // The unit is malformed at byte `c`.
+  void Fail(char c) noexcept;
   // kValues: a malformed unit drops everything up to the next EndUnit(), whose boundary is
   // the only one known to be trustworthy (an SSE event, or the body's end).
   bool DroppingToBoundary() const noexcept { return resync_ && framing_ == JsonFraming::kValues; }
@@ -101,19 +102,19 @@ class JsonFieldExtractor {
   std::array<bool, kMaxKeys> oversized_{};
   std::array<JsonCapture, kMaxKeys> results_{};
 
-  uint32_t depth_ = 0;  // 0 between units, 1 at a unit's first level
+  uint32_t depth_ = 0;                                 // 0 between units, 1 at a unit's first level
   std::array<uint64_t, kMaxDepth / 64> array_bits_{};  // per depth: container is an array
   Member member_ = Member::kKeyOrEnd;
   StringRole role_ = StringRole::kSkip;
   bool in_string_ = false;
-  bool escape_ = false;   // the previous string byte was a backslash
-  bool resync_ = false;   // the current unit is malformed and being skipped
+  bool escape_ = false;    // the previous string byte was a backslash
+  bool resync_ = false;    // the current unit is malformed and being skipped
   bool in_array_ = false;  // kArray: inside the top-level array
   bool key_unmatchable_ = false;
   uint8_t key_length_ = 0;
   std::array<char, kMaxKeyBytes> key_{};
-  int key_match_ = -1;     // slot of the first-level key just read, -1 when not chosen
-  int capture_slot_ = -1;  // slot whose value is being copied, -1 when none
+  int key_match_ = -1;                  // slot of the first-level key just read, -1 when not chosen
+  int capture_slot_ = -1;               // slot whose value is being copied, -1 when none
   const char* capture_from_ = nullptr;  // in the current Feed chunk
 
   uint32_t malformed_ = 0;

@@ -6,6 +6,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <filesystem>
 #include <stdexcept>
 
@@ -70,9 +71,9 @@ config::ReceiptsConfig TestConfig(const std::string& path) {
 
 namespace {
 
-sqlite3* OpenOrThrow(const std::string& db_path) {
+sqlite3* OpenOrThrow(const std::string& db_path, int flags) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(db_path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
     std::string error = sqlite3_errmsg(db);
     sqlite3_close(db);
     throw std::runtime_error("open " + db_path + ": " + error);
@@ -84,7 +85,7 @@ sqlite3* OpenOrThrow(const std::string& db_path) {
 }  // namespace
 
 std::vector<Row> Query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = OpenOrThrow(db_path);
+  sqlite3* db = OpenOrThrow(db_path, SQLITE_OPEN_READWRITE);
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
     std::string error = sqlite3_errmsg(db);
@@ -108,7 +109,7 @@ std::vector<Row> Query(const std::string& db_path, const std::string& sql) {
 }
 
 void Execute(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = OpenOrThrow(db_path);
+  sqlite3* db = OpenOrThrow(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   char* error = nullptr;
   const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
   std::string message = error != nullptr ? error : "";
@@ -130,6 +131,19 @@ ScopedFileModesApply::ScopedFileModesApply() {
 ScopedFileModesApply::~ScopedFileModesApply() {
   __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
   syscall(SYS_capset, &header, saved_);
+}
+
+ScopedDiskFull::ScopedDiskFull() {
+  getrlimit(RLIMIT_FSIZE, &saved_limit_);
+  saved_handler_ = signal(SIGXFSZ, SIG_IGN);
+  rlimit none = saved_limit_;
+  none.rlim_cur = 0;
+  setrlimit(RLIMIT_FSIZE, &none);
+}
+
+ScopedDiskFull::~ScopedDiskFull() {
+  setrlimit(RLIMIT_FSIZE, &saved_limit_);
+  signal(SIGXFSZ, saved_handler_);
 }
 
 LogPipe::LogPipe() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <linux/capability.h>
+#include <sys/resource.h>
 
 #include <map>
 #include <optional>
@@ -39,7 +40,7 @@ config::ReceiptsConfig TestConfig(const std::string& path);
 // Every row of `sql`, each column by name; NULL is nullopt, numbers as their decimal text.
 using Row = std::map<std::string, std::optional<std::string>>;
 std::vector<Row> Query(const std::string& db_path, const std::string& sql);
-void Execute(const std::string& db_path, const std::string& sql);
+void Execute(const std::string& db_path, const std::string& sql);  // creates the file if needed
 
 // Drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the calling thread's effective set for the
 // scope, so file modes apply even when tests run as root. Threads started inside the scope
@@ -53,6 +54,21 @@ class ScopedFileModesApply {
 
  private:
   __user_cap_data_struct saved_[2] = {};
+};
+
+// Sets this process's file size limit (RLIMIT_FSIZE) to zero for the scope, with SIGXFSZ
+// ignored: every write that would grow a regular file fails with EFBIG, as on a full disk.
+// Log through a pipe meanwhile (a memfd or file would be refused too).
+class ScopedDiskFull {
+ public:
+  ScopedDiskFull();
+  ~ScopedDiskFull();
+  ScopedDiskFull(const ScopedDiskFull&) = delete;
+  ScopedDiskFull& operator=(const ScopedDiskFull&) = delete;
+
+ private:
+  rlimit saved_limit_ = {};
+  void (*saved_handler_)(int) = nullptr;
 };
 
 // The read end of a pipe a Logger can write to.

@@ -42,8 +42,8 @@ Fixture LoadFixture(std::string_view name) {
     }
   }
   Fixture fixture;
-  fixture.options = ChooseMeterOptions(operation, query.find("alt=sse") != std::string_view::npos,
-                                       head);
+  fixture.options =
+      ChooseMeterOptions(operation, query.find("alt=sse") != std::string_view::npos, head);
   if (fixture.options.gzip) {
     fixture.body = ReadFile(base + ".response.json.gz");
   } else if (Exists(base + ".response.sse")) {

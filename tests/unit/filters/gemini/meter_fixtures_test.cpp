@@ -61,7 +61,8 @@ TEST(GeminiMeterFixtures, VertexStreamSseCountsOnlyInTheFinalEvent) {
 TEST(GeminiMeterFixtures, JsonArrayGzipToolsTurnWithThoughts) {
   // llmgemini-2.5-flash-tools-...jsonarray-gzip.0: 2 elements; the last has prompt 32,
   // candidates 12, total 86, thoughts 42, TEXT 32, serviceTier standard.
-  const auto fixture = LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.0");
+  const auto fixture =
+      LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.0");
   EXPECT_EQ(fixture.options.format, BodyFormat::kJsonArray);
   EXPECT_TRUE(fixture.options.gzip);
   EXPECT_EQ(Describe(MeterWhole(fixture.options, fixture.body)),
@@ -73,7 +74,8 @@ TEST(GeminiMeterFixtures, JsonArrayGzipToolsTurnWithThoughts) {
 TEST(GeminiMeterFixtures, JsonArrayGzipToolsTurnWithOneElement) {
   // llmgemini-2.5-flash-tools-...jsonarray-gzip.1: one element, prompt 105, candidates 13,
   // total 118, TEXT 105, no thoughts.
-  const auto fixture = LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.1");
+  const auto fixture =
+      LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.1");
   EXPECT_EQ(Describe(MeterWhole(fixture.options, fixture.body)),
             "units={\"input_tokens\":105,\"output_tokens\":13,\"total_tokens\":118,"
             "\"input_text_tokens\":105} model=gemini-2.5-flash tier=standard traffic= "
@@ -83,7 +85,8 @@ TEST(GeminiMeterFixtures, JsonArrayGzipToolsTurnWithOneElement) {
 TEST(GeminiMeterFixtures, JsonArrayGzipToolsFinalAnswer) {
   // llmgemini-2.5-flash-tools-...jsonarray-gzip.2: candidates 1 then 6; the last element has
   // prompt 137, candidates 6, total 143, TEXT 137.
-  const auto fixture = LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.2");
+  const auto fixture =
+      LoadFixture("llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.2");
   EXPECT_EQ(Describe(MeterWhole(fixture.options, fixture.body)),
             "units={\"input_tokens\":137,\"output_tokens\":6,\"total_tokens\":143,"
             "\"input_text_tokens\":137} model=gemini-2.5-flash tier=standard traffic= "

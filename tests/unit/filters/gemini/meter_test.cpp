@@ -62,8 +62,8 @@ TEST(GeminiMeterOptions, IdentityContentEncodingIsPlain) {
 
 TEST(GeminiMeterOptions, OtherContentEncodingsAreUndecodable) {
   for (const char* coding : {"br", "deflate", "zstd", "gzip, br", "gzip, gzip"}) {
-    EXPECT_TRUE(
-        ChooseMeterOptions("generateContent", false, Head({{"Content-Encoding", coding}})).undecodable)
+    EXPECT_TRUE(ChooseMeterOptions("generateContent", false, Head({{"Content-Encoding", coding}}))
+                    .undecodable)
         << coding;
   }
 }

@@ -37,8 +37,7 @@ TEST(GeminiMeterTraps, LastReportWinsOverAHigherProvisionalPromptCount) {
       R"({"usageMetadata": {"promptTokenCount": 14, "candidatesTokenCount": 102, "totalTokenCount": 116}})",
   });
   const MeteredUsage usage = MeterWhole(SseOptions(), body);
-  EXPECT_EQ(usage.units.ToJson(),
-            R"({"input_tokens":14,"output_tokens":102,"total_tokens":116})");
+  EXPECT_EQ(usage.units.ToJson(), R"({"input_tokens":14,"output_tokens":102,"total_tokens":116})");
 }
 
 TEST(GeminiMeterTraps, LastReportReplacesTheWholeEarlierOne) {
@@ -104,7 +103,8 @@ TEST(GeminiMeterTraps, ErrorBodyOnAnSseUrlReportsNothingAndIsNotMalformed) {
   const std::string body = simdjson::minify(response["bodySegments"].at(0));
   ResponseHead head;
   head.status = 404;
-  head.headers.Add("Content-Type", std::string(std::string_view(response["headers"]["Content-Type"])));
+  head.headers.Add("Content-Type",
+                   std::string(std::string_view(response["headers"]["Content-Type"])));
   const MeterOptions options = ChooseMeterOptions("streamGenerateContent", true, head);
   ASSERT_EQ(options.format, BodyFormat::kSse);
   EXPECT_EQ(Describe(MeterWhole(options, body)),
@@ -143,9 +143,10 @@ TEST(GeminiMeterTraps, GzipJsonArrayCutMidElementKeepsTheLastCompleteElement) {
   // llmgemini-flash-latest: elements report (11, total 11), then (11, 2, thoughts 291, 304)
   // twice. Cut the decoded array inside the third element, then gzip it as a server would
   // have flushed it: the second element's report stands.
-  const std::string json = testing::ReadFile(
-      COSTGATE_FIXTURES_DIR "/gemini/llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip"
-                            ".response.json");
+  const std::string json =
+      testing::ReadFile(COSTGATE_FIXTURES_DIR
+                        "/gemini/llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip"
+                        ".response.json");
   const size_t third = json.find(",\r\n{", json.find(",\r\n{") + 1);
   const auto gz = stream::testing::GzipParts({std::string_view(json).substr(0, third + 40), "x"});
   MeterOptions options;

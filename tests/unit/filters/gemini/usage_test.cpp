@@ -85,7 +85,8 @@ TEST(GeminiUsage, TrafficTypeAloneIsNotAReport) {
 }
 
 TEST(GeminiUsage, BillablePromptUsageAloneIsNotAReport) {
-  const Parsed p = Parse(R"({"billablePromptUsage": {"textCount": 16}, "trafficType": "ON_DEMAND"})");
+  const Parsed p =
+      Parse(R"({"billablePromptUsage": {"textCount": 16}, "trafficType": "ON_DEMAND"})");
   EXPECT_EQ(p.result, UsageParse::kNoCounts);
 }
 
@@ -106,8 +107,7 @@ TEST(GeminiUsage, StringCountIsMalformed) {
 }
 
 TEST(GeminiUsage, CountBeyondInt64IsMalformed) {
-  EXPECT_EQ(Parse(R"({"totalTokenCount": 99999999999999999999})").result,
-            UsageParse::kMalformed);
+  EXPECT_EQ(Parse(R"({"totalTokenCount": 99999999999999999999})").result, UsageParse::kMalformed);
 }
 
 TEST(GeminiUsage, NegativeDetailsCountIsMalformed) {
@@ -131,10 +131,10 @@ TEST(GeminiUsage, BrokenJsonIsMalformed) {
 }
 
 TEST(GeminiUsage, UnknownFieldsAndModalitiesAreIgnored) {
-  const Parsed p = Parse(
-      R"({"promptTokenCount": 5, "futureTokenCount": {"x": [1]}, "responseTokenCount": 9,)"
-      R"( "promptTokensDetails": [{"modality": "SMELL", "tokenCount": 1},)"
-      R"( {"modality": "TEXT", "tokenCount": 5, "extra": true}]})");
+  const Parsed p =
+      Parse(R"({"promptTokenCount": 5, "futureTokenCount": {"x": [1]}, "responseTokenCount": 9,)"
+            R"( "promptTokensDetails": [{"modality": "SMELL", "tokenCount": 1},)"
+            R"( {"modality": "TEXT", "tokenCount": 5, "extra": true}]})");
   ASSERT_EQ(p.result, UsageParse::kReport);
   EXPECT_EQ(p.report.units.ToJson(), R"({"input_tokens":5,"input_text_tokens":5})");
 }
@@ -159,9 +159,10 @@ TEST(GeminiUsage, ModalityIsMatchedIgnoringCase) {
 TEST(GeminiUsage, AReusedParserForgetsThePreviousObject) {
   UsageParser parser;
   UsageReport report;
-  ASSERT_EQ(parser.Parse(R"({"promptTokenCount": 1, "candidatesTokenCount": 2, "serviceTier": "flex"})",
-                         report),
-            UsageParse::kReport);
+  ASSERT_EQ(
+      parser.Parse(R"({"promptTokenCount": 1, "candidatesTokenCount": 2, "serviceTier": "flex"})",
+                   report),
+      UsageParse::kReport);
   ASSERT_EQ(parser.Parse(R"({"promptTokenCount": 3})", report), UsageParse::kReport);
   EXPECT_EQ(report.units.ToJson(), R"({"input_tokens":3})");
   EXPECT_EQ(report.service_tier, "");

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 (bookworm) packages costgate builds and tests with. Idempotent and
+# quiet: when everything is present it only checks, in well under a second.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds nginx and wrk for tests/bench)
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates openssl
+  libboost-dev libssl-dev node-llhttp libsimdjson-dev libcurl4-openssl-dev libyaml-cpp-dev
+  libsqlite3-dev zlib1g-dev googletest libgtest-dev
+  python3 clang-format
+)
+if [[ "${1:-}" == "--bench" ]]; then
+  packages+=(nginx-light wrk)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -ne 0 ]]; then
+  sudo_cmd=(sudo)
+else
+  sudo_cmd=()
+fi
+echo "costgate: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing, then builds and runs the whole test suite twice: a Release build
+# and an AddressSanitizer + UndefinedBehaviorSanitizer build. Also checks formatting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+jobs=$(nproc)
+
+echo "== format check (clang-format)"
+git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror
+
+for preset in release asan; do
+  echo "== build ($preset)"
+  cmake --preset "$preset" -DCOSTGATE_BUILD_TESTS=ON >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  echo "== test ($preset)"
+  ctest --preset "$preset" -j "$jobs" --timeout 300
+done
