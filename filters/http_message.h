@@ -35,6 +35,8 @@ class Headers {
   const std::vector<Field>& fields() const noexcept { return fields_; }
   // The last field, for parsers that receive a name or value in pieces. Requires size() > 0.
   Field& back() noexcept { return fields_.back(); }
+  // For parsers that normalise values in place after the head is complete.
+  std::vector<Field>& mutable_fields() noexcept { return fields_; }
   size_t size() const noexcept { return fields_.size(); }
   void clear() noexcept { fields_.clear(); }
 

@@ -42,7 +42,9 @@ void MessageParser::Reset() {
   response_.version_minor = 1;
   response_.headers.clear();
   in_header_value_ = false;
+  after_newline_ = false;
   head_bytes_ = 0;
+  trailer_bytes_ = 0;
   head_done_ = false;
   message_done_ = false;
   chunked_ = false;
@@ -89,7 +91,12 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
     return {0, Progress::kError};
   }
   if (!was_head_done) {
-    head_bytes_ += static_cast<uint32_t>(head_done_ ? consumed : n);
+    const size_t head_part = head_done_ ? consumed : n;
+    if (HasObsFold(data.substr(0, head_part))) {
+      Fail(ParseError::kMalformed, "obsolete line folding in a header field");
+      return {0, Progress::kError};
+    }
+    head_bytes_ += static_cast<uint32_t>(head_part);
     if (!head_done_) {
       if (head_bytes_ >= limits_.max_head_bytes) {
         Fail(ParseError::kHeadTooLarge, "request head too large");
@@ -102,11 +109,28 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
   return {consumed, message_done_ ? Progress::kMessageDone : Progress::kNeedMore};
 }
 
+// RFC 9112 5.2: a proxy must reject or replace obs-fold; strict llhttp accepts it, so the head's
+// raw bytes are checked for a line that starts with whitespace.
+bool MessageParser::HasObsFold(std::string_view head_part) {
+  for (size_t i = 0; i < head_part.size(); ++i) {
+    const char c = head_part[i];
+    if ((c == ' ' || c == '\t') && after_newline_) {
+      return true;
+    }
+    after_newline_ = c == '\n';
+  }
+  return false;
+}
+
 MessageParser::Progress MessageParser::Finish() {
   if (message_done_) {
     return Progress::kMessageDone;
   }
   if (error_ == ParseError::kNone && head_done_) {
+    // A pause in on_headers_complete leaves llhttp one step short of the body state in which
+    // EOF is a valid end; an empty execute takes that step.
+    static constexpr char kNothing[1] = {0};
+    llhttp_execute(&parser_, kNothing, 0);
     const llhttp_errno_t err = llhttp_finish(&parser_);
     if ((err == HPE_OK || err == HPE_PAUSED) && message_done_) {
       return Progress::kMessageDone;
@@ -134,6 +158,9 @@ int MessageParser::OnStatus(llhttp_t* p, const char* at, size_t len) {
 
 int MessageParser::OnHeaderField(llhttp_t* p, const char* at, size_t len) {
   MessageParser* self = Self(p);
+  if (self->head_done_) {
+    return self->CountTrailer(len);
+  }
   filters::Headers& headers =
       self->kind_ == Kind::kRequest ? self->request_.headers : self->response_.headers;
   if (self->in_header_value_ || headers.size() == 0) {
@@ -151,6 +178,9 @@ int MessageParser::OnHeaderField(llhttp_t* p, const char* at, size_t len) {
 
 int MessageParser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
   MessageParser* self = Self(p);
+  if (self->head_done_) {
+    return self->CountTrailer(len);
+  }
   filters::Headers& headers =
       self->kind_ == Kind::kRequest ? self->request_.headers : self->response_.headers;
   headers.back().value.append(at, len);
@@ -158,9 +188,39 @@ int MessageParser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
   return 0;
 }
 
+// Trailer fields travel on with the raw body bytes; they are not part of the head, but their
+// size is bounded like the head's.
+int MessageParser::CountTrailer(size_t len) {
+  trailer_bytes_ += len;
+  if (trailer_bytes_ > limits_.max_head_bytes) {
+    Fail(ParseError::kHeadTooLarge, "trailer fields too large");
+    return -1;
+  }
+  return 0;
+}
+
+namespace {
+// llhttp drops leading whitespace of a field value but keeps trailing whitespace, which
+// RFC 9110 5.5 excludes from the value.
+void TrimTrailingWhitespace(filters::Headers& headers) {
+  for (auto& field : headers.mutable_fields()) {
+    std::string& value = field.value;
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {
+      value.pop_back();
+    }
+  }
+}
+}  // namespace
+
 int MessageParser::OnHeadersComplete(llhttp_t* p) {
   MessageParser* self = Self(p);
+  if (p->http_major != 1) {
+    self->Fail(ParseError::kMalformed, "unsupported HTTP version (only HTTP/1.x is spoken)");
+    return -1;
+  }
   self->head_done_ = true;
+  TrimTrailingWhitespace(self->kind_ == Kind::kRequest ? self->request_.headers
+                                                       : self->response_.headers);
   self->chunked_ = (p->flags & F_CHUNKED) != 0;
   self->has_content_length_ = (p->flags & F_CONTENT_LENGTH) != 0;
   self->content_length_ = self->has_content_length_ ? p->content_length : 0;

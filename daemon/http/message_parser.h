@@ -90,6 +90,8 @@ class MessageParser {
   static const llhttp_settings_t* Settings();
 
   void Fail(ParseError e, const char* detail);
+  bool HasObsFold(std::string_view head_part);
+  int CountTrailer(size_t len);
 
   Kind kind_;
   Limits limits_;
@@ -101,7 +103,9 @@ class MessageParser {
   filters::RequestHead request_;
   filters::ResponseHead response_;
   bool in_header_value_ = false;
+  bool after_newline_ = false;
   uint32_t head_bytes_ = 0;
+  size_t trailer_bytes_ = 0;
   bool head_done_ = false;
   bool message_done_ = false;
   bool chunked_ = false;

@@ -14,28 +14,36 @@ bool IsHopByHop(std::string_view name) {
          EqualsIgnoreCase(name, "upgrade");
 }
 
-// True when `name` appears as a token in the Connection field's value.
+// True when `name` appears as a token in any Connection field's value.
 bool NamedByConnection(const filters::Headers& headers, std::string_view name) {
-  const std::string* connection = headers.Find("connection");
-  if (connection == nullptr) {
-    return false;
-  }
-  std::string_view rest = *connection;
-  while (!rest.empty()) {
-    const size_t comma = rest.find(',');
-    std::string_view token = rest.substr(0, comma);
-    while (!token.empty() && (token.front() == ' ' || token.front() == '\t')) {
-      token.remove_prefix(1);
+  for (const auto& field : headers.fields()) {
+    if (!EqualsIgnoreCase(field.name, "connection")) {
+      continue;
     }
-    while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) {
-      token.remove_suffix(1);
+    std::string_view rest = field.value;
+    while (!rest.empty()) {
+      const size_t comma = rest.find(',');
+      std::string_view token = rest.substr(0, comma);
+      while (!token.empty() && (token.front() == ' ' || token.front() == '\t')) {
+        token.remove_prefix(1);
+      }
+      while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) {
+        token.remove_suffix(1);
+      }
+      if (EqualsIgnoreCase(token, name)) {
+        return true;
+      }
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }
-    if (EqualsIgnoreCase(token, name)) {
-      return true;
-    }
-    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
   }
   return false;
+}
+
+// Framing and routing fields are never hop-by-hop, whatever Connection says: dropping
+// Content-Length while relaying the body would let the body be read as the next message.
+bool IsProtected(std::string_view name) {
+  return EqualsIgnoreCase(name, "content-length") || EqualsIgnoreCase(name, "transfer-encoding") ||
+         EqualsIgnoreCase(name, "host");
 }
 
 void AppendField(std::string& out, std::string_view name, std::string_view value) {
@@ -52,7 +60,7 @@ void AppendInt(std::string& out, uint64_t v) {
 }
 
 bool ForwardsField(const filters::Headers& headers, std::string_view name) {
-  return !IsHopByHop(name) && !NamedByConnection(headers, name);
+  return !IsHopByHop(name) && (IsProtected(name) || !NamedByConnection(headers, name));
 }
 
 }  // namespace

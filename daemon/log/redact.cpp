@@ -32,8 +32,7 @@ bool IsSecretName(std::string_view raw) {
       return false;
     }
     char c = raw[i];
-    if (c == '%' && i + 2 < raw.size() && HexDigit(raw[i + 1]) >= 0 &&
-        HexDigit(raw[i + 2]) >= 0) {
+    if (c == '%' && i + 2 < raw.size() && HexDigit(raw[i + 1]) >= 0 && HexDigit(raw[i + 2]) >= 0) {
       c = static_cast<char>(HexDigit(raw[i + 1]) * 16 + HexDigit(raw[i + 2]));
       i += 2;
     } else if (c == '+') {

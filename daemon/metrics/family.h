@@ -23,10 +23,10 @@ struct FamilyDef {
 
 // One child (label value set) of a family, in one shard or merged.
 struct Cell {
-  uint64_t count = 0;              // counter value; histogram observation count
-  int64_t gauge = 0;               // gauge: sum of deltas
-  double sum = 0;                  // histogram sum
-  std::vector<uint64_t> buckets;   // histogram, per bucket (not cumulative), +Inf last
+  uint64_t count = 0;             // counter value; histogram observation count
+  int64_t gauge = 0;              // gauge: sum of deltas
+  double sum = 0;                 // histogram sum
+  std::vector<uint64_t> buckets;  // histogram, per bucket (not cumulative), +Inf last
 
   static Cell For(const FamilyDef& family);
   void Merge(const Cell& other);

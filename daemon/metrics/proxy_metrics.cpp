@@ -19,10 +19,10 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
     : requests_(registry_.AddCounter("costgate_requests_total",
                                      "Requests answered, by provider, operation and HTTP status.",
                                      {"provider", "operation", "status"})),
-      upstream_latency_(registry_.AddHistogram(
-          "costgate_upstream_latency_seconds",
-          "Time from request sent upstream to response head received.", {"provider"},
-          kLatencyBuckets)),
+      upstream_latency_(
+          registry_.AddHistogram("costgate_upstream_latency_seconds",
+                                 "Time from request sent upstream to response head received.",
+                                 {"provider"}, kLatencyBuckets)),
       request_bytes_(registry_.AddCounter("costgate_request_bytes_total",
                                           "Request body bytes received from clients.",
                                           {"provider"})),
@@ -38,25 +38,25 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
           registry_.AddGauge("costgate_open_connections", "Open client connections.")),
       in_flight_(registry_.AddGauge("costgate_requests_in_flight", "Requests being served.")) {
   using outbox::ReceiptStats;
-  const auto receipt_counter = [this](std::string name, std::string help,
-                                      std::atomic<uint64_t> ReceiptStats::*field,
-                                      MetricType type) {
+  const auto receipt_series = [this](std::string name, std::string help,
+                                     std::atomic<uint64_t> ReceiptStats::*field, MetricType type) {
     registry_.AddCallback(type, std::move(name), std::move(help),
                           [this, field] { return static_cast<double>(ReceiptStat(field)); });
   };
-  receipt_counter("costgate_receipts_written_total", "Receipts committed to the local outbox.",
-                  &ReceiptStats::written, MetricType::kCounter);
-  receipt_counter("costgate_receipts_dropped_total",
-                  "Receipts lost because the outbox queue was full or the writer stopped.",
-                  &ReceiptStats::dropped, MetricType::kCounter);
-  receipt_counter("costgate_receipts_write_errors_total",
-                  "Failed outbox transactions (retried).", &ReceiptStats::write_errors,
-                  MetricType::kCounter);
-  receipt_counter("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
-                  &ReceiptStats::queue_depth, MetricType::kGauge);
+  receipt_series("costgate_receipts_written_total", "Receipts committed to the local outbox.",
+                 &ReceiptStats::written, MetricType::kCounter);
+  receipt_series("costgate_receipts_dropped_total",
+                 "Receipts lost because the outbox queue was full or the writer stopped.",
+                 &ReceiptStats::dropped, MetricType::kCounter);
+  receipt_series("costgate_receipts_write_errors_total", "Failed outbox transactions (retried).",
+                 &ReceiptStats::write_errors, MetricType::kCounter);
+  receipt_series("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
+                 &ReceiptStats::queue_depth, MetricType::kGauge);
   registry_.AddCallback(MetricType::kGauge, "costgate_build_info",
                         "Always 1; the version label names the running build.", {"version"},
-                        [v = std::string(version)] { return std::vector<Sample>{{{v}, 1}}; });
+                        [v = std::string(version)] {
+                          return std::vector<Sample>{{{v}, 1}};
+                        });
 }
 
 void ProxyMetrics::CountRequest(std::string_view provider, std::string_view operation,

@@ -85,12 +85,11 @@ const FamilyDef* Registry::AddFamily(FamilyDef def) {
 
 Counter Registry::AddCounter(std::string name, std::string help,
                              std::vector<std::string> label_names) {
-  return Counter(this, AddFamily(MakeFamily(MetricType::kCounter, std::move(name),
-                                            std::move(help), std::move(label_names))));
+  return Counter(this, AddFamily(MakeFamily(MetricType::kCounter, std::move(name), std::move(help),
+                                            std::move(label_names))));
 }
 
-Gauge Registry::AddGauge(std::string name, std::string help,
-                         std::vector<std::string> label_names) {
+Gauge Registry::AddGauge(std::string name, std::string help, std::vector<std::string> label_names) {
   return Gauge(this, AddFamily(MakeFamily(MetricType::kGauge, std::move(name), std::move(help),
                                           std::move(label_names))));
 }
@@ -100,8 +99,8 @@ Histogram Registry::AddHistogram(std::string name, std::string help,
                                  std::vector<double> upper_bounds) {
   assert(std::is_sorted(upper_bounds.begin(), upper_bounds.end()) &&
          std::adjacent_find(upper_bounds.begin(), upper_bounds.end()) == upper_bounds.end());
-  FamilyDef def = MakeFamily(MetricType::kHistogram, std::move(name), std::move(help),
-                             std::move(label_names));
+  FamilyDef def =
+      MakeFamily(MetricType::kHistogram, std::move(name), std::move(help), std::move(label_names));
   def.upper_bounds = std::move(upper_bounds);
   return Histogram(this, AddFamily(std::move(def)));
 }
@@ -116,8 +115,9 @@ void Registry::AddCallback(MetricType type, std::string name, std::string help,
 
 void Registry::AddCallback(MetricType type, std::string name, std::string help,
                            std::function<double()> value) {
-  AddCallback(type, std::move(name), std::move(help), {},
-              [value = std::move(value)] { return std::vector<Sample>{{{}, value()}}; });
+  AddCallback(type, std::move(name), std::move(help), {}, [value = std::move(value)] {
+    return std::vector<Sample>{{{}, value()}};
+  });
 }
 
 Registry::Shard& Registry::LocalShard() {
@@ -169,8 +169,8 @@ void Gauge::Add(LabelValues labels, int64_t delta) const {
 void Histogram::Observe(LabelValues labels, double value) const {
   const auto& bounds = family_->upper_bounds;
   // Bucket i counts values <= bounds[i] (and above bounds[i - 1]); the last one is +Inf.
-  const auto bucket = static_cast<size_t>(
-      std::lower_bound(bounds.begin(), bounds.end(), value) - bounds.begin());
+  const auto bucket =
+      static_cast<size_t>(std::lower_bound(bounds.begin(), bounds.end(), value) - bounds.begin());
   registry_->UpdateCell(family_, labels, [&](Cell& cell) {
     ++cell.buckets[std::isnan(value) ? bounds.size() : bucket];
     cell.sum += value;

@@ -64,8 +64,7 @@ class Histogram {
 
  private:
   friend class Registry;
-  Histogram(Registry* registry, const FamilyDef* family)
-      : registry_(registry), family_(family) {}
+  Histogram(Registry* registry, const FamilyDef* family) : registry_(registry), family_(family) {}
   Registry* registry_;
   const FamilyDef* family_;
 };

@@ -11,12 +11,36 @@ namespace {
 // Insert order = bind order (BindReceipt). shipped_at_ms is not bound: a (re)written receipt
 // has not been shipped in this form yet.
 constexpr std::array<std::string_view, 31> kBoundColumns = {
-    "event_id",       "state",        "start_unix_ms",   "end_unix_ms",   "host",
-    "daemon_version", "source_app",   "workspace",       "team",          "project",
-    "environment",    "pod",          "user",            "job",           "feature",
-    "provider",       "operation",    "metered",         "model_requested", "model_version",
-    "units_json",     "cost_micro_usd", "pricing_version", "outcome",     "reason",
-    "http_status",    "latency_ms",   "ttfb_ms",         "request_bytes", "response_bytes",
+    "event_id",
+    "state",
+    "start_unix_ms",
+    "end_unix_ms",
+    "host",
+    "daemon_version",
+    "source_app",
+    "workspace",
+    "team",
+    "project",
+    "environment",
+    "pod",
+    "user",
+    "job",
+    "feature",
+    "provider",
+    "operation",
+    "metered",
+    "model_requested",
+    "model_version",
+    "units_json",
+    "cost_micro_usd",
+    "pricing_version",
+    "outcome",
+    "reason",
+    "http_status",
+    "latency_ms",
+    "ttfb_ms",
+    "request_bytes",
+    "response_bytes",
     "estimated",
 };
 
@@ -44,8 +68,7 @@ class Binder {
  public:
   explicit Binder(sqlite3_stmt* stmt) : stmt_(stmt) {}
   void Text(std::string_view v) {
-    Check(sqlite3_bind_text(stmt_, ++index_, v.data(), static_cast<int>(v.size()),
-                            SQLITE_STATIC));
+    Check(sqlite3_bind_text(stmt_, ++index_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
   }
   void Int(int64_t v) { Check(sqlite3_bind_int64(stmt_, ++index_, v)); }
   void Null() { Check(sqlite3_bind_null(stmt_, ++index_)); }

@@ -49,11 +49,11 @@ void ReceiptWriter::Submit(filters::Receipt receipt) noexcept {
     return;
   }
   SetInMemory(in_memory_ + 1);
-  const size_t pending = pending_.size();
-  lock.unlock();
   // The writer sleeps without a deadline only while nothing waits, and otherwise until its
   // batch deadline: it needs waking for the first receipt and for a full batch, never between.
-  if (pending == 1 || pending == config_.batch_max) {
+  const bool wake = pending_.size() == 1 || pending_.size() == config_.batch_max;
+  lock.unlock();
+  if (wake) {
     work_cv_.notify_one();
   }
 }
@@ -119,6 +119,7 @@ void ReceiptWriter::WaitForWork(std::unique_lock<std::mutex>& lock,
 }
 
 void ReceiptWriter::Run() {
+  std::deque<filters::Receipt> taken;  // pending_ as of the last pass, moved into work
   std::vector<filters::Receipt> work;  // taken from pending_, not yet committed
   std::optional<Clock::time_point> retry_at;
   auto backoff = kRetryFirst;
@@ -128,14 +129,11 @@ void ReceiptWriter::Run() {
     // Every receipt submitted before this ticket's Flush() call is in pending_ or work now.
     const uint64_t flush_ticket = flush_requested_;
     const bool last_pass = stopping_;
-    if (work.empty()) {
-      work.swap(pending_);  // pending_ gets work's spare capacity back
-    } else {
-      work.insert(work.end(), std::make_move_iterator(pending_.begin()),
-                  std::make_move_iterator(pending_.end()));
-      pending_.clear();
-    }
+    taken.swap(pending_);
     lock.unlock();
+    work.insert(work.end(), std::make_move_iterator(taken.begin()),
+                std::make_move_iterator(taken.end()));
+    taken.clear();
     const bool committed = Commit(work);
     lock.lock();
     if (committed) {

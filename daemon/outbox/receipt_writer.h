@@ -16,6 +16,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -79,10 +80,12 @@ class ReceiptWriter final : public filters::ReceiptSink {
   ReceiptStats stats_;
 
   std::mutex mu_;
-  std::condition_variable work_cv_;   // to the writer: receipts, flush request, stop
-  std::condition_variable done_cv_;   // to Flush(): a flush pass finished
-  std::vector<filters::Receipt> pending_;  // submitted, not yet taken by the writer
-  uint64_t in_memory_ = 0;   // pending_ plus what the writer holds uncommitted
+  std::condition_variable work_cv_;  // to the writer: receipts, flush request, stop
+  std::condition_variable done_cv_;  // to Flush(): a flush pass finished
+  // Submitted, not yet taken by the writer. A deque so that a long queue (the disk is slow)
+  // never makes Submit() move every waiting receipt into a bigger array under the lock.
+  std::deque<filters::Receipt> pending_;
+  uint64_t in_memory_ = 0;        // pending_ plus what the writer holds uncommitted
   uint64_t flush_requested_ = 0;  // Flush() calls so far
   uint64_t flush_done_ = 0;       // flush_requested_ as of the start of the last finished pass
   bool running_ = false;

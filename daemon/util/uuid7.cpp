@@ -94,8 +94,7 @@ UuidV7Generator UuidV7Generator::FromOsEntropy() {
       got += static_cast<size_t>(n);
     } else if (errno != EINTR) {
       // getrandom cannot fail on Linux >= 3.17 except EINTR; mix the clock in rather than abort.
-      seed[0] ^= static_cast<uint64_t>(
-          std::chrono::steady_clock::now().time_since_epoch().count());
+      seed[0] ^= static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
       break;
     }
   }

@@ -4,37 +4,31 @@
 // (JsonFraming::kValues: a plain body, or the data of one SSE event) or as the elements of a
 // top-level array (JsonFraming::kArray: "[{..}\n,\r\n{..}\n]"). For each unit the extractor
 // copies the exact bytes of the values of the chosen keys found at the unit's first level into
-// bounded buffers; every other byte is skipped without buffering, so memory stays bounded
-// however large a value (a 64 MB base64 string costs nothing). When a unit closes well-formed
-// the consumer gets the captures; a capture larger than max_capture_bytes is dropped and flagged
-// oversized. Malformed input (garbage, unbalanced or mismatched brackets, nesting deeper than
-// kMaxDepth) drops the unit and counts it once in malformed(). With kValues everything up to the
-// next EndUnit() (the end of an SSE event, or of the body) is dropped with it; with kArray
-// scanning resumes, best effort, once the brackets of the broken element are closed, at the
-// next top-level '{'.
-// Only the first level of each unit is checked strictly; deeper values are only balanced, and
-// captured values are left for the consumer's parser to validate.
+// bounded buffers (JsonCaptures); every other byte is skipped without buffering, so memory stays
+// bounded however large a value (a 64 MB base64 string costs nothing). When a unit closes
+// well-formed the consumer gets the captures; a capture larger than max_capture_bytes is
+// dropped and flagged oversized. Malformed input (garbage, unbalanced or mismatched brackets,
+// nesting deeper than kMaxDepth) drops the unit and counts it once in malformed(). With kValues
+// everything up to the next EndUnit() (the end of an SSE event, or of the body) is dropped with
+// it; with kArray scanning resumes, best effort, once the brackets of the broken element are
+// closed, at the next top-level '{'. Only the first level of each unit is checked strictly;
+// deeper values are only balanced, and captured values are left to the consumer's parser.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
-#include <string>
 #include <string_view>
 
 #include "filters/stream/byte_finder.h"
+#include "filters/stream/json_captures.h"
 
 namespace costgate::filters::stream {
 
 enum class JsonFraming : uint8_t {
   kValues,  // top-level objects one after another
   kArray,   // the elements of a top-level array
-};
-
-struct JsonCapture {
-  std::string_view raw;    // the value's exact bytes; empty when the key was absent or oversized
-  bool oversized = false;  // the value exceeded max_capture_bytes and was dropped
 };
 
 class JsonUnitConsumer {
@@ -46,12 +40,12 @@ class JsonUnitConsumer {
 
 class JsonFieldExtractor {
  public:
-  static constexpr size_t kMaxKeys = 4;
-  static constexpr size_t kMaxKeyBytes = 64;
+  static constexpr size_t kMaxKeys = JsonCaptures::kMaxKeys;
+  static constexpr size_t kMaxKeyBytes = 64;  // longer keys never match
   static constexpr uint32_t kMaxDepth = 512;
 
-  // `keys` (at most kMaxKeys, each at most kMaxKeyBytes; extra ones are ignored) are compared
-  // with the raw key bytes; their characters must outlive the extractor, as must `consumer`.
+  // `keys` (at most kMaxKeys; extra ones are ignored) are compared with the raw key bytes; their
+  // characters must outlive the extractor, as must `consumer`.
   JsonFieldExtractor(JsonFraming framing, std::span<const std::string_view> keys,
                      size_t max_capture_bytes, JsonUnitConsumer& consumer) noexcept;
 
@@ -64,7 +58,7 @@ class JsonFieldExtractor {
 
   uint32_t malformed() const noexcept { return malformed_; }
   // Largest total capacity the capture buffers reached.
-  size_t BufferHighWater() const noexcept { return high_water_; }
+  size_t BufferHighWater() const noexcept { return captures_.HighWater(); }
 
  private:
   // Where the scan stands at the first level of the current unit.
@@ -74,36 +68,27 @@ class JsonFieldExtractor {
   const char* ScanString(const char* p, const char* end, ByteFinder& stops) noexcept;
   void EndString(const char* after) noexcept;
   void TopLevel(char c) noexcept;
-  // Handles one structural byte inside a unit; false when it is not valid here.
+  // Handles one byte outside strings inside a unit; false when it is not valid there.
   bool InUnit(char c, const char* at) noexcept;
   bool AtFirstLevel(char c, const char* at) noexcept;
-  // Tracks only strings and bracket depth while the current unit is being dropped.
+  bool Push(bool is_array) noexcept;
+  bool TopIsArray() const noexcept;
+  // Tracks only strings and bracket depth while a broken kArray element is skipped.
   void Resync(char c) noexcept;
   // The unit is malformed at byte `c`.
   void Fail(char c) noexcept;
   // kValues: a malformed unit drops everything up to the next EndUnit(), whose boundary is
   // the only one known to be trustworthy (an SSE event, or the body's end).
   bool DroppingToBoundary() const noexcept { return resync_ && framing_ == JsonFraming::kValues; }
-  void MatchKey() noexcept;
   void StartCapture(const char* at) noexcept;
   void EndCapture(const char* stop) noexcept;
-  void Append(const char* from, const char* to) noexcept;
-  void EmitUnit() noexcept;
-  void ClearCaptures() noexcept;
-  bool TopIsArray() const noexcept;
 
   const JsonFraming framing_;
-  const size_t max_capture_bytes_;
   JsonUnitConsumer& consumer_;
-  size_t key_count_ = 0;
-  std::array<std::string_view, kMaxKeys> keys_{};
-  std::array<std::string, kMaxKeys> captured_{};
-  std::array<bool, kMaxKeys> present_{};
-  std::array<bool, kMaxKeys> oversized_{};
-  std::array<JsonCapture, kMaxKeys> results_{};
+  JsonCaptures captures_;
 
   uint32_t depth_ = 0;                                 // 0 between units, 1 at a unit's first level
-  std::array<uint64_t, kMaxDepth / 64> array_bits_{};  // per depth: container is an array
+  std::array<uint64_t, kMaxDepth / 64> array_bits_{};  // per level: the container is an array
   Member member_ = Member::kKeyOrEnd;
   StringRole role_ = StringRole::kSkip;
   bool in_string_ = false;
@@ -113,12 +98,11 @@ class JsonFieldExtractor {
   bool key_unmatchable_ = false;
   uint8_t key_length_ = 0;
   std::array<char, kMaxKeyBytes> key_{};
-  int key_match_ = -1;                  // slot of the first-level key just read, -1 when not chosen
-  int capture_slot_ = -1;               // slot whose value is being copied, -1 when none
-  const char* capture_from_ = nullptr;  // in the current Feed chunk
+  int key_match_ = -1;     // capture slot of the first-level key just read, -1 when not chosen
+  int capture_slot_ = -1;  // slot whose value is being copied, -1 when none
+  const char* capture_from_ = nullptr;  // where the open capture resumes in the current chunk
 
   uint32_t malformed_ = 0;
-  size_t high_water_ = 0;
 };
 
 }  // namespace costgate::filters::stream

@@ -6,9 +6,10 @@
 # Knobs (environment): BENCH_RUNS (3), BENCH_DURATION (10, seconds), BENCH_WARMUP (2, seconds),
 #   BENCH_WRK_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PROXY_THREADS (2: costgate
 #   listen.threads and nginx proxy worker_processes), BENCH_KEEP_TMP (0; 1 keeps the temp dir).
-set -euo pipefail
+#
 # Pid lists are passed as unquoted $(...) on purpose: one word per pid.
 # shellcheck disable=SC2046
+set -euo pipefail
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/../.." && pwd)
@@ -135,11 +136,11 @@ pick_port() {
 }
 
 wait_http_ok() {  # name, pid, curl args... : until the URL answers 200 (10 s max)
-  local name=$1 pid=$2 i
+  local name=$1 pid=$2 deadline=$((SECONDS + 10))
   shift 2
-  for ((i = 0; i < 100; i++)); do
+  while ((SECONDS < deadline)); do
     kill -0 "$pid" 2>/dev/null || die "$name exited during startup (logs in $tmp)"
-    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" || true) == 200 ]]; then
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$@" || true) == 200 ]]; then
       return 0
     fi
     sleep 0.1
@@ -462,7 +463,9 @@ bench_side() {  # rep, side, url, proxy pids ("" for direct)...
 }
 
 echo
-echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo));" \
+  "load average before: $load_before"
 echo "setup: wrk -t$wrk_threads -c$connections, ${warmup}s warm-up + ${duration}s timed, $runs runs per side;" \
   "upstream nginx 1 worker (TLS); costgate threads $proxy_threads; nginx proxy workers $proxy_threads"
 echo "costgate: $costgate_bin ($("$costgate_bin" --version 2>/dev/null || echo '?'))"
@@ -514,10 +517,10 @@ echo
 echo "acceptance: costgate CPU/req / nginx CPU/req = $cpu_ratio (must be <= 1.5): $(verdict "$cpu_ratio" '<=' 1.5)"
 echo "acceptance: costgate req/s / nginx req/s     = $rps_ratio (must be >= 0.7): $(verdict "$rps_ratio" '>=' 0.7)"
 echo
-echo "caveat: this machine has $(nproc) cores; wrk ($wrk_threads threads), the upstream nginx (1 worker)" \
-  "and the proxy under test ($proxy_threads threads/workers) all share them, unpinned, so absolute" \
-  "figures understate what a proxy does on its own cores; compare the columns, not the numbers." \
-  "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)."
+echo "caveat: this machine has $(nproc) cores; wrk ($wrk_threads threads), the upstream nginx (1 worker)"
+echo "  and the proxy under test ($proxy_threads threads/workers) all share them, unpinned, so absolute"
+echo "  figures understate what a proxy does on its own cores; compare the columns, not the numbers."
+echo "  Load average before: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)."
 if ((wrk_problems)); then
   loud "$wrk_problems run(s) had wrk errors or failed; see the per-run lines above"
 fi

@@ -13,10 +13,10 @@ using AttributionTest = SharedDaemonTest;
 
 TEST_F(AttributionTest, AttributionHeadersBecomeReceiptLabels) {
   const std::string marker = UniqueToken("labels");
-  const HttpResponse response = Http(FixtureRequest(
-      daemon(), LoadFixture(kFixture), "/gemini", marker,
-      {"x-costgate-user: user-" + marker, "x-costgate-project: project-" + marker,
-       "x-costgate-job: " + marker, "x-costgate-feature: feature-" + marker}));
+  const HttpResponse response = Http(
+      FixtureRequest(daemon(), LoadFixture(kFixture), "/gemini", marker,
+                     {"x-costgate-user: user-" + marker, "x-costgate-project: project-" + marker,
+                      "x-costgate-job: " + marker, "x-costgate-feature: feature-" + marker}));
   ASSERT_EQ(response.status, 200);
   const auto rows = daemon().receipts().WaitForRows("job", marker, 1, kWait);
   ASSERT_EQ(rows.size(), 1u);
@@ -28,8 +28,8 @@ TEST_F(AttributionTest, AttributionHeadersBecomeReceiptLabels) {
 TEST_F(AttributionTest, AttributionHeadersAreNotForwarded) {
   const std::string marker = UniqueToken("strip");
   ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kFixture), "/gemini", marker,
-                                {"x-costgate-user: u", "X-Costgate-Project: p",
-                                 "x-costgate-job: j", "x-costgate-feature: f"}))
+                                {"x-costgate-user: u", "X-Costgate-Project: p", "x-costgate-job: j",
+                                 "x-costgate-feature: f"}))
                 .status,
             200);
   const auto seen = mock().RequestsWith(kMarkerHeader, marker);

@@ -10,6 +10,7 @@ namespace costgate::integration {
 namespace {
 
 constexpr auto kStartTimeout = std::chrono::seconds(15);
+constexpr const char* kSetpriv = "/usr/bin/setpriv";
 
 // A YAML double-quoted scalar.
 std::string Quoted(std::string_view value) {
@@ -75,6 +76,11 @@ CostgateProcess::CostgateProcess(const DaemonSettings& settings,
   WriteFile(config_path, RenderConfigYaml(settings, receipts_.path()));
   SpawnOptions options;
   options.argv = {COSTGATE_BINARY, "proxy", "--config", config_path.string()};
+  if (std::filesystem::exists(kSetpriv)) {
+    // setpriv execs in place (same pid): the daemon gets SIGKILL if this test process dies
+    // without running its destructors, e.g. killed by a ctest timeout.
+    options.argv.insert(options.argv.begin(), {kSetpriv, "--pdeathsig", "KILL", "--"});
+  }
   options.extra_env = settings.env;
   options.working_dir = work_dir;
   options.stdout_path = work_dir / "costgate.stdout";

@@ -26,7 +26,8 @@ std::string ReadFixtureFile(std::string_view file) {
 // in a request target and are percent-encoded.
 std::string TargetOf(std::string_view uri) {
   const size_t scheme_end = uri.find("://");
-  const size_t path_start = uri.find('/', scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
+  const size_t path_start =
+      uri.find('/', scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
   std::string target;
   for (char c : uri.substr(path_start)) {
     if (c == '<') {

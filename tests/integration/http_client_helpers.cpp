@@ -1,9 +1,10 @@
 #include "tests/integration/http_client_helpers.h"
 
+#include <strings.h>
+
 #include <algorithm>
 #include <cstring>
 #include <stdexcept>
-#include <strings.h>
 
 namespace costgate::integration {
 namespace {
@@ -46,8 +47,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 
 size_t OnUpload(char* buffer, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<Transfer*>(user);
-  const size_t n = std::min({size * count, kUploadPieceBytes,
-                             transfer->upload.size() - transfer->upload_offset});
+  const size_t n = std::min(
+      {size * count, kUploadPieceBytes, transfer->upload.size() - transfer->upload_offset});
   std::memcpy(buffer, transfer->upload.data() + transfer->upload_offset, n);
   transfer->upload_offset += n;
   return n;

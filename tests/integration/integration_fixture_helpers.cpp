@@ -40,8 +40,7 @@ DaemonSettings MockUpstreamSettings() {
 
 std::string UniqueToken(std::string_view tag) {
   static std::atomic<int> counter{0};
-  return "m-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + "-" +
-         std::string(tag);
+  return "m-" + std::to_string(getpid()) + "-" + std::to_string(++counter) + "-" + std::string(tag);
 }
 
 HttpRequest FixtureRequest(const CostgateProcess& daemon, const GeminiFixture& fixture,

@@ -6,8 +6,8 @@ namespace costgate::integration {
 namespace {
 
 simdjson::simdjson_result<simdjson::dom::element> At(simdjson::dom::parser& parser,
-                                                      std::string_view json,
-                                                      std::string_view pointer) {
+                                                     std::string_view json,
+                                                     std::string_view pointer) {
   auto document = parser.parse(simdjson::padded_string(json));
   if (document.error()) {
     return document;

@@ -42,7 +42,10 @@ class LimitsTest : public SharedDaemonTest {
                         std::string_view reason) {
     EXPECT_EQ(head.status, status);
     EXPECT_EQ(head.Header("x-costgate-reason"), reason);
+    EXPECT_EQ(head.Header("Content-Type").value_or("").rfind("application/json", 0), 0u);
     EXPECT_EQ(JsonInt(connection.body(), "/error/code"), status) << connection.body();
+    EXPECT_TRUE(JsonString(connection.body(), "/error/message").has_value()) << connection.body();
+    EXPECT_TRUE(JsonString(connection.body(), "/error/status").has_value()) << connection.body();
   }
 };
 
@@ -50,9 +53,9 @@ TEST_F(LimitsTest, OversizedRequestHeadAnswers431HeaderTooLarge) {
   const std::string marker = UniqueToken("big-head");
   RawConnection connection(daemon().port());
   // 20 KiB of header against max_header_bytes 16 KiB.
-  const auto head = Exchange(HeadStart(marker) + "x-big: " + std::string(20 * 1024, 'a') +
-                                 "\r\nContent-Length: 0\r\n\r\n",
-                             connection);
+  const auto head = Exchange(
+      HeadStart(marker) + "x-big: " + std::string(20 * 1024, 'a') + "\r\nContent-Length: 0\r\n\r\n",
+      connection);
   ASSERT_TRUE(head.has_value());
   connection.ReadFullBody(kWait);
   ExpectLocalError(*head, connection, 431, "header_too_large");
@@ -131,10 +134,9 @@ TEST_F(LimitsTest, ExpectContinueGets100ThenTheResponse) {
   const GeminiFixture fixture = LoadFixture(kSse);
   const std::string marker = UniqueToken("expect");
   RawConnection connection(daemon().port());
-  const auto interim =
-      Exchange(HeadStart(marker) + "Expect: 100-continue\r\nContent-Length: " +
-                   std::to_string(fixture.request_body.size()) + "\r\n\r\n",
-               connection);
+  const auto interim = Exchange(HeadStart(marker) + "Expect: 100-continue\r\nContent-Length: " +
+                                    std::to_string(fixture.request_body.size()) + "\r\n\r\n",
+                                connection);
   ASSERT_TRUE(interim.has_value());
   ASSERT_EQ(interim->status, 100);
 

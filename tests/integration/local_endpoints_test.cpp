@@ -32,12 +32,9 @@ TEST_F(LocalEndpointsTest, ReadyzAnswersReady) {
 
 TEST_F(LocalEndpointsTest, MetricsCountProxiedRequestsPerProvider) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
-  ASSERT_EQ(Http(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("metrics"))).status,
-            200);
+  ASSERT_EQ(Http(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("metrics"))).status, 200);
   const HttpResponse response = Get(daemon(), "/metrics");
   EXPECT_EQ(response.status, 200);
-  EXPECT_EQ(response.Header("Content-Type").value_or("").rfind("text/plain", 0), 0u)
-      << response.Header("Content-Type").value_or("<none>");
   std::istringstream lines(response.body);
   std::string line;
   bool counted = false;
@@ -48,11 +45,27 @@ TEST_F(LocalEndpointsTest, MetricsCountProxiedRequestsPerProvider) {
   EXPECT_TRUE(counted) << response.body;
 }
 
+TEST_F(LocalEndpointsTest, MetricsUsePrometheusTextFormatWithTheDocumentedFamilies) {
+  const HttpResponse response = Get(daemon(), "/metrics");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.Header("Content-Type").value_or("").rfind("text/plain; version=0.0.4", 0), 0u)
+      << response.Header("Content-Type").value_or("<none>");
+  // Declared even before any traffic: a labelled family has no samples until its first event.
+  for (const char* declaration :
+       {"# TYPE costgate_requests_total counter",
+        "# TYPE costgate_upstream_latency_seconds histogram",
+        "# TYPE costgate_request_bytes_total counter",
+        "# TYPE costgate_response_bytes_total counter", "# TYPE costgate_open_connections gauge",
+        "# TYPE costgate_receipts_written_total counter"}) {
+    EXPECT_NE(response.body.find(declaration), std::string::npos) << declaration;
+  }
+}
+
 TEST_F(LocalEndpointsTest, UnknownRouteAnswers404WithRoutesAndForwardsNothing) {
   const std::string marker = UniqueToken("unknown");
-  const HttpResponse response =
-      Get(daemon(), "/openai/v1/chat/completions",
-          {"x-mock-fixture: pydanticai-countTokens-raw", std::string(kMarkerHeader) + ": " + marker});
+  const HttpResponse response = Get(
+      daemon(), "/openai/v1/chat/completions",
+      {"x-mock-fixture: pydanticai-countTokens-raw", std::string(kMarkerHeader) + ": " + marker});
   EXPECT_EQ(response.status, 404);
   EXPECT_EQ(JsonInt(response.body, "/error/code"), 404) << response.body;
   EXPECT_EQ(JsonString(response.body, "/error/status"), "NOT_FOUND");
@@ -61,10 +74,10 @@ TEST_F(LocalEndpointsTest, UnknownRouteAnswers404WithRoutesAndForwardsNothing) {
 
   // A later request on another connection reaches the mock; the unknown one never did.
   const std::string barrier = UniqueToken("barrier");
-  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture("pydanticai-countTokens-raw"), "/gemini",
-                                barrier))
-                .status,
-            200);
+  ASSERT_EQ(
+      Http(FixtureRequest(daemon(), LoadFixture("pydanticai-countTokens-raw"), "/gemini", barrier))
+          .status,
+      200);
   EXPECT_EQ(mock().RequestsWith(kMarkerHeader, barrier).size(), 1u);
   EXPECT_TRUE(mock().RequestsWith(kMarkerHeader, marker).empty());
 }
@@ -94,8 +107,10 @@ TEST_F(LocalEndpointsTest, AccessLogHasOneLineForEachProxiedRequest) {
   EXPECT_EQ(JsonString(access, "/model"), "gemini-2.0-flash-001");
   EXPECT_EQ(JsonInt(access, "/status"), 200);
   EXPECT_EQ(JsonString(access, "/outcome"), "success");
-  EXPECT_EQ(JsonInt(access, "/response_bytes"),
-            static_cast<int64_t>(fixture.response_body.size()));
+  EXPECT_EQ(JsonInt(access, "/request_bytes"), static_cast<int64_t>(fixture.request_body.size()));
+  EXPECT_EQ(JsonInt(access, "/response_bytes"), static_cast<int64_t>(fixture.response_body.size()));
+  EXPECT_GE(JsonInt(access, "/latency_ms").value_or(-1), 0) << access;
+  EXPECT_GE(JsonInt(access, "/ttfb_ms").value_or(-1), 0) << access;
 }
 
 }  // namespace

@@ -14,6 +14,12 @@ const std::filesystem::path kIntegrationDir =
     std::filesystem::path(COSTGATE_SOURCE_DIR) / "tests" / "integration";
 constexpr auto kStartTimeout = std::chrono::seconds(15);
 
+// The distribution's interpreter when there is one: version-manager shims on PATH (pyenv) cost
+// about a second per start. The mock needs only the standard library.
+std::string PythonInterpreter() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
 std::vector<MockRequest> ParseRequests(const std::string& json) {
   std::vector<MockRequest> requests;
   simdjson::dom::parser parser;
@@ -54,7 +60,7 @@ MockUpstream::MockUpstream(const TestCa& ca, const std::filesystem::path& work_d
     : ca_file_(ca.ca_file.string()), stderr_path_(work_dir / "mock_upstream.stderr") {
   const std::filesystem::path stdout_path = work_dir / "mock_upstream.stdout";
   SpawnOptions options;
-  options.argv = {"python3",
+  options.argv = {PythonInterpreter(),
                   (kIntegrationDir / "mock_upstream" / "mock_upstream.py").string(),
                   "--cert",
                   ca.cert_file.string(),

@@ -32,8 +32,7 @@ class MockUpstreamTest : public ::testing::Test {
 
 TEST_F(MockUpstreamTest, ReplaysGzipFixtureBytesExactly) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-generateContent-gzip");
-  const HttpResponse response =
-      Http(DirectRequest(fixture, fixture.target, UniqueToken("gzip")));
+  const HttpResponse response = Http(DirectRequest(fixture, fixture.target, UniqueToken("gzip")));
   ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.Header("Content-Encoding"), "gzip");
@@ -43,8 +42,7 @@ TEST_F(MockUpstreamTest, ReplaysGzipFixtureBytesExactly) {
 
 TEST_F(MockUpstreamTest, ReplaysSseFixtureBytesExactly) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
-  const HttpResponse response =
-      Http(DirectRequest(fixture, fixture.target, UniqueToken("sse")));
+  const HttpResponse response = Http(DirectRequest(fixture, fixture.target, UniqueToken("sse")));
   ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
   EXPECT_EQ(response.status, 200);
   EXPECT_EQ(response.Header("Content-Type"), "text/event-stream");
@@ -116,12 +114,16 @@ TEST_F(MockUpstreamTest, GateHoldsTheRestOfTheBodyUntilReleased) {
 
 TEST_F(MockUpstreamTest, ResetAfterTwoChunksTruncatesTheBody) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
-  HttpRequest request = DirectRequest(fixture, fixture.target, UniqueToken("reset"));
+  const std::string marker = UniqueToken("reset");
+  HttpRequest request = DirectRequest(fixture, fixture.target, marker);
   request.headers.push_back("x-mock-behavior: reset-after:2");
   const HttpResponse response = Http(request);
   EXPECT_NE(response.curl_code, CURLE_OK);
   const auto events = SplitSseEvents(fixture.response_body);
   EXPECT_EQ(response.body, events[0] + events[1]);
+  const auto seen = Upstream().mock->RequestsWith(kMarkerHeader, marker);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_FALSE(seen[0].response_completed);
 }
 
 TEST_F(MockUpstreamTest, LengthBehaviorSendsContentLengthFraming) {

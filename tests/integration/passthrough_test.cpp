@@ -20,6 +20,9 @@ struct PassthroughCase {
   std::string_view prefix;  // "/gemini" or "" (bare /v1beta/ path)
 };
 
+// Short names in test listings (ctest) instead of a byte dump.
+void PrintTo(const PassthroughCase& c, std::ostream* out) { *out << c.prefix << " " << c.fixture; }
+
 std::string CaseName(const ::testing::TestParamInfo<PassthroughCase>& info) {
   std::string name = std::string(info.param.prefix.empty() ? "bare_" : "prefixed_");
   for (char c : info.param.fixture) {
@@ -76,9 +79,8 @@ TEST_F(PassthroughTest, ProxiedResponseCarriesAUuidV7EventId) {
 
 TEST_F(PassthroughTest, ContentLengthResponseKeepsItsFraming) {
   const GeminiFixture fixture = LoadFixture(kSse);
-  const HttpResponse response = Http(FixtureRequest(daemon(), fixture, "/gemini",
-                                                    UniqueToken("length"),
-                                                    {"x-mock-behavior: length"}));
+  const HttpResponse response = Http(FixtureRequest(
+      daemon(), fixture, "/gemini", UniqueToken("length"), {"x-mock-behavior: length"}));
   ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
   EXPECT_EQ(response.Header("Content-Length"), std::to_string(fixture.response_body.size()));
   EXPECT_FALSE(response.Header("Transfer-Encoding").has_value());

@@ -14,12 +14,12 @@ namespace costgate::integration {
 using Millis = std::chrono::milliseconds;
 
 struct SpawnOptions {
-  std::vector<std::string> argv;         // argv[0]: a path, or a name looked up in PATH
-  std::vector<std::string> extra_env;    // "NAME=value", added to the parent's environment
-  std::filesystem::path working_dir;     // empty: inherit
-  std::filesystem::path stdout_path;     // empty: /dev/null
-  std::filesystem::path stderr_path;     // empty: /dev/null
-  bool stdin_pipe = false;  // child's stdin is a pipe held open until this object dies
+  std::vector<std::string> argv;       // argv[0]: a path, or a name looked up in PATH
+  std::vector<std::string> extra_env;  // "NAME=value", added to the parent's environment
+  std::filesystem::path working_dir;   // empty: inherit
+  std::filesystem::path stdout_path;   // empty: /dev/null
+  std::filesystem::path stderr_path;   // empty: /dev/null
+  bool stdin_pipe = false;             // child's stdin is a pipe held open until this object dies
 };
 
 // A running child. The destructor SIGKILLs and reaps it if it is still running, so a failed

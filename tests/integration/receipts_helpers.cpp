@@ -47,8 +47,7 @@ std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column,
   const std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
-    sqlite3_bind_text(statement, 1, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, 1, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     while (sqlite3_step(statement) == SQLITE_ROW) {
       ReceiptRow row;
       for (int i = 0; i < sqlite3_column_count(statement); ++i) {

@@ -31,8 +31,8 @@ class ReceiptsDb {
   // Rows where `column` = `value`; empty while the database or table does not exist yet.
   std::vector<ReceiptRow> RowsWhere(std::string_view column, std::string_view value) const;
   // Polls until at least `count` rows match or the timeout passes; returns the last result.
-  std::vector<ReceiptRow> WaitForRows(std::string_view column, std::string_view value,
-                                      size_t count, std::chrono::milliseconds timeout) const;
+  std::vector<ReceiptRow> WaitForRows(std::string_view column, std::string_view value, size_t count,
+                                      std::chrono::milliseconds timeout) const;
   // The receipt with this event_id, polling until it appears.
   std::optional<ReceiptRow> WaitForReceipt(std::string_view event_id,
                                            std::chrono::milliseconds timeout) const;

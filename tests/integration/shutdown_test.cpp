@@ -38,8 +38,8 @@ TEST_F(ShutdownTest, SigtermDrainsTheInFlightStreamThenExitsZero) {
   const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
   const std::string gate = UniqueToken("drain");
   RawConnection stream(daemon().port());
-  ASSERT_TRUE(stream.Send(
-      RawFixtureRequest(fixture, "/gemini", gate, {"x-mock-behavior: gate:" + gate})));
+  ASSERT_TRUE(
+      stream.Send(RawFixtureRequest(fixture, "/gemini", gate, {"x-mock-behavior: gate:" + gate})));
   const auto head = stream.ReadHead(kWait);
   ASSERT_TRUE(head.has_value());
   ASSERT_EQ(head->status, 200);

@@ -35,7 +35,8 @@ TEST_F(StreamingTest, SseEventsReachTheClientOneByOne) {
   ASSERT_TRUE(head.has_value());
   ASSERT_EQ(head->status, 200);
 
-  connection.ReadBody(kWait, [&](std::string_view body) { return body.size() >= events[0].size(); });
+  connection.ReadBody(kWait,
+                      [&](std::string_view body) { return body.size() >= events[0].size(); });
   EXPECT_EQ(connection.body(), events[0]) << "the first event, before the upstream continued";
 
   mock().Release(gate);
@@ -69,7 +70,8 @@ TEST_F(StreamingTest, ClientDisconnectMidStreamClosesUpstreamAndCancelsReceipt) 
   const auto head = StartGatedStream(connection, fixture, marker, marker);
   ASSERT_TRUE(head.has_value());
   const std::string event_id = head->Header("x-costgate-event-id").value_or("");
-  connection.ReadBody(kWait, [&](std::string_view body) { return body.size() >= events[0].size(); });
+  connection.ReadBody(kWait,
+                      [&](std::string_view body) { return body.size() >= events[0].size(); });
   ASSERT_EQ(connection.body(), events[0]);
 
   connection.Close();
@@ -90,15 +92,16 @@ TEST_F(StreamingTest, ClientDisconnectBeforeResponseHeadClosesUpstreamAndCancels
   const GeminiFixture fixture = LoadFixture(kSse);
   const std::string marker = UniqueToken("client-gone-early");
   RawConnection connection(daemon().port());
-  ASSERT_TRUE(connection.Send(RawFixtureRequest(fixture, "/gemini", marker,
-                                                {"x-costgate-job: " + marker,
-                                                 "x-mock-behavior: delay-head-ms:20000"})));
+  ASSERT_TRUE(connection.Send(
+      RawFixtureRequest(fixture, "/gemini", marker,
+                        {"x-costgate-job: " + marker, "x-mock-behavior: delay-head-ms:20000"})));
   // Hang up only once the request is at the upstream, waiting for its head.
-  ASSERT_EQ(mock()
-                .WaitForRequests(kMarkerHeader, marker,
-                                 [](const auto& requests) { return !requests.empty(); }, kWait)
-                .size(),
-            1u);
+  ASSERT_EQ(
+      mock()
+          .WaitForRequests(
+              kMarkerHeader, marker, [](const auto& requests) { return !requests.empty(); }, kWait)
+          .size(),
+      1u);
   connection.Close();
 
   const auto seen = mock().WaitForRequests(

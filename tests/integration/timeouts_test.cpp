@@ -27,7 +27,7 @@ class OwnDaemonTest : public IntegrationTest {
     return *own_->daemon;
   }
 
-  // Sends the SSE fixture with a job label; returns the response and the receipt rows.
+  // Sends the SSE fixture through the proxy, labelled with job = marker.
   HttpResponse SendFixture(std::string_view marker, std::vector<std::string> headers = {}) {
     headers.push_back("x-costgate-job: " + std::string(marker));
     return Http(FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", marker, headers));
@@ -56,8 +56,9 @@ class ShortTimeoutsTest : public OwnDaemonTest<ShortTimeoutsTest> {
 
 TEST_F(ShortTimeoutsTest, IncompleteRequestHeadAnswers408AndCloses) {
   RawConnection connection(daemon().port());
-  ASSERT_TRUE(connection.Send("POST /gemini/v1beta/models/m:generateContent HTTP/1.1\r\n"
-                              "Host: 127.0.0.1\r\nx-partial: "));
+  ASSERT_TRUE(
+      connection.Send("POST /gemini/v1beta/models/m:generateContent HTTP/1.1\r\n"
+                      "Host: 127.0.0.1\r\nx-partial: "));
   const auto head = connection.ReadHead(kWait);
   ASSERT_TRUE(head.has_value());
   EXPECT_EQ(head->status, 408);
@@ -78,8 +79,9 @@ TEST_F(ShortTimeoutsTest, UpstreamSilentMidStreamCutsTheClientResponse) {
   const GeminiFixture fixture = LoadFixture(kSse);
   const std::string marker = UniqueToken("stall");
   RawConnection connection(daemon().port());
-  ASSERT_TRUE(connection.Send(RawFixtureRequest(
-      fixture, "/gemini", marker, {"x-costgate-job: " + marker, "x-mock-behavior: stall-after:1"})));
+  ASSERT_TRUE(connection.Send(
+      RawFixtureRequest(fixture, "/gemini", marker,
+                        {"x-costgate-job: " + marker, "x-mock-behavior: stall-after:1"})));
   const auto head = connection.ReadHead(kWait);
   ASSERT_TRUE(head.has_value());
   EXPECT_EQ(head->status, 200);

@@ -249,8 +249,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_simple(400, "text/plain", f"mock: {e}\n".encode())
             entry["response_completed"] = True
             return
-        self.send_fixture(fixture, behaviors)
-        entry["response_completed"] = True
+        entry["response_completed"] = self.send_fixture(fixture, behaviors)
 
     def check_request(self, fixture):
         path, query = split_target(self.path)
@@ -262,11 +261,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 f"(key= ignored), got {self.command} {self.path}\n")
 
     def send_fixture(self, fixture, behaviors):
+        """Writes the recorded response; False when a behavior cut it short."""
         if behaviors.delay_head_s and self.wait(None, behaviors.delay_head_s) == "aborted":
             raise PeerGone()
         if behaviors.reset_before_head:
             self.reset_connection()
-            return
+            return False
         chunked = fixture.chunked and not behaviors.length
         head = [f"HTTP/1.1 {fixture.status} {fixture.reason}"]
         head += [f"{k}: {v}" for k, v in fixture.headers]
@@ -280,16 +280,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1"))
         for index, chunk in enumerate(fixture.chunks):
             if self.interrupt_at(index, behaviors):
-                return
+                return False
             self.write(b"%X\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
             if index == 0 and behaviors.gate is not None:
                 self.wait_gate(behaviors.gate)
         if not fixture.chunks and behaviors.gate is not None:
             self.wait_gate(behaviors.gate)
         if self.interrupt_at(len(fixture.chunks), behaviors):
-            return
+            return False
         if chunked:
             self.write(b"0\r\n\r\n")
+        return True
 
     def interrupt_at(self, index, behaviors):
         """Applies reset-after / stall-after before chunk `index`; True when the reply ends."""

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "daemon/http/message_parser.h"
-#include "tests/unit/daemon/http/parser_test_util.h"
+#include "tests/unit/daemon/http/http_test_util.h"
 
 namespace costgate::daemon::http {
 namespace {

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "daemon/http/message_parser.h"
-#include "tests/unit/daemon/http/parser_test_util.h"
+#include "tests/unit/daemon/http/http_test_util.h"
 
 namespace costgate::daemon::http {
 namespace {
@@ -81,6 +81,16 @@ TEST(MessageParserResponse, CloseDelimitedBodyEndsWithFinish) {
   EXPECT_TRUE(parser.message_done());
   EXPECT_EQ(parser.error(), ParseError::kNone);
   EXPECT_EQ(body.data(), "abcdef");
+}
+
+TEST(MessageParserResponse, CloseDelimitedEmptyBodyEndsWithFinish) {
+  MessageParser parser(Kind::kResponse, {});
+  ASSERT_EQ(parser.Feed("HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n").progress,
+            Progress::kHeadDone);
+  ASSERT_TRUE(parser.needs_eof());
+  EXPECT_EQ(parser.Finish(), Progress::kMessageDone);
+  EXPECT_EQ(parser.error(), ParseError::kNone);
+  EXPECT_EQ(parser.body_bytes(), 0u);
 }
 
 TEST(MessageParserResponse, ResponseToHeadWithContentLengthHasNoBody) {

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "daemon/http/message_parser.h"
-#include "tests/unit/daemon/http/parser_test_util.h"
+#include "tests/unit/daemon/http/http_test_util.h"
 
 namespace costgate::daemon::http {
 namespace {
@@ -209,4 +209,11 @@ TEST(MessageParserStrict, ResetAfterAnErrorParsesTheNextRequest) {
 }
 
 }  // namespace
+
+TEST(MessageParserStrict, NonHttp1VersionIsMalformed) {
+  MessageParser parser(Kind::kRequest, {});
+  EXPECT_EQ(ParseRequest(parser, "GET / HTTP/2.0\r\nHost: a\r\n\r\n"), Progress::kError);
+  EXPECT_EQ(parser.error(), ParseError::kMalformed);
+}
+
 }  // namespace costgate::daemon::http

@@ -36,12 +36,14 @@ TEST(AppendJsonString, CopiesValidUtf8) {
 }
 
 TEST(AppendJsonString, ReplacesEachInvalidByte) {
-  EXPECT_EQ(Json("a\xff" "b"), R"("a\ufffdb")");
-  EXPECT_EQ(Json("\xe2\x82"), R"("\ufffd\ufffd")");                  // truncated sequence
-  EXPECT_EQ(Json("\xc0\xaf"), R"("\ufffd\ufffd")");                  // overlong '/'
-  EXPECT_EQ(Json("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");        // UTF-16 surrogate
+  EXPECT_EQ(Json("a\xff"
+                 "b"),
+            R"("a\ufffdb")");
+  EXPECT_EQ(Json("\xe2\x82"), R"("\ufffd\ufffd")");                      // truncated sequence
+  EXPECT_EQ(Json("\xc0\xaf"), R"("\ufffd\ufffd")");                      // overlong '/'
+  EXPECT_EQ(Json("\xed\xa0\x80"), R"("\ufffd\ufffd\ufffd")");            // UTF-16 surrogate
   EXPECT_EQ(Json("\xf4\x90\x80\x80"), R"("\ufffd\ufffd\ufffd\ufffd")");  // > U+10FFFF
-  EXPECT_EQ(Json("\x80x"), R"("\ufffdx")");                          // lone continuation
+  EXPECT_EQ(Json("\x80x"), R"("\ufffdx")");                              // lone continuation
 }
 
 TEST(AppendRfc3339Millis, FormatsTheEpoch) { EXPECT_EQ(Rfc3339(0), "1970-01-01T00:00:00.000Z"); }

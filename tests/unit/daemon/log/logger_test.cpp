@@ -157,7 +157,10 @@ TEST(Logger, LinesFromManyThreadsStayWhole) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&logger, t] {
       for (int i = 0; i < kLines; ++i) {
-        logger.Info("concurrent").Int("thread", t).Int("i", i).Str("pad", std::string(100, 'x'))
+        logger.Info("concurrent")
+            .Int("thread", t)
+            .Int("i", i)
+            .Str("pad", std::string(100, 'x'))
             .Emit();
       }
     });

@@ -34,8 +34,9 @@ TEST(ProxyMetrics, ReportsAMissingProviderAsNone) {
   ProxyMetrics m("0.1.0");
   m.CountRequest("", "metrics", 200);
   m.AddRequestBytes("", 5);
-  EXPECT_TRUE(HasLine(m.Render(),
-                      R"(costgate_requests_total{provider="none",operation="metrics",status="200"} 1)"));
+  EXPECT_TRUE(
+      HasLine(m.Render(),
+              R"(costgate_requests_total{provider="none",operation="metrics",status="200"} 1)"));
   EXPECT_TRUE(HasLine(m.Render(), R"(costgate_request_bytes_total{provider="none"} 5)"));
 }
 
@@ -45,11 +46,16 @@ TEST(ProxyMetrics, ObservesUpstreamLatencyInSeconds) {
   m.ObserveUpstreamLatency("gemini", std::chrono::seconds(90));
   const std::string text = m.Render();
   EXPECT_TRUE(HasLine(text, "# TYPE costgate_upstream_latency_seconds histogram"));
-  EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="0.025"} 0)"));
-  EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="0.05"} 1)"));
-  EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="60"} 1)"));
-  EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="120"} 2)"));
-  EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="+Inf"} 2)"));
+  EXPECT_TRUE(
+      HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="0.025"} 0)"));
+  EXPECT_TRUE(
+      HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="0.05"} 1)"));
+  EXPECT_TRUE(
+      HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="60"} 1)"));
+  EXPECT_TRUE(
+      HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="120"} 2)"));
+  EXPECT_TRUE(
+      HasLine(text, R"(costgate_upstream_latency_seconds_bucket{provider="gemini",le="+Inf"} 2)"));
   EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_sum{provider="gemini"} 90.03)"));
   EXPECT_TRUE(HasLine(text, R"(costgate_upstream_latency_seconds_count{provider="gemini"} 2)"));
 }

@@ -127,8 +127,9 @@ TEST(Registry, KeepsCountsLargerThanADoubleHoldsExactly) {
   Registry registry;
   Counter c = registry.AddCounter("bytes_total", "Bytes.");
   c.Add({}, (uint64_t{1} << 53) + 1);
-  EXPECT_EQ(registry.Render(),
-            "# HELP bytes_total Bytes.\n# TYPE bytes_total counter\nbytes_total 9007199254740993\n");
+  EXPECT_EQ(
+      registry.Render(),
+      "# HELP bytes_total Bytes.\n# TYPE bytes_total counter\nbytes_total 9007199254740993\n");
 }
 
 TEST(Registry, SumsConcurrentIncrementsFromManyThreads) {

@@ -103,8 +103,9 @@ TEST(ReceiptWriter, CreatesSchemaVersion1InWalMode) {
   ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
   EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "1");
   EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
-  EXPECT_EQ(Query(path, "SELECT name FROM sqlite_master WHERE type = 'index' AND "
-                        "name = 'receipts_unshipped'")
+  EXPECT_EQ(Query(path,
+                  "SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                  "name = 'receipts_unshipped'")
                 .size(),
             1u);
 }

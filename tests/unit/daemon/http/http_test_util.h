@@ -1,5 +1,5 @@
-// Small helpers shared by the MessageParser tests: collecting the decoded body, feeding a whole
-// buffer, and reading header fields as comparable values.
+// Small helpers shared by the daemon/http tests: collecting the decoded body, feeding a whole
+// buffer, and turning header fields into comparable values and back.
 #pragma once
 
 #include <string>
@@ -63,6 +63,14 @@ inline FieldList Fields(const filters::Headers& headers) {
     out.emplace_back(f.name, f.value);
   }
   return out;
+}
+
+inline filters::Headers MakeHeaders(const FieldList& fields) {
+  filters::Headers headers;
+  for (const auto& [name, value] : fields) {
+    headers.Add(name, value);
+  }
+  return headers;
 }
 
 }  // namespace costgate::daemon::http::test_util
