@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates openssl
   libboost-dev libssl-dev node-llhttp libsimdjson-dev libcurl4-openssl-dev libyaml-cpp-dev
-  libsqlite3-dev zlib1g-dev googletest libgtest-dev
+  libsqlite3-dev zlib1g-dev libjemalloc-dev googletest libgtest-dev
   python3 clang-format
 )
 if [[ "${1:-}" == "--bench" ]]; then

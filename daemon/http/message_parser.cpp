@@ -37,10 +37,12 @@ void MessageParser::Reset() {
   request_.target.clear();
   request_.version_minor = 1;
   request_.headers.clear();
+  request_.headers.mutable_fields().reserve(16);  // the head is moved out each message
   response_.status = 0;
   response_.reason.clear();
   response_.version_minor = 1;
   response_.headers.clear();
+  response_.headers.mutable_fields().reserve(16);
   in_header_value_ = false;
   after_newline_ = false;
   head_bytes_ = 0;

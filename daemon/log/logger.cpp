@@ -19,6 +19,13 @@ struct ThreadBuffer {
 // built while another is open on the same thread (a field's value computed by code that logs).
 thread_local ThreadBuffer tls_buffer;
 
+// Lines waiting for one write(2) (Line::EmitBatched), and the logger they belong to.
+struct ThreadBatch {
+  std::string text;
+  const Logger* owner = nullptr;
+};
+thread_local ThreadBatch tls_batch;
+
 // A rare huge line must not pin its memory to the thread for good.
 constexpr size_t kKeepCapacity = 64 * 1024;
 
@@ -124,12 +131,32 @@ Line& Line::Bool(std::string_view key, bool value) {
   return *this;
 }
 
+void Line::EmitBatched() {
+  if (logger_ == nullptr) {
+    return;
+  }
+  if (tls_batch.owner != nullptr && tls_batch.owner != logger_) {
+    tls_batch.owner->FlushThreadBatch();
+  }
+  tls_batch.owner = logger_;
+  tls_batch.text += *buf_;
+  tls_batch.text += "}\n";
+  if (tls_batch.text.size() >= kBatchBytes) {
+    logger_->FlushThreadBatch();
+  }
+  Release();
+}
+
 void Line::Emit() {
   if (logger_ == nullptr) {
     return;
   }
   *buf_ += "}\n";
   logger_->Write(*buf_);
+  Release();
+}
+
+void Line::Release() {
   logger_ = nullptr;
   if (uses_thread_buffer_) {
     if (buf_->capacity() > kKeepCapacity) {
@@ -159,6 +186,17 @@ void Logger::Write(std::string_view line) const noexcept {
       return;  // nowhere left to report a failing log
     }
     line.remove_prefix(static_cast<size_t>(n));
+  }
+}
+
+void Logger::FlushThreadBatch() const noexcept {
+  if (tls_batch.owner != this || tls_batch.text.empty()) {
+    return;
+  }
+  Write(tls_batch.text);
+  tls_batch.text.clear();
+  if (tls_batch.text.capacity() > kKeepCapacity) {
+    std::string().swap(tls_batch.text);
   }
 }
 

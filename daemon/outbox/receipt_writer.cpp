@@ -158,7 +158,9 @@ void ReceiptWriter::Run() {
       break;
     }
   }
-  db_.Close();
+  lock.unlock();
+  db_.Close();  // may checkpoint: not under mu_, which Submit() callers still take
+  lock.lock();
   running_ = false;
   done_cv_.notify_all();
 }

@@ -336,8 +336,10 @@ void ProxyExchange::Complete() noexcept {
   for (auto& filter : filters_) {
     filter->OnComplete(x_);
   }
-  const std::string_view provider = x_.provider.empty() ? "none" : x_.provider;
-  const std::string_view operation = x_.operation.empty() ? "none" : x_.operation;
+  const std::string_view provider =
+      x_.provider.empty() ? std::string_view("none") : std::string_view(x_.provider);
+  const std::string_view operation =
+      x_.operation.empty() ? std::string_view("none") : std::string_view(x_.operation);
   services.metrics.CountRequest(provider, operation, x_.http_status);
   services.metrics.AddRequestBytes(provider, x_.request_bytes);
   services.metrics.AddResponseBytes(provider, x_.response_bytes);
@@ -357,7 +359,7 @@ void ProxyExchange::Complete() noexcept {
         .Int("ttfb_ms", x_.ttfb_ms)
         .Uint("request_bytes", x_.request_bytes)
         .Uint("response_bytes", x_.response_bytes)
-        .Emit();
+        .EmitBatched();  // the worker flushes its batch every kAccessLogFlush (worker.cpp)
   }
 }
 

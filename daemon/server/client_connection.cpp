@@ -48,8 +48,7 @@ void ClientConnection::OnForceClose() {
 }
 
 Awaitable<bool> ClientConnection::WriteAll(std::string_view bytes) {
-  const auto& timeouts = worker_.runtime()->config->timeouts;
-  watchdog_.Arm(timeouts.client_write, &CancelSocket, this);
+  watchdog_.Arm(worker_.runtime()->config->timeouts.client_write, &CancelSocket, this);
   error_code ec;
   co_await asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), Await(ec));
   watchdog_.Disarm();
@@ -88,7 +87,10 @@ Awaitable<void> ClientConnection::Run() {
 }
 
 Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
-  const auto& timeouts = worker_.runtime()->config->timeouts;
+  // Held for the whole wait: a reload may replace the worker's runtime meanwhile.
+  const std::shared_ptr<const Runtime> runtime = worker_.runtime();
+  const auto& timeouts = runtime->config->timeouts;
+  watchdog_.set_tick(runtime->watchdog_tick);
   bool header_clock_started = false;
   for (;;) {
     if (!input_.empty()) {

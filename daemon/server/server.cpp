@@ -38,6 +38,8 @@ class Process {
       services_.logger.Error("bad listen address").Str("address", config.listen.address).Emit();
       return 1;
     }
+    // Signals are caught from before the "listening" line: a SIGTERM right after it drains.
+    asio::signal_set signals(io_, SIGINT, SIGTERM, SIGHUP);
     uint16_t port = config.listen.port;
     for (int i = 0; i < threads; ++i) {
       workers_.push_back(std::make_unique<Worker>(i, services_, runtime));
@@ -60,7 +62,6 @@ class Process {
     generation_ = runtime->generation;
     current_ = std::move(runtime);
 
-    asio::signal_set signals(io_, SIGINT, SIGTERM, SIGHUP);
     WaitForSignal(signals);
     io_.run();
     for (auto& w : workers_) {

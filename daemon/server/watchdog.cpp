@@ -11,6 +11,10 @@ void Watchdog::Start(std::shared_ptr<void> owner) {
   asio::co_spawn(timer_.get_executor(), Loop(std::move(owner)), asio::detached);
 }
 
+void Watchdog::set_tick(Clock::duration tick) {
+  tick_ = std::max<Clock::duration>(tick, std::chrono::milliseconds(1));
+}
+
 void Watchdog::Stop() {
   stopped_ = true;
   cancel_ = nullptr;

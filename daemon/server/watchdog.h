@@ -27,6 +27,9 @@ class Watchdog {
   // Ends the loop (the connection is closing).
   void Stop();
 
+  // A reload may bring smaller timeouts; takes effect from the next wake-up.
+  void set_tick(Clock::duration tick);
+
   // After `timeout` (>= tick), runs cancel(arg) once unless re-armed or disarmed before.
   void Arm(Clock::duration timeout, CancelFn cancel, void* arg);
   void Disarm();

@@ -41,6 +41,7 @@ uint16_t Worker::Listen(const tcp::endpoint& endpoint, std::string& error) {
 
 void Worker::Start() {
   asio::co_spawn(io_, AcceptLoop(), asio::detached);
+  asio::co_spawn(io_, FlushAccessLogLoop(), asio::detached);
   thread_ = std::thread([this] { io_.run(); });
 }
 
@@ -68,6 +69,19 @@ Awaitable<void> Worker::AcceptLoop() {
       break;
     }
     std::make_shared<ClientConnection>(*this, std::move(socket))->Start();
+  }
+}
+
+Awaitable<void> Worker::FlushAccessLogLoop() {
+  asio::steady_timer timer(io_);
+  for (;;) {
+    timer.expires_after(kAccessLogFlush);
+    error_code ec;
+    co_await timer.async_wait(Await(ec));
+    services_.logger.FlushThreadBatch();
+    if (ec) {
+      break;
+    }
   }
 }
 
@@ -112,6 +126,7 @@ void Worker::PostForceClose() {
 void Worker::PostStop() {
   asio::post(io_, [this] {
     pool_.CloseAll();
+    services_.logger.FlushThreadBatch();
     io_.stop();
   });
 }

@@ -20,6 +20,10 @@ class ClientConnection;
 
 class Worker {
  public:
+  // Access-log lines are batched per worker and written at least this often: one write(2) per
+  // batch instead of one per request (the log is for people; receipts are the durable record).
+  static constexpr std::chrono::milliseconds kAccessLogFlush{100};
+
   Worker(int index, Services& services, std::shared_ptr<const Runtime> runtime);
   ~Worker();
 
@@ -48,6 +52,7 @@ class Worker {
 
  private:
   Awaitable<void> AcceptLoop();
+  Awaitable<void> FlushAccessLogLoop();
 
   int index_;
   Services& services_;

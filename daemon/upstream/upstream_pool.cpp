@@ -8,6 +8,8 @@ namespace costgate::daemon::upstream {
 
 namespace {
 
+constexpr std::chrono::milliseconds kTrustedIdle{1000};
+
 // An idle connection must have nothing to read: readable means the peer closed it (EOF, a TLS
 // close_notify) or sent something unsolicited. Either way it cannot carry a new request.
 bool LooksAlive(UpstreamConnection& conn) {
@@ -32,8 +34,11 @@ std::unique_ptr<UpstreamConnection> UpstreamPool::TakeIdle(const UpstreamTarget&
   while (!stack.empty()) {
     std::unique_ptr<UpstreamConnection> conn = std::move(stack.back());
     stack.pop_back();
-    if (conn->generation == target.generation && now - conn->idle_since < target.idle_timeout &&
-        LooksAlive(*conn)) {
+    // The liveness probe is a system call; a connection that carried a response moments ago
+    // cannot have been closed by the server's idle timer, so only older ones are probed.
+    const auto idle_for = now - conn->idle_since;
+    if (conn->generation == target.generation && idle_for < target.idle_timeout &&
+        (idle_for < kTrustedIdle || LooksAlive(*conn))) {
       return conn;
     }
     error_code ignored;

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <utility>
@@ -105,16 +106,32 @@ size_t ModalityIndex(std::string_view modality) noexcept {
 
 }  // namespace
 
-struct UsageParser::State {
+// One simdjson parser per thread, shared by every meter on that thread: a parser allocates its
+// index buffers on first use, which once per response costs more than the parse itself. Parses
+// are synchronous, so two meters never interleave inside one; its capacity is bounded by the
+// largest capture (MeterOptions::max_capture_bytes).
+struct ThreadParser {
   ondemand::parser parser;
   std::string padded;  // the value being parsed plus SIMDJSON_PADDING readable bytes
+};
+
+ThreadParser& LocalParser() {
+  static thread_local ThreadParser local;
+  return local;
+}
+
+struct UsageParser::State {
   std::array<int64_t, kSlotCount> values{};
   std::bitset<kSlotCount> present;
+  size_t largest_parse = 0;
 
   simdjson::simdjson_result<ondemand::document> Iterate(std::string_view raw) {
-    padded.assign(raw);
-    padded.append(simdjson::SIMDJSON_PADDING, '\0');
-    return parser.iterate(simdjson::padded_string_view(padded.data(), raw.size(), padded.size()));
+    ThreadParser& local = LocalParser();
+    largest_parse = std::max(largest_parse, raw.size());
+    local.padded.assign(raw);
+    local.padded.append(simdjson::SIMDJSON_PADDING, '\0');
+    return local.parser.iterate(
+        simdjson::padded_string_view(local.padded.data(), raw.size(), local.padded.size()));
   }
 
   void Add(size_t slot, int64_t count) noexcept {
@@ -241,8 +258,10 @@ bool UsageParser::ParseString(std::string_view raw, std::string& out) noexcept {
 }
 
 size_t UsageParser::BufferHighWater() const noexcept {
-  // The parser keeps about six bytes of structural index and string space per byte of capacity.
-  return state_->padded.capacity() + 6 * state_->parser.capacity();
+  // What this meter's parses needed of the thread's parser: the padded copy, and about six bytes
+  // of structural index and string space per byte parsed.
+  const size_t n = state_->largest_parse;
+  return n == 0 ? 0 : n + simdjson::SIMDJSON_PADDING + 6 * n;
 }
 
 }  // namespace costgate::filters::gemini

@@ -50,6 +50,7 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
        << "  max_request_body_bytes: " << settings.max_request_body_bytes << "\n"
        << "timeouts:\n"
        << "  header_read_ms: " << settings.header_read_ms << "\n"
+       << "  idle_keepalive_ms: " << settings.idle_keepalive_ms << "\n"
        << "  upstream_connect_ms: " << settings.upstream_connect_ms << "\n"
        << "  upstream_response_ms: " << settings.upstream_response_ms << "\n"
        << "  drain_ms: " << settings.drain_ms << "\n"
@@ -71,17 +72,28 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
 
 CostgateProcess::CostgateProcess(const DaemonSettings& settings,
                                  const std::filesystem::path& work_dir)
-    : stderr_path_(work_dir / "costgate.stderr"), receipts_(work_dir / "receipts.db") {
-  const std::filesystem::path config_path = work_dir / "costgate.yaml";
-  WriteFile(config_path, RenderConfigYaml(settings, receipts_.path()));
+    : stderr_path_(work_dir / "costgate.stderr"),
+      config_path_(work_dir / "costgate.yaml"),
+      receipts_(work_dir / "receipts.db") {
   SpawnOptions options;
-  options.argv = {COSTGATE_BINARY, "proxy", "--config", config_path.string()};
+  options.argv = {COSTGATE_BINARY, "proxy"};
+  options.extra_env = settings.env;
+  if (settings.config_file) {
+    WriteFile(config_path_, RenderConfigYaml(settings, receipts_.path()));
+    options.argv.insert(options.argv.end(), {"--config", config_path_.string()});
+  } else {
+    // The embedded defaults listen on 127.0.0.1:8787; port 0 keeps parallel test runs apart.
+    options.extra_env.insert(
+        options.extra_env.end(),
+        {"COSTGATE_LISTEN_PORT=0", "COSTGATE_GEMINI_URL=" + settings.upstream_url,
+         "COSTGATE_GEMINI_CA_FILE=" + settings.ca_file,
+         "COSTGATE_RECEIPTS_PATH=" + receipts_.path().string()});
+  }
   if (std::filesystem::exists(kSetpriv)) {
     // setpriv execs in place (same pid): the daemon gets SIGKILL if this test process dies
     // without running its destructors, e.g. killed by a ctest timeout.
     options.argv.insert(options.argv.begin(), {kSetpriv, "--pdeathsig", "KILL", "--"});
   }
-  options.extra_env = settings.env;
   options.working_dir = work_dir;
   options.stdout_path = work_dir / "costgate.stdout";
   options.stderr_path = stderr_path_;
@@ -95,7 +107,50 @@ CostgateProcess::CostgateProcess(const DaemonSettings& settings,
     }
     if (!process_->Running() || std::chrono::steady_clock::now() >= deadline) {
       throw std::runtime_error("costgate did not start listening; config:\n" +
-                               ReadFileOrEmpty(config_path) + "stderr:\n" + Log());
+                               ReadFileOrEmpty(config_path_) + "stderr:\n" + Log());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  }
+}
+
+std::vector<std::string> CostgateProcess::LogLines(std::string_view msg) const {
+  std::istringstream lines(Log());
+  std::vector<std::string> found;
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find(msg) != std::string::npos && JsonString(line, "/msg") == msg) {
+      found.push_back(line);
+    }
+  }
+  return found;
+}
+
+std::optional<std::string> CostgateProcess::WaitForLogLine(
+    std::string_view msg, size_t seen, std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    if (std::vector<std::string> found = LogLines(msg); found.size() > seen) {
+      return found[seen];
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return std::nullopt;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  }
+}
+
+std::optional<std::string> CostgateProcess::WaitForAccessLine(
+    std::string_view event_id, std::chrono::milliseconds timeout) const {
+  const std::string needle = "\"event_id\":\"" + std::string(event_id) + "\"";
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    for (const std::string& line : LogLines("request")) {
+      if (line.find(needle) != std::string::npos) {
+        return line;
+      }
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return std::nullopt;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
   }

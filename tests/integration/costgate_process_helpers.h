@@ -1,5 +1,6 @@
 // The costgate daemon under test: renders its YAML config, runs `costgate proxy --config FILE`
-// and waits for its "listening" log line to learn the ephemeral port.
+// (or `costgate proxy` on the embedded defaults) and waits for its "listening" log line to learn
+// the ephemeral port.
 #pragma once
 
 #include <chrono>
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,11 +25,15 @@ struct DaemonSettings {
   uint32_t max_header_count = 40;
   uint64_t max_request_body_bytes = 64 * 1024;
   int64_t header_read_ms = 10'000;
+  int64_t idle_keepalive_ms = 60'000;
   int64_t upstream_connect_ms = 5'000;
   int64_t upstream_response_ms = 30'000;
   int64_t drain_ms = 10'000;
   std::map<std::string, std::string> labels;  // labels.<name>: value
   std::vector<std::string> env;               // "COSTGATE_SOURCE_APP=app"
+  // false: start without --config, on the embedded defaults; only upstream_url, ca_file, the
+  // receipts path and port 0 are set (through COSTGATE_* variables), the rest is ignored.
+  bool config_file = true;
 };
 
 std::string RenderConfigYaml(const DaemonSettings& settings,
@@ -44,12 +50,25 @@ class CostgateProcess {
     return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
   }
   std::string Log() const { return ReadFileOrEmpty(stderr_path_); }
+  // The log lines whose "msg" is exactly `msg`, in order.
+  std::vector<std::string> LogLines(std::string_view msg) const;
+  // Polls the log until it has more than `seen` lines with this msg, or the timeout passes;
+  // returns the first line after those `seen`.
+  std::optional<std::string> WaitForLogLine(std::string_view msg, size_t seen,
+                                            std::chrono::milliseconds timeout) const;
+  // Polls until the access line ("msg":"request") of this event is in the log: access lines are
+  // batched by the daemon and may lag the response by up to its flush interval.
+  std::optional<std::string> WaitForAccessLine(std::string_view event_id,
+                                               std::chrono::milliseconds timeout) const;
   const std::filesystem::path& stderr_path() const { return stderr_path_; }
+  // The file the daemon was started with (absent when DaemonSettings::config_file is false).
+  const std::filesystem::path& config_path() const { return config_path_; }
   const ReceiptsDb& receipts() const { return receipts_; }
   ChildProcess& process() { return *process_; }
 
  private:
   std::filesystem::path stderr_path_;
+  std::filesystem::path config_path_;
   ReceiptsDb receipts_;
   std::unique_ptr<ChildProcess> process_;
   uint16_t port_ = 0;

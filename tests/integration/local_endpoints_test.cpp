@@ -90,6 +90,7 @@ TEST_F(LocalEndpointsTest, AccessLogHasOneLineForEachProxiedRequest) {
   const std::string event_id = response.Header("x-costgate-event-id").value_or("");
   // The receipt is written at completion, after the access line.
   ASSERT_TRUE(daemon().receipts().WaitForReceipt(event_id, kWait).has_value());
+  ASSERT_TRUE(daemon().WaitForAccessLine(event_id, kWait).has_value());
 
   std::istringstream lines(daemon().Log());
   std::string line;

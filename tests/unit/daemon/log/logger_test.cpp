@@ -199,5 +199,51 @@ TEST(LevelName, SpellsEachLevel) {
   EXPECT_EQ(LevelName(LogLevel::kError), "error");
 }
 
+TEST(Logger, BatchedLinesWaitForTheThreadsFlush) {
+  Capture out;
+  Logger logger(out.fd(), LogLevel::kInfo, &FixedClock);
+  logger.Info("request").Int("n", 1).EmitBatched();
+  logger.Info("request").Int("n", 2).EmitBatched();
+  EXPECT_EQ(out.Text(), "");
+  logger.FlushThreadBatch();
+  const std::vector<std::string> lines = out.Lines();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0].find(R"("n":1)"), std::string::npos);
+  EXPECT_NE(lines[1].find(R"("n":2)"), std::string::npos);
+}
+
+TEST(Logger, ImmediateLinesDoNotWaitBehindTheBatch) {
+  Capture out;
+  Logger logger(out.fd(), LogLevel::kInfo, &FixedClock);
+  logger.Info("request").EmitBatched();
+  logger.Warn("now").Emit();
+  ASSERT_EQ(out.Lines().size(), 1u);
+  EXPECT_NE(out.Text().find(R"("msg":"now")"), std::string::npos);
+  logger.FlushThreadBatch();
+  EXPECT_EQ(out.Lines().size(), 2u);
+}
+
+TEST(Logger, BatchIsWrittenOnceItPassesTheBatchSize) {
+  Capture out;
+  Logger logger(out.fd(), LogLevel::kInfo, &FixedClock);
+  const std::string filler(1000, 'x');
+  size_t emitted = 0;
+  while (out.Text().empty()) {
+    logger.Info("request").Str("filler", filler).EmitBatched();
+    ++emitted;
+    ASSERT_LE(emitted * filler.size(), 2 * Line::kBatchBytes) << "the batch was never written";
+  }
+  EXPECT_EQ(out.Lines().size(), emitted);
+  EXPECT_GE(out.Text().size(), Line::kBatchBytes);
+}
+
+TEST(Logger, FilteredBatchedLinesAreDropped) {
+  Capture out;
+  Logger logger(out.fd(), LogLevel::kWarn, &FixedClock);
+  logger.Info("request").EmitBatched();
+  logger.FlushThreadBatch();
+  EXPECT_EQ(out.Text(), "");
+}
+
 }  // namespace
 }  // namespace costgate::daemon::log

@@ -1,0 +1,119 @@
+// The costgate command line: check-config, --help, --version, unknown commands, and `proxy`
+// failing fast on a configuration it cannot run with.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include "config/env_overrides.h"
+#include "tests/integration/integration_fixture_helpers.h"
+
+namespace costgate::integration {
+namespace {
+
+constexpr auto kExitWait = std::chrono::seconds(10);  // bound on every command
+
+struct CommandResult {
+  int exit_code = -1;  // -1: did not exit on its own within kExitWait, or killed by a signal
+  std::string out;
+  std::string err;
+  Millis elapsed{0};
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  // Runs `costgate args...` in the test's directory and collects its output.
+  CommandResult Run(const std::vector<std::string>& args) {
+    SpawnOptions options;
+    options.argv = {COSTGATE_BINARY};
+    options.argv.insert(options.argv.end(), args.begin(), args.end());
+    options.working_dir = dir_.path();
+    options.stdout_path = dir_.path() / "stdout";
+    options.stderr_path = dir_.path() / "stderr";
+    CommandResult result;
+    const auto start = Clock::now();
+    {
+      ChildProcess child(options);
+      const std::optional<int> status = child.WaitExit(kExitWait);
+      result.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - start);
+      if (status && WIFEXITED(*status)) {
+        result.exit_code = WEXITSTATUS(*status);
+      }
+    }  // a command still running is killed here
+    result.out = ReadFileOrEmpty(options.stdout_path);
+    result.err = ReadFileOrEmpty(options.stderr_path);
+    return result;
+  }
+
+  std::string Write(std::string_view name, std::string_view contents) {
+    const std::filesystem::path path = dir_.path() / name;
+    WriteFile(path, contents);
+    return path.string();
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(CliTest, CheckConfigAcceptsAValidFile) {
+  const std::string path = Write("valid.yaml",
+                                 "listen:\n  port: 0\nlabels:\n  source_app: \"cli\"\n"
+                                 "receipts:\n  flush_interval_ms: 20\n");
+  const CommandResult result = Run({"check-config", path});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, path + ": ok\n");
+}
+
+TEST_F(CliTest, CheckConfigReportsEveryErrorWithItsPath) {
+  const std::string path =
+      Write("invalid.yaml", "listen:\n  port: \"eighty\"\nlabels:\n  colour: \"blue\"\n");
+  const CommandResult result = Run({"check-config", path});
+  EXPECT_EQ(result.exit_code, 1) << result.out << result.err;
+  EXPECT_NE(result.err.find("listen.port: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("labels.colour: "), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(path + ": 2 errors"), std::string::npos) << result.err;
+  EXPECT_EQ(result.out.find(": ok"), std::string::npos) << result.out;
+}
+
+TEST_F(CliTest, HelpListsTheCommandsAndEveryEnvironmentOverride) {
+  const CommandResult result = Run({"--help"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_NE(result.out.find("costgate proxy"), std::string::npos) << result.out;
+  EXPECT_NE(result.out.find("costgate check-config"), std::string::npos) << result.out;
+  ASSERT_FALSE(config::EnvOverrides().empty());
+  for (const config::EnvOverride& entry : config::EnvOverrides()) {
+    EXPECT_NE(result.out.find(entry.name), std::string::npos) << entry.name;
+  }
+  EXPECT_NE(result.out.find(config::kConfigFileEnv), std::string::npos);
+}
+
+TEST_F(CliTest, VersionPrintsTheBuildVersion) {
+  const CommandResult result = Run({"--version"});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.out, std::string("costgate ") + COSTGATE_VERSION + "\n");
+}
+
+TEST_F(CliTest, UnknownCommandExitsTwo) {
+  const CommandResult result = Run({"serve"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_NE(result.err.find("unknown command 'serve'"), std::string::npos) << result.err;
+}
+
+TEST_F(CliTest, ProxyWithAMissingConfigFileFailsFastNamingIt) {
+  const std::string missing = (dir_.path() / "nonexistent.yaml").string();
+  const CommandResult result = Run({"proxy", "--config", missing});
+  EXPECT_GT(result.exit_code, 0) << "did not fail; stderr: " << result.err;
+  EXPECT_NE(result.err.find(missing), std::string::npos) << result.err;
+  EXPECT_LT(result.elapsed, Millis(2'000));
+}
+
+TEST_F(CliTest, ProxyWithAnUnopenableReceiptsDatabaseExitsOne) {
+  const std::string receipts = (dir_.path() / "no-such-dir" / "receipts.db").string();
+  const std::string path = Write(
+      "bad-receipts.yaml",
+      "listen:\n  address: \"127.0.0.1\"\n  port: 0\nreceipts:\n  path: \"" + receipts + "\"\n");
+  const CommandResult result = Run({"proxy", "--config", path});
+  EXPECT_EQ(result.exit_code, 1) << "stderr: " << result.err;
+  EXPECT_NE(result.err.find("cannot open the receipts database"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find(receipts), std::string::npos) << result.err;
+}
+
+}  // namespace
+}  // namespace costgate::integration

@@ -1,0 +1,52 @@
+// An operation the daemon forwards but does not meter (batchEmbedContents): the exchange is passed
+// through untouched and leaves a receipt marked unmetered, with no units.
+#include <gtest/gtest.h>
+
+#include "tests/integration/integration_fixture_helpers.h"
+
+namespace costgate::integration {
+namespace {
+
+constexpr std::string_view kEmbeddings = "llmgemini-embedding-2-batchEmbedContents";
+
+using UnmeteredTest = SharedDaemonTest;
+
+TEST_F(UnmeteredTest, UnmeteredOperationIsForwardedAndAnsweredUnchanged) {
+  const GeminiFixture fixture = LoadFixture(kEmbeddings);
+  ASSERT_EQ(fixture.target, "/v1beta/models/gemini-embedding-2:batchEmbedContents");
+  const std::string marker = UniqueToken("embed");
+  const HttpResponse response = Http(FixtureRequest(daemon(), fixture, "", marker));
+  ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
+  EXPECT_EQ(response.status, 200) << response.body;
+  EXPECT_TRUE(SameBytes(response.body, fixture.response_body));
+
+  const auto seen = mock().RequestsWith(kMarkerHeader, marker);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].method, "POST");
+  EXPECT_EQ(seen[0].target, fixture.target);
+  EXPECT_EQ(seen[0].body_sha256, Sha256Hex(fixture.request_body));
+}
+
+// The recorded response does report usage (usageMetadata.promptTokenCount 4), but only metered
+// operations get a usage meter: an unmetered receipt records that the call happened, with an
+// empty units object rather than a partial reading.
+TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnits) {
+  const GeminiFixture fixture = LoadFixture(kEmbeddings);
+  const HttpResponse response = Http(FixtureRequest(daemon(), fixture, "", UniqueToken("embed")));
+  ASSERT_EQ(response.status, 200) << response.body;
+  const auto receipt = daemon().receipts().WaitForReceipt(
+      response.Header("x-costgate-event-id").value_or(""), kWait);
+  ASSERT_TRUE(receipt.has_value());
+  EXPECT_EQ(receipt->Int("metered"), 0);
+  EXPECT_EQ(receipt->Text("provider"), "gemini");
+  EXPECT_EQ(receipt->Text("operation"), "batchEmbedContents");
+  EXPECT_EQ(receipt->Text("model_requested"), "gemini-embedding-2");
+  EXPECT_EQ(receipt->Text("units_json"), "{}");
+  EXPECT_TRUE(receipt->IsNull("cost_micro_usd")) << receipt->Text("cost_micro_usd");
+  EXPECT_EQ(receipt->Text("outcome"), "success");
+  EXPECT_EQ(receipt->Int("http_status"), 200);
+  EXPECT_EQ(receipt->Int("response_bytes"), static_cast<int64_t>(fixture.response_body.size()));
+}
+
+}  // namespace
+}  // namespace costgate::integration
