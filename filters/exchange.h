@@ -37,8 +37,8 @@ struct Exchange {
   RequestHead request;        // request filters may edit headers and target
 
   // --- route ---
-  std::string provider;         // "gemini"; empty when unrouted
-  std::string operation;        // "generateContent", "streamGenerateContent", "countTokens", ...
+  std::string provider;   // "gemini"; empty when unrouted
+  std::string operation;  // "generateContent", "streamGenerateContent", "countTokens", ...
   Metering metering = Metering::kUnmetered;
   std::string model_requested;  // model named by the URL ("gemini-2.0-flash-001")
   bool stream_sse = false;      // request asked for ?alt=sse
@@ -52,7 +52,7 @@ struct Exchange {
 
   // --- meter ---
   Units units;
-  std::string model_version;  // the model the provider says it served
+  std::string model_version;    // the model the provider says it served
   bool usage_reported = false;  // the provider reported usage (vs nothing seen)
   bool estimated = false;
   uint32_t malformed_units = 0;  // stream units skipped as unparsable
@@ -63,7 +63,7 @@ struct Exchange {
 
   // --- outcome (session, before completion) ---
   Outcome outcome = Outcome::kSuccess;
-  std::string reason;  // snake_case, empty on plain success
+  std::string reason;   // snake_case, empty on plain success
   int http_status = 0;  // what the client got
   int64_t end_unix_ms = 0;
   int64_t latency_ms = 0;

@@ -23,13 +23,19 @@ class Filter {
 
   // Request phase (route, attribute, preflight). May edit x.request, may answer. Synchronous
   // for now: preflight against central (a later issue) will make this phase suspendable.
-  virtual Next OnRequest(Exchange& x) { (void)x; return Next::kContinue; }
+  virtual Next OnRequest(Exchange& x) {
+    (void)x;
+    return Next::kContinue;
+  }
 
   // Response phases: the bytes are already on their way to the client. Observe only, never
   // block, keep memory bounded. `chunk` is body data after transfer decoding (content
   // encoding, e.g. gzip, untouched), valid only during the call.
   virtual void OnResponseHead(Exchange& x) { (void)x; }
-  virtual void OnResponseBody(Exchange& x, std::string_view chunk) { (void)x; (void)chunk; }
+  virtual void OnResponseBody(Exchange& x, std::string_view chunk) {
+    (void)x;
+    (void)chunk;
+  }
 
   // Exactly once per admitted request, on every path (answered locally, upstream failure,
   // client gone, success), in chain order, after the session set the outcome fields.

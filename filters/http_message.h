@@ -45,8 +45,8 @@ class Headers {
 };
 
 struct RequestHead {
-  std::string method;   // "POST"
-  std::string target;   // origin-form as received: path and query
+  std::string method;     // "POST"
+  std::string target;     // origin-form as received: path and query
   int version_minor = 1;  // HTTP/1.x
   Headers headers;
 

@@ -36,28 +36,28 @@ struct Labels {
 };
 
 struct Receipt {
-  std::string event_id;        // UUIDv7, made at admission
+  std::string event_id;  // UUIDv7, made at admission
   int64_t start_unix_ms = 0;
   int64_t end_unix_ms = 0;
-  std::string host;            // machine hostname
+  std::string host;  // machine hostname
   std::string daemon_version;
   Labels labels;
-  std::string provider;        // "gemini"
-  std::string operation;       // "generateContent"
-  bool metered = true;         // false: unknown operation forwarded without a meter ("unmetered")
-  std::string model_requested; // from the URL
-  std::string model_version;   // from the response (modelVersion)
+  std::string provider;         // "gemini"
+  std::string operation;        // "generateContent"
+  bool metered = true;          // false: unknown operation forwarded without a meter ("unmetered")
+  std::string model_requested;  // from the URL
+  std::string model_version;    // from the response (modelVersion)
   Units units;
   std::optional<int64_t> cost_micro_usd;  // nullopt: unpriced (never "zero" by default)
   std::string pricing_version;            // price book version used; empty when unpriced
   Outcome outcome = Outcome::kSuccess;
-  std::string reason;          // snake_case reason code for non-success outcomes
-  int http_status = 0;         // status sent to the client
-  int64_t latency_ms = 0;      // admission -> response end
-  int64_t ttfb_ms = -1;        // admission -> first response byte from upstream; -1 when none
-  uint64_t request_bytes = 0;  // body bytes received from the client
-  uint64_t response_bytes = 0; // body bytes sent to the client
-  bool estimated = false;      // units come (partly) from an estimate, not the provider's report
+  std::string reason;           // snake_case reason code for non-success outcomes
+  int http_status = 0;          // status sent to the client
+  int64_t latency_ms = 0;       // admission -> response end
+  int64_t ttfb_ms = -1;         // admission -> first response byte from upstream; -1 when none
+  uint64_t request_bytes = 0;   // body bytes received from the client
+  uint64_t response_bytes = 0;  // body bytes sent to the client
+  bool estimated = false;       // units come (partly) from an estimate, not the provider's report
 };
 
 // Accepts finished receipts. Implementations must not block the caller (the request path) and

@@ -15,7 +15,7 @@
 namespace costgate::filters {
 
 // Unit vocabulary shared by meters, pricing and receipts (ARCHITECTURE.md "Usage event").
-inline constexpr std::string_view kUnitInputTokens = "input_tokens";  // prompt incl. cached
+inline constexpr std::string_view kUnitInputTokens = "input_tokens";    // prompt incl. cached
 inline constexpr std::string_view kUnitOutputTokens = "output_tokens";  // visible candidates
 inline constexpr std::string_view kUnitCachedInputTokens = "cached_input_tokens";
 inline constexpr std::string_view kUnitThinkingTokens = "thinking_tokens";

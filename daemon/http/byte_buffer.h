@@ -13,9 +13,7 @@ class ByteBuffer {
  public:
   explicit ByteBuffer(size_t initial_capacity) : data_(initial_capacity) {}
 
-  std::string_view Readable() const noexcept {
-    return {data_.data() + begin_, end_ - begin_};
-  }
+  std::string_view Readable() const noexcept { return {data_.data() + begin_, end_ - begin_}; }
   bool empty() const noexcept { return begin_ == end_; }
   size_t size() const noexcept { return end_ - begin_; }
   void Consume(size_t n) noexcept {

@@ -236,14 +236,12 @@ int MessageParser::OnHeadersComplete(llhttp_t* p) {
   self->response_.status = p->status_code;
   self->response_.version_minor = p->http_minor;
   const int status = p->status_code;
-  const bool bodiless =
-      self->response_to_head_ || status < 200 || status == 204 || status == 304;
+  const bool bodiless = self->response_to_head_ || status < 200 || status == 204 || status == 304;
   if (bodiless) {
     self->body_expected_ = false;
     return 1;  // tells llhttp there is no body; on_message_complete pauses next
   }
-  self->body_expected_ =
-      self->chunked_ || self->content_length_ > 0 || !self->has_content_length_;
+  self->body_expected_ = self->chunked_ || self->content_length_ > 0 || !self->has_content_length_;
   return self->body_expected_ ? HPE_PAUSED : 0;
 }
 

@@ -75,8 +75,8 @@ class MessageParser {
   bool has_content_length() const { return has_content_length_; }
   uint64_t content_length() const { return content_length_; }
   bool body_expected() const { return body_expected_; }  // any body bytes may follow
-  bool needs_eof() const;                                  // close-delimited body
-  uint64_t body_bytes() const { return body_bytes_; }     // decoded body bytes so far
+  bool needs_eof() const;                                // close-delimited body
+  uint64_t body_bytes() const { return body_bytes_; }    // decoded body bytes so far
 
  private:
   static int OnMessageBegin(llhttp_t* p);

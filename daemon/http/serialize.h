@@ -18,9 +18,9 @@ void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& hea
                                std::string_view target, std::string_view host_header);
 
 struct ResponseHeadOptions {
-  bool close = false;           // add "Connection: close"
-  bool drop_framing = false;    // remove Transfer-Encoding (body sent close-delimited)
-  std::string_view event_id;    // x-costgate-event-id, when non-empty
+  bool close = false;         // add "Connection: close"
+  bool drop_framing = false;  // remove Transfer-Encoding (body sent close-delimited)
+  std::string_view event_id;  // x-costgate-event-id, when non-empty
 };
 void AppendClientResponseHead(std::string& out, const filters::ResponseHead& head,
                               const ResponseHeadOptions& options);

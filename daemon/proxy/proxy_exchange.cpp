@@ -122,8 +122,9 @@ Awaitable<bool> ProxyExchange::Run() {
           continue;
         }
         SetOutcome(Outcome::kUpstreamError, "upstream_reset");
-        filters::SetErrorReply(x_, 502, "upstream_reset",
-                               "costgate: the upstream connection failed while sending the request");
+        filters::SetErrorReply(
+            x_, 502, "upstream_reset",
+            "costgate: the upstream connection failed while sending the request");
         co_return co_await AnswerLocally(false);
     }
     bool keep_alive = false;
@@ -179,8 +180,7 @@ Awaitable<bool> ProxyExchange::WriteToClient(std::string_view bytes) {
   auto& watchdog = client_.watchdog();
   watchdog.Arm(runtime_->config->timeouts.client_write, &CancelTcp, &client_.socket());
   error_code ec;
-  co_await asio::async_write(client_.socket(), asio::buffer(bytes.data(), bytes.size()),
-                             Await(ec));
+  co_await asio::async_write(client_.socket(), asio::buffer(bytes.data(), bytes.size()), Await(ec));
   watchdog.Disarm();
   co_return !ec;
 }
@@ -206,7 +206,8 @@ Awaitable<bool> ProxyExchange::AcquireUpstream() {
     co_return true;
   }
   const bool timed_out = result.error == upstream::ConnectError::kTimeout;
-  const std::string_view reason = timed_out ? "upstream_connect_timeout" : "upstream_connect_failed";
+  const std::string_view reason =
+      timed_out ? "upstream_connect_timeout" : "upstream_connect_failed";
   SetOutcome(Outcome::kUpstreamError, reason);
   worker.services().metrics.CountUpstreamError(x_.provider, reason);
   worker.services()
@@ -243,9 +244,9 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   };
   const auto malformed = [&] {
     SetOutcome(Outcome::kDenied, "bad_request");
-    filters::SetErrorReply(x_, 400, "bad_request",
-                           std::string("costgate: malformed request body: ") +
-                               parser.error_detail());
+    filters::SetErrorReply(
+        x_, 400, "bad_request",
+        std::string("costgate: malformed request body: ") + parser.error_detail());
   };
 
   if (request_bytes_.empty()) {

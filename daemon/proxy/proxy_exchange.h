@@ -67,11 +67,11 @@ class ProxyExchange {
   const upstream::UpstreamTarget* target_ = nullptr;
   std::unique_ptr<upstream::UpstreamConnection> upstream_;
   bool upstream_reused_ = false;
-  std::string request_bytes_;     // the request as sent upstream, while it can be replayed
+  std::string request_bytes_;  // the request as sent upstream, while it can be replayed
   bool request_replayable_ = false;
   http::MessageParser response_parser_;
-  std::string client_out_;        // bytes on their way to the client
-  bool dechunk_ = false;          // HTTP/1.0 client: body sent close-delimited, decoded
+  std::string client_out_;  // bytes on their way to the client
+  bool dechunk_ = false;    // HTTP/1.0 client: body sent close-delimited, decoded
   bool response_head_sent_ = false;
   bool outcome_set_ = false;
   std::shared_ptr<ClientWatch> watch_;

@@ -25,7 +25,8 @@ ClientConnection::ClientConnection(Worker& worker, tcp::socket socket)
 void ClientConnection::Start() {
   auto self = shared_from_this();
   watchdog_.Start(self);
-  asio::co_spawn(socket_.get_executor(), [self]() { return self->Run(); }, asio::detached);
+  asio::co_spawn(
+      socket_.get_executor(), [self]() { return self->Run(); }, asio::detached);
 }
 
 void ClientConnection::CancelSocket(void* self) noexcept {
@@ -70,8 +71,8 @@ Awaitable<void> ClientConnection::Run() {
     if (IsLocalEndpoint(parser_.request())) {
       // The daemon's own endpoints take no body; a request that sends one is not worth framing.
       const bool body_pending = !parser_.message_done();
-      keep_alive = co_await WriteAll(AnswerLocalEndpoint(parser_.request(), worker_,
-                                                         close || body_pending)) &&
+      keep_alive = co_await WriteAll(
+                       AnswerLocalEndpoint(parser_.request(), worker_, close || body_pending)) &&
                    !close && !body_pending;
     } else {
       keep_alive = co_await proxy::RunExchange(*this);

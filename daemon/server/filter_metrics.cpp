@@ -6,10 +6,9 @@ namespace {
 
 void AddCounter(metrics::ProxyMetrics& m, std::string name, std::string help,
                 const std::atomic<uint64_t>& counter) {
-  m.registry().AddCallback(metrics::MetricType::kCounter, std::move(name), std::move(help),
-                           [&counter] {
-                             return static_cast<double>(counter.load(std::memory_order_relaxed));
-                           });
+  m.registry().AddCallback(
+      metrics::MetricType::kCounter, std::move(name), std::move(help),
+      [&counter] { return static_cast<double>(counter.load(std::memory_order_relaxed)); });
 }
 
 }  // namespace

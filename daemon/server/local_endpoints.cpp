@@ -27,9 +27,9 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     filters::Headers allow;
     allow.Add("Content-Type", std::string(kJson));
     allow.Add("Allow", "GET, HEAD");
-    http::AppendLocalResponse(out, 405, allow,
-                              R"({"error":{"code":405,"message":"use GET","reason":"method_not_allowed"}})",
-                              close);
+    http::AppendLocalResponse(
+        out, 405, allow,
+        R"({"error":{"code":405,"message":"use GET","reason":"method_not_allowed"}})", close);
     return out;
   }
   std::string body;

@@ -18,13 +18,13 @@ const upstream::UpstreamTarget* Runtime::FindUpstream(std::string_view name) con
 std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Config> config,
                                               Services& services, uint64_t generation,
                                               std::string& error) {
-  auto runtime = std::make_shared<Runtime>(Runtime{
-      config,
-      filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
-                                  filters::ChainInfo{services.host, services.version}),
-      {},
-      {},
-      generation});
+  auto runtime = std::make_shared<Runtime>(
+      Runtime{config,
+              filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
+                                          filters::ChainInfo{services.host, services.version}),
+              {},
+              {},
+              generation});
   for (const auto& u : config->upstreams) {
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {
@@ -33,8 +33,8 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
     runtime->upstreams.push_back(std::move(target));
   }
   const auto& t = config->timeouts;
-  runtime->watchdog_tick = std::min({t.header_read, t.idle_keepalive, t.upstream_connect,
-                                     t.upstream_response, t.client_write});
+  runtime->watchdog_tick = std::min(
+      {t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response, t.client_write});
   return runtime;
 }
 

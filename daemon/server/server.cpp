@@ -155,8 +155,7 @@ class Process {
     if (next.listen.address != old.listen.address || next.listen.port != old.listen.port ||
         next.listen.threads != old.listen.threads || next.receipts.path != old.receipts.path ||
         next.receipts.synchronous != old.receipts.synchronous) {
-      services_.logger.Warn("listen.* and receipts.path/synchronous change only on restart")
-          .Emit();
+      services_.logger.Warn("listen.* and receipts.path/synchronous change only on restart").Emit();
     }
     std::string error;
     auto runtime = Runtime::Build(std::make_shared<const config::Config>(next), services_,
@@ -210,8 +209,8 @@ int RunProxy(const ServerOptions& options) {
   RegisterFilterStats(metrics, filter_stats);
 
   std::string error;
-  auto runtime = Runtime::Build(std::make_shared<const config::Config>(options.config), services,
-                                1, error);
+  auto runtime =
+      Runtime::Build(std::make_shared<const config::Config>(options.config), services, 1, error);
   if (!runtime) {
     logger.Error("cannot start").Str("error", error).Emit();
     writer.Stop();

@@ -5,7 +5,8 @@
 namespace costgate::daemon::server {
 
 Watchdog::Watchdog(asio::any_io_executor executor, Clock::duration tick)
-    : timer_(std::move(executor)), tick_(std::max<Clock::duration>(tick, std::chrono::milliseconds(1))) {}
+    : timer_(std::move(executor)),
+      tick_(std::max<Clock::duration>(tick, std::chrono::milliseconds(1))) {}
 
 void Watchdog::Start(std::shared_ptr<void> owner) {
   asio::co_spawn(timer_.get_executor(), Loop(std::move(owner)), asio::detached);

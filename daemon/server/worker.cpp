@@ -98,9 +98,8 @@ void Worker::Unregister(ClientConnection* c) {
 }
 
 void Worker::PostRuntime(std::shared_ptr<const Runtime> runtime) {
-  asio::post(io_, [this, runtime = std::move(runtime)]() mutable {
-    runtime_ = std::move(runtime);
-  });
+  asio::post(io_,
+             [this, runtime = std::move(runtime)]() mutable { runtime_ = std::move(runtime); });
 }
 
 void Worker::PostBeginDrain() {

@@ -272,7 +272,8 @@ pid $tmp/nginx-proxy/nginx.pid;
 error_log $tmp/nginx-proxy/error.log warn;
 events { worker_connections 4096; }
 http {
-  access_log $tmp/nginx-proxy/access.log;
+  # Like costgate's access log, which batches lines per worker and writes every 100 ms.
+  access_log $tmp/nginx-proxy/access.log combined buffer=16k flush=100ms;
   keepalive_requests 10000000;
   client_body_temp_path $tmp/nginx-proxy/tmp/body;
   proxy_temp_path $tmp/nginx-proxy/tmp/proxy;
