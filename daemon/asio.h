@@ -2,6 +2,10 @@
 // Boost 1.74's awaitable.hpp uses std::exchange without including <utility>.
 #pragma once
 
+// clang-format off: <utility> must come first.
+#include <utility>
+// clang-format on
+
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -16,7 +20,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
-#include <utility>
 
 namespace costgate::daemon {
 
