@@ -11,7 +11,7 @@ packages=(
   python3 clang-format
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(nginx-light wrk)
+  packages+=(nginx-light wrk curl sqlite3 procps)
 fi
 
 missing=()
