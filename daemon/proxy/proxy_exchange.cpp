@@ -52,6 +52,7 @@ ProxyExchange::ProxyExchange(server::ClientConnection& client)
       response_parser_(http::MessageParser::Kind::kResponse, {64 * 1024, 256}) {}
 
 ProxyExchange::~ProxyExchange() {
+  StopClientWatch();
   // Reached with completed_ false only when the coroutine was destroyed mid-flight (the event
   // loop stopped): the request is cut off by the daemon, and still gets its receipt.
   if (!completed_) {
@@ -96,7 +97,7 @@ Awaitable<bool> ProxyExchange::Run() {
   // The daemon answers 100-continue itself, after its own checks, and never forwards Expect:
   // the upstream then sees an ordinary request with its body.
   if (RequestBodyPending() && ExpectsContinue(x_.request)) {
-    if (!co_await WriteToClient("HTTP/1.1 100 Continue\r\n\r\n")) {
+    if (!co_await client_.WriteAll("HTTP/1.1 100 Continue\r\n\r\n")) {
       SetOutcome(Outcome::kCancelled, "client_disconnected");
       co_return false;
     }
@@ -166,7 +167,7 @@ Awaitable<bool> ProxyExchange::AnswerLocally(bool close) {
   }
   client_out_.clear();
   http::AppendLocalReply(client_out_, x_.reply, close);
-  const bool written = co_await WriteToClient(client_out_);
+  const bool written = co_await client_.WriteAll(client_out_);
   co_return written && !close;
 }
 
@@ -174,15 +175,6 @@ Awaitable<bool> ProxyExchange::Fail(int status, std::string_view reason, std::st
   SetOutcome(Outcome::kDenied, reason);
   filters::SetErrorReply(x_, status, reason, message);
   co_return co_await AnswerLocally(false);
-}
-
-Awaitable<bool> ProxyExchange::WriteToClient(std::string_view bytes) {
-  auto& watchdog = client_.watchdog();
-  watchdog.Arm(runtime_->config->timeouts.client_write, &CancelTcp, &client_.socket());
-  error_code ec;
-  co_await asio::async_write(client_.socket(), asio::buffer(bytes.data(), bytes.size()), Await(ec));
-  watchdog.Disarm();
-  co_return !ec;
 }
 
 Awaitable<bool> ProxyExchange::AcquireUpstream() {

@@ -37,8 +37,6 @@ class ProxyExchange {
   Awaitable<bool> Run();
 
  private:
-  struct ClientWatch;
-
   // Request side (proxy_exchange.cpp).
   Awaitable<bool> AnswerLocally(bool close);
   Awaitable<bool> Fail(int status, std::string_view reason, std::string message);
@@ -47,7 +45,6 @@ class ProxyExchange {
   Awaitable<bool> AcquireUpstream();
   enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
   Awaitable<SendResult> SendRequest();
-  Awaitable<bool> WriteToClient(std::string_view bytes);
   void Complete() noexcept;
 
   // Response side (response_relay.cpp).
@@ -55,6 +52,7 @@ class ProxyExchange {
   Awaitable<RelayResult> RelayResponse(bool& keep_alive);
   void StartClientWatch();
   void StopClientWatch();
+  static void ProbeClient(void* self) noexcept;
   static void OnBodyData(void* self, std::string_view data);
   void CloseUpstream();
   void SetOutcome(filters::Outcome outcome, std::string_view reason);
@@ -74,7 +72,7 @@ class ProxyExchange {
   bool dechunk_ = false;    // HTTP/1.0 client: body sent close-delimited, decoded
   bool response_head_sent_ = false;
   bool outcome_set_ = false;
-  std::shared_ptr<ClientWatch> watch_;
+  bool client_gone_ = false;  // set by ProbeClient
   bool completed_ = false;
 };
 

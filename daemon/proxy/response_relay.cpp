@@ -24,41 +24,30 @@ void CancelTcp(void* socket) noexcept {
 
 }  // namespace
 
-// While the upstream works on a request, the client socket is otherwise unwatched; this notices a
-// client that went away so the upstream request is cancelled at once instead of running (and
-// billing) to the end.
-struct ProxyExchange::ClientWatch {
-  bool active = true;
-  bool client_gone = false;
-  tcp::socket* upstream = nullptr;
-};
-
-void ProxyExchange::StartClientWatch() {
-  watch_ = std::make_shared<ClientWatch>();
-  watch_->upstream = &upstream_->stream.next_layer();
-  const int fd = client_.socket().native_handle();
-  client_.socket().async_wait(tcp::socket::wait_read, [watch = watch_, fd](error_code ec) {
-    if (!watch->active || ec) {
-      return;
-    }
-    // Readable: either EOF/reset (gone) or a pipelined next request (still there).
-    char byte;
-    const ssize_t n = ::recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
-    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-      watch->client_gone = true;
+// While the upstream works on a request, nothing reads the client socket; the connection's
+// watchdog probes it (once a second, not once per request) so that a client that went away
+// cancels its upstream request instead of letting it run, and bill, to the end.
+void ProxyExchange::ProbeClient(void* self) noexcept {
+  auto& exchange = *static_cast<ProxyExchange*>(self);
+  char byte;
+  const ssize_t n =
+      ::recv(exchange.client_.socket().native_handle(), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  // Readable with data is a pipelined next request: the client is still there.
+  if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+    exchange.client_gone_ = true;
+    if (exchange.upstream_) {
       error_code ignored;
-      watch->upstream->cancel(ignored);
+      exchange.upstream_->stream.next_layer().cancel(ignored);
     }
-  });
-}
-
-void ProxyExchange::StopClientWatch() {
-  if (watch_ && watch_->active) {
-    watch_->active = false;
-    error_code ignored;
-    client_.socket().cancel(ignored);
   }
 }
+
+void ProxyExchange::StartClientWatch() {
+  client_.watchdog().SetProbe(&ProxyExchange::ProbeClient, this,
+                              std::chrono::milliseconds(server::kClientProbeIntervalMs));
+}
+
+void ProxyExchange::StopClientWatch() { client_.watchdog().ClearProbe(); }
 
 void ProxyExchange::OnBodyData(void* self, std::string_view data) {
   auto& exchange = *static_cast<ProxyExchange*>(self);
@@ -96,7 +85,7 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
     const bool timed_out = watchdog.fired();
     watchdog.Disarm();
     if (ec) {
-      if (watch_->client_gone) {
+      if (client_gone_) {
         StopClientWatch();
         SetOutcome(Outcome::kCancelled, "client_disconnected");
         CloseUpstream();
@@ -148,7 +137,7 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
                                      response_parser_.error_detail());
           keep_alive = co_await AnswerLocally(false);
         } else if (!client_out_.empty()) {
-          co_await WriteToClient(client_out_);
+          co_await client_.WriteAll(client_out_);
         }
         co_return RelayResult::kDone;
       }
@@ -182,7 +171,9 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
       data.remove_prefix(r.consumed);
     }
     trailing_garbage = trailing_garbage || !data.empty();
-    if (!client_out_.empty() && !co_await WriteToClient(client_out_)) {
+    // Almost always the socket takes the whole piece at once: no asynchronous write then.
+    std::string_view unsent = client_out_;
+    if (!client_.SendNow(unsent) || (!unsent.empty() && !co_await client_.WriteRest(unsent))) {
       StopClientWatch();
       SetOutcome(Outcome::kCancelled, "client_disconnected");
       CloseUpstream();

@@ -48,7 +48,24 @@ void ClientConnection::OnForceClose() {
   }
 }
 
+bool ClientConnection::SendNow(std::string_view& bytes) {
+  error_code ec;
+  const size_t n = socket_.write_some(asio::buffer(bytes.data(), bytes.size()), ec);
+  if (ec) {
+    return ec == asio::error::would_block || ec == asio::error::try_again;
+  }
+  bytes.remove_prefix(n);
+  return true;
+}
+
 Awaitable<bool> ClientConnection::WriteAll(std::string_view bytes) {
+  if (!SendNow(bytes)) {
+    co_return false;
+  }
+  co_return bytes.empty() || co_await WriteRest(bytes);
+}
+
+Awaitable<bool> ClientConnection::WriteRest(std::string_view bytes) {
   watchdog_.Arm(worker_.runtime()->config->timeouts.client_write, &CancelSocket, this);
   error_code ec;
   co_await asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), Await(ec));
@@ -60,6 +77,8 @@ Awaitable<void> ClientConnection::Run() {
   worker_.Register(this);
   error_code ignored;
   socket_.set_option(tcp::no_delay(true), ignored);
+  // Synchronous sends (SendNow) must report would_block instead of waiting.
+  socket_.non_blocking(true, ignored);
   for (;;) {
     parser_.Reset();
     parser_.set_limits(RequestLimits(*worker_.runtime()->config));

@@ -33,12 +33,20 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
 
   static void CancelSocket(void* self) noexcept;  // Watchdog action
 
+  // Sends what the socket accepts right now, without waiting; `bytes` keeps the rest. Returns
+  // false when the client is gone. A response that fits the socket buffer (nearly all) then
+  // costs one send(2) and no asynchronous operation.
+  bool SendNow(std::string_view& bytes);
+  // Waits (bounded by timeouts.client_write) until all of `bytes` is sent.
+  Awaitable<bool> WriteRest(std::string_view bytes);
+  // SendNow, then WriteRest for what is left.
+  Awaitable<bool> WriteAll(std::string_view bytes);
+
  private:
   Awaitable<void> Run();
   enum class HeadResult { kHead, kClosed };
   Awaitable<HeadResult> ReadHead();
   Awaitable<bool> RejectMalformed();  // after a parse error in the head
-  Awaitable<bool> WriteAll(std::string_view bytes);
 
   Worker& worker_;
   tcp::socket socket_;

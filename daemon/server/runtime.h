@@ -18,6 +18,9 @@ namespace costgate::daemon::server {
 
 struct Services;
 
+// How often a request waiting on its upstream checks that its client is still connected.
+inline constexpr int64_t kClientProbeIntervalMs = 1000;
+
 struct Runtime {
   std::shared_ptr<const config::Config> config;
   filters::FilterChain chain;

@@ -19,6 +19,7 @@ void Watchdog::set_tick(Clock::duration tick) {
 void Watchdog::Stop() {
   stopped_ = true;
   cancel_ = nullptr;
+  probe_ = nullptr;
   timer_.cancel();
 }
 
@@ -27,6 +28,18 @@ void Watchdog::Arm(Clock::duration timeout, CancelFn cancel, void* arg) {
   cancel_ = cancel;
   arg_ = arg;
   fired_ = false;
+}
+
+void Watchdog::SetProbe(ProbeFn probe, void* arg, Clock::duration interval) {
+  probe_ = probe;
+  probe_arg_ = arg;
+  probe_interval_ = interval;
+  next_probe_ = Clock::now() + interval;
+}
+
+void Watchdog::ClearProbe() {
+  probe_ = nullptr;
+  probe_arg_ = nullptr;
 }
 
 void Watchdog::Disarm() {
@@ -46,6 +59,10 @@ Awaitable<void> Watchdog::Loop(std::shared_ptr<void> owner) {
       if (cancel != nullptr) {
         cancel(arg_);
       }
+    }
+    if (probe_ != nullptr && next_probe_ <= now) {
+      next_probe_ = now + probe_interval_;
+      probe_(probe_arg_);
     }
     timer_.expires_at(std::min(deadline_, now + tick_));
     error_code ec;

@@ -37,6 +37,13 @@ class Watchdog {
   // The last armed deadline passed and its action ran. Cleared by Arm/Disarm.
   bool fired() const { return fired_; }
 
+  // While set, probe(arg) runs on the connection's thread at most every `interval` (from the
+  // next wake-up on): a way to notice, without a system call per request, that a client went
+  // away while its request waits on the upstream. The interval must be >= the tick.
+  using ProbeFn = void (*)(void* arg) noexcept;
+  void SetProbe(ProbeFn probe, void* arg, Clock::duration interval);
+  void ClearProbe();
+
  private:
   Awaitable<void> Loop(std::shared_ptr<void> owner);
 
@@ -45,6 +52,10 @@ class Watchdog {
   Clock::time_point deadline_ = Clock::time_point::max();
   CancelFn cancel_ = nullptr;
   void* arg_ = nullptr;
+  ProbeFn probe_ = nullptr;
+  void* probe_arg_ = nullptr;
+  Clock::duration probe_interval_{};
+  Clock::time_point next_probe_{};
   bool fired_ = false;
   bool stopped_ = false;
 };

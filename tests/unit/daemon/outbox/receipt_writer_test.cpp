@@ -103,11 +103,8 @@ TEST(ReceiptWriter, CreatesSchemaVersion1InWalMode) {
   ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
   EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "1");
   EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
-  EXPECT_EQ(Query(path,
-                  "SELECT name FROM sqlite_master WHERE type = 'index' AND "
-                  "name = 'receipts_unshipped'")
-                .size(),
-            1u);
+  EXPECT_EQ(Query(path, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
+            "receipts");
 }
 
 TEST(ReceiptWriter, FlushReturnsOnceEverySubmittedReceiptIsCommitted) {
