@@ -3,25 +3,14 @@
 #include <algorithm>
 #include <array>
 
+#include "filters/hex.h"
+
 namespace costgate::daemon::log {
 namespace {
 
 constexpr std::array<std::string_view, 3> kSecretParams = {"key", "api_key", "access_token"};
 constexpr size_t kLongestSecretName = 12;
 constexpr std::string_view kRedacted = "REDACTED";
-
-int HexDigit(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
 
 char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -32,8 +21,9 @@ bool IsSecretName(std::string_view raw) {
       return false;
     }
     char c = raw[i];
-    if (c == '%' && i + 2 < raw.size() && HexDigit(raw[i + 1]) >= 0 && HexDigit(raw[i + 2]) >= 0) {
-      c = static_cast<char>(HexDigit(raw[i + 1]) * 16 + HexDigit(raw[i + 2]));
+    if (c == '%' && i + 2 < raw.size() && filters::HexValue(raw[i + 1]) >= 0 &&
+        filters::HexValue(raw[i + 2]) >= 0) {
+      c = static_cast<char>(filters::HexValue(raw[i + 1]) * 16 + filters::HexValue(raw[i + 2]));
       i += 2;
     } else if (c == '+') {
       c = ' ';

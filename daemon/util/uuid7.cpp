@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <chrono>
 
+#include "filters/hex.h"
+
 namespace costgate::daemon::util {
 namespace {
 
@@ -22,15 +24,8 @@ void PutHex(char* out, uint64_t value, int digits) {
   }
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  return -1;
-}
+// The canonical text form is lowercase (RFC 9562 4), so only lowercase digits count.
+int LowerHexValue(char c) { return c >= 'A' && c <= 'F' ? -1 : filters::HexValue(c); }
 
 uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
@@ -62,7 +57,7 @@ std::optional<int64_t> UuidV7UnixMs(std::string_view id) {
     if (dash) {
       continue;
     }
-    const int v = HexValue(id[i]);
+    const int v = LowerHexValue(id[i]);
     if (v < 0) {
       return std::nullopt;
     }
@@ -70,7 +65,7 @@ std::optional<int64_t> UuidV7UnixMs(std::string_view id) {
       ms = (ms << 4) | static_cast<uint64_t>(v);
     }
   }
-  const int variant = HexValue(id[19]);
+  const int variant = LowerHexValue(id[19]);
   if (id[14] != '7' || (variant & 0xc) != 0x8) {
     return std::nullopt;
   }

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "filters/hex.h"
+
 namespace costgate::filters::gemini {
 namespace {
 
@@ -35,19 +37,6 @@ bool HasQueryParameter(std::string_view query, std::string_view name,
     query.remove_prefix(amp + 1);
   }
   return false;
-}
-
-int HexValue(char c) noexcept {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
 }
 
 // A malformed escape is kept as it is: the name is for receipts, and the upstream decides.

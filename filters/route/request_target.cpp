@@ -1,11 +1,9 @@
 #include "filters/route/request_target.h"
 
+#include "filters/hex.h"
+
 namespace costgate::filters {
 namespace {
-
-bool IsHexDigit(char c) noexcept {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
 
 bool IsEncodedDot(std::string_view s) noexcept {
   return s.size() >= 3 && s[0] == '%' && s[1] == '2' && (s[2] == 'e' || s[2] == 'E');
@@ -35,7 +33,7 @@ std::string_view BytesProblem(std::string_view target) noexcept {
       return "the request target contains a byte that must be percent-encoded";
     }
     if (c == '%' &&
-        (i + 2 >= target.size() || !IsHexDigit(target[i + 1]) || !IsHexDigit(target[i + 2]))) {
+        (i + 2 >= target.size() || HexValue(target[i + 1]) < 0 || HexValue(target[i + 2]) < 0)) {
       return "the request target contains a malformed percent escape";
     }
   }
