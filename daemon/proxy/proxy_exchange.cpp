@@ -16,11 +16,6 @@ using filters::Next;
 using filters::Outcome;
 using Progress = http::MessageParser::Progress;
 
-void CancelTcp(void* socket) noexcept {
-  error_code ignored;
-  static_cast<tcp::socket*>(socket)->cancel(ignored);
-}
-
 bool ExpectsContinue(const filters::RequestHead& head) {
   const std::string* expect = head.headers.Find("expect");
   return expect != nullptr && filters::EqualsIgnoreCase(*expect, "100-continue");
@@ -261,7 +256,7 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   }
 
   error_code ec;
-  watchdog.Arm(config.timeouts.upstream_response, &CancelTcp, &upstream_socket);
+  watchdog.Arm(config.timeouts.upstream_response, &server::CancelTcpSocket, &upstream_socket);
   co_await asio::async_write(upstream_->stream, asio::buffer(request_bytes_), Await(ec));
   watchdog.Disarm();
   if (!request_replayable_) {
@@ -274,7 +269,7 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   while (!parser.message_done()) {
     // The gap between body reads is bounded like the head: a client that stalls mid-body
     // cannot hold an upstream connection forever.
-    watchdog.Arm(config.timeouts.header_read, &CancelTcp, &client_.socket());
+    watchdog.Arm(config.timeouts.header_read, &server::CancelTcpSocket, &client_.socket());
     auto [data, size] = in.PrepareWrite(16 * 1024);
     const size_t n = co_await client_.socket().async_read_some(asio::buffer(data, size), Await(ec));
     const bool timed_out = watchdog.fired();
@@ -298,7 +293,7 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
       co_return SendResult::kRejected;
     }
     const std::string_view chunk = in.Readable().substr(0, r.consumed);
-    watchdog.Arm(config.timeouts.upstream_response, &CancelTcp, &upstream_socket);
+    watchdog.Arm(config.timeouts.upstream_response, &server::CancelTcpSocket, &upstream_socket);
     co_await asio::async_write(upstream_->stream, asio::buffer(chunk.data(), chunk.size()),
                                Await(ec));
     watchdog.Disarm();

@@ -17,11 +17,6 @@ namespace {
 using filters::Outcome;
 using Progress = http::MessageParser::Progress;
 
-void CancelTcp(void* socket) noexcept {
-  error_code ignored;
-  static_cast<tcp::socket*>(socket)->cancel(ignored);
-}
-
 }  // namespace
 
 // While the upstream works on a request, nothing reads the client socket; the connection's
@@ -78,7 +73,7 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
   StartClientWatch();
 
   for (;;) {
-    watchdog.Arm(timeouts.upstream_response, &CancelTcp, &upstream_socket);
+    watchdog.Arm(timeouts.upstream_response, &server::CancelTcpSocket, &upstream_socket);
     error_code ec;
     const size_t n =
         co_await conn.stream.async_read_some(asio::buffer(conn.read_buffer), Await(ec));
@@ -193,7 +188,6 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
   }
   client_.set_active_upstream(nullptr);
   if (response_parser_.keep_alive() && !response_parser_.needs_eof() && !trailing_garbage) {
-    ++upstream_->requests_served;
     worker.pool().GiveBack(*target_, std::move(upstream_), std::chrono::steady_clock::now());
   } else {
     CloseUpstream();

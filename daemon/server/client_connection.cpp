@@ -29,19 +29,14 @@ void ClientConnection::Start() {
       socket_.get_executor(), [self]() { return self->Run(); }, asio::detached);
 }
 
-void ClientConnection::CancelSocket(void* self) noexcept {
-  error_code ignored;
-  static_cast<ClientConnection*>(self)->socket_.cancel(ignored);
-}
-
 void ClientConnection::OnDrain() {
   if (idle_) {
-    CancelSocket(this);
+    CancelTcpSocket(&socket_);
   }
 }
 
 void ClientConnection::OnForceClose() {
-  CancelSocket(this);
+  CancelTcpSocket(&socket_);
   if (active_upstream_ != nullptr) {
     error_code ignored;
     active_upstream_->cancel(ignored);
@@ -66,7 +61,7 @@ Awaitable<bool> ClientConnection::WriteAll(std::string_view bytes) {
 }
 
 Awaitable<bool> ClientConnection::WriteRest(std::string_view bytes) {
-  watchdog_.Arm(worker_.runtime()->config->timeouts.client_write, &CancelSocket, this);
+  watchdog_.Arm(worker_.runtime()->config->timeouts.client_write, &CancelTcpSocket, &socket_);
   error_code ec;
   co_await asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), Await(ec));
   watchdog_.Disarm();
@@ -118,7 +113,7 @@ Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
       if (!header_clock_started) {
         // The header timeout runs from the first byte, and is not extended by later bytes:
         // a client dribbling one byte at a time cannot hold the connection.
-        watchdog_.Arm(timeouts.header_read, &CancelSocket, this);
+        watchdog_.Arm(timeouts.header_read, &CancelTcpSocket, &socket_);
         header_clock_started = true;
       }
       const auto r = parser_.Feed(input_.Readable());
@@ -137,7 +132,7 @@ Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
       if (worker_.draining()) {
         co_return HeadResult::kClosed;
       }
-      watchdog_.Arm(timeouts.idle_keepalive, &CancelSocket, this);
+      watchdog_.Arm(timeouts.idle_keepalive, &CancelTcpSocket, &socket_);
     }
     auto [data, size] = input_.PrepareWrite(8 * 1024);
     error_code ec;

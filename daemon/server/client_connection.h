@@ -31,8 +31,6 @@ class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
   // The upstream socket of the request in progress, so a drain timeout can cancel it too.
   void set_active_upstream(tcp::socket* socket) { active_upstream_ = socket; }
 
-  static void CancelSocket(void* self) noexcept;  // Watchdog action
-
   // Sends what the socket accepts right now, without waiting; `bytes` keeps the rest. Returns
   // false when the client is gone. A response that fits the socket buffer (nearly all) then
   // costs one send(2) and no asynchronous operation.

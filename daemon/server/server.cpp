@@ -42,7 +42,7 @@ class Process {
     asio::signal_set signals(io_, SIGINT, SIGTERM, SIGHUP);
     uint16_t port = config.listen.port;
     for (int i = 0; i < threads; ++i) {
-      workers_.push_back(std::make_unique<Worker>(i, services_, runtime));
+      workers_.push_back(std::make_unique<Worker>(services_, runtime));
       std::string error;
       port = workers_.back()->Listen(tcp::endpoint(address, port), error);
       if (port == 0) {

@@ -71,4 +71,9 @@ Awaitable<void> Watchdog::Loop(std::shared_ptr<void> owner) {
   owner.reset();
 }
 
+void CancelTcpSocket(void* socket) noexcept {
+  error_code ignored;
+  static_cast<tcp::socket*>(socket)->cancel(ignored);
+}
+
 }  // namespace costgate::daemon::server

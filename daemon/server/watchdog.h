@@ -60,4 +60,7 @@ class Watchdog {
   bool stopped_ = false;
 };
 
+// The usual Watchdog action: cancel the pending operations of a tcp::socket (`socket`).
+void CancelTcpSocket(void* socket) noexcept;
+
 }  // namespace costgate::daemon::server

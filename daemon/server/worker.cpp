@@ -4,9 +4,8 @@
 
 namespace costgate::daemon::server {
 
-Worker::Worker(int index, Services& services, std::shared_ptr<const Runtime> runtime)
-    : index_(index),
-      services_(services),
+Worker::Worker(Services& services, std::shared_ptr<const Runtime> runtime)
+    : services_(services),
       runtime_(std::move(runtime)),
       ids_(util::UuidV7Generator::FromOsEntropy()) {}
 

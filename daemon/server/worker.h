@@ -24,7 +24,7 @@ class Worker {
   // batch instead of one per request (the log is for people; receipts are the durable record).
   static constexpr std::chrono::milliseconds kAccessLogFlush{100};
 
-  Worker(int index, Services& services, std::shared_ptr<const Runtime> runtime);
+  Worker(Services& services, std::shared_ptr<const Runtime> runtime);
   ~Worker();
 
   // Binds the listening socket (before Start). Returns the bound port, 0 on error (`error` set).
@@ -54,7 +54,6 @@ class Worker {
   Awaitable<void> AcceptLoop();
   Awaitable<void> FlushAccessLogLoop();
 
-  int index_;
   Services& services_;
   asio::io_context io_{1};
   tcp::acceptor acceptor_{io_};

@@ -17,7 +17,6 @@ struct UpstreamConnection {
   std::array<char, 16 * 1024> read_buffer;  // one TLS record's worth of plaintext
   std::chrono::steady_clock::time_point idle_since{};
   uint64_t generation = 0;
-  uint64_t requests_served = 0;
 };
 
 }  // namespace costgate::daemon::upstream
