@@ -163,5 +163,27 @@ TEST_F(PassthroughTest, PipelinedRequestsAreAnsweredInOrder) {
   EXPECT_TRUE(SameBytes(connection.body(), second.response_body));
 }
 
+// HTTP/1.0 has no chunked encoding: a chunked upstream body reaches a 1.0 client decoded and
+// delimited by the connection closing.
+TEST_F(PassthroughTest, Http10ClientGetsAChunkedBodyDecodedAndCloseDelimited) {
+  const GeminiFixture fixture = LoadFixture(kSse);
+  std::string request = RawFixtureRequest(fixture, "/gemini", UniqueToken("http10"));
+  const size_t version = request.find(" HTTP/1.1\r\n");
+  ASSERT_NE(version, std::string::npos);
+  request.replace(version, std::string_view(" HTTP/1.1\r\n").size(), " HTTP/1.0\r\n");
+  RawConnection connection(daemon().port());
+  ASSERT_TRUE(connection.connected());
+  ASSERT_TRUE(connection.Send(request));
+
+  const auto head = connection.ReadHead(kWait);
+  ASSERT_TRUE(head.has_value());
+  EXPECT_EQ(head->status, 200);
+  EXPECT_FALSE(head->Header("transfer-encoding").has_value());
+  EXPECT_EQ(head->Header("connection").value_or(""), "close");
+  connection.ReadFullBody(kWait);
+  EXPECT_TRUE(connection.peer_closed());
+  EXPECT_TRUE(SameBytes(connection.body(), fixture.response_body));
+}
+
 }  // namespace
 }  // namespace costgate::integration

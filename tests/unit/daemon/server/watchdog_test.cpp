@@ -240,5 +240,76 @@ TEST(Watchdog, OwnerContainingTheWatchdogIsDestroyedAfterStop) {
   EXPECT_TRUE(weak.expired());
 }
 
+TEST(Watchdog, ProbeRunsEveryIntervalWhileSet) {
+  asio::io_context io;
+  Watchdog dog(io.get_executor(), kTick);
+  ActionLog log;
+  const Clock::time_point set_at = Clock::now();
+  dog.SetProbe(&RecordRun, &log, 20ms);
+  dog.Start(std::make_shared<int>(0));
+  After(io, 150ms, [&] { dog.Stop(); });
+  io.run_for(kRunBound);
+
+  // About 150 / 20 probes; never earlier than the first interval, never a burst.
+  EXPECT_GE(log.runs, 3);
+  EXPECT_LE(log.runs, 8);
+  EXPECT_GE(log.last_run - set_at, 20ms);
+}
+
+TEST(Watchdog, ClearProbeStopsTheProbe) {
+  asio::io_context io;
+  Watchdog dog(io.get_executor(), kTick);
+  ActionLog log;
+  dog.SetProbe(&RecordRun, &log, 10ms);
+  dog.Start(std::make_shared<int>(0));
+  int runs_at_clear = -1;
+  After(io, 60ms, [&] {
+    dog.ClearProbe();
+    runs_at_clear = log.runs;
+  });
+  After(io, 200ms, [&] { dog.Stop(); });
+  io.run_for(kRunBound);
+
+  EXPECT_GE(runs_at_clear, 1);
+  EXPECT_EQ(log.runs, runs_at_clear);
+}
+
+TEST(Watchdog, ProbeDoesNotDisturbTheArmedDeadline) {
+  asio::io_context io;
+  Watchdog dog(io.get_executor(), kTick);
+  ActionLog probes;
+  ActionLog action;
+  action.stop_on_run = &dog;
+  const Clock::time_point armed_at = Clock::now();
+  dog.SetProbe(&RecordRun, &probes, 10ms);
+  dog.Arm(80ms, &RecordRun, &action);
+  dog.Start(std::make_shared<int>(0));
+  io.run_for(kRunBound);
+
+  EXPECT_EQ(action.runs, 1);
+  EXPECT_GE(action.last_run - armed_at, 80ms);
+  EXPECT_GE(probes.runs, 3);
+}
+
+TEST(Watchdog, SmallerTickFromAReloadIsHonouredAfterTheNextWake) {
+  asio::io_context io;
+  Watchdog dog(io.get_executor(), 100ms);
+  ActionLog log;
+  log.stop_on_run = &dog;
+  dog.Start(std::make_shared<int>(0));
+  dog.set_tick(kTick);
+  // Armed after the old tick's first wake: the new tick governs from then on.
+  Clock::time_point armed_at;
+  After(io, 120ms, [&] {
+    armed_at = Clock::now();
+    dog.Arm(20ms, &RecordRun, &log);
+  });
+  io.run_for(kRunBound);
+
+  EXPECT_EQ(log.runs, 1);
+  EXPECT_GE(log.last_run - armed_at, 20ms);
+  EXPECT_LT(log.last_run - armed_at, 100ms);
+}
+
 }  // namespace
 }  // namespace costgate::daemon::server
