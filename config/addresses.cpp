@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 
 #include <cctype>
+#include <optional>
 
 namespace costgate::config {
 namespace {
@@ -43,6 +44,50 @@ Parsed<Endpoint> UrlError(std::string_view url, std::string_view problem) {
                                 std::string(problem));
 }
 
+// host[:port] with no userinfo; the problem when it is not one.
+std::optional<std::string_view> ParseAuthority(std::string_view authority, Endpoint& endpoint) {
+  if (authority.find('@') != std::string_view::npos) {
+    return "userinfo is not allowed";
+  }
+  std::string_view port_text;
+  bool has_port = false;
+  if (authority.starts_with('[')) {
+    size_t close = authority.find(']');
+    if (close == std::string_view::npos) {
+      return "unterminated IPv6 literal";
+    }
+    endpoint.host = std::string(authority.substr(1, close - 1));
+    if (!IsIpv6Literal(endpoint.host)) {
+      return "invalid IPv6 literal";
+    }
+    std::string_view rest = authority.substr(close + 1);
+    if (!rest.empty() && !rest.starts_with(':')) {
+      return "unexpected text after the IPv6 literal";
+    }
+    has_port = !rest.empty();
+    port_text = has_port ? rest.substr(1) : std::string_view();
+  } else {
+    size_t colon = authority.find(':');
+    endpoint.host = std::string(authority.substr(0, colon));
+    has_port = colon != std::string_view::npos;
+    port_text = has_port ? authority.substr(colon + 1) : std::string_view();
+    if (endpoint.host.empty()) {
+      return "missing host";
+    }
+    if (!IsHostName(endpoint.host)) {
+      return "invalid host name";
+    }
+  }
+  if (has_port) {
+    Parsed<uint64_t> port = ParseUnsigned(port_text, 1, 65535);
+    if (!port.value) {
+      return "the port must be 1..65535";
+    }
+    endpoint.port = static_cast<uint16_t>(*port.value);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Parsed<Endpoint> ParseUpstreamUrl(std::string_view url) {
@@ -53,49 +98,37 @@ Parsed<Endpoint> ParseUpstreamUrl(std::string_view url) {
   if (authority.find_first_of("/?#") != std::string_view::npos) {
     return UrlError(url, "a path, query or fragment is not allowed");
   }
-  if (authority.find('@') != std::string_view::npos) {
-    return UrlError(url, "userinfo is not allowed");
-  }
-
   Endpoint endpoint;
-  std::string_view port_text;
-  bool has_port = false;
-  if (authority.starts_with('[')) {
-    size_t close = authority.find(']');
-    if (close == std::string_view::npos) {
-      return UrlError(url, "unterminated IPv6 literal");
-    }
-    endpoint.host = std::string(authority.substr(1, close - 1));
-    if (!IsIpv6Literal(endpoint.host)) {
-      return UrlError(url, "invalid IPv6 literal");
-    }
-    std::string_view rest = authority.substr(close + 1);
-    if (!rest.empty() && !rest.starts_with(':')) {
-      return UrlError(url, "unexpected text after the IPv6 literal");
-    }
-    has_port = !rest.empty();
-    port_text = has_port ? rest.substr(1) : std::string_view();
-  } else {
-    size_t colon = authority.find(':');
-    endpoint.host = std::string(authority.substr(0, colon));
-    has_port = colon != std::string_view::npos;
-    port_text = has_port ? authority.substr(colon + 1) : std::string_view();
-    if (endpoint.host.empty()) {
-      return UrlError(url, "missing host");
-    }
-    if (!IsHostName(endpoint.host)) {
-      return UrlError(url, "invalid host name");
-    }
-  }
-
-  if (has_port) {
-    Parsed<uint64_t> port = ParseUnsigned(port_text, 1, 65535);
-    if (!port.value) {
-      return UrlError(url, "the port must be 1..65535");
-    }
-    endpoint.port = static_cast<uint16_t>(*port.value);
+  if (std::optional<std::string_view> problem = ParseAuthority(authority, endpoint)) {
+    return UrlError(url, *problem);
   }
   return Parsed<Endpoint>::Ok(std::move(endpoint));
+}
+
+Parsed<std::string> ParseFeedUrl(std::string_view url) {
+  auto error = [url](std::string_view problem) {
+    return Parsed<std::string>::Fail("expected an http:// or https:// URL, got " + Quoted(url) +
+                                     ": " + std::string(problem));
+  };
+  const std::string_view scheme = url.starts_with("https://")  ? "https://"
+                                  : url.starts_with("http://") ? "http://"
+                                                               : "";
+  if (scheme.empty()) {
+    return error("the scheme must be http or https");
+  }
+  for (char c : url) {
+    // libcurl would send such bytes as they are; a URL in a config file has no reason to.
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return error("spaces and control characters are not allowed");
+    }
+  }
+  std::string_view rest = url.substr(scheme.size());
+  Endpoint endpoint;
+  if (std::optional<std::string_view> problem =
+          ParseAuthority(rest.substr(0, rest.find_first_of("/?#")), endpoint)) {
+    return error(*problem);
+  }
+  return Parsed<std::string>::Ok(std::string(url));
 }
 
 Parsed<std::string> ParseListenAddress(std::string_view text) {

@@ -19,6 +19,11 @@ struct Endpoint {
 // path comes from the client, and credentials never live in the config.
 Parsed<Endpoint> ParseUpstreamUrl(std::string_view url);
 
+// http(s)://host[:port][/path][?query] for a file to download (the price feed): the host and
+// port follow the rules above, plain http is allowed (a mirror on the local network), userinfo,
+// spaces and control characters are not. The URL is returned as given.
+Parsed<std::string> ParseFeedUrl(std::string_view url);
+
 // An IPv4 or IPv6 literal (IPv6 without brackets), or "localhost". Other host names are refused:
 // which interface a name resolves to is too easy to get wrong on a proxy holding API keys.
 Parsed<std::string> ParseListenAddress(std::string_view text);

@@ -90,6 +90,25 @@ struct LogConfig {
   bool operator==(const LogConfig&) const = default;
 };
 
+// Where prices come from beyond the bundled data (ARCHITECTURE.md "Pricing").
+struct PricingRefreshConfig {
+  std::string url;              // empty: no scheduled refresh (the default: nothing downloads)
+  Millis interval{86'400'000};  // between refreshes
+  Millis timeout{30'000};       // whole transfer
+  std::string ca_file;          // empty: system CA store
+
+  bool operator==(const PricingRefreshConfig&) const = default;
+};
+
+struct PricingConfig {
+  std::string history_dir = "costgate-prices";    // saved LiteLLM versions (import, refresh)
+  std::string overrides_file;                     // admin overrides, YAML catalogue; empty: none
+  std::string elevenlabs_plan = "pay_as_you_go";  // row elevenlabs/plan/<name> gives $/credit
+  PricingRefreshConfig refresh;
+
+  bool operator==(const PricingConfig&) const = default;
+};
+
 struct Config {
   ListenConfig listen;
   LimitsConfig limits;
@@ -98,6 +117,7 @@ struct Config {
   LabelsConfig labels;
   ReceiptsConfig receipts;
   LogConfig log;
+  PricingConfig pricing;
 
   bool operator==(const Config&) const = default;
 

@@ -23,6 +23,14 @@ constexpr EnvOverride kEnvOverrides[] = {
     {"COSTGATE_GEMINI_URL", "upstreams.gemini.url", "Gemini upstream, https://host[:port]"},
     {"COSTGATE_GEMINI_CA_FILE", "upstreams.gemini.ca_file",
      "CA bundle for the Gemini upstream (empty: system store)"},
+    {"COSTGATE_PRICING_HISTORY_DIR", "pricing.history_dir",
+     "directory of saved LiteLLM price catalogues"},
+    {"COSTGATE_PRICING_OVERRIDES_FILE", "pricing.overrides_file",
+     "admin price overrides, YAML catalogue (empty: none)"},
+    {"COSTGATE_PRICING_ELEVENLABS_PLAN", "pricing.elevenlabs_plan",
+     "ElevenLabs plan whose $/credit prices credits"},
+    {"COSTGATE_PRICING_REFRESH_URL", "pricing.refresh.url",
+     "LiteLLM price feed to refresh from (empty: never)"},
 };
 
 }  // namespace

@@ -111,9 +111,66 @@ const S kLog[] = {
     {"access_log", [](Text t, Config& c) { return Store(ParseBool(t), c.log.access_log); }},
 };
 
+// A refresh more often than a minute would only load the feed's server; more than a week apart
+// would leave prices stale for no gain.
+constexpr uint64_t kMinRefreshIntervalMs = 60'000;
+constexpr uint64_t kMaxRefreshIntervalMs = 7 * 86'400'000ULL;
+
+// The plan name becomes part of a price key (elevenlabs/plan/<name>).
+Parsed<std::string> ParsePlanName(std::string_view text) {
+  bool ok = !text.empty();
+  for (char c : text) {
+    ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-');
+  }
+  if (!ok) {
+    return Parsed<std::string>::Fail("expected a plan name of a-z, 0-9, '_' and '-', got " +
+                                     Quoted(text));
+  }
+  return Parsed<std::string>::Ok(std::string(text));
+}
+
+// Empty turns the scheduled refresh off.
+Problem StoreFeedUrl(std::string_view text, std::string& field) {
+  if (text.empty()) {
+    field.clear();
+    return std::nullopt;
+  }
+  return Store(ParseFeedUrl(text), field);
+}
+
+const S kPricing[] = {
+    {"history_dir",
+     [](Text t, Config& c) {
+       return Store(ParseNonEmpty(t, "a directory path"), c.pricing.history_dir);
+     }},
+    // Existence is checked when the book is loaded: loading stays free of file-system access.
+    {"overrides_file", [](Text t, Config& c) { return StoreText(t, c.pricing.overrides_file); }},
+    {"elevenlabs_plan",
+     [](Text t, Config& c) { return Store(ParsePlanName(t), c.pricing.elevenlabs_plan); }},
+};
+
+const S kPricingRefresh[] = {
+    {"url", [](Text t, Config& c) { return StoreFeedUrl(t, c.pricing.refresh.url); }},
+    {"interval_ms",
+     [](Text t, Config& c) {
+       Parsed<uint64_t> ms = ParseUnsigned(t, kMinRefreshIntervalMs, kMaxRefreshIntervalMs);
+       return Store(std::move(ms), c.pricing.refresh.interval);
+     }},
+    {"timeout_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.pricing.refresh.timeout); }},
+    {"ca_file", [](Text t, Config& c) { return StoreText(t, c.pricing.refresh.ca_file); }},
+};
+
+const Section kPricingSections[] = {{"refresh", kPricingRefresh}};
+
 const Section kSections[] = {
-    {"listen", kListen}, {"limits", kLimits},     {"timeouts", kTimeouts},
-    {"labels", kLabels}, {"receipts", kReceipts}, {"log", kLog},
+    {"listen", kListen},
+    {"limits", kLimits},
+    {"timeouts", kTimeouts},
+    {"labels", kLabels},
+    {"receipts", kReceipts},
+    {"log", kLog},
+    {"pricing", kPricing, kPricingSections},
 };
 
 using U = Setting<UpstreamConfig>;
@@ -161,11 +218,31 @@ Problem SetByPath(Config& config, std::string_view path, std::string_view text) 
       }
     }
   } else if (const Section* section = FindKey(Sections(), head)) {
-    if (const S* setting = FindKey(section->settings, rest)) {
-      return setting->set(text, config);
+    // Walks nested sections ("pricing.refresh.url") down to the setting.
+    while (true) {
+      if (const S* setting = FindKey(section->settings, rest)) {
+        return setting->set(text, config);
+      }
+      size_t next = rest.find('.');
+      const Section* inner = next == std::string_view::npos
+                                 ? nullptr
+                                 : FindKey(section->sections, rest.substr(0, next));
+      if (inner == nullptr) {
+        break;
+      }
+      section = inner;
+      rest = rest.substr(next + 1);
     }
   }
   return "no setting at " + std::string(path);
+}
+
+std::string SectionKeyList(const Section& section) {
+  std::string list = KeyList(section.settings);
+  if (!section.sections.empty()) {
+    list += (list.empty() ? "" : ", ") + KeyList(section.sections);
+  }
+  return list;
 }
 
 }  // namespace costgate::config

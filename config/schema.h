@@ -23,12 +23,16 @@ struct Setting {
 };
 
 struct Section {
-  std::string_view key;  // top-level YAML key: "listen"
+  std::string_view key;  // YAML key: "listen" (top level), "refresh" (inside "pricing")
   std::span<const Setting<Config>> settings;
+  std::span<const Section> sections = {};  // nested sections: "pricing.refresh"
 };
 
-// The top-level sections made of plain settings, in file order. "upstreams" is not among them: it
-// is a map keyed by provider name, each value made of UpstreamSettings().
+// "a, b, c": the settings and nested sections of a section, for "unknown key" messages.
+std::string SectionKeyList(const Section& section);
+
+// The top-level sections made of plain settings (and nested sections), in file order. "upstreams"
+// is not among them: it is a map keyed by provider name, each value made of UpstreamSettings().
 std::span<const Section> Sections();
 inline constexpr std::string_view kUpstreamsKey = "upstreams";
 std::span<const Setting<UpstreamConfig>> UpstreamSettings();
@@ -36,7 +40,8 @@ std::span<const Setting<UpstreamConfig>> UpstreamSettings();
 // The upstream configured under a provider name, or nullptr.
 UpstreamConfig* FindUpstream(Config& config, std::string_view name);
 
-// Sets the setting at a dotted path ("listen.port", "upstreams.gemini.url") from text.
+// Sets the setting at a dotted path ("listen.port", "pricing.refresh.url",
+// "upstreams.gemini.url") from text.
 Problem SetByPath(Config& config, std::string_view path, std::string_view text);
 
 // "a, b, c": the keys of a table, for "unknown key" messages.

@@ -73,6 +73,20 @@ void ForEachEntry(const YAML::Node& map, const std::string& path, Errors& errors
 }
 
 template <typename Target>
+void ReadValue(const Setting<Target>& setting, const YAML::Node& value, const std::string& key_path,
+               Target& target, Errors& errors) {
+  if (value.IsMap() || value.IsSequence()) {
+    errors.push_back({key_path, "expected a single value, got " + KindOf(value)});
+    return;
+  }
+  // A YAML null ("key:", "key: ~") is the empty text: fine for a label, an error for a number.
+  std::string text = value.IsNull() ? std::string() : value.Scalar();
+  if (Problem problem = setting.set(text, target)) {
+    errors.push_back({key_path, std::move(*problem)});
+  }
+}
+
+template <typename Target>
 void ReadSettings(const YAML::Node& node, const std::string& path,
                   std::span<const Setting<Target>> settings, Target& target, Errors& errors) {
   if (!IsMapOrEmpty(node, path, errors)) {
@@ -85,17 +99,27 @@ void ReadSettings(const YAML::Node& node, const std::string& path,
                    errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
                    return;
                  }
-                 if (value.IsMap() || value.IsSequence()) {
-                   errors.push_back({key_path, "expected a single value, got " + KindOf(value)});
-                   return;
-                 }
-                 // A YAML null ("key:", "key: ~") is the empty text: fine for a label, an
-                 // error for a number.
-                 std::string text = value.IsNull() ? std::string() : value.Scalar();
-                 if (Problem problem = setting->set(text, target)) {
-                   errors.push_back({key_path, std::move(*problem)});
-                 }
+                 ReadValue(*setting, value, key_path, target, errors);
                });
+}
+
+// A section of settings and nested sections ("pricing" holds "refresh").
+void ReadSection(const YAML::Node& node, const std::string& path, const Section& section,
+                 Config& config, Errors& errors) {
+  if (!IsMapOrEmpty(node, path, errors)) {
+    return;
+  }
+  ForEachEntry(
+      node, path, errors,
+      [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
+        if (const Setting<Config>* setting = FindKey(section.settings, key)) {
+          ReadValue(*setting, value, key_path, config, errors);
+        } else if (const Section* inner = FindKey(section.sections, key)) {
+          ReadSection(value, key_path, *inner, config, errors);
+        } else {
+          errors.push_back({key_path, "unknown key; known keys: " + SectionKeyList(section)});
+        }
+      });
 }
 
 // Each provider's entry is merged over its default: setting only ca_file keeps the default url.
@@ -126,7 +150,7 @@ void ReadDocument(const YAML::Node& root, Config& config, Errors& errors) {
                  if (key == kUpstreamsKey) {
                    ReadUpstreams(value, path, config, errors);
                  } else if (const Section* section = FindKey(Sections(), key)) {
-                   ReadSettings(value, path, section->settings, config, errors);
+                   ReadSection(value, path, *section, config, errors);
                  } else {
                    errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) +
                                                ", " + std::string(kUpstreamsKey)});

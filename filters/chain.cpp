@@ -11,7 +11,7 @@
 namespace costgate::filters {
 
 FilterChain FilterChain::Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                               ChainInfo info) {
+                               const pricing::PriceBookHolder& prices, ChainInfo info) {
   FilterChain chain;
   chain.routes_ = std::make_shared<const RouteTable>(config, BuiltinProviderRoutes());
 
@@ -29,7 +29,7 @@ FilterChain FilterChain::Build(const config::Config& config, ReceiptSink& sink, 
   // meter: reads the response; the first of the completion filters because price needs units.
   f.push_back(std::make_unique<MeterFilterFactory>(stats));
   // price: turns units into cost before the receipt records it.
-  f.push_back(std::make_unique<PriceFilterFactory>(stats));
+  f.push_back(std::make_unique<PriceFilterFactory>(prices, stats));
   // receipt: last, so it records what every filter before it concluded.
   f.push_back(std::make_unique<ReceiptFilterFactory>(
       ReceiptOrigin{.host = std::move(info.host), .daemon_version = std::move(info.version)}, sink,

@@ -22,6 +22,7 @@
 #include "filters/filter_stats.h"
 #include "filters/receipt.h"
 #include "filters/route/route_table.h"
+#include "pricing/book_holder.h"
 
 namespace costgate::filters {
 
@@ -32,9 +33,9 @@ struct ChainInfo {
 
 class FilterChain {
  public:
-  // `sink` and `stats` must outlive the chain and every filter it creates.
+  // `sink`, `stats` and `prices` must outlive the chain and every filter it creates.
   static FilterChain Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                           ChainInfo info);
+                           const pricing::PriceBookHolder& prices, ChainInfo info);
 
   // Fresh filters for one request, in chain order.
   std::vector<std::unique_ptr<Filter>> CreateFilters() const;

@@ -12,6 +12,7 @@
 #include "filters/http_message.h"
 #include "filters/receipt.h"
 #include "filters/units.h"
+#include "pricing/money.h"
 
 namespace costgate::filters {
 
@@ -42,6 +43,7 @@ struct Exchange {
   Metering metering = Metering::kUnmetered;
   std::string model_requested;  // model named by the URL ("gemini-2.0-flash-001")
   bool stream_sse = false;      // request asked for ?alt=sse
+  std::string price_family;     // price list when not the provider's own ("vertex"); see Operation
   std::string upstream_target;  // target to send upstream (prefix stripped, query kept)
 
   // --- attribute ---
@@ -57,9 +59,14 @@ struct Exchange {
   bool estimated = false;
   uint32_t malformed_units = 0;  // stream units skipped as unparsable
 
+  std::string service_tier;  // usageMetadata.serviceTier (Gemini API), empty when not reported
+  std::string traffic_type;  // usageMetadata.trafficType (Vertex AI), empty when not reported
+
   // --- price ---
-  std::optional<int64_t> cost_micro_usd;
-  std::string pricing_version;
+  std::optional<pricing::Money> cost;  // nullopt: unpriced (never zero by default)
+  std::string pricing_version;         // price book version; empty when unpriced
+  std::string price_key;               // the row's key ("gemini/gemini-2.5-flash"); empty: unknown
+  std::string unpriced_reason;         // "unknown_model", "no_rate", ...; empty when priced
 
   // --- outcome (session, before completion) ---
   Outcome outcome = Outcome::kSuccess;

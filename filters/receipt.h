@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "filters/units.h"
+#include "pricing/money.h"
 
 namespace costgate::filters {
 
@@ -48,8 +49,11 @@ struct Receipt {
   std::string model_requested;  // from the URL
   std::string model_version;    // from the response (modelVersion)
   Units units;
-  std::optional<int64_t> cost_micro_usd;  // nullopt: unpriced (never "zero" by default)
-  std::string pricing_version;            // price book version used; empty when unpriced
+  std::string service_tier;            // serviceTier / trafficType the provider reported
+  std::optional<pricing::Money> cost;  // nullopt: unpriced (never "zero" by default)
+  std::string pricing_version;         // price book version used; empty when unpriced
+  std::string price_key;               // price row key; empty when the model is unknown
+  std::string unpriced_reason;         // why cost is nullopt ("unknown_model", ...)
   Outcome outcome = Outcome::kSuccess;
   std::string reason;           // snake_case reason code for non-success outcomes
   int http_status = 0;          // status sent to the client

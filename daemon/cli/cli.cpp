@@ -8,6 +8,7 @@
 
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
+#include "daemon/cli/prices.h"
 #include "daemon/server/server.h"
 
 namespace costgate::daemon::cli {
@@ -21,7 +22,10 @@ void PrintHelp(std::FILE* out) {
                "Usage:\n"
                "  costgate proxy [--config FILE]   run the metering proxy (the per-host sidecar)\n"
                "  costgate check-config FILE       validate a configuration file, print every "
-               "error\n"
+               "error\n",
+               COSTGATE_VERSION);
+  PrintPricesCommands(out);
+  std::fprintf(out,
                "  costgate --help | --version\n"
                "\n"
                "Without --config, COSTGATE_CONFIG names the file; with neither, the embedded\n"
@@ -29,11 +33,11 @@ void PrintHelp(std::FILE* out) {
                "paths (/v1/models/..., /v1beta/models/..., /v1alpha/models/...) to\n"
                "https://generativelanguage.googleapis.com, write receipts to\n"
                "./costgate-receipts.db. config/costgate.example.yaml documents every setting.\n"
-               "\n"
-               "Environment overrides (win over the file):\n",
-               COSTGATE_VERSION);
+               "\n");
+  PrintPricesOptions(out);
+  std::fprintf(out, "\nEnvironment overrides (win over the file):\n");
   for (const auto& e : config::EnvOverrides()) {
-    std::fprintf(out, "  %-26.*s %.*s\n", static_cast<int>(e.name.size()), e.name.data(),
+    std::fprintf(out, "  %-33.*s %.*s\n", static_cast<int>(e.name.size()), e.name.data(),
                  static_cast<int>(e.description.size()), e.description.data());
   }
   std::fprintf(out,
@@ -121,6 +125,9 @@ int Main(int argc, char** argv) {
   }
   if (command == "check-config") {
     return CheckConfigCommand(args);
+  }
+  if (command == "prices") {
+    return PricesCommand(args);
   }
   std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
                command.data());

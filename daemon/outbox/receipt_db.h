@@ -3,7 +3,7 @@
 // Not thread-safe: the ReceiptWriter's thread is the only user (ARCHITECTURE.md: one connection
 // per database file per process).
 //
-// Schema version 1 (PRAGMA user_version), created idempotently. A receipt is a row keyed by its
+// Schema version 2 (PRAGMA user_version; version 1 databases are migrated on open), created idempotently. A receipt is a row keyed by its
 // event_id; writing an event_id again replaces every other column, so an 'open' intent written
 // at admission can later be closed by the final receipt. Rows are in a rowid table: at a few
 // hundred bytes per row they are past the size where SQLite advises WITHOUT ROWID, and the
@@ -23,7 +23,7 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-inline constexpr int kReceiptsSchemaVersion = 1;
+inline constexpr int kReceiptsSchemaVersion = 2;
 
 class ReceiptDb {
  public:

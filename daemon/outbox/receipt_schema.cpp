@@ -10,7 +10,7 @@ namespace {
 
 // Insert order = bind order (BindReceipt). shipped_at_ms is not bound: a (re)written receipt
 // has not been shipped in this form yet.
-constexpr std::array<std::string_view, 31> kBoundColumns = {
+constexpr std::array<std::string_view, 34> kBoundColumns = {
     "event_id",
     "state",
     "start_unix_ms",
@@ -32,8 +32,11 @@ constexpr std::array<std::string_view, 31> kBoundColumns = {
     "model_requested",
     "model_version",
     "units_json",
-    "cost_micro_usd",
+    "service_tier",
+    "cost_pico_usd",
     "pricing_version",
+    "price_key",
+    "unpriced_reason",
     "outcome",
     "reason",
     "http_status",
@@ -113,8 +116,11 @@ CREATE TABLE IF NOT EXISTS receipts (
   model_requested TEXT NOT NULL,
   model_version   TEXT NOT NULL,
   units_json      TEXT NOT NULL,     -- Units::ToJson()
-  cost_micro_usd  INTEGER,           -- NULL: unpriced
+  service_tier    TEXT NOT NULL,     -- serviceTier / trafficType as reported; '' when none
+  cost_pico_usd   INTEGER,           -- USD x 1e12; NULL: unpriced
   pricing_version TEXT NOT NULL,
+  price_key       TEXT NOT NULL,     -- price row used; '' when the model is unknown
+  unpriced_reason TEXT NOT NULL,     -- why cost is NULL (unknown_model, no_rate, ...)
   outcome         TEXT NOT NULL,     -- OutcomeName()
   reason          TEXT NOT NULL,
   http_status     INTEGER NOT NULL,
@@ -125,6 +131,15 @@ CREATE TABLE IF NOT EXISTS receipts (
   estimated       INTEGER NOT NULL,
   shipped_at_ms   INTEGER            -- NULL: not shipped yet
 );
+)sql";
+
+// Version 1 stored cost_micro_usd; money is pico-USD from version 2 on (pricing/money.h).
+const char* const kMigrateReceiptsV1ToV2Sql = R"sql(
+ALTER TABLE receipts RENAME COLUMN cost_micro_usd TO cost_pico_usd;
+UPDATE receipts SET cost_pico_usd = cost_pico_usd * 1000000 WHERE cost_pico_usd IS NOT NULL;
+ALTER TABLE receipts ADD COLUMN service_tier TEXT NOT NULL DEFAULT '';
+ALTER TABLE receipts ADD COLUMN price_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE receipts ADD COLUMN unpriced_reason TEXT NOT NULL DEFAULT '';
 )sql";
 
 const std::string& InsertReceiptSql() {
@@ -155,12 +170,15 @@ int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string
   b.Text(r.model_requested);
   b.Text(r.model_version);
   b.Text(units_json);
-  if (r.cost_micro_usd.has_value()) {
-    b.Int(*r.cost_micro_usd);
+  b.Text(r.service_tier);
+  if (r.cost.has_value()) {
+    b.Int(r.cost->pico());
   } else {
     b.Null();
   }
   b.Text(r.pricing_version);
+  b.Text(r.price_key);
+  b.Text(r.unpriced_reason);
   b.Text(filters::OutcomeName(r.outcome));
   b.Text(r.reason);
   b.Int(r.http_status);

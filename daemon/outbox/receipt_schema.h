@@ -10,8 +10,11 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-// CREATE TABLE / INDEX IF NOT EXISTS statements of schema version 1.
+// CREATE TABLE / INDEX IF NOT EXISTS statements of the current schema version.
 extern const char* const kCreateReceiptsSql;
+
+// Brings a version 1 table (cost in micro-USD, no pricing detail) to version 2.
+extern const char* const kMigrateReceiptsV1ToV2Sql;
 
 // INSERT ... ON CONFLICT(event_id) DO UPDATE SET <every other column> = excluded.<column>.
 const std::string& InsertReceiptSql();

@@ -17,8 +17,12 @@ void RegisterFilterStats(metrics::ProxyMetrics& metrics, const filters::FilterSt
   AddCounter(metrics, "costgate_receipts_submitted_total",
              "Receipts the filter chain handed to the receipt writer.", stats.receipts_submitted);
   AddCounter(metrics, "costgate_receipts_unpriced_total",
-             "Receipts without a cost (no price known for the model yet).",
+             "Receipts without a cost (unknown model, a unit without a rate, no usage, "
+             "unmetered operation); the receipt says why.",
              stats.unpriced_receipts);
+  AddCounter(metrics, "costgate_receipts_unknown_model_total",
+             "Receipts whose model has no price in the book (re-priceable once one exists).",
+             stats.unpriced_unknown_model);
   AddCounter(metrics, "costgate_receipts_unmetered_total",
              "Receipts of provider operations that have no meter.", stats.unmetered_receipts);
   AddCounter(metrics, "costgate_meter_usage_missing_total",

@@ -8,23 +8,48 @@
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/outbox/receipt_writer.h"
+#include "daemon/pricing/price_metrics.h"
+#include "daemon/pricing/price_refresher.h"
 #include "daemon/server/filter_metrics.h"
 #include "daemon/server/runtime.h"
 #include "daemon/server/services.h"
 #include "daemon/server/worker.h"
 #include "daemon/util/hostname.h"
 #include "filters/filter_stats.h"
+#include "pricing/book_loader.h"
 
 namespace costgate::daemon::server {
 
 namespace {
 
+// The price book for `pricing`, logged; null (errors logged) when a source is invalid.
+std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
+                                                   log::Logger& logger) {
+  pricing::BookLoad load = pricing::LoadPriceBook(pricing);
+  for (const std::string& note : load.notes) {
+    logger.Info("price book note").Str("note", note).Emit();
+  }
+  if (!load.errors.empty() || !load.book) {
+    for (const std::string& error : load.errors) {
+      logger.Error("cannot load the price book").Str("error", error).Emit();
+    }
+    return nullptr;
+  }
+  logger.Info("price book loaded")
+      .Str("version", load.book->version())
+      .Uint("keys", load.book->key_count())
+      .Str("elevenlabs_plan", load.book->options().elevenlabs_plan)
+      .Emit();
+  return load.book;
+}
+
 using Clock = std::chrono::steady_clock;
 
 class Process {
  public:
-  Process(const ServerOptions& options, Services& services, outbox::ReceiptWriter& writer)
-      : options_(options), services_(services), writer_(writer) {}
+  Process(const ServerOptions& options, Services& services, outbox::ReceiptWriter& writer,
+          price_refresh::RefreshStats& refresh_stats)
+      : options_(options), services_(services), writer_(writer), refresh_stats_(refresh_stats) {}
 
   int Run(std::shared_ptr<const Runtime> runtime) {
     const config::Config& config = *runtime->config;
@@ -61,9 +86,11 @@ class Process {
         .Emit();
     generation_ = runtime->generation;
     current_ = std::move(runtime);
+    StartRefresher(current_->config->pricing);
 
     WaitForSignal(signals);
     io_.run();
+    refresher_.reset();  // interrupts a wait or a download; joins at once
     for (auto& w : workers_) {
       w->Join();
     }
@@ -76,6 +103,15 @@ class Process {
   }
 
  private:
+  // (Re)starts the scheduled price refresh for `pricing`; none when pricing.refresh.url is empty.
+  void StartRefresher(const config::PricingConfig& pricing) {
+    refresher_.reset();
+    if (!pricing.refresh.url.empty()) {
+      refresher_ = std::make_unique<price_refresh::PriceRefresher>(
+          pricing, services_.prices, refresh_stats_, services_.logger);
+    }
+  }
+
   void WaitForSignal(asio::signal_set& signals) {
     signals.async_wait([this, &signals](const error_code& ec, int signal) {
       if (ec) {
@@ -157,6 +193,14 @@ class Process {
         next.receipts.synchronous != old.receipts.synchronous) {
       services_.logger.Warn("listen.* and receipts.path/synchronous change only on restart").Emit();
     }
+    std::shared_ptr<const pricing::PriceBook> book;
+    if (next.pricing != old.pricing) {
+      book = LoadBook(next.pricing, services_.logger);
+      if (!book) {
+        services_.logger.Error("reload rejected, keeping the running configuration").Emit();
+        return;
+      }
+    }
     std::string error;
     auto runtime = Runtime::Build(std::make_shared<const config::Config>(next), services_,
                                   generation_ + 1, error);
@@ -167,6 +211,11 @@ class Process {
       return;
     }
     generation_ = runtime->generation;
+    if (book) {
+      refresher_.reset();  // the old configuration's refresher must not publish after this book
+      services_.prices.Publish(std::move(book));
+      StartRefresher(next.pricing);
+    }
     services_.logger.SetLevel(next.log.level);
     for (auto& w : workers_) {
       w->PostRuntime(runtime);
@@ -178,6 +227,8 @@ class Process {
   const ServerOptions& options_;
   Services& services_;
   outbox::ReceiptWriter& writer_;
+  price_refresh::RefreshStats& refresh_stats_;
+  std::unique_ptr<price_refresh::PriceRefresher> refresher_;
   asio::io_context io_{1};
   asio::steady_timer drain_timer_{io_};
   std::vector<std::unique_ptr<Worker>> workers_;
@@ -202,11 +253,20 @@ int RunProxy(const ServerOptions& options) {
         .Emit();
     return 1;
   }
+  std::shared_ptr<const pricing::PriceBook> book = LoadBook(options.config.pricing, logger);
+  if (!book) {
+    writer.Stop();
+    return 1;
+  }
+  pricing::PriceBookHolder prices(std::move(book));
+  price_refresh::RefreshStats refresh_stats;
   metrics::ProxyMetrics metrics(COSTGATE_VERSION);
   metrics.AttachReceiptStats(&writer.stats());
   filters::FilterStats filter_stats;
-  Services services{logger, metrics, writer, filter_stats, util::Hostname(), COSTGATE_VERSION};
+  Services services{logger, metrics,          writer,          filter_stats,
+                    prices, util::Hostname(), COSTGATE_VERSION};
   RegisterFilterStats(metrics, filter_stats);
+  price_refresh::RegisterPriceMetrics(metrics, prices, refresh_stats);
 
   std::string error;
   auto runtime =
@@ -216,7 +276,7 @@ int RunProxy(const ServerOptions& options) {
     writer.Stop();
     return 1;
   }
-  Process process(options, services, writer);
+  Process process(options, services, writer, refresh_stats);
   const int code = process.Run(std::move(runtime));
   metrics.AttachReceiptStats(nullptr);
   return code;

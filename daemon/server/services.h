@@ -7,6 +7,7 @@
 #include "daemon/metrics/proxy_metrics.h"
 #include "filters/filter_stats.h"
 #include "filters/receipt.h"
+#include "pricing/book_holder.h"
 
 namespace costgate::daemon::server {
 
@@ -15,6 +16,7 @@ struct Services {
   metrics::ProxyMetrics& metrics;
   filters::ReceiptSink& receipts;
   filters::FilterStats& filter_stats;
+  pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;     // this machine's hostname, for receipts
   std::string version;  // daemon version, for receipts and /metrics
 };

@@ -148,6 +148,11 @@ Operation Classify(std::string_view method, std::string_view path, std::string_v
     return op;
   }
   segments.erase(segments.begin(), segments.begin() + static_cast<long>(version_index) + 1);
+  // Vertex AI resource paths (regional/global projects/..., express mode publishers/...) are
+  // billed at Vertex AI prices.
+  if (segments.front() == "projects" || segments.front() == "publishers") {
+    op.price_family = "vertex";
+  }
 
   // OpenAI-compatible endpoints: Gemini API /{ver}/openai/..., Vertex .../endpoints/openapi/...
   if (segments.front() == "openai") {

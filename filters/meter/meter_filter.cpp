@@ -29,6 +29,8 @@ void MeterFilter::OnComplete(Exchange& x) noexcept {
   const MeteredUsage& usage = meter_->usage();
   x.units = usage.units;
   x.model_version = usage.model_version;
+  x.service_tier = usage.service_tier;
+  x.traffic_type = usage.traffic_type;
   x.usage_reported = usage.reported;
   x.malformed_units = usage.malformed;
   Count(stats_.meter_malformed_units, usage.malformed);

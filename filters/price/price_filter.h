@@ -1,34 +1,44 @@
 // Price: turns units into cost, after meter (it needs the units) and before receipt (the receipt
 // carries the cost).
 //
-// There is no pricing engine yet (a later issue), so every exchange that will become a receipt
-// is marked unpriced -- cost_micro_usd nullopt, pricing_version "" -- and counted as such: an
-// unknown cost is never reported as zero.
+// Every exchange that becomes a receipt is priced with the book in force (PriceBookHolder) at
+// the call's start time (pricing/cost.h has the rules). When it cannot be priced -- unknown
+// model, a unit without a rate, no usage at all, an unmetered operation -- cost stays nullopt
+// with the reason on the receipt, and the receipt keeps its units so it can be re-priced once a
+// price exists. A call the provider refused (an error status, or no response at all) with no
+// usage costs zero: providers do not bill failed calls (PROVIDERS.md A4, B3).
 #pragma once
 
 #include <memory>
 
 #include "filters/filter.h"
 #include "filters/filter_stats.h"
+#include "pricing/book_holder.h"
 
 namespace costgate::filters {
 
 class PriceFilter final : public Filter {
  public:
-  explicit PriceFilter(FilterStats& stats) : stats_(stats) {}
+  PriceFilter(const pricing::PriceBookHolder& prices, FilterStats& stats)
+      : prices_(prices), stats_(stats) {}
   void OnComplete(Exchange& x) noexcept override;
 
  private:
+  const pricing::PriceBookHolder& prices_;
   FilterStats& stats_;
 };
 
 class PriceFilterFactory final : public FilterFactory {
  public:
-  explicit PriceFilterFactory(FilterStats& stats) : stats_(stats) {}
+  PriceFilterFactory(const pricing::PriceBookHolder& prices, FilterStats& stats)
+      : prices_(prices), stats_(stats) {}
   std::string_view Name() const override { return "price"; }
-  std::unique_ptr<Filter> Create() const override { return std::make_unique<PriceFilter>(stats_); }
+  std::unique_ptr<Filter> Create() const override {
+    return std::make_unique<PriceFilter>(prices_, stats_);
+  }
 
  private:
+  const pricing::PriceBookHolder& prices_;
   FilterStats& stats_;
 };
 

@@ -18,8 +18,11 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   r.model_requested = x.model_requested;
   r.model_version = x.model_version;
   r.units = x.units;
-  r.cost_micro_usd = x.cost_micro_usd;
+  r.service_tier = !x.service_tier.empty() ? x.service_tier : x.traffic_type;
+  r.cost = x.cost;
   r.pricing_version = x.pricing_version;
+  r.price_key = x.price_key;
+  r.unpriced_reason = x.unpriced_reason;
   r.outcome = x.outcome;
   r.reason = x.reason;
   r.http_status = x.http_status;

@@ -35,6 +35,7 @@ Next RouteFilter::OnRequest(Exchange& x) {
   x.metering = operation.metering;
   x.model_requested = std::move(operation.model);
   x.stream_sse = operation.stream_sse;
+  x.price_family = std::move(operation.price_family);
   return Next::kContinue;
 }
 

@@ -37,7 +37,7 @@ Receipt MakeReceipt(int64_t now_ms) {
   r.units.Set(costgate::filters::kUnitInputTokens, 1234);
   r.units.Set(costgate::filters::kUnitOutputTokens, 567);
   r.units.Set(costgate::filters::kUnitThinkingTokens, 89);
-  r.cost_micro_usd = 4321;
+  r.cost = costgate::pricing::Money::FromPico(4'321'000'000);
   r.pricing_version = "bench-prices";
   r.http_status = 200;
   r.latency_ms = 1200;

@@ -18,6 +18,8 @@ struct MeteredCase {
   std::string_view model_requested;
   std::string_view model_version;
   UnitMap units;
+  std::string_view price_key;
+  int64_t cost_pico;  // hand-computed from the list prices (pricing/data, tests/unit/pricing)
 };
 
 // Short names in test listings (ctest) instead of a byte dump.
@@ -42,7 +44,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 52},
       {"total_tokens", 66},
       {"input_text_tokens", 14},
-      {"output_text_tokens", 52}}},
+      {"output_text_tokens", 52}},
+     "gemini/gemini-2.0-flash-001",
+     22'200'000},  // 14 x $0.10/1M + 52 x $0.40/1M
     // Interim events say promptTokenCount 15; the final event's 14 wins.
     {"ddtrace-gemini-2.0-flash-streamGenerateContent-sse",
      "",
@@ -53,7 +57,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 51},
       {"total_tokens", 65},
       {"input_text_tokens", 14},
-      {"output_text_tokens", 51}}},
+      {"output_text_tokens", 51}},
+     "gemini/gemini-2.0-flash-001",
+     21'800'000},  // 14 x $0.10/1M + 51 x $0.40/1M
     {"ddtrace-vertex-2.0-flash-generateContent-gzip",
      "/gemini",
      "generateContent",
@@ -63,7 +69,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 52},
       {"total_tokens", 66},
       {"input_text_tokens", 14},
-      {"output_text_tokens", 52}}},
+      {"output_text_tokens", 52}},
+     "gemini-2.0-flash-001",
+     33'300'000},  // Vertex list price: 14 x $0.15/1M + 52 x $0.60/1M
     // Vertex interim events carry only trafficType; counts come in the final event.
     {"ddtrace-vertex-2.0-flash-streamGenerateContent-sse",
      "/gemini",
@@ -74,7 +82,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 52},
       {"total_tokens", 66},
       {"input_text_tokens", 14},
-      {"output_text_tokens", 52}}},
+      {"output_text_tokens", 52}},
+     "gemini-2.0-flash-001",
+     33'300'000},  // Vertex list price: 14 x $0.15/1M + 52 x $0.60/1M
     // URL alias vs served model; thinking tokens.
     {"llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip",
      "/gemini",
@@ -85,7 +95,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 2},
       {"thinking_tokens", 291},
       {"total_tokens", 304},
-      {"input_text_tokens", 11}}},
+      {"input_text_tokens", 11}},
+     "gemini/gemini-3.6-flash",
+     2'214'000'000},  // served model: 11 x $1.50/1M + (2 + 291) x $7.50/1M
     {"llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.0",
      "",
      "streamGenerateContent",
@@ -95,7 +107,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 12},
       {"thinking_tokens", 42},
       {"total_tokens", 86},
-      {"input_text_tokens", 32}}},
+      {"input_text_tokens", 32}},
+     "gemini/gemini-2.5-flash",
+     144'600'000},  // 32 x $0.30/1M + (12 + 42) x $2.50/1M
     {"llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.1",
      "",
      "streamGenerateContent",
@@ -104,7 +118,9 @@ const MeteredCase kMeteredCases[] = {
      {{"input_tokens", 105},
       {"output_tokens", 13},
       {"total_tokens", 118},
-      {"input_text_tokens", 105}}},
+      {"input_text_tokens", 105}},
+     "gemini/gemini-2.5-flash",
+     64'000'000},  // 105 x $0.30/1M + 13 x $2.50/1M
     {"llmgemini-2.5-flash-tools-streamGenerateContent-jsonarray-gzip.2",
      "",
      "streamGenerateContent",
@@ -113,7 +129,9 @@ const MeteredCase kMeteredCases[] = {
      {{"input_tokens", 137},
       {"output_tokens", 6},
       {"total_tokens", 143},
-      {"input_text_tokens", 137}}},
+      {"input_text_tokens", 137}},
+     "gemini/gemini-2.5-flash",
+     56'100'000},  // 137 x $0.30/1M + 6 x $2.50/1M
     {"pydanticai-2.0-flash-exp-sse",
      "/gemini",
      "streamGenerateContent",
@@ -123,7 +141,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 8},
       {"total_tokens", 21},
       {"input_text_tokens", 13},
-      {"output_text_tokens", 8}}},
+      {"output_text_tokens", 8}},
+     "gemini/gemini-2.0-flash",
+     4'500'000},  // -exp falls back to 2.0 Flash: 13 x $0.10/1M + 8 x $0.40/1M
     {"pydanticai-cachedContents-explicit-cache.1",
      "",
      "generateContent",
@@ -135,7 +155,9 @@ const MeteredCase kMeteredCases[] = {
       {"thinking_tokens", 42},
       {"total_tokens", 3564},
       {"input_text_tokens", 3520},
-      {"cached_input_text_tokens", 3512}}},
+      {"cached_input_text_tokens", 3512}},
+     "gemini/gemini-2.5-flash",
+     217'760'000},  // 8 x $0.30/1M + 3512 cached x $0.03/1M + (2 + 42) x $2.50/1M
     {"pydanticai-cachedContents-explicit-cache.2",
      "",
      "generateContent",
@@ -147,7 +169,9 @@ const MeteredCase kMeteredCases[] = {
       {"thinking_tokens", 51},
       {"total_tokens", 3573},
       {"input_text_tokens", 3520},
-      {"cached_input_text_tokens", 3512}}},
+      {"cached_input_text_tokens", 3512}},
+     "gemini/gemini-2.5-flash",
+     240'260'000},  // 8 x $0.30/1M + 3512 cached x $0.03/1M + (2 + 51) x $2.50/1M
     {"pydanticai-countTokens-then-generate.1",
      "",
      "generateContent",
@@ -157,7 +181,9 @@ const MeteredCase kMeteredCases[] = {
       {"output_tokens", 109},
       {"thinking_tokens", 806},
       {"total_tokens", 927},
-      {"input_text_tokens", 12}}},
+      {"input_text_tokens", 12}},
+     "gemini/gemini-2.5-flash",
+     2'291'100'000},  // 12 x $0.30/1M + (109 + 806) x $2.50/1M
     // MAX_TOKENS while thinking: no candidatesTokenCount, so no output_tokens (not a 0).
     {"pydanticai-thinking-max-tokens-empty",
      "",
@@ -167,7 +193,9 @@ const MeteredCase kMeteredCases[] = {
      {{"input_tokens", 15},
       {"thinking_tokens", 2},
       {"total_tokens", 17},
-      {"input_text_tokens", 15}}},
+      {"input_text_tokens", 15}},
+     "gemini/gemini-2.5-pro",
+     38'750'000},  // 15 x $1.25/1M + 2 thinking x $10.00/1M
     {"pydanticai-vertex-countTokens.1",
      "/gemini",
      "generateContent",
@@ -178,7 +206,9 @@ const MeteredCase kMeteredCases[] = {
       {"thinking_tokens", 32},
       {"total_tokens", 52},
       {"input_text_tokens", 13},
-      {"output_text_tokens", 7}}},
+      {"output_text_tokens", 7}},
+     "gemini-2.5-flash",
+     101'400'000},  // Vertex: 13 x $0.30/1M + (7 + 32) x $2.50/1M
 };
 
 class MeteredReceiptTest : public SharedDaemonTest,
@@ -207,7 +237,9 @@ TEST_P(MeteredReceiptTest, WritesOneReceiptWithTheReportedUsage) {
   EXPECT_EQ(receipt.Int("http_status"), 200);
   EXPECT_EQ(receipt.Int("metered"), 1);
   EXPECT_EQ(receipt.Int("estimated"), 0);
-  EXPECT_TRUE(receipt.IsNull("cost_micro_usd")) << receipt.Text("cost_micro_usd");
+  EXPECT_EQ(receipt.Text("price_key"), expected.price_key);
+  EXPECT_EQ(receipt.Int("cost_pico_usd"), expected.cost_pico) << receipt.Text("unpriced_reason");
+  EXPECT_EQ(receipt.Text("pricing_version").substr(0, 3), "pb-");
   EXPECT_EQ(receipt.Text("state"), "closed");
   EXPECT_EQ(receipt.Int("request_bytes"), static_cast<int64_t>(fixture.request_body.size()));
   EXPECT_EQ(receipt.Int("response_bytes"), static_cast<int64_t>(fixture.response_body.size()));

@@ -42,7 +42,8 @@ TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnits) {
   EXPECT_EQ(receipt->Text("operation"), "batchEmbedContents");
   EXPECT_EQ(receipt->Text("model_requested"), "gemini-embedding-2");
   EXPECT_EQ(receipt->Text("units_json"), "{}");
-  EXPECT_TRUE(receipt->IsNull("cost_micro_usd")) << receipt->Text("cost_micro_usd");
+  EXPECT_TRUE(receipt->IsNull("cost_pico_usd")) << receipt->Text("cost_pico_usd");
+  EXPECT_EQ(receipt->Text("unpriced_reason"), "unmetered");
   EXPECT_EQ(receipt->Text("outcome"), "success");
   EXPECT_EQ(receipt->Int("http_status"), 200);
   EXPECT_EQ(receipt->Int("response_bytes"), static_cast<int64_t>(fixture.response_body.size()));

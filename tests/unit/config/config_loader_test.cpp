@@ -36,6 +36,18 @@ void CollectPaths(const YAML::Node& node, const std::string& prefix, std::set<st
   }
 }
 
+// Every dotted setting path of a section and its nested sections.
+void CollectSettings(const Section& section, const std::string& prefix,
+                     std::set<std::string>& out) {
+  const std::string path = prefix + std::string(section.key);
+  for (const Setting<Config>& setting : section.settings) {
+    out.insert(path + "." + std::string(setting.key));
+  }
+  for (const Section& inner : section.sections) {
+    CollectSettings(inner, path + ".", out);
+  }
+}
+
 TEST(DefaultConfig, HasExactlyTheGeminiUpstreamOnPort443) {
   Config config = DefaultConfig();
   ASSERT_EQ(config.upstreams.size(), 1u);
@@ -72,6 +84,7 @@ TEST(ExampleFile, LoadsToExactlyTheDefaults) {
   EXPECT_EQ(config.labels, defaults.labels);
   EXPECT_EQ(config.receipts, defaults.receipts);
   EXPECT_EQ(config.log, defaults.log);
+  EXPECT_EQ(config.pricing, defaults.pricing);
   EXPECT_EQ(config, defaults);
 }
 
@@ -80,9 +93,7 @@ TEST(ExampleFile, DocumentsEverySetting) {
   CollectPaths(YAML::LoadFile(kExampleFile), "", documented);
   std::set<std::string> expected;
   for (const Section& section : Sections()) {
-    for (const Setting<Config>& setting : section.settings) {
-      expected.insert(std::string(section.key) + "." + std::string(setting.key));
-    }
+    CollectSettings(section, "", expected);
   }
   for (const UpstreamConfig& upstream : DefaultConfig().upstreams) {
     for (const Setting<UpstreamConfig>& setting : UpstreamSettings()) {

@@ -226,7 +226,8 @@ TEST(YamlStrictness, RejectsUnknownTopLevelKey) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].path, "listn");
   EXPECT_EQ(errors[0].message,
-            "unknown key; known keys: listen, limits, timeouts, labels, receipts, log, upstreams");
+            "unknown key; known keys: listen, limits, timeouts, labels, receipts, log, pricing, "
+            "upstreams");
 }
 
 TEST(YamlStrictness, RejectsUnknownSectionKey) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "filters/chain.h"
+#include "tests/unit/filters/bundled_prices_helpers.h"
 #include "tests/unit/filters/collecting_receipt_sink.h"
 #include "tests/unit/filters/fixture_file.h"
 
@@ -90,11 +91,11 @@ class ChainFlowTest : public ::testing::Test {
  protected:
   CollectingReceiptSink sink_;
   FilterStats stats_;
-  FilterChain chain_ =
-      FilterChain::Build(SidecarConfig(), sink_, stats_, {.host = "host-1", .version = "0.1.0"});
+  FilterChain chain_ = FilterChain::Build(SidecarConfig(), sink_, stats_, BundledPrices(),
+                                          {.host = "host-1", .version = "0.1.0"});
 };
 
-TEST_F(ChainFlowTest, StreamedGenerateContentEndsAsAMeteredUnpricedReceipt) {
+TEST_F(ChainFlowTest, StreamedGenerateContentEndsAsAMeteredPricedReceipt) {
   const Filters filters = chain_.CreateFilters();
   Exchange x =
       Admitted("POST", "/v1beta/models/gemini-2.0-flash-001:streamGenerateContent?alt=sse");
@@ -139,8 +140,11 @@ TEST_F(ChainFlowTest, StreamedGenerateContentEndsAsAMeteredUnpricedReceipt) {
   EXPECT_EQ(r.units.Get(kUnitInputTokens), 14);
   EXPECT_EQ(r.units.Get(kUnitOutputTokens), 51);
   EXPECT_EQ(r.units, x.units);
-  EXPECT_EQ(r.cost_micro_usd, std::nullopt);
-  EXPECT_EQ(r.pricing_version, "");
+  // gemini/gemini-2.0-flash-001: 14 x $0.10/1M + 51 x $0.40/1M = 1,400,000 + 20,400,000 pico
+  EXPECT_EQ(r.cost, pricing::Money::FromPico(21'800'000));
+  EXPECT_EQ(r.price_key, "gemini/gemini-2.0-flash-001");
+  EXPECT_EQ(r.pricing_version, BundledPrices().Current().version());
+  EXPECT_EQ(r.unpriced_reason, "");
   EXPECT_EQ(r.outcome, Outcome::kSuccess);
   EXPECT_EQ(r.reason, "");
   EXPECT_EQ(r.http_status, 200);
@@ -151,7 +155,7 @@ TEST_F(ChainFlowTest, StreamedGenerateContentEndsAsAMeteredUnpricedReceipt) {
   EXPECT_FALSE(r.estimated);
 
   EXPECT_EQ(stats_.receipts_submitted.load(), 1u);
-  EXPECT_EQ(stats_.unpriced_receipts.load(), 1u);
+  EXPECT_EQ(stats_.unpriced_receipts.load(), 0u);
   EXPECT_EQ(stats_.unmetered_receipts.load(), 0u);
   EXPECT_EQ(stats_.usage_missing.load(), 0u);
 }

@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "tests/unit/filters/bundled_prices_helpers.h"
 #include "tests/unit/filters/collecting_receipt_sink.h"
 
 namespace costgate::filters {
@@ -21,7 +22,8 @@ config::Config GeminiConfig() {
 TEST(FilterChainTest, OrderIsRouteAttributePreflightMeterPriceReceipt) {
   CollectingReceiptSink sink;
   FilterStats stats;
-  const FilterChain chain = FilterChain::Build(GeminiConfig(), sink, stats, {"h", "v"});
+  const FilterChain chain =
+      FilterChain::Build(GeminiConfig(), sink, stats, BundledPrices(), {"h", "v"});
   EXPECT_EQ(chain.FilterNames(), (std::vector<std::string_view>{"route", "attribute", "preflight",
                                                                 "meter", "price", "receipt"}));
 }
@@ -29,7 +31,8 @@ TEST(FilterChainTest, OrderIsRouteAttributePreflightMeterPriceReceipt) {
 TEST(FilterChainTest, CreatesFreshFiltersForEachRequest) {
   CollectingReceiptSink sink;
   FilterStats stats;
-  const FilterChain chain = FilterChain::Build(GeminiConfig(), sink, stats, {"h", "v"});
+  const FilterChain chain =
+      FilterChain::Build(GeminiConfig(), sink, stats, BundledPrices(), {"h", "v"});
   const auto first = chain.CreateFilters();
   const auto second = chain.CreateFilters();
   ASSERT_EQ(first.size(), 6u);
@@ -47,7 +50,8 @@ TEST(FilterChainTest, CreatesFreshFiltersForEachRequest) {
 TEST(FilterChainTest, DescribesTheConfiguredRoutes) {
   CollectingReceiptSink sink;
   FilterStats stats;
-  const FilterChain chain = FilterChain::Build(GeminiConfig(), sink, stats, {"h", "v"});
+  const FilterChain chain =
+      FilterChain::Build(GeminiConfig(), sink, stats, BundledPrices(), {"h", "v"});
   const auto& routes = chain.RouteDescriptions();
   ASSERT_EQ(routes.size(), 2u);
   EXPECT_EQ(routes[0].prefix, "/gemini/");
@@ -59,7 +63,8 @@ TEST(FilterChainTest, DescribesTheConfiguredRoutes) {
 TEST(FilterChainTest, WithoutUpstreamsThereAreNoRoutes) {
   CollectingReceiptSink sink;
   FilterStats stats;
-  const FilterChain chain = FilterChain::Build(config::Config{}, sink, stats, {"h", "v"});
+  const FilterChain chain =
+      FilterChain::Build(config::Config{}, sink, stats, BundledPrices(), {"h", "v"});
   EXPECT_TRUE(chain.RouteDescriptions().empty());
   Exchange x;
   x.request.method = "POST";
@@ -73,7 +78,7 @@ TEST(FilterChainTest, OutlivesTheConfigItWasBuiltFrom) {
   FilterStats stats;
   auto config = std::make_unique<config::Config>(GeminiConfig());
   config->labels.project = "from-config";
-  const FilterChain chain = FilterChain::Build(*config, sink, stats, {"h", "v"});
+  const FilterChain chain = FilterChain::Build(*config, sink, stats, BundledPrices(), {"h", "v"});
   config.reset();
   Exchange x;
   x.request.method = "GET";

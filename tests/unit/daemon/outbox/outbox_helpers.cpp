@@ -49,8 +49,10 @@ filters::Receipt MakeReceipt(const std::string& event_id) {
   r.model_version = "gemini-2.0-flash-001";
   r.units.Set(filters::kUnitInputTokens, 14);
   r.units.Set(filters::kUnitOutputTokens, 51);
-  r.cost_micro_usd = 2'345;
-  r.pricing_version = "litellm-2024-05-01";
+  r.service_tier = "standard";
+  r.cost = pricing::Money::FromPico(2'345'000'000);
+  r.pricing_version = "pb-0123456789abcdef";
+  r.price_key = "gemini/gemini-2.0-flash-001";
   r.outcome = filters::Outcome::kUpstreamError;
   r.reason = "upstream_status";
   r.http_status = 503;

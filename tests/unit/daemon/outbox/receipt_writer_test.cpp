@@ -55,8 +55,11 @@ TEST(ReceiptWriter, WritesEveryColumnOfAReceipt) {
       {"model_requested", "gemini-2.0-flash"},
       {"model_version", "gemini-2.0-flash-001"},
       {"units_json", R"({"input_tokens":14,"output_tokens":51})"},
-      {"cost_micro_usd", "2345"},
-      {"pricing_version", "litellm-2024-05-01"},
+      {"service_tier", "standard"},
+      {"cost_pico_usd", "2345000000"},
+      {"pricing_version", "pb-0123456789abcdef"},
+      {"price_key", "gemini/gemini-2.0-flash-001"},
+      {"unpriced_reason", ""},
       {"outcome", "upstream_error"},
       {"reason", "upstream_status"},
       {"http_status", "503"},
@@ -76,8 +79,10 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   ReceiptWriter writer;
   ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
   filters::Receipt r = MakeReceipt("id-1");
-  r.cost_micro_usd.reset();
+  r.cost.reset();
   r.pricing_version.clear();
+  r.price_key.clear();
+  r.unpriced_reason = "unmetered";
   r.estimated = true;
   r.metered = false;
   r.ttfb_ms = -1;
@@ -87,8 +92,9 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   writer.Flush();
 
   auto row = Query(path, "SELECT * FROM receipts")[0];
-  EXPECT_EQ(row["cost_micro_usd"], std::nullopt);
+  EXPECT_EQ(row["cost_pico_usd"], std::nullopt);
   EXPECT_EQ(row["pricing_version"], "");
+  EXPECT_EQ(row["unpriced_reason"], "unmetered");
   EXPECT_EQ(row["estimated"], "1");
   EXPECT_EQ(row["metered"], "0");
   EXPECT_EQ(row["ttfb_ms"], "-1");
@@ -96,12 +102,12 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   EXPECT_EQ(row["outcome"], "cancelled");
 }
 
-TEST(ReceiptWriter, CreatesSchemaVersion1InWalMode) {
+TEST(ReceiptWriter, CreatesSchemaVersion2InWalMode) {
   TempDir dir;
   const std::string path = dir.File("r.db");
   ReceiptWriter writer;
   ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "1");
+  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "2");
   EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
   EXPECT_EQ(Query(path, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
             "receipts");
@@ -237,7 +243,7 @@ TEST(ReceiptWriter, ReopensAnExistingDatabase) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].at("event_id"), "first");
   EXPECT_EQ(rows[1].at("event_id"), "second");
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "1");
+  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "2");
 }
 
 TEST(ReceiptWriter, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {

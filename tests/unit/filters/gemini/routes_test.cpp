@@ -203,6 +203,17 @@ TEST(GeminiClassifyTest, FixtureUrisAreAllInTheTable) {
   EXPECT_GT(seen, 20);
 }
 
+TEST(GeminiClassifyTest, VertexPathsUseVertexPrices) {
+  EXPECT_EQ(Classify("POST", kVertexDd + "models/gemini-2.0-flash-001:generateContent", "")
+                .price_family,
+            "vertex");
+  EXPECT_EQ(Classify("POST", "/v1/publishers/google/models/gemini-2.5-flash:generateContent", "")
+                .price_family,
+            "vertex");
+  EXPECT_EQ(Classify("POST", "/v1beta/models/gemini-2.5-flash:generateContent", "").price_family,
+            "");
+}
+
 struct ClaimCase {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string target;

@@ -2,40 +2,124 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/unit/filters/bundled_prices_helpers.h"
+
 namespace costgate::filters {
 namespace {
+
+constexpr int64_t kStart = 1'790'000'000'000;  // 2026-09-21
 
 Exchange MeteredExchange() {
   Exchange x;
   x.provider = "gemini";
   x.operation = "generateContent";
   x.metering = Metering::kMetered;
-  x.units.Set(kUnitInputTokens, 14);
+  x.start_unix_ms = kStart;
+  x.model_requested = "gemini-flash-latest";
+  x.model_version = "gemini-3.6-flash";
+  x.units.Set(kUnitInputTokens, 11);
+  x.units.Set(kUnitOutputTokens, 2);
+  x.units.Set(kUnitThinkingTokens, 291);
   return x;
 }
 
-TEST(PriceFilterTest, MarksTheCostUnpricedNeverZero) {
+TEST(PriceFilterTest, PricesTheServedModelWithTheBookVersion) {
   FilterStats stats;
   Exchange x = MeteredExchange();
-  x.cost_micro_usd = 0;
-  x.pricing_version = "stale";
-  PriceFilter(stats).OnComplete(x);
-  EXPECT_EQ(x.cost_micro_usd, std::nullopt);
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  // gemini-3.6-flash: 11 x $1.50/1M + (2 + 291) x $7.50/1M = 16,500,000 + 2,197,500,000 pico
+  ASSERT_TRUE(x.cost.has_value());
+  EXPECT_EQ(x.cost->pico(), 2'214'000'000);
+  EXPECT_EQ(x.price_key, "gemini/gemini-3.6-flash");
+  EXPECT_EQ(x.pricing_version, BundledPrices().Current().version());
+  EXPECT_EQ(x.unpriced_reason, "");
+  EXPECT_EQ(stats.unpriced_receipts.load(), 0u);
+}
+
+TEST(PriceFilterTest, ReportedFlexTierUsesFlexRates) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.service_tier = "flex";
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  // flex: 11 x $0.75/1M + 293 x $3.75/1M
+  EXPECT_EQ(x.cost->pico(), 8'250'000 + 1'098'750'000);
+}
+
+TEST(PriceFilterTest, UnknownModelIsUnpricedAndCountedNeverZero) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.model_version.clear();
+  x.model_requested = "custom-gemini-2.0-flash";
+  x.cost = pricing::Money{};
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, std::nullopt);
   EXPECT_EQ(x.pricing_version, "");
+  EXPECT_EQ(x.price_key, "");
+  EXPECT_EQ(x.unpriced_reason, "unknown_model");
+  EXPECT_EQ(stats.unpriced_receipts.load(), 1u);
+  EXPECT_EQ(stats.unpriced_unknown_model.load(), 1u);
 }
 
-TEST(PriceFilterTest, CountsAnUnpricedReceipt) {
+TEST(PriceFilterTest, UnknownModelKeepsItsUnitsForRepricing) {
   FilterStats stats;
   Exchange x = MeteredExchange();
-  PriceFilter(stats).OnComplete(x);
-  EXPECT_EQ(stats.unpriced_receipts.load(), 1u);
+  x.model_version = "gemini-9-ultra";
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.units.Get(kUnitThinkingTokens), 291);
 }
 
-TEST(PriceFilterTest, CountsUnmeteredOperationsToo) {
+TEST(PriceFilterTest, SuccessWithoutUsageIsUnpriced) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.units.clear();
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, std::nullopt);
+  EXPECT_EQ(x.unpriced_reason, "no_usage");
+  EXPECT_EQ(stats.unpriced_receipts.load(), 1u);
+  EXPECT_EQ(stats.unpriced_unknown_model.load(), 0u);
+}
+
+TEST(PriceFilterTest, ProviderErrorWithoutUsageCostsZero) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.units.clear();
+  x.outcome = Outcome::kUpstreamError;
+  x.response.emplace();
+  x.response->status = 429;
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, pricing::Money{});
+  EXPECT_EQ(x.price_key, "gemini/gemini-3.6-flash");
+  EXPECT_EQ(stats.unpriced_receipts.load(), 0u);
+}
+
+TEST(PriceFilterTest, DeniedCallCostsZero) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.units.clear();
+  x.outcome = Outcome::kDenied;
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, pricing::Money{});
+}
+
+TEST(PriceFilterTest, StreamCutAfterA200WithoutUsageIsUnpricedNotFree) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.units.clear();
+  x.outcome = Outcome::kUpstreamError;
+  x.response.emplace();
+  x.response->status = 200;
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, std::nullopt);
+  EXPECT_EQ(x.unpriced_reason, "no_usage");
+}
+
+TEST(PriceFilterTest, UnmeteredOperationsAreUnpricedAndCounted) {
   FilterStats stats;
   Exchange x = MeteredExchange();
   x.metering = Metering::kUnmetered;
-  PriceFilter(stats).OnComplete(x);
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, std::nullopt);
+  EXPECT_EQ(x.unpriced_reason, "unmetered");
   EXPECT_EQ(stats.unpriced_receipts.load(), 1u);
 }
 
@@ -44,14 +128,15 @@ TEST(PriceFilterTest, DoesNotCountWhatLeavesNoReceipt) {
   Exchange free_call = MeteredExchange();
   free_call.metering = Metering::kFree;
   Exchange unrouted;
-  PriceFilter(stats).OnComplete(free_call);
-  PriceFilter(stats).OnComplete(unrouted);
+  PriceFilter(BundledPrices(), stats).OnComplete(free_call);
+  PriceFilter(BundledPrices(), stats).OnComplete(unrouted);
   EXPECT_EQ(stats.unpriced_receipts.load(), 0u);
+  EXPECT_EQ(free_call.cost, std::nullopt);
 }
 
 TEST(PriceFilterFactoryTest, NamedPrice) {
   FilterStats stats;
-  EXPECT_EQ(PriceFilterFactory(stats).Name(), "price");
+  EXPECT_EQ(PriceFilterFactory(BundledPrices(), stats).Name(), "price");
 }
 
 }  // namespace

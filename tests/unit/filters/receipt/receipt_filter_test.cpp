@@ -29,8 +29,10 @@ Exchange CompletedExchange() {
   x.model_version = "gemini-3.6-flash";
   x.units.Set(kUnitInputTokens, 14);
   x.units.Set(kUnitOutputTokens, 51);
-  x.cost_micro_usd = 1234;
+  x.service_tier = "flex";
+  x.cost = pricing::Money::FromPico(1234);
   x.pricing_version = "pv-1";
+  x.price_key = "gemini/gemini-3.6-flash";
   x.outcome = Outcome::kCancelled;
   x.reason = "client_disconnected";
   x.http_status = 200;
@@ -66,8 +68,11 @@ TEST(BuildReceiptTest, CopiesEveryField) {
   EXPECT_EQ(r.model_requested, "gemini-flash-latest");
   EXPECT_EQ(r.model_version, "gemini-3.6-flash");
   EXPECT_EQ(r.units.ToJson(), R"({"input_tokens":14,"output_tokens":51})");
-  EXPECT_EQ(r.cost_micro_usd, 1234);
+  EXPECT_EQ(r.service_tier, "flex");
+  EXPECT_EQ(r.cost, pricing::Money::FromPico(1234));
   EXPECT_EQ(r.pricing_version, "pv-1");
+  EXPECT_EQ(r.price_key, "gemini/gemini-3.6-flash");
+  EXPECT_EQ(r.unpriced_reason, "");
   EXPECT_EQ(r.outcome, Outcome::kCancelled);
   EXPECT_EQ(r.reason, "client_disconnected");
   EXPECT_EQ(r.http_status, 200);

@@ -26,7 +26,8 @@ inline Operation VoiceClassify(std::string_view method, std::string_view path,
   return {.name = std::string(method) + " " + std::string(path),
           .metering = Metering::kMetered,
           .model = {},
-          .stream_sse = false};
+          .stream_sse = false,
+          .price_family = {}};
 }
 
 inline ProviderRoutes VoiceRoutes() {

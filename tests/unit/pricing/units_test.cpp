@@ -1,10 +1,10 @@
-#include "filters/units.h"
+#include "pricing/units.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
-namespace costgate::filters {
+namespace costgate::pricing {
 namespace {
 
 TEST(UnitsTest, GetOfUnsetUnitIsNotReported) {
@@ -60,4 +60,4 @@ TEST(UnitsTest, EqualityComparesEntriesInOrder) {
 }
 
 }  // namespace
-}  // namespace costgate::filters
+}  // namespace costgate::pricing

@@ -1,8 +1,8 @@
-#include "filters/units.h"
+#include "pricing/units.h"
 
-#include "filters/json_text.h"
+#include <charconv>
 
-namespace costgate::filters {
+namespace costgate::pricing {
 
 void Units::Set(std::string_view name, int64_t value) {
   for (auto& entry : entries_) {
@@ -29,11 +29,16 @@ std::string Units::ToJson() const {
     if (out.size() > 1) {
       out.push_back(',');
     }
-    AppendJsonKey(out, name);
-    AppendJsonInt(out, value);
+    // Unit names are identifiers ([a-z0-9_]+, see units.h): nothing to escape.
+    out.push_back('"');
+    out.append(name);
+    out.append("\":");
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof(digits), value);
+    out.append(digits, end);
   }
   out.push_back('}');
   return out;
 }
 
-}  // namespace costgate::filters
+}  // namespace costgate::pricing

@@ -1,0 +1,118 @@
+#include "pricing/price_key.h"
+
+#include <array>
+#include <span>
+
+namespace costgate::pricing {
+namespace {
+
+constexpr std::array<std::string_view, 3> kGeminiPrefixes = {"gemini/", "", "vertex_ai/"};
+constexpr std::array<std::string_view, 3> kVertexPrefixes = {"vertex_ai/", "", "gemini/"};
+constexpr std::array<std::string_view, 1> kElevenLabsPrefixes = {"elevenlabs/"};
+constexpr std::array<std::string_view, 3> kCloudTtsPrefixes = {"google-tts/", "vertex_ai/", ""};
+
+std::string_view BareModel(std::string_view name) {
+  constexpr std::string_view kModels = "models/";
+  const size_t at = name.rfind(kModels);
+  if (at != std::string_view::npos) {
+    name.remove_prefix(at + kModels.size());
+  }
+  return name;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) {
+    return false;
+  }
+  for (char c : s) {
+    if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Removes one version suffix (rule 3); false when there is none left.
+bool StripVersionSuffix(std::string_view& name) {
+  if (const size_t at = name.rfind('@'); at != std::string_view::npos && at > 0) {
+    name = name.substr(0, at);
+    return true;
+  }
+  const size_t dash = name.rfind('-');
+  if (dash == std::string_view::npos || dash == 0) {
+    return false;
+  }
+  const std::string_view last = name.substr(dash + 1);
+  if ((last.size() >= 2 && AllDigits(last)) || last == "preview" || last == "exp" ||
+      last == "latest") {
+    name = name.substr(0, dash);
+    return true;
+  }
+  return false;
+}
+
+// Calls `try_key(key)` for each candidate in order until it returns true.
+template <typename TryKey>
+void ForEachCandidate(const PriceSubject& subject, std::string& buffer, TryKey&& try_key) {
+  std::string provider_prefix;
+  std::array<std::string_view, 2> other_prefixes;
+  std::span<const std::string_view> prefixes;
+  if (subject.provider == "gemini") {
+    prefixes = kGeminiPrefixes;
+  } else if (subject.provider == "vertex") {
+    prefixes = kVertexPrefixes;
+  } else if (subject.provider == "elevenlabs") {
+    prefixes = kElevenLabsPrefixes;
+  } else if (subject.provider == "google-tts") {
+    prefixes = kCloudTtsPrefixes;
+  } else {
+    provider_prefix = std::string(subject.provider) + "/";
+    other_prefixes = {provider_prefix, ""};
+    prefixes = other_prefixes;
+  }
+  const std::array<std::string_view, 2> names = {subject.model_version, subject.model_requested};
+  for (size_t n = 0; n < names.size(); ++n) {
+    std::string_view stem = BareModel(names[n]);
+    if (stem.empty() || (n == 1 && stem == BareModel(names[0]))) {
+      continue;
+    }
+    do {
+      for (std::string_view prefix : prefixes) {
+        buffer.assign(prefix);
+        buffer.append(stem);
+        if (try_key(std::string_view(buffer))) {
+          return;
+        }
+      }
+    } while (StripVersionSuffix(stem));
+  }
+}
+
+}  // namespace
+
+ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, int64_t at_ms) {
+  // Reused across calls on this thread: resolving allocates nothing once warm.
+  thread_local std::string buffer;
+  ResolvedKey out;
+  ForEachCandidate(subject, buffer, [&](std::string_view key) {
+    if (const PriceRow* row = book.Find(key, at_ms)) {
+      out.row = row;
+      out.key.assign(key);
+      return true;
+    }
+    return false;
+  });
+  return out;
+}
+
+std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject) {
+  std::string buffer;
+  std::vector<std::string> keys;
+  ForEachCandidate(subject, buffer, [&](std::string_view key) {
+    keys.emplace_back(key);
+    return false;
+  });
+  return keys;
+}
+
+}  // namespace costgate::pricing

@@ -1,0 +1,43 @@
+// Which price key prices a call: from the model the provider says it served, then the one the
+// request named (PROVIDERS.md trap 11: aliases such as gemini-flash-latest serve another model).
+//
+// Rules, in order (documented in README "Pricing"):
+//  1. Names are tried modelVersion first, then the URL model; each is cut to the part after the
+//     last "models/" ("models/x", "publishers/google/models/x", full Vertex resource paths).
+//  2. Each name is tried under the provider's key prefixes: Gemini API "gemini/<m>", "<m>",
+//     "vertex_ai/<m>"; Vertex AI "vertex_ai/<m>", "<m>", "gemini/<m>"; ElevenLabs
+//     "elevenlabs/<m>"; Cloud TTS "google-tts/<m>", "vertex_ai/<m>", "<m>"; any other provider
+//     "<provider>/<m>", "<m>".
+//  3. When no prefix matches, the name loses one version suffix and is tried again: "@..."
+//     ("x@001"), a trailing all-digit segment of two or more digits ("-001", "-05-20" in two
+//     steps, "-09-2025"), then "-preview", "-exp" or "-latest". So gemini-2.5-flash-preview-05-20
+//     falls back to gemini-2.5-flash-preview, then gemini-2.5-flash.
+// The first key with a row in force at the call's start time wins; none: the call is unpriced.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pricing/price_book.h"
+
+namespace costgate::pricing {
+
+struct PriceSubject {
+  std::string_view provider;         // "gemini", "vertex", "elevenlabs", "google-tts"
+  std::string_view model_version;    // the model the provider says it served; may be empty
+  std::string_view model_requested;  // the model the request named; may be empty
+};
+
+struct ResolvedKey {
+  const PriceRow* row = nullptr;  // nullptr: no candidate has a price
+  std::string key;
+};
+
+ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, int64_t at_ms);
+
+// Every candidate key in the order tried (for `costgate prices show` to explain a miss).
+std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject);
+
+}  // namespace costgate::pricing
