@@ -53,10 +53,11 @@ CREATE TABLE IF NOT EXISTS receipts (
 
 void WriteVersion1Database(const std::string& path) {
   testing::Execute(path, kVersion1Schema);
-  testing::Execute(path,
-                   "INSERT INTO receipts VALUES ('old-priced', 'closed', 1, 2, 'h', '0.1.0', 'app', "
-                   "'', '', '', '', '', '', '', '', 'gemini', 'generateContent', 1, 'm', 'm', "
-                   "'{\"input_tokens\":3}', 7, 'pv', 'success', '', 200, 1, 1, 1, 1, 0, NULL)");
+  testing::Execute(
+      path,
+      "INSERT INTO receipts VALUES ('old-priced', 'closed', 1, 2, 'h', '0.1.0', 'app', "
+      "'', '', '', '', '', '', '', '', 'gemini', 'generateContent', 1, 'm', 'm', "
+      "'{\"input_tokens\":3}', 7, 'pv', 'success', '', 200, 1, 1, 1, 1, 0, NULL)");
   testing::Execute(path,
                    "INSERT INTO receipts VALUES ('old-unpriced', 'closed', 1, 2, 'h', '0.1.0', "
                    "'app', '', '', '', '', '', '', '', '', 'gemini', 'generateContent', 1, 'm', "
