@@ -101,9 +101,9 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   if (auto error = Exec("BEGIN IMMEDIATE")) {
     return error;
   }
-  std::optional<std::string> error =
-      *version == 1 ? Exec(kMigrateReceiptsV1ToV2Sql, "migrate schema 1 -> 2")
-                    : Exec(kCreateReceiptsSql, "create schema");
+  std::optional<std::string> error = *version == 1
+                                         ? Exec(kMigrateReceiptsV1ToV2Sql, "migrate schema 1 -> 2")
+                                         : Exec(kCreateReceiptsSql, "create schema");
   if (!error) {
     error = Exec(("PRAGMA user_version = " + std::to_string(kReceiptsSchemaVersion)).c_str());
   }
