@@ -3,9 +3,10 @@
 // Not thread-safe: the ReceiptWriter's thread is the only user (ARCHITECTURE.md: one connection
 // per database file per process).
 //
-// Schema version 2 (PRAGMA user_version; version 1 databases are migrated on open), created idempotently. A receipt is a row keyed by its
-// event_id; writing an event_id again replaces every other column, so an 'open' intent written
-// at admission can later be closed by the final receipt. Rows are in a rowid table: at a few
+// Schema version 2 (PRAGMA user_version), created idempotently; a version 1 database is migrated
+// on open. A receipt is a row keyed by its event_id; writing an event_id again replaces every
+// other column, so an 'open' intent written at admission can later be closed by the final
+// receipt. Rows are in a rowid table: at a few
 // hundred bytes per row they are past the size where SQLite advises WITHOUT ROWID, and the
 // time-ordered UUIDv7 keys append to the end of the primary-key index either way.
 #pragma once
