@@ -21,7 +21,8 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
   auto runtime = std::make_shared<Runtime>(
       Runtime{config,
               filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
-                                          services.prices, filters::ChainInfo{services.host, services.version}),
+                                          services.prices,
+                                          filters::ChainInfo{services.host, services.version}),
               {},
               {},
               generation});

@@ -17,8 +17,8 @@ struct Services {
   filters::ReceiptSink& receipts;
   filters::FilterStats& filter_stats;
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
-  std::string host;     // this machine's hostname, for receipts
-  std::string version;  // daemon version, for receipts and /metrics
+  std::string host;                  // this machine's hostname, for receipts
+  std::string version;               // daemon version, for receipts and /metrics
 };
 
 }  // namespace costgate::daemon::server

@@ -204,9 +204,9 @@ TEST(GeminiClassifyTest, FixtureUrisAreAllInTheTable) {
 }
 
 TEST(GeminiClassifyTest, VertexPathsUseVertexPrices) {
-  EXPECT_EQ(Classify("POST", kVertexDd + "models/gemini-2.0-flash-001:generateContent", "")
-                .price_family,
-            "vertex");
+  EXPECT_EQ(
+      Classify("POST", kVertexDd + "models/gemini-2.0-flash-001:generateContent", "").price_family,
+      "vertex");
   EXPECT_EQ(Classify("POST", "/v1/publishers/google/models/gemini-2.5-flash:generateContent", "")
                 .price_family,
             "vertex");
