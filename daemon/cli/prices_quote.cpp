@@ -97,7 +97,10 @@ void PrintText(const PricesArgs& args, const pricing::PriceBook& book,
     const pricing::CostLine& line = quote.lines[i];
     std::string quantity = std::to_string(line.quantity);
     if (line.divisor != 1) {
-      quantity += "/" + std::to_string(line.divisor);
+      // Two appends, not "/" + to_string(): GCC 12 at -O3 warns falsely (stringop-overflow) on
+      // operator+(const char*, string&&).
+      quantity += '/';
+      quantity += std::to_string(line.divisor);
     }
     std::printf("  %-24s %12s  %-40s %14s %18s\n", std::string(line.unit).c_str(), quantity.c_str(),
                 LineRate(line).c_str(), TrimmedUsd(line.per_unit).c_str(),
