@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <numeric>
 
 namespace costgate::pricing {
 namespace {
+
+// The line label of credits estimated from characters (ElevenLabs without character-cost).
+constexpr std::string_view kCreditsFromCharacters = "credits (from characters)";
 
 // Units that describe a call but are billed through another unit (or not at all).
 bool IsInformational(std::string_view unit) {
@@ -147,8 +151,10 @@ class Pricer {
     AddLine(unit, quantity, kind, *rate, divisor, row_);
   }
 
-  void BillCredits(std::string_view unit, int64_t milli_credits_quantity, int64_t divisor) {
-    if (milli_credits_quantity == 0) {
+  // credits x $/credit. `quantity / divisor` credits: characters arrive as milli-credits
+  // (divisor 1000), reduced so a line reads "500" credits rather than "500000/1000".
+  void BillCredits(std::string_view unit, int64_t quantity, int64_t divisor) {
+    if (quantity == 0) {
       return;
     }
     if (q_.plan_row == nullptr) {
@@ -165,9 +171,10 @@ class Pricer {
       Fail(Unpriced::kNoRate, unit);
       return;
     }
-    // credits x $/credit; characters arrive as milli-credits (divisor 1000).
-    AddLine(unit, milli_credits_quantity, RateKind::kCredit,
-            Found{*per_credit, ServiceTier::kStandard, Band::kBase}, divisor, *q_.plan_row);
+    const int64_t common = std::gcd(quantity, divisor);
+    AddLine(unit == kUnitCharacters ? kCreditsFromCharacters : unit, quantity / common,
+            RateKind::kCredit, Found{*per_credit, ServiceTier::kStandard, Band::kBase},
+            divisor / common, *q_.plan_row);
   }
 
   void BillCharacters(int64_t characters, bool credits_reported) {

@@ -107,7 +107,7 @@ void PrintText(const PricesArgs& args, const pricing::PriceBook& book,
                 pricing::FormatUsd(line.amount, 12).c_str());
   }
   std::printf("total      $%s (cents, half to even)\n", pricing::FormatUsd(quote.total, 2).c_str());
-  std::printf("           $%s (micro-USD as on receipts, half to even)\n",
+  std::printf("           $%s (micro-USD, as the /v1 API shows it, half to even)\n",
               pricing::FormatUsd(quote.total, 6).c_str());
   std::printf("           $%s (exact)\n", pricing::FormatUsd(quote.total, 12).c_str());
 }

@@ -1,5 +1,7 @@
 #include "daemon/pricing/price_refresher.h"
 
+#include <filesystem>
+
 #include "daemon/pricing/feed_fetch.h"
 #include "pricing/book_loader.h"
 #include "pricing/catalogue_diff.h"
@@ -93,11 +95,16 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
   }
   const std::shared_ptr<const pricing::PriceBook> old = holder_.Share();
   if (old->version() == load.book->version()) {
+    // Same prices (the feed's text changed but none of its rates did): the file would only
+    // grow the history by a megabyte or two a day, so it goes.
+    if (saved.written) {
+      std::error_code ignored;
+      std::filesystem::remove(saved.path, ignored);
+    }
     stats_.unchanged.fetch_add(1, std::memory_order_relaxed);
     logger_.Info("price feed unchanged")
         .Str("url", LoggableUrl(pricing_.refresh.url))
         .Str("version", old->version())
-        .Str("newest_saved", saved.path)
         .Emit();
     return RefreshResult::kUnchanged;
   }

@@ -172,6 +172,23 @@ TEST(PriceRefresh, AMissingFeedIsLoggedWithItsHttpStatus) {
   EXPECT_TRUE(host.SavedVersions().empty());
 }
 
+TEST(PriceRefresh, AFeedWithTheSamePricesLeavesNoFileBehind) {
+  // The bundled snapshot with a top-level "last_updated" key, as some mirrors serve it: new
+  // bytes, no new price.
+  std::string same_prices = ReadFileOrEmpty(BundledCatalogue());
+  same_prices.insert(same_prices.find('{') + 1, "\n    \"last_updated\": \"2026-11-22\",");
+  FileServer feed;
+  feed.Serve("prices.json", same_prices);
+  RefreshingDaemon host(feed.Url("prices.json"));
+  const std::optional<std::string> line =
+      host.daemon.WaitForLogLine("price feed unchanged", 0, kRefreshWait);
+  ASSERT_TRUE(line.has_value()) << host.daemon.Log();
+  EXPECT_EQ(JsonString(*line, "/version"), host.LoadedVersion());
+  EXPECT_TRUE(host.SavedVersions().empty());
+  EXPECT_NE(host.Metrics().find("costgate_price_refresh_total{result=\"unchanged\"} 1"),
+            std::string::npos);
+}
+
 TEST(PriceRefresh, SigtermDoesNotWaitForTheNextRefresh) {
   FileServer feed;
   feed.Serve("prices.json", RepricedCatalogue());

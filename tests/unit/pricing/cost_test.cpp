@@ -316,6 +316,11 @@ TEST(CostTest, ElevenLabsCharactersBecomeCreditsByTheModelFactor) {
                              ServiceTier::kStandard, Day2026(300));
   ASSERT_TRUE(q.priced());
   EXPECT_EQ(q.total.pico(), 1'550'000'000);
+  ASSERT_EQ(q.line_count, 1u);
+  EXPECT_EQ(q.lines[0].unit, "credits (from characters)");
+  EXPECT_EQ(q.lines[0].quantity, 31);  // 31/2 credits
+  EXPECT_EQ(q.lines[0].divisor, 2);
+  EXPECT_EQ(q.lines[0].rate, RateKind::kCredit);
 }
 
 TEST(CostTest, ElevenLabsPlanSetsThePricePerCredit) {
