@@ -211,5 +211,24 @@ TEST(LoadPriceBook, WhatSaveWroteLoadsBack) {
   EXPECT_EQ(ProInputAt(*load.book, Day2026(30)), 4'000'000);
 }
 
+TEST(LoadPriceBook, TheExampleOverridesFileLoadsAndPricesFromItsDate) {
+  config::PricingConfig pricing;
+  pricing.history_dir.clear();
+  pricing.overrides_file =
+      std::string(COSTGATE_SOURCE_DIR) + "/config/price-overrides.example.yaml";
+  const BookLoad load = LoadPriceBook(pricing);
+  ASSERT_TRUE(load.errors.empty()) << load.errors.front();
+  const int64_t nov_30 = 1'795'996'800'000;  // date -d 2026-11-30Z +%s
+  const int64_t dec_1 = nov_30 + 86'400'000;
+  const PriceRow* before = load.book->Find("gemini/gemini-2.5-flash", nov_30);
+  const PriceRow* after = load.book->Find("gemini/gemini-2.5-flash", dec_1);
+  ASSERT_NE(before, nullptr);
+  ASSERT_NE(after, nullptr);
+  EXPECT_EQ(before->Rate(RateKind::kInputToken)->pico(), 300'000);
+  EXPECT_EQ(after->Rate(RateKind::kInputToken)->pico(), 270'000);
+  EXPECT_EQ(after->layer, Layer::kOverride);
+  EXPECT_NE(load.book->Find("gemini/custom-gemini-2.0-flash", 0), nullptr);
+}
+
 }  // namespace
 }  // namespace costgate::pricing
