@@ -57,6 +57,11 @@ void ReadEntry(ondemand::object entry, PriceRow& row, std::vector<std::string>& 
   }
 }
 
+bool ProxiedProvider(std::string_view litellm_provider) {
+  return litellm_provider.empty() || litellm_provider.starts_with("gemini") ||
+         litellm_provider.starts_with("vertex_ai") || litellm_provider == "elevenlabs";
+}
+
 }  // namespace
 
 CatalogueLoad LoadLiteLlmCatalogue(std::string_view json, int64_t effective_from_ms) {
@@ -86,6 +91,10 @@ CatalogueLoad LoadLiteLlmCatalogue(std::string_view json, int64_t effective_from
     row.layer = Layer::kLiteLlm;
     row.effective_from_ms = effective_from_ms;
     ReadEntry(entry, row, out.errors);
+    if (!ProxiedProvider(row.provider)) {
+      ++out.other_provider_entries;
+      continue;
+    }
     if (key == "sample_spec" || !row.HasAnyRate()) {
       ++out.unpriced_entries;
       continue;

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "daemon/pricing/feed_fetch.h"
+#include "daemon/util/release_memory.h"
 #include "pricing/book_loader.h"
 #include "pricing/catalogue_diff.h"
 #include "pricing/litellm_catalogue.h"
@@ -90,6 +91,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
   // Rebuilt even when the feed repeats the newest saved version: `costgate prices import` may
   // have saved a version since this book was built.
   const pricing::BookLoad load = pricing::LoadPriceBook(pricing_);
+  util::ReleaseFreedMemory();
   if (!load.book) {
     return Failed("the price sources do not load: " + Summary(load.errors));
   }

@@ -15,6 +15,7 @@
 #include "daemon/server/services.h"
 #include "daemon/server/worker.h"
 #include "daemon/util/hostname.h"
+#include "daemon/util/release_memory.h"
 #include "filters/filter_stats.h"
 #include "pricing/book_loader.h"
 
@@ -35,6 +36,7 @@ std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& 
     }
     return nullptr;
   }
+  util::ReleaseFreedMemory();
   logger.Info("price book loaded")
       .Str("version", load.book->version())
       .Uint("keys", load.book->key_count())

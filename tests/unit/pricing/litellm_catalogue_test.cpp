@@ -88,10 +88,24 @@ TEST(LiteLlmCatalogueTest, RowsCarryTheirEffectiveTime) {
   EXPECT_EQ(load.rows[0].layer, Layer::kLiteLlm);
 }
 
+TEST(LiteLlmCatalogueTest, ProvidersCostgateDoesNotProxyAreSkippedAndCounted) {
+  const CatalogueLoad load = LoadLiteLlmCatalogue(
+      R"({"gpt-4o": {"litellm_provider": "openai", "input_cost_per_token": 2.5e-06},
+          "gemini/x": {"litellm_provider": "gemini", "input_cost_per_token": 1e-07},
+          "y": {"litellm_provider": "vertex_ai-language-models", "input_cost_per_token": 1e-07},
+          "elevenlabs/z": {"litellm_provider": "elevenlabs", "input_cost_per_character": 1e-04}})",
+      kSinceAlways);
+  EXPECT_TRUE(load.errors.empty());
+  EXPECT_EQ(load.other_provider_entries, 1u);
+  ASSERT_EQ(load.rows.size(), 3u);
+  EXPECT_EQ(load.rows[0].key, "gemini/x");
+}
+
 TEST(LiteLlmCatalogueTest, BundledSnapshotLoadsAsIs) {
   const CatalogueLoad load = LoadLiteLlmCatalogue(BundledLiteLlmJson(), kSinceAlways);
   ASSERT_TRUE(load.errors.empty()) << load.errors.front();
-  EXPECT_GT(load.rows.size(), 2000u);
+  EXPECT_GT(load.rows.size(), 200u);
+  EXPECT_GT(load.other_provider_entries, 2500u);
   const PriceRow* pro = FindRow(load, "gemini/gemini-2.5-pro");
   ASSERT_NE(pro, nullptr);
   EXPECT_EQ(pro->Rate(RateKind::kInputToken)->pico(), 1'250'000);
