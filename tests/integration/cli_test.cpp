@@ -1,9 +1,9 @@
 // The costgate command line: check-config, --help, --version, unknown commands, and `proxy`
 // failing fast on a configuration it cannot run with.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include "config/env_overrides.h"
+#include "tests/integration/command_helpers.h"
 #include "tests/integration/integration_fixture_helpers.h"
 
 namespace costgate::integration {
@@ -11,36 +11,11 @@ namespace {
 
 constexpr auto kExitWait = std::chrono::seconds(10);  // bound on every command
 
-struct CommandResult {
-  int exit_code = -1;  // -1: did not exit on its own within kExitWait, or killed by a signal
-  std::string out;
-  std::string err;
-  Millis elapsed{0};
-};
-
 class CliTest : public ::testing::Test {
  protected:
   // Runs `costgate args...` in the test's directory and collects its output.
   CommandResult Run(const std::vector<std::string>& args) {
-    SpawnOptions options;
-    options.argv = {COSTGATE_BINARY};
-    options.argv.insert(options.argv.end(), args.begin(), args.end());
-    options.working_dir = dir_.path();
-    options.stdout_path = dir_.path() / "stdout";
-    options.stderr_path = dir_.path() / "stderr";
-    CommandResult result;
-    const auto start = Clock::now();
-    {
-      ChildProcess child(options);
-      const std::optional<int> status = child.WaitExit(kExitWait);
-      result.elapsed = std::chrono::duration_cast<Millis>(Clock::now() - start);
-      if (status && WIFEXITED(*status)) {
-        result.exit_code = WEXITSTATUS(*status);
-      }
-    }  // a command still running is killed here
-    result.out = ReadFileOrEmpty(options.stdout_path);
-    result.err = ReadFileOrEmpty(options.stderr_path);
-    return result;
+    return RunCostgate(args, dir_.path(), kExitWait);
   }
 
   std::string Write(std::string_view name, std::string_view contents) {

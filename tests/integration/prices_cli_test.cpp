@@ -1,13 +1,13 @@
 // `costgate prices show | quote | import` run as the real binary, on the bundled price data and
 // a price history directory of the test's own.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <sstream>
 
 #include "daemon/log/json_text.h"
 #include "pricing/price_history.h"
+#include "tests/integration/command_helpers.h"
 #include "tests/integration/json_helpers.h"
 #include "tests/integration/price_catalogue_helpers.h"
 #include "tests/integration/process_helpers.h"
@@ -16,12 +16,6 @@ namespace costgate::integration {
 namespace {
 
 constexpr auto kExitWait = std::chrono::seconds(30);  // bound on every command
-
-struct CommandResult {
-  int exit_code = -1;  // -1: did not exit on its own within kExitWait, or killed by a signal
-  std::string out;
-  std::string err;
-};
 
 // The line of `text` that starts with `prefix`; "" when there is none.
 std::string LineStartingWith(const std::string& text, std::string_view prefix) {
@@ -45,24 +39,9 @@ class PricesCliTest : public ::testing::Test {
  protected:
   // Runs `costgate prices args...` in the test's directory (so the default pricing.history_dir,
   // ./costgate-prices, is the test's own).
-  CommandResult Prices(const std::vector<std::string>& args) {
-    SpawnOptions options;
-    options.argv = {COSTGATE_BINARY, "prices"};
-    options.argv.insert(options.argv.end(), args.begin(), args.end());
-    options.working_dir = dir_.path();
-    options.stdout_path = dir_.path() / "stdout";
-    options.stderr_path = dir_.path() / "stderr";
-    CommandResult result;
-    {
-      ChildProcess child(options);
-      const std::optional<int> status = child.WaitExit(kExitWait);
-      if (status && WIFEXITED(*status)) {
-        result.exit_code = WEXITSTATUS(*status);
-      }
-    }
-    result.out = ReadFileOrEmpty(options.stdout_path);
-    result.err = ReadFileOrEmpty(options.stderr_path);
-    return result;
+  CommandResult Prices(std::vector<std::string> args) {
+    args.insert(args.begin(), "prices");
+    return RunCostgate(args, dir_.path(), kExitWait);
   }
 
   std::string Write(std::string_view name, std::string_view contents) {
