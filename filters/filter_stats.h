@@ -17,6 +17,7 @@ struct FilterStats {
   std::atomic<uint64_t> meter_malformed_units{0};   // stream units the meters skipped as unparsable
   std::atomic<uint64_t> meter_oversized_units{0};   // stream units skipped as over the size limit
   std::atomic<uint64_t> receipts_submitted{0};      // receipts handed to the ReceiptSink
+  std::atomic<uint64_t> intents_submitted{0};       // intents (open receipts) handed to it
   std::atomic<uint64_t> unmetered_receipts{0};      // of those, for operations with no meter
 };
 

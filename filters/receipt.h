@@ -37,6 +37,10 @@ struct Labels {
 };
 
 struct Receipt {
+  // An intent: written when the request is admitted, replaced by the final receipt of the same
+  // event_id when the response ends. One still open when the daemon starts was cut short by a
+  // crash and is closed as interrupted (ARCHITECTURE.md "Usage event", outbox).
+  bool open = false;
   std::string event_id;  // UUIDv7, made at admission
   int64_t start_unix_ms = 0;
   int64_t end_unix_ms = 0;

@@ -50,6 +50,12 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
                  &ReceiptStats::dropped, MetricType::kCounter);
   receipt_series("costgate_receipts_write_errors_total", "Failed outbox transactions (retried).",
                  &ReceiptStats::write_errors, MetricType::kCounter);
+  receipt_series("costgate_receipts_intents_coalesced_total",
+                 "Intents never written because the call's final receipt came in the same batch.",
+                 &ReceiptStats::intents_coalesced, MetricType::kCounter);
+  receipt_series("costgate_receipts_interrupted_recovered_total",
+                 "Calls left in flight by a crash, closed as interrupted at start.",
+                 &ReceiptStats::intents_recovered, MetricType::kCounter);
   receipt_series("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
                  &ReceiptStats::queue_depth, MetricType::kGauge);
   registry_.AddCallback(MetricType::kGauge, "costgate_build_info",

@@ -116,6 +116,16 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   return error;
 }
 
+std::variant<int64_t, std::string> ReceiptDb::CloseInterruptedIntents() {
+  // end_unix_ms stays the start time: when the call really ended is unknown.
+  if (auto error = Exec("UPDATE receipts SET state = 'closed', outcome = 'interrupted', "
+                        "reason = 'daemon_crashed', shipped_at_ms = NULL WHERE state = 'open'",
+                        "close interrupted intents")) {
+    return *error;
+  }
+  return static_cast<int64_t>(sqlite3_changes64(db_));
+}
+
 void ReceiptDb::Close() noexcept {
   sqlite3_finalize(insert_);
   insert_ = nullptr;

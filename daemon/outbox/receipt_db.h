@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "config/config.h"
 #include "filters/receipt.h"
@@ -45,6 +46,11 @@ class ReceiptDb {
   // Writes `receipts` in one transaction (BEGIN IMMEDIATE ... COMMIT). On failure everything is
   // rolled back and the error message returned.
   std::optional<std::string> Insert(std::span<const filters::Receipt> receipts);
+
+  // Closes every intent still open: call once at start, before any request is admitted, when
+  // each open row is a call the previous process never finished. They become outcome
+  // interrupted, reason "daemon_crashed", unshipped. Returns how many, or the error message.
+  std::variant<int64_t, std::string> CloseInterruptedIntents();
 
  private:
   std::optional<std::string> CreateSchema();

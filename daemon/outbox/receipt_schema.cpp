@@ -150,7 +150,7 @@ const std::string& InsertReceiptSql() {
 int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string& units_json) {
   Binder b(stmt);
   b.Text(r.event_id);
-  b.Text("closed");
+  b.Text(r.open ? "open" : "closed");
   b.Int(r.start_unix_ms);
   b.Int(r.end_unix_ms);
   b.Text(r.host);

@@ -12,6 +12,8 @@ struct ReceiptStats {
   std::atomic<uint64_t> write_errors{0};  // failed transactions (each is retried)
   std::atomic<uint64_t> queue_depth{0};   // receipts in memory, not yet committed
   std::atomic<uint64_t> batches{0};       // committed transactions
+  std::atomic<uint64_t> intents_coalesced{0};  // intents never written: final in the same batch
+  std::atomic<uint64_t> intents_recovered{0};  // open at start (crash): closed as interrupted
 };
 
 }  // namespace costgate::daemon::outbox

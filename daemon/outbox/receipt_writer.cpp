@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <iterator>
 #include <span>
+#include <variant>
+
+#include "daemon/outbox/intent_coalescing.h"
 
 namespace costgate::daemon::outbox {
 
@@ -24,6 +27,8 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
     logger_.Warn("receipts database is read-only; receipts wait in memory until it is writable")
         .Str("path", config_.path)
         .Emit();
+  } else {
+    CloseInterruptedIntents();
   }
   {
     std::lock_guard lock(mu_);
@@ -32,6 +37,23 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
   }
   thread_ = std::thread([this] { Run(); });
   return std::nullopt;
+}
+
+void ReceiptWriter::CloseInterruptedIntents() {
+  auto closed = db_.CloseInterruptedIntents();
+  if (const auto* error = std::get_if<std::string>(&closed)) {
+    // Not fatal: the intents stay open and the next start tries again.
+    logger_.Warn("cannot close the intents of the previous run").Str("error", *error).Emit();
+    return;
+  }
+  const auto n = static_cast<uint64_t>(std::get<int64_t>(closed));
+  stats_.intents_recovered.fetch_add(n, std::memory_order_relaxed);
+  if (n > 0) {
+    logger_.Warn("calls in flight when the daemon last stopped are recorded as interrupted")
+        .Uint("receipts", n)
+        .Str("path", config_.path)
+        .Emit();
+  }
 }
 
 void ReceiptWriter::Submit(filters::Receipt receipt) noexcept {
@@ -134,6 +156,7 @@ void ReceiptWriter::Run() {
     work.insert(work.end(), std::make_move_iterator(taken.begin()),
                 std::make_move_iterator(taken.end()));
     taken.clear();
+    stats_.intents_coalesced.fetch_add(DropSupersededIntents(work), std::memory_order_relaxed);
     const bool committed = Commit(work);
     lock.lock();
     if (committed) {

@@ -73,6 +73,8 @@ class ReceiptWriter final : public filters::ReceiptSink {
   // Returns false if a transaction failed.
   bool Commit(std::vector<filters::Receipt>& work);
   void SetInMemory(uint64_t n);  // mu_ held
+  // At Open: intents left open by the previous process become interrupted receipts.
+  void CloseInterruptedIntents();
 
   const log::Logger& logger_;
   config::ReceiptsConfig config_;

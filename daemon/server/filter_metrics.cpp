@@ -16,6 +16,9 @@ void AddCounter(metrics::ProxyMetrics& m, std::string name, std::string help,
 void RegisterFilterStats(metrics::ProxyMetrics& metrics, const filters::FilterStats& stats) {
   AddCounter(metrics, "costgate_receipts_submitted_total",
              "Receipts the filter chain handed to the receipt writer.", stats.receipts_submitted);
+  AddCounter(metrics, "costgate_receipts_intents_submitted_total",
+             "Intents (receipts opened at admission) handed to the receipt writer.",
+             stats.intents_submitted);
   AddCounter(metrics, "costgate_receipts_unpriced_total",
              "Receipts without a cost (unknown model, a unit without a rate, no usage, "
              "unmetered operation); the receipt says why.",

@@ -34,6 +34,24 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   return r;
 }
 
+Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin) {
+  Receipt r = BuildReceipt(x, origin);
+  r.open = true;
+  r.end_unix_ms = x.start_unix_ms;
+  r.outcome = Outcome::kInterrupted;
+  r.reason = "in_flight";
+  r.estimated = true;
+  return r;
+}
+
+Next ReceiptFilter::OnRequest(Exchange& x) {
+  if (ProducesReceipt(x)) {
+    sink_.Submit(BuildIntent(x, origin_));
+    Count(stats_.intents_submitted);
+  }
+  return Next::kContinue;
+}
+
 void ReceiptFilter::OnComplete(Exchange& x) noexcept {
   if (!ProducesReceipt(x)) {
     return;

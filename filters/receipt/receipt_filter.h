@@ -1,4 +1,7 @@
-// Receipt: the last filter. At completion, turns the Exchange into a Receipt and submits it.
+// Receipt: the last filter. When a request is admitted (its OnRequest runs after preflight, so
+// only calls that will be forwarded) it submits an intent; at completion it turns the Exchange
+// into the final Receipt of the same event_id and submits that. A crash between the two leaves
+// the intent, which the next start closes as interrupted: a crash never loses a call.
 //
 // Routed requests whose operation is metered or unmetered get a receipt (Receipt::metered tells
 // which), whatever their outcome; free operations and unrouted requests get none
@@ -24,10 +27,15 @@ struct ReceiptOrigin {
 // Builds the receipt of a completed exchange: every field copied from `x`.
 Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin);
 
+// The intent of an admitted exchange: open, outcome interrupted ("in_flight"), estimated, units
+// as estimated so far (none until the preflight estimator exists).
+Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin);
+
 class ReceiptFilter final : public Filter {
  public:
   ReceiptFilter(const ReceiptOrigin& origin, ReceiptSink& sink, FilterStats& stats)
       : origin_(origin), sink_(sink), stats_(stats) {}
+  Next OnRequest(Exchange& x) override;
   void OnComplete(Exchange& x) noexcept override;
 
  private:

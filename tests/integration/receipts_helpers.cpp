@@ -33,8 +33,8 @@ std::optional<int64_t> ReceiptRow::Int(const std::string& column) const {
   return value;
 }
 
-std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column,
-                                              std::string_view value) const {
+std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column, std::string_view value,
+                                              Rows which) const {
   std::vector<ReceiptRow> rows;
   sqlite3* db = nullptr;
   // Read-only and opened per query: the test never holds a snapshot or a lock that the daemon's
@@ -44,7 +44,10 @@ std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column,
     return rows;
   }
   sqlite3_busy_timeout(db, 2000);
-  const std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
+  std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
+  if (which == Rows::kClosed) {
+    sql += " AND state = 'closed'";  // an intent is not a receipt until its call ends
+  }
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
     sqlite3_bind_text(statement, 1, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);

@@ -28,9 +28,14 @@ class ReceiptsDb {
  public:
   explicit ReceiptsDb(std::filesystem::path path) : path_(std::move(path)) {}
 
+  // Which rows a query sees: final receipts only (what the tests wait for), or intents too.
+  enum class Rows { kClosed, kOpenOrClosed };
+
   // Rows where `column` = `value`; empty while the database or table does not exist yet.
-  std::vector<ReceiptRow> RowsWhere(std::string_view column, std::string_view value) const;
-  // Polls until at least `count` rows match or the timeout passes; returns the last result.
+  std::vector<ReceiptRow> RowsWhere(std::string_view column, std::string_view value,
+                                    Rows which = Rows::kClosed) const;
+  // Polls until at least `count` closed rows match or the timeout passes; returns the last
+  // result.
   std::vector<ReceiptRow> WaitForRows(std::string_view column, std::string_view value, size_t count,
                                       std::chrono::milliseconds timeout) const;
   // The receipt with this event_id, polling until it appears.

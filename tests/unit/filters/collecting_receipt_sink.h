@@ -1,4 +1,5 @@
-// The simplest real ReceiptSink: keeps every receipt in memory, in submission order.
+// The simplest real ReceiptSink: keeps every receipt in memory, in submission order; intents
+// (open receipts written at admission) apart from final receipts.
 #pragma once
 
 #include <utility>
@@ -10,9 +11,12 @@ namespace costgate::filters {
 
 class CollectingReceiptSink final : public ReceiptSink {
  public:
-  void Submit(Receipt receipt) noexcept override { receipts.push_back(std::move(receipt)); }
+  void Submit(Receipt receipt) noexcept override {
+    (receipt.open ? intents : receipts).push_back(std::move(receipt));
+  }
 
   std::vector<Receipt> receipts;
+  std::vector<Receipt> intents;
 };
 
 }  // namespace costgate::filters

@@ -146,6 +146,37 @@ TEST(ReceiptFilterTest, UnroutedRequestGetsNoReceipt) {
   EXPECT_TRUE(sink.receipts.empty());
 }
 
+TEST(ReceiptFilterTest, AdmittedCallSubmitsAnOpenIntentFirst) {
+  CollectingReceiptSink sink;
+  FilterStats stats;
+  Exchange x = CompletedExchange();
+  ReceiptFilter filter(kOrigin, sink, stats);
+  EXPECT_EQ(filter.OnRequest(x), Next::kContinue);
+  ASSERT_EQ(sink.intents.size(), 1u);
+  const Receipt& intent = sink.intents[0];
+  EXPECT_TRUE(intent.open);
+  EXPECT_EQ(intent.event_id, x.event_id);
+  EXPECT_EQ(intent.outcome, Outcome::kInterrupted);
+  EXPECT_EQ(intent.reason, "in_flight");
+  EXPECT_TRUE(intent.estimated);
+  EXPECT_EQ(intent.end_unix_ms, x.start_unix_ms);
+  EXPECT_EQ(intent.labels.user, "alice");
+  EXPECT_EQ(stats.intents_submitted.load(), 1u);
+  filter.OnComplete(x);
+  ASSERT_EQ(sink.receipts.size(), 1u);
+  EXPECT_FALSE(sink.receipts[0].open);
+}
+
+TEST(ReceiptFilterTest, FreeOperationGetsNoIntent) {
+  CollectingReceiptSink sink;
+  FilterStats stats;
+  Exchange x = CompletedExchange();
+  x.metering = Metering::kFree;
+  ReceiptFilter(kOrigin, sink, stats).OnRequest(x);
+  EXPECT_TRUE(sink.intents.empty());
+  EXPECT_EQ(stats.intents_submitted.load(), 0u);
+}
+
 TEST(ReceiptFilterFactoryTest, FiltersStampTheFactorysOrigin) {
   CollectingReceiptSink sink;
   FilterStats stats;

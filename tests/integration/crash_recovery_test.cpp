@@ -1,0 +1,113 @@
+// kill -9 in the middle of streaming responses: every admitted call still ends as exactly one
+// receipt, closed as interrupted by the next start (intents written at admission).
+#include <gtest/gtest.h>
+
+#include "tests/integration/integration_fixture_helpers.h"
+
+namespace costgate::integration {
+namespace {
+
+class CrashRecoveryTest : public IntegrationTest {
+ protected:
+  CostgateProcess& StartDaemon() override {
+    own_ = std::make_unique<DaemonUnderTest>(MockUpstreamSettings());
+    return *own_->daemon;
+  }
+  const std::filesystem::path& dir() const { return own_->dir.path(); }
+
+ private:
+  std::unique_ptr<DaemonUnderTest> own_;
+};
+
+// Opens a streaming call held by the mock after its first event; returns its event id.
+std::string StartHeldStream(RawConnection& stream, const GeminiFixture& fixture,
+                            const std::string& gate) {
+  const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
+  EXPECT_TRUE(
+      stream.Send(RawFixtureRequest(fixture, "/gemini", gate, {"x-mock-behavior: gate:" + gate})));
+  const auto head = stream.ReadHead(kWait);
+  EXPECT_TRUE(head.has_value());
+  if (!head) {
+    return "";
+  }
+  EXPECT_EQ(head->status, 200);
+  stream.ReadBody(kWait, [&](std::string_view body) { return body.size() >= events[0].size(); });
+  return head->Header("x-costgate-event-id").value_or("");
+}
+
+// Polls until the intent of `event_id` is on disk (it waits for the group-commit interval).
+bool IntentCommitted(const CostgateProcess& daemon, const std::string& event_id) {
+  const auto deadline = Clock::now() + kWait;
+  while (Clock::now() < deadline) {
+    const auto rows =
+        daemon.receipts().RowsWhere("event_id", event_id, ReceiptsDb::Rows::kOpenOrClosed);
+    if (!rows.empty() && rows[0].Text("state") == "open") {
+      return true;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  }
+  return false;
+}
+
+TEST_F(CrashRecoveryTest, CallsCutByKill9EndAsInterruptedReceiptsAfterRestart) {
+  const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
+  std::vector<std::string> cut;  // event ids of the calls in flight at each kill
+  std::vector<std::string> gates;
+  std::unique_ptr<CostgateProcess> restarted;
+  CostgateProcess* running = &daemon();
+  for (int round = 0; round < 3; ++round) {
+    RawConnection first(running->port());
+    RawConnection second(running->port());
+    for (RawConnection* stream : {&first, &second}) {
+      gates.push_back(UniqueToken("crash"));
+      cut.push_back(StartHeldStream(*stream, fixture, gates.back()));
+      ASSERT_FALSE(cut.back().empty());
+      ASSERT_TRUE(IntentCommitted(*running, cut.back())) << "intent of " << cut.back();
+    }
+    running->process().Kill();
+    for (const std::string& gate : gates) {
+      mock().Release(gate);
+    }
+    restarted = std::make_unique<CostgateProcess>(MockUpstreamSettings(), dir());
+    running = restarted.get();
+    const std::optional<std::string> line = running->WaitForLogLine(
+        "calls in flight when the daemon last stopped are recorded as "
+        "interrupted",
+        0, kWait);
+    ASSERT_TRUE(line.has_value()) << running->Log();
+    EXPECT_NE(line->find("\"receipts\":2"), std::string::npos) << *line;
+  }
+  for (const std::string& event_id : cut) {
+    const auto rows =
+        running->receipts().RowsWhere("event_id", event_id, ReceiptsDb::Rows::kOpenOrClosed);
+    ASSERT_EQ(rows.size(), 1u) << event_id;
+    EXPECT_EQ(rows[0].Text("state"), "closed");
+    EXPECT_EQ(rows[0].Text("outcome"), "interrupted");
+    EXPECT_EQ(rows[0].Text("reason"), "daemon_crashed");
+    EXPECT_EQ(rows[0].Int("estimated"), 1);
+    EXPECT_TRUE(rows[0].IsNull("shipped_at_ms"));
+    EXPECT_EQ(rows[0].Text("model_requested"), "gemini-2.0-flash-001");
+  }
+}
+
+TEST_F(CrashRecoveryTest, CallThatFinishesLeavesNoIntentBehind) {
+  const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
+  const HttpResponse response = Http(FixtureRequest(daemon(), fixture, "/gemini", "done"));
+  ASSERT_EQ(response.status, 200);
+  const std::string event_id = response.Header("x-costgate-event-id").value_or("");
+  const auto receipt = daemon().receipts().WaitForReceipt(event_id, kWait);
+  ASSERT_TRUE(receipt.has_value());
+  EXPECT_EQ(receipt->Text("outcome"), "success");
+  daemon().process().Kill();
+  CostgateProcess restarted(MockUpstreamSettings(), dir());
+  const auto rows = restarted.receipts().RowsWhere("event_id", event_id);
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].Text("outcome"), "success");
+  EXPECT_TRUE(restarted
+                  .LogLines("calls in flight when the daemon last stopped are recorded as "
+                            "interrupted")
+                  .empty());
+}
+
+}  // namespace
+}  // namespace costgate::integration
