@@ -56,6 +56,12 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
   receipt_series("costgate_receipts_interrupted_recovered_total",
                  "Calls left in flight by a crash, closed as interrupted at start.",
                  &ReceiptStats::intents_recovered, MetricType::kCounter);
+  receipt_series("costgate_receipts_outbox_failing",
+                 "1 while the receipts database cannot be opened or written to.",
+                 &ReceiptStats::failing, MetricType::kGauge);
+  receipt_series("costgate_receipts_outbox_quarantined_total",
+                 "Damaged receipts databases moved aside (<path>.damaged-<unix ms>).",
+                 &ReceiptStats::quarantined, MetricType::kCounter);
   receipt_series("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
                  &ReceiptStats::queue_depth, MetricType::kGauge);
   registry_.AddCallback(MetricType::kGauge, "costgate_build_info",

@@ -42,6 +42,9 @@ class ProxyMetrics {
     receipt_stats_.store(stats, std::memory_order_release);
   }
 
+  // True while the attached receipt writer cannot open or write its database (/readyz says so).
+  bool OutboxFailing() const { return ReceiptStat(&outbox::ReceiptStats::failing) != 0; }
+
   // For extra series (meter stats): Registry::AddCallback and friends.
   Registry& registry() { return registry_; }
   std::string Render() const { return registry_.Render(); }

@@ -40,6 +40,7 @@ std::optional<std::string> ReceiptDb::Exec(const char* sql, std::string_view wha
 std::optional<std::string> ReceiptDb::Open(const std::string& path,
                                            config::SqliteSynchronous synchronous) {
   Close();
+  open_failed_damaged_ = false;
   // NOMUTEX: the connection has one user thread at a time (the writer).
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -71,6 +72,8 @@ std::optional<std::string> ReceiptDb::Open(const std::string& path,
     error = Error("prepare insert");
   }
   if (error) {
+    const int code = db_ != nullptr ? (sqlite3_errcode(db_) & 0xff) : SQLITE_OK;
+    open_failed_damaged_ = code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
     Close();
   }
   return error;

@@ -41,6 +41,9 @@ class ReceiptDb {
   std::optional<std::string> Open(const std::string& path, config::SqliteSynchronous synchronous);
   void Close() noexcept;
   bool is_open() const noexcept { return db_ != nullptr; }
+  // The last Open failed because the file is not a database or is damaged (SQLITE_NOTADB,
+  // SQLITE_CORRUPT): waiting will not mend it.
+  bool open_failed_damaged() const noexcept { return open_failed_damaged_; }
   bool read_only() const noexcept;
 
   // Writes `receipts` in one transaction (BEGIN IMMEDIATE ... COMMIT). On failure everything is
@@ -59,6 +62,7 @@ class ReceiptDb {
 
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_ = nullptr;
+  bool open_failed_damaged_ = false;
 };
 
 }  // namespace costgate::daemon::outbox

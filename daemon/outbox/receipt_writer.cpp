@@ -1,6 +1,9 @@
 #include "daemon/outbox/receipt_writer.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <span>
 #include <variant>
@@ -20,15 +23,13 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
   }
   config_ = config;
   config_.batch_max = std::max<uint32_t>(config_.batch_max, 1);
-  if (auto error = db_.Open(config_.path, config_.synchronous)) {
-    return error;
-  }
-  if (db_.read_only()) {
+  std::optional<std::string> error = OpenDatabase();
+  if (error) {
+    stats_.failing.store(1, std::memory_order_relaxed);
+  } else if (db_.read_only()) {
     logger_.Warn("receipts database is read-only; receipts wait in memory until it is writable")
         .Str("path", config_.path)
         .Emit();
-  } else {
-    CloseInterruptedIntents();
   }
   {
     std::lock_guard lock(mu_);
@@ -36,7 +37,40 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
     stopping_ = false;
   }
   thread_ = std::thread([this] { Run(); });
-  return std::nullopt;
+  return error;
+}
+
+std::optional<std::string> ReceiptWriter::OpenDatabase() {
+  std::optional<std::string> error = db_.Open(config_.path, config_.synchronous);
+  if (error && db_.open_failed_damaged()) {
+    logger_.Error("receipts database is damaged; moving it aside and starting a new one")
+        .Str("path", config_.path)
+        .Str("error", *error)
+        .Emit();
+    QuarantineDamagedFile();
+    error = db_.Open(config_.path, config_.synchronous);
+  }
+  if (!error && !intents_closed_ && !db_.read_only()) {
+    CloseInterruptedIntents();
+    intents_closed_ = true;
+  }
+  return error;
+}
+
+void ReceiptWriter::QuarantineDamagedFile() {
+  const std::string aside = config_.path + ".damaged-" + std::to_string(log::SystemUnixMs());
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string from = config_.path + suffix;
+    if (std::rename(from.c_str(), (aside + suffix).c_str()) != 0 && errno != ENOENT) {
+      logger_.Error("cannot move the damaged receipts database aside")
+          .Str("path", from)
+          .Str("error", std::strerror(errno))
+          .Emit();
+      return;
+    }
+  }
+  stats_.quarantined.fetch_add(1, std::memory_order_relaxed);
+  logger_.Warn("damaged receipts database kept for inspection").Str("moved_to", aside).Emit();
 }
 
 void ReceiptWriter::CloseInterruptedIntents() {
@@ -193,7 +227,7 @@ bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
   std::optional<std::string> error;
   while (done < work.size()) {
     if (!db_.is_open()) {
-      error = db_.Open(config_.path, config_.synchronous);
+      error = OpenDatabase();
       if (error) {
         break;
       }
@@ -209,8 +243,12 @@ bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
   }
   work.erase(work.begin(), work.begin() + static_cast<std::ptrdiff_t>(done));
   if (!error) {
+    if (stats_.failing.exchange(0, std::memory_order_relaxed) != 0) {
+      logger_.Info("receipts database writable again").Str("path", config_.path).Emit();
+    }
     return true;
   }
+  stats_.failing.store(1, std::memory_order_relaxed);
   // Retry on a fresh connection: one opened on a read-only or replaced file never recovers.
   db_.Close();
   stats_.write_errors.fetch_add(1, std::memory_order_relaxed);

@@ -9,6 +9,14 @@
 // bounded by queue_max: beyond it, new ones are dropped and counted, so a sick disk costs
 // receipts, never request latency.
 //
+// The database not opening is not fatal either: the writer starts anyway, keeps receipts in
+// memory (bounded as above) and retries with the same backoff, so calls keep flowing and the
+// receipts land once the disk or directory is usable again (stats().failing says which state it
+// is in). A file that is not a database, or is damaged, is moved aside
+// (<path>.damaged-<unix ms>, with its -wal and -shm) and a new one created: nothing is deleted,
+// and receipts flow again at once. Intents left open by the previous process are closed as
+// interrupted on the first successful open, before anything of this process is written.
+//
 // Lifecycle: Open() once, then Submit() from any thread; Flush() and Stop() from any thread
 // except the writer's. The destructor stops.
 #pragma once
@@ -43,8 +51,8 @@ class ReceiptWriter final : public filters::ReceiptSink {
   ReceiptWriter& operator=(const ReceiptWriter&) = delete;
 
   // Opens the database (ReceiptDb::Open) and starts the writer thread. Returns the error message
-  // if the database cannot be opened or its schema created; the writer then stays stopped and
-  // drops what it is given.
+  // if the database cannot be opened or its schema created at once; the writer runs anyway and
+  // keeps trying (see above).
   std::optional<std::string> Open(const config::ReceiptsConfig& config);
 
   // Queues the receipt, or drops and counts it when queue_max receipts are in memory or the
@@ -73,13 +81,17 @@ class ReceiptWriter final : public filters::ReceiptSink {
   // Returns false if a transaction failed.
   bool Commit(std::vector<filters::Receipt>& work);
   void SetInMemory(uint64_t n);  // mu_ held
-  // At Open: intents left open by the previous process become interrupted receipts.
+  // Opens db_, moving a damaged file aside first; on the first success closes the intents left
+  // open by the previous process. Writer thread (or Open before it starts).
+  std::optional<std::string> OpenDatabase();
+  void QuarantineDamagedFile();
   void CloseInterruptedIntents();
 
   const log::Logger& logger_;
   config::ReceiptsConfig config_;
   ReceiptDb db_;  // writer thread only, once started
   ReceiptStats stats_;
+  bool intents_closed_ = false;  // writer thread: the previous run's intents are closed
 
   std::mutex mu_;
   std::condition_variable work_cv_;  // to the writer: receipts, flush request, stop

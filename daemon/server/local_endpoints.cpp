@@ -41,8 +41,11 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     if (worker.draining()) {
       status = 503;
       body = R"({"status":"draining"})";
+    } else if (worker.services().metrics.OutboxFailing()) {
+      // Still ready: calls are forwarded; only metering is degraded (receipts wait in memory).
+      body = R"({"status":"ready","outbox":"failing"})";
     } else {
-      body = R"({"status":"ready"})";
+      body = R"({"status":"ready","outbox":"ok"})";
     }
   } else {
     content_type = "text/plain; version=0.0.4; charset=utf-8";

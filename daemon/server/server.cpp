@@ -249,11 +249,12 @@ int RunProxy(const ServerOptions& options) {
 
   outbox::ReceiptWriter writer(logger);
   if (auto error = writer.Open(options.config.receipts)) {
-    logger.Error("cannot open the receipts database")
+    // Metering degrades, the app does not: calls are forwarded and their receipts wait in
+    // memory while the writer keeps retrying.
+    logger.Error("cannot open the receipts database; forwarding anyway, receipts wait in memory")
         .Str("path", options.config.receipts.path)
         .Str("error", *error)
         .Emit();
-    return 1;
   }
   std::shared_ptr<const pricing::PriceBook> book = LoadBook(options.config.pricing, logger);
   if (!book) {

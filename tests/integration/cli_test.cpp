@@ -79,16 +79,5 @@ TEST_F(CliTest, ProxyWithAMissingConfigFileFailsFastNamingIt) {
   EXPECT_LT(result.elapsed, Millis(2'000));
 }
 
-TEST_F(CliTest, ProxyWithAnUnopenableReceiptsDatabaseExitsOne) {
-  const std::string receipts = (dir_.path() / "no-such-dir" / "receipts.db").string();
-  const std::string path = Write(
-      "bad-receipts.yaml",
-      "listen:\n  address: \"127.0.0.1\"\n  port: 0\nreceipts:\n  path: \"" + receipts + "\"\n");
-  const CommandResult result = Run({"proxy", "--config", path});
-  EXPECT_EQ(result.exit_code, 1) << "stderr: " << result.err;
-  EXPECT_NE(result.err.find("cannot open the receipts database"), std::string::npos) << result.err;
-  EXPECT_NE(result.err.find(receipts), std::string::npos) << result.err;
-}
-
 }  // namespace
 }  // namespace costgate::integration

@@ -64,6 +64,10 @@ filters::Receipt MakeReceipt(const std::string& event_id) {
   return r;
 }
 
+size_t CountRows(const std::string& db_path) {
+  return std::stoul(*Query(db_path, "SELECT count(*) AS n FROM receipts")[0]["n"]);
+}
+
 config::ReceiptsConfig TestConfig(const std::string& path) {
   config::ReceiptsConfig config;
   config.path = path;

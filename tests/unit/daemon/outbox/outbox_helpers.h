@@ -40,6 +40,8 @@ config::ReceiptsConfig TestConfig(const std::string& path);
 // Every row of `sql`, each column by name; NULL is nullopt, numbers as their decimal text.
 using Row = std::map<std::string, std::optional<std::string>>;
 std::vector<Row> Query(const std::string& db_path, const std::string& sql);
+// Rows in the receipts table (intents included).
+size_t CountRows(const std::string& db_path);
 void Execute(const std::string& db_path, const std::string& sql);  // creates the file if needed
 
 // Drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the calling thread's effective set for the

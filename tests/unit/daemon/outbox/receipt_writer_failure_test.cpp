@@ -16,6 +16,7 @@
 namespace costgate::daemon::outbox {
 namespace {
 
+using testing::CountRows;
 using testing::LogPipe;
 using testing::MakeReceipt;
 using testing::Query;
@@ -41,14 +42,52 @@ TEST(ReceiptWriterFailure, OpenReportsAPathThatCannotBeCreated) {
   EXPECT_TRUE(Contains(*error, "/nonexistent-costgate-dir/r.db")) << *error;
 }
 
-TEST(ReceiptWriterFailure, OpenReportsAFileThatIsNotADatabase) {
+TEST(ReceiptWriterFailure, ADamagedFileIsMovedAsideAndANewDatabaseTakesReceipts) {
   TempDir dir;
   const std::string path = dir.File("r.db");
-  std::ofstream(path) << "this is not an sqlite database, just some text long enough......\n";
+  const std::string garbage = "this is not an sqlite database, just some text long enough......\n";
+  std::ofstream(path) << garbage;
+  LogPipe log_pipe;
+  log::Logger logger(log_pipe.write_fd());
+  ReceiptWriter writer(logger);
+  EXPECT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+  writer.Submit(MakeReceipt("after"));
+  writer.Flush();
+  EXPECT_EQ(CountRows(path), 1u);
+  EXPECT_EQ(writer.stats().quarantined.load(), 1u);
+  EXPECT_EQ(writer.stats().failing.load(), 0u);
+  std::vector<std::string> aside;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    if (entry.path().filename().string().starts_with("r.db.damaged-")) {
+      aside.push_back(entry.path().string());
+    }
+  }
+  ASSERT_EQ(aside.size(), 1u);
+  std::ifstream kept(aside[0]);
+  std::string first_line;
+  std::getline(kept, first_line);
+  EXPECT_EQ(first_line + "\n", garbage);
+  const std::string log = log_pipe.Read();
+  EXPECT_TRUE(Contains(log, "receipts database is damaged")) << log;
+  EXPECT_TRUE(Contains(log, "file is not a database")) << log;
+}
+
+TEST(ReceiptWriterFailure, UnopenableDatabaseKeepsReceiptsAndWritesThemOnceItOpens) {
+  TempDir dir;
+  const std::string path = dir.File("later/r.db");
   ReceiptWriter writer;
   const auto error = writer.Open(TestConfig(path));
   ASSERT_TRUE(error.has_value());
-  EXPECT_TRUE(Contains(*error, "file is not a database")) << *error;
+  EXPECT_TRUE(Contains(*error, "unable to open database file")) << *error;
+  EXPECT_EQ(writer.stats().failing.load(), 1u);
+  writer.Submit(MakeReceipt("waiting"));
+  writer.Flush();
+  EXPECT_EQ(writer.stats().queue_depth.load(), 1u);
+  std::filesystem::create_directory(dir.File("later"));
+  writer.Flush();
+  EXPECT_EQ(CountRows(path), 1u);
+  EXPECT_EQ(writer.stats().failing.load(), 0u);
+  EXPECT_EQ(writer.stats().queue_depth.load(), 0u);
 }
 
 TEST(ReceiptWriterFailure, OpenReportsASchemaFromANewerDaemon) {

@@ -14,14 +14,11 @@
 namespace costgate::daemon::outbox {
 namespace {
 
+using testing::CountRows;
 using testing::MakeReceipt;
 using testing::Query;
 using testing::TempDir;
 using testing::TestConfig;
-
-size_t CountRows(const std::string& path) {
-  return std::stoul(*Query(path, "SELECT count(*) AS n FROM receipts")[0]["n"]);
-}
 
 TEST(ReceiptWriter, WritesEveryColumnOfAReceipt) {
   TempDir dir;
