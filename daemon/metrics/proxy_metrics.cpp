@@ -50,6 +50,9 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
                  &ReceiptStats::dropped, MetricType::kCounter);
   receipt_series("costgate_receipts_write_errors_total", "Failed outbox transactions (retried).",
                  &ReceiptStats::write_errors, MetricType::kCounter);
+  receipt_series("costgate_receipts_intents_written_total",
+                 "Intents committed because their call outlasted a group commit.",
+                 &ReceiptStats::intents_written, MetricType::kCounter);
   receipt_series("costgate_receipts_intents_coalesced_total",
                  "Intents never written because the call's final receipt came in the same batch.",
                  &ReceiptStats::intents_coalesced, MetricType::kCounter);

@@ -237,8 +237,12 @@ bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
     if (error) {
       break;
     }
+    const auto batch = std::span(work).subspan(done, n);
+    const auto intents = static_cast<uint64_t>(
+        std::count_if(batch.begin(), batch.end(), [](const auto& r) { return r.open; }));
     done += n;
-    stats_.written.fetch_add(n, std::memory_order_relaxed);
+    stats_.intents_written.fetch_add(intents, std::memory_order_relaxed);
+    stats_.written.fetch_add(n - intents, std::memory_order_relaxed);
     stats_.batches.fetch_add(1, std::memory_order_relaxed);
   }
   work.erase(work.begin(), work.begin() + static_cast<std::ptrdiff_t>(done));

@@ -52,6 +52,8 @@ TEST(ReceiptIntents, FinalReceiptReplacesAnIntentCommittedEarlier) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].at("state"), "closed");
   EXPECT_EQ(rows[0].at("reason"), "upstream_status");
+  EXPECT_EQ(writer.stats().intents_written.load(), 1u);
+  EXPECT_EQ(writer.stats().written.load(), 1u);  // final receipts only
 }
 
 TEST(ReceiptIntents, NextStartClosesIntentsLeftOpenAsInterrupted) {
