@@ -7,24 +7,12 @@
 
 #include "config/providers.h"
 #include "config/schema.h"
+#include "config/yaml_kind.h"
 
 namespace costgate::config {
 namespace {
 
 using Errors = std::vector<ConfigError>;
-
-std::string KindOf(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
-    default:
-      return "nothing";
-  }
-}
 
 std::string ChildPath(const std::string& path, const std::string& key) {
   return path.empty() ? key : path + "." + key;

@@ -1,10 +1,11 @@
 #include "pricing/price_book.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <type_traits>
+
+#include "pricing/sha256.h"
 
 namespace costgate::pricing {
 namespace {
@@ -50,34 +51,6 @@ std::vector<PriceBook::Span> BuildTimeline(const std::vector<const PriceRow*>& r
   return timeline;
 }
 
-class Sha256 {
- public:
-  Sha256() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
-  ~Sha256() { EVP_MD_CTX_free(ctx_); }
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
-  void Add(std::string_view s) {
-    EVP_DigestUpdate(ctx_, s.data(), s.size());
-    EVP_DigestUpdate(ctx_, "\n", 1);
-  }
-  void Add(int64_t v) { Add(std::to_string(v)); }
-  std::string HexPrefix(size_t hex_digits) {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int size = 0;
-    EVP_DigestFinal_ex(ctx_, digest, &size);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < size && out.size() < hex_digits; ++i) {
-      out.push_back(kHex[digest[i] >> 4]);
-      out.push_back(kHex[digest[i] & 0xf]);
-    }
-    return out;
-  }
-
- private:
-  EVP_MD_CTX* ctx_;
-};
-
 }  // namespace
 
 std::shared_ptr<const PriceBook> PriceBook::Build(std::vector<PriceRow> rows, BookOptions options) {
@@ -89,24 +62,32 @@ std::shared_ptr<const PriceBook> PriceBook::Build(std::vector<PriceRow> rows, Bo
   for (const PriceRow& row : book->rows_) {
     by_key[row.key].push_back(&row);
   }
-  Sha256 hash;
-  hash.Add(book->options_.elevenlabs_plan);
+  // The canonical text of every timeline, one value per line; its hash is the version.
+  std::string canonical = book->options_.elevenlabs_plan + "\n";
+  const auto add = [&canonical](const auto& value) {
+    if constexpr (std::is_integral_v<std::decay_t<decltype(value)>>) {
+      canonical += std::to_string(value);
+    } else {
+      canonical += value;
+    }
+    canonical += '\n';
+  };
   book->index_.reserve(by_key.size());
   for (const auto& [key, key_rows] : by_key) {
     std::vector<Span> timeline = BuildTimeline(key_rows);
-    hash.Add(key);
+    add(key);
     for (const Span& span : timeline) {
-      hash.Add(span.from_ms);
-      hash.Add(span.row->long_context_threshold);
-      hash.Add(span.row->credits_per_character_milli);
+      add(span.from_ms);
+      add(span.row->long_context_threshold);
+      add(span.row->credits_per_character_milli);
       for (const auto& [slot, price] : span.row->rates()) {
-        hash.Add(static_cast<int64_t>(slot));
-        hash.Add(price.pico());
+        add(static_cast<int64_t>(slot));
+        add(price.pico());
       }
     }
     book->index_.emplace(std::string(key), std::move(timeline));
   }
-  book->version_ = "pb-" + hash.HexPrefix(16);
+  book->version_ = "pb-" + Sha256Hex(canonical, 16);
   return book;
 }
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pricing/sha256.h"  // names carry a SHA-256 prefix
+
 namespace costgate::pricing {
 
 inline constexpr size_t kHistoryShaDigits = 12;
@@ -42,9 +44,6 @@ struct SaveResult {
 // newest saved version has the same SHA-256 prefix nothing is written. A `now_ms` not after the
 // newest saved version is an error: the new version would be shadowed by an older one.
 SaveResult SaveToPriceHistory(const std::string& dir, std::string_view content, int64_t now_ms);
-
-// Lowercase hex of the SHA-256 of `content`, cut to `digits` (at most 64).
-std::string Sha256Hex(std::string_view content, size_t digits);
 
 // "litellm-<unix_ms>-<sha>.json"
 std::string HistoryFileName(int64_t effective_from_ms, std::string_view sha);

@@ -10,10 +10,13 @@
 #include <string>
 #include <utility>
 
+#include "config/yaml_kind.h"
 #include "pricing/timestamp.h"
 
 namespace costgate::pricing {
 namespace {
+
+using config::KindOf;
 
 constexpr std::array<std::string_view, 2> kTopKeys = {"version", "prices"};
 constexpr std::array<std::string_view, 7> kRowKeys = {
@@ -27,19 +30,6 @@ std::string KnownKeys(std::span<const std::string_view> keys) {
     list += key;
   }
   return list;
-}
-
-std::string KindOf(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Map:
-      return "a map";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Scalar:
-      return "'" + node.Scalar() + "'";
-    default:
-      return "nothing";
-  }
 }
 
 // A digit 1-9 in the mantissa: the amount is not zero even if it rounds to zero pico.

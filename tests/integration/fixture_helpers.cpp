@@ -1,12 +1,12 @@
 #include "tests/integration/fixture_helpers.h"
 
-#include <openssl/evp.h>
 #include <simdjson.h>
 
 #include <cctype>
 #include <filesystem>
 #include <stdexcept>
 
+#include "pricing/sha256.h"
 #include "tests/integration/process_helpers.h"
 
 namespace costgate::integration {
@@ -90,18 +90,7 @@ std::vector<std::string> SplitSseEvents(std::string_view body) {
   return events;
 }
 
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xf];
-  }
-  return hex;
-}
+std::string Sha256Hex(std::string_view data) { return pricing::Sha256Hex(data); }
 
 ::testing::AssertionResult SameBytes(std::string_view actual, std::string_view expected) {
   if (actual == expected) {

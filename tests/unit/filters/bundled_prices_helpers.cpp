@@ -1,16 +1,14 @@
 #include "tests/unit/filters/bundled_prices_helpers.h"
 
-#include "pricing/bundled.h"
-#include "pricing/litellm_catalogue.h"
+#include "pricing/book_loader.h"
 
 namespace costgate::filters {
 
 const pricing::PriceBookHolder& BundledPrices() {
   static const pricing::PriceBookHolder holder = [] {
-    pricing::CatalogueLoad load =
-        pricing::LoadLiteLlmCatalogue(pricing::BundledLiteLlmJson(), pricing::kSinceAlways);
-    return pricing::PriceBookHolder(
-        pricing::PriceBook::Build(std::move(load.rows), pricing::BookOptions{}));
+    config::PricingConfig pricing;
+    pricing.history_dir.clear();  // bundled sources only
+    return pricing::PriceBookHolder(pricing::LoadPriceBook(pricing).book);
   }();
   return holder;
 }

@@ -1,4 +1,5 @@
-// The bundled LiteLLM price book in a holder, as the daemon has it, for filter tests.
+// The price book the daemon loads with no history and no overrides, in a holder, for filter
+// tests.
 #pragma once
 
 #include "pricing/book_holder.h"

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "pricing/book_loader.h"
 #include "pricing/bundled.h"
 #include "pricing/litellm_catalogue.h"
-#include "pricing/yaml_catalogue.h"
 
 namespace costgate::pricing {
 
@@ -18,15 +18,12 @@ const PriceBook& BundledLiteLlmBook() {
 }
 
 std::shared_ptr<const PriceBook> BundledBook(std::string elevenlabs_plan) {
-  CatalogueLoad litellm = LoadLiteLlmCatalogue(BundledLiteLlmJson(), kSinceAlways);
-  YamlCatalogueLoad ours =
-      LoadYamlCatalogue(BundledCatalogueYaml(), Layer::kCatalogue, "catalogue.yaml");
-  EXPECT_TRUE(litellm.errors.empty());
-  EXPECT_TRUE(ours.errors.empty());
-  std::vector<PriceRow> rows = std::move(litellm.rows);
-  rows.insert(rows.end(), ours.rows.begin(), ours.rows.end());
-  return PriceBook::Build(std::move(rows),
-                          BookOptions{.elevenlabs_plan = std::move(elevenlabs_plan)});
+  config::PricingConfig pricing;
+  pricing.history_dir.clear();  // bundled sources only
+  pricing.elevenlabs_plan = std::move(elevenlabs_plan);
+  BookLoad load = LoadPriceBook(pricing);
+  EXPECT_TRUE(load.errors.empty()) << load.errors.front();
+  return load.book;
 }
 
 PriceRow Row(std::string key, RateKind kind, int64_t pico_per_unit, int64_t effective_from_ms,

@@ -12,8 +12,8 @@ namespace costgate::pricing {
 // The bundled LiteLLM snapshot alone (layer litellm, since always), built once per process.
 const PriceBook& BundledLiteLlmBook();
 
-// Bundled LiteLLM + our bundled YAML catalogue (what the daemon loads with no config), with the
-// given ElevenLabs plan.
+// The book the daemon loads with no history and no overrides (LoadPriceBook: bundled LiteLLM +
+// our bundled YAML catalogue), with the given ElevenLabs plan.
 std::shared_ptr<const PriceBook> BundledBook(std::string elevenlabs_plan = "pay_as_you_go");
 
 // A row with one standard, base-band rate.
