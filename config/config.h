@@ -77,8 +77,43 @@ struct ReceiptsConfig {
   uint32_t batch_max = 1024;     // receipts per transaction
   Millis flush_interval{50};     // longest a receipt waits in memory before its commit
   uint32_t queue_max = 100'000;  // beyond this, receipts are dropped and counted
+  // Shipped rows are deleted once shipped this long ago; unshipped rows are never deleted.
+  Millis retention{7 * 86'400'000LL};
+  // Size cap of the database file (with its WAL). Reached: new receipts are not stored (counted,
+  // logged, alerted on /metrics and /readyz) and calls keep flowing. 0: no cap.
+  uint64_t max_db_bytes = 1024ULL * 1024 * 1024;
+  // true: a call is refused (503, in the provider's error format) while its receipt cannot be
+  // stored (database failing or full). false (default): metering degrades, calls never do.
+  bool fail_closed = false;
 
   bool operator==(const ReceiptsConfig&) const = default;
+};
+
+// Ships committed receipts to central (POST <url>/v1/usage/batch). Off while url is empty.
+struct ShipperConfig {
+  std::string url;            // central base URL, http(s)://host[:port][/prefix]; empty: off
+  std::string api_key;        // X-API-Key with scope "ship"; better from COSTGATE_SHIPPER_API_KEY
+  std::string api_key_file;   // file holding the key (first line); used when api_key is empty
+  std::string ca_file;        // empty: system CA store
+  uint32_t batch_max = 500;   // receipts per request
+  Millis batch_age{1'000};    // longest a committed receipt waits for a fuller batch
+  Millis timeout{10'000};     // one request, connect to answer
+  Millis backoff_first{500};  // first retry delay after a failure, doubled up to backoff_max
+  Millis backoff_max{60'000};
+  bool gzip = true;  // Content-Encoding: gzip request bodies
+
+  bool operator==(const ShipperConfig&) const = default;
+};
+
+// The central role (`costgate central`, `costgate all`).
+struct CentralConfig {
+  ListenConfig listen{"127.0.0.1", 8788, 0};
+  std::string database = "costgate-central.db";
+  SqliteSynchronous synchronous = SqliteSynchronous::kNormal;
+  uint32_t max_batch_events = 5'000;           // events in one /v1/usage/batch request
+  uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
+
+  bool operator==(const CentralConfig&) const = default;
 };
 
 enum class LogLevel { kDebug, kInfo, kWarn, kError };
@@ -118,6 +153,8 @@ struct Config {
   ReceiptsConfig receipts;
   LogConfig log;
   PricingConfig pricing;
+  ShipperConfig shipper;
+  CentralConfig central;
 
   bool operator==(const Config&) const = default;
 

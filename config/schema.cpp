@@ -45,6 +45,19 @@ Problem StoreUrl(std::string_view text, UpstreamConfig& upstream) {
 // Keeps request-body arithmetic in signed 64-bit range for the code that consumes it.
 constexpr uint64_t kMaxBodyBytes = std::numeric_limits<int64_t>::max();
 constexpr uint64_t kMaxThreads = 256;
+constexpr uint64_t kMaxRetentionMs = 3650 * 86'400'000ULL;  // ten years
+constexpr uint64_t kMinDbCapBytes = 1024 * 1024;
+constexpr uint64_t kMaxShipBatch = 10'000;
+constexpr uint64_t kMaxCentralBatch = 100'000;
+constexpr uint64_t kMaxCentralBodyBytes = 1024ULL * 1024 * 1024;
+
+Problem StoreSizeCap(std::string_view text, uint64_t& field) {
+  if (text == "0") {
+    field = 0;
+    return std::nullopt;
+  }
+  return Store(ParseUnsigned(text, kMinDbCapBytes, kMaxBodyBytes), field);
+}
 
 // Short names keep each table row on one line.
 using Text = std::string_view;
@@ -104,7 +117,74 @@ const S kReceipts[] = {
     {"flush_interval_ms",
      [](Text t, Config& c) { return Store(ParseDurationMs(t), c.receipts.flush_interval); }},
     {"queue_max", [](Text t, Config& c) { return StorePositive(t, c.receipts.queue_max); }},
+    {"retention_ms",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, 1, kMaxRetentionMs), c.receipts.retention);
+     }},
+    // 0 turns the cap off; a cap below a few pages could never hold a batch.
+    {"max_db_bytes", [](Text t, Config& c) { return StoreSizeCap(t, c.receipts.max_db_bytes); }},
+    {"fail_closed", [](Text t, Config& c) { return Store(ParseBool(t), c.receipts.fail_closed); }},
 };
+
+// Empty turns shipping off.
+Problem StoreCentralUrl(std::string_view text, std::string& field) {
+  if (text.empty()) {
+    field.clear();
+    return std::nullopt;
+  }
+  Problem problem = Store(ParseFeedUrl(text), field);
+  if (!problem) {
+    while (field.size() > 1 && field.back() == '/') {
+      field.pop_back();
+    }
+  }
+  return problem;
+}
+
+const S kShipper[] = {
+    {"url", [](Text t, Config& c) { return StoreCentralUrl(t, c.shipper.url); }},
+    {"api_key", [](Text t, Config& c) { return StoreText(t, c.shipper.api_key); }},
+    {"api_key_file", [](Text t, Config& c) { return StoreText(t, c.shipper.api_key_file); }},
+    {"ca_file", [](Text t, Config& c) { return StoreText(t, c.shipper.ca_file); }},
+    {"batch_max",
+     [](Text t, Config& c) { return StorePositive(t, c.shipper.batch_max, kMaxShipBatch); }},
+    {"batch_age_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.batch_age); }},
+    {"timeout_ms", [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.timeout); }},
+    {"backoff_first_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.backoff_first); }},
+    {"backoff_max_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.backoff_max); }},
+    {"gzip", [](Text t, Config& c) { return Store(ParseBool(t), c.shipper.gzip); }},
+};
+
+const S kCentral[] = {
+    {"database",
+     [](Text t, Config& c) { return Store(ParseNonEmpty(t, "a file path"), c.central.database); }},
+    {"synchronous",
+     [](Text t, Config& c) { return Store(ParseSynchronous(t), c.central.synchronous); }},
+    {"max_batch_events",
+     [](Text t, Config& c) {
+       return StorePositive(t, c.central.max_batch_events, kMaxCentralBatch);
+     }},
+    {"max_body_bytes",
+     [](Text t, Config& c) {
+       return StorePositive(t, c.central.max_body_bytes, kMaxCentralBodyBytes);
+     }},
+};
+
+const S kCentralListen[] = {
+    {"address",
+     [](Text t, Config& c) { return Store(ParseListenAddress(t), c.central.listen.address); }},
+    {"port",
+     [](Text t, Config& c) { return Store(ParseUnsigned(t, 0, 65535), c.central.listen.port); }},
+    {"threads",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, 0, kMaxThreads), c.central.listen.threads);
+     }},
+};
+
+const Section kCentralSections[] = {{"listen", kCentralListen}};
 
 const S kLog[] = {
     {"level", [](Text t, Config& c) { return Store(ParseLogLevel(t), c.log.level); }},
@@ -171,6 +251,8 @@ const Section kSections[] = {
     {"receipts", kReceipts},
     {"log", kLog},
     {"pricing", kPricing, kPricingSections},
+    {"shipper", kShipper},
+    {"central", kCentral, kCentralSections},
 };
 
 using U = Setting<UpstreamConfig>;

@@ -33,6 +33,9 @@ struct ChainInfo {
 
 class FilterChain {
  public:
+  // An empty chain: no routes, no filters (a role that forwards nothing).
+  FilterChain() = default;
+
   // `sink`, `stats` and `prices` must outlive the chain and every filter it creates.
   static FilterChain Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
                            const pricing::PriceBookHolder& prices, ChainInfo info);
@@ -42,15 +45,14 @@ class FilterChain {
 
   // The routes this generation serves (startup log, 404 bodies).
   const std::vector<RouteDescription>& RouteDescriptions() const noexcept {
-    return routes_->descriptions();
+    static const std::vector<RouteDescription> kNone;
+    return routes_ != nullptr ? routes_->descriptions() : kNone;
   }
 
   // Factory names in chain order ("route", "attribute", ...), for logs and tests.
   std::vector<std::string_view> FilterNames() const;
 
  private:
-  FilterChain() = default;
-
   std::shared_ptr<const RouteTable> routes_;
   std::vector<std::unique_ptr<FilterFactory>> factories_;
 };

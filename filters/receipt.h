@@ -74,6 +74,10 @@ class ReceiptSink {
  public:
   virtual ~ReceiptSink() = default;
   virtual void Submit(Receipt receipt) noexcept = 0;
+  // False when a receipt submitted now could not be kept and the sink was configured to refuse
+  // such calls (receipts.fail_closed): the receipt filter then answers 503 instead of
+  // forwarding. Called on the request path: cheap, never blocks.
+  virtual bool accepting() const noexcept { return true; }
 };
 
 }  // namespace costgate::filters

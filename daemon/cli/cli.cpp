@@ -8,6 +8,7 @@
 
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
+#include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
 #include "daemon/server/server.h"
 
@@ -21,10 +22,12 @@ void PrintHelp(std::FILE* out) {
                "\n"
                "Usage:\n"
                "  costgate proxy [--config FILE]   run the metering proxy (the per-host sidecar)\n"
+               "  costgate central [--config FILE] run central: the /v1 API and the event store\n"
                "  costgate check-config FILE       validate a configuration file, print every "
                "error\n",
                COSTGATE_VERSION);
   PrintPricesCommands(out);
+  PrintKeysCommands(out);
   std::fprintf(out,
                "  costgate --help | --version\n"
                "\n"
@@ -35,6 +38,7 @@ void PrintHelp(std::FILE* out) {
                "./costgate-receipts.db. config/costgate.example.yaml documents every setting.\n"
                "\n");
   PrintPricesOptions(out);
+  PrintKeysOptions(out);
   std::fprintf(out, "\nEnvironment overrides (win over the file):\n");
   for (const auto& e : config::EnvOverrides()) {
     std::fprintf(out, "  %-33.*s %.*s\n", static_cast<int>(e.name.size()), e.name.data(),
@@ -43,7 +47,9 @@ void PrintHelp(std::FILE* out) {
   std::fprintf(out,
                "\n"
                "Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the configuration file.\n"
-               "Endpoints: GET /healthz, /readyz, /metrics (Prometheus).\n");
+               "Endpoints: GET /healthz, /readyz, /metrics (Prometheus). Central also serves\n"
+               "GET /v1/health, POST /v1/usage/batch, /v1/preflight, /v1/usage/record,\n"
+               "/v1/users/upsert, /v1/projects/upsert (X-API-Key; any path prefix before /v1/).\n");
 }
 
 struct ConfigChoice {
@@ -51,7 +57,7 @@ struct ConfigChoice {
   bool ok = true;
 };
 
-ConfigChoice ParseProxyArgs(const std::vector<std::string_view>& args) {
+ConfigChoice ParseServeArgs(std::string_view command, const std::vector<std::string_view>& args) {
   ConfigChoice choice;
   for (size_t i = 0; i < args.size(); ++i) {
     if ((args[i] == "--config" || args[i] == "-c") && i + 1 < args.size()) {
@@ -59,7 +65,8 @@ ConfigChoice ParseProxyArgs(const std::vector<std::string_view>& args) {
     } else if (args[i].rfind("--config=", 0) == 0) {
       choice.path = std::string(args[i].substr(9));
     } else {
-      std::fprintf(stderr, "costgate proxy: unexpected argument '%.*s' (see costgate --help)\n",
+      std::fprintf(stderr, "costgate %.*s: unexpected argument '%.*s' (see costgate --help)\n",
+                   static_cast<int>(command.size()), command.data(),
                    static_cast<int>(args[i].size()), args[i].data());
       choice.ok = false;
     }
@@ -72,8 +79,8 @@ ConfigChoice ParseProxyArgs(const std::vector<std::string_view>& args) {
   return choice;
 }
 
-int RunProxyCommand(const std::vector<std::string_view>& args) {
-  const ConfigChoice choice = ParseProxyArgs(args);
+int ServeCommand(std::string_view command, const std::vector<std::string_view>& args) {
+  const ConfigChoice choice = ParseServeArgs(command, args);
   if (!choice.ok) {
     return 2;
   }
@@ -86,7 +93,8 @@ int RunProxyCommand(const std::vector<std::string_view>& args) {
                  config::FormatErrors(loaded.errors).c_str());
     return 2;
   }
-  return server::RunProxy({choice.path, std::move(*loaded.config)});
+  server::ServerOptions options{choice.path, std::move(*loaded.config)};
+  return command == "central" ? server::RunCentral(options) : server::RunProxy(options);
 }
 
 int CheckConfigCommand(const std::vector<std::string_view>& args) {
@@ -120,14 +128,17 @@ int Main(int argc, char** argv) {
   }
   const std::string_view command = args[0];
   args.erase(args.begin());
-  if (command == "proxy") {
-    return RunProxyCommand(args);
+  if (command == "proxy" || command == "central") {
+    return ServeCommand(command, args);
   }
   if (command == "check-config") {
     return CheckConfigCommand(args);
   }
   if (command == "prices") {
     return PricesCommand(args);
+  }
+  if (command == "keys") {
+    return KeysCommand(args);
   }
   std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
                command.data());

@@ -37,36 +37,8 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
       open_connections_(
           registry_.AddGauge("costgate_open_connections", "Open client connections.")),
       in_flight_(registry_.AddGauge("costgate_requests_in_flight", "Requests being served.")) {
-  using outbox::ReceiptStats;
-  const auto receipt_series = [this](std::string name, std::string help,
-                                     std::atomic<uint64_t> ReceiptStats::*field, MetricType type) {
-    registry_.AddCallback(type, std::move(name), std::move(help),
-                          [this, field] { return static_cast<double>(ReceiptStat(field)); });
-  };
-  receipt_series("costgate_receipts_written_total", "Receipts committed to the local outbox.",
-                 &ReceiptStats::written, MetricType::kCounter);
-  receipt_series("costgate_receipts_dropped_total",
-                 "Receipts lost because the outbox queue was full or the writer stopped.",
-                 &ReceiptStats::dropped, MetricType::kCounter);
-  receipt_series("costgate_receipts_write_errors_total", "Failed outbox transactions (retried).",
-                 &ReceiptStats::write_errors, MetricType::kCounter);
-  receipt_series("costgate_receipts_intents_written_total",
-                 "Intents committed because their call outlasted a group commit.",
-                 &ReceiptStats::intents_written, MetricType::kCounter);
-  receipt_series("costgate_receipts_intents_coalesced_total",
-                 "Intents never written because the call's final receipt came in the same batch.",
-                 &ReceiptStats::intents_coalesced, MetricType::kCounter);
-  receipt_series("costgate_receipts_interrupted_recovered_total",
-                 "Calls left in flight by a crash, closed as interrupted at start.",
-                 &ReceiptStats::intents_recovered, MetricType::kCounter);
-  receipt_series("costgate_receipts_outbox_failing",
-                 "1 while the receipts database cannot be opened or written to.",
-                 &ReceiptStats::failing, MetricType::kGauge);
-  receipt_series("costgate_receipts_outbox_quarantined_total",
-                 "Damaged receipts databases moved aside (<path>.damaged-<unix ms>).",
-                 &ReceiptStats::quarantined, MetricType::kCounter);
-  receipt_series("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
-                 &ReceiptStats::queue_depth, MetricType::kGauge);
+  AddReceiptSeries();
+  AddShipperSeries();
   registry_.AddCallback(MetricType::kGauge, "costgate_build_info",
                         "Always 1; the version label names the running build.", {"version"},
                         [v = std::string(version)] {
@@ -100,6 +72,81 @@ void ProxyMetrics::CountLocalReply(std::string_view reason) { local_replies_.Add
 
 void ProxyMetrics::CountUpstreamError(std::string_view provider, std::string_view reason) {
   upstream_errors_.Add({ProviderLabel(provider), reason});
+}
+
+void ProxyMetrics::AddReceiptSeries() {
+  using outbox::ReceiptStats;
+  const auto receipt_series = [this](std::string name, std::string help,
+                                     std::atomic<uint64_t> ReceiptStats::*field, MetricType type) {
+    registry_.AddCallback(type, std::move(name), std::move(help),
+                          [this, field] { return static_cast<double>(ReceiptStat(field)); });
+  };
+  receipt_series("costgate_receipts_written_total", "Receipts committed to the local outbox.",
+                 &ReceiptStats::written, MetricType::kCounter);
+  receipt_series("costgate_receipts_dropped_total",
+                 "Receipts lost because the outbox queue was full or the writer stopped.",
+                 &ReceiptStats::dropped, MetricType::kCounter);
+  receipt_series("costgate_receipts_write_errors_total", "Failed outbox transactions (retried).",
+                 &ReceiptStats::write_errors, MetricType::kCounter);
+  receipt_series("costgate_receipts_intents_written_total",
+                 "Intents committed because their call outlasted a group commit.",
+                 &ReceiptStats::intents_written, MetricType::kCounter);
+  receipt_series("costgate_receipts_intents_coalesced_total",
+                 "Intents never written because the call's final receipt came in the same batch.",
+                 &ReceiptStats::intents_coalesced, MetricType::kCounter);
+  receipt_series("costgate_receipts_interrupted_recovered_total",
+                 "Calls left in flight by a crash, closed as interrupted at start.",
+                 &ReceiptStats::intents_recovered, MetricType::kCounter);
+  receipt_series("costgate_receipts_outbox_failing",
+                 "1 while the receipts database cannot be opened or written to.",
+                 &ReceiptStats::failing, MetricType::kGauge);
+  receipt_series("costgate_receipts_outbox_quarantined_total",
+                 "Damaged receipts databases moved aside (<path>.damaged-<unix ms>).",
+                 &ReceiptStats::quarantined, MetricType::kCounter);
+  receipt_series("costgate_receipts_queue_depth", "Receipts in memory, not yet committed.",
+                 &ReceiptStats::queue_depth, MetricType::kGauge);
+  receipt_series("costgate_receipts_outbox_full",
+                 "1 while the receipts database is at receipts.max_db_bytes (receipts not stored).",
+                 &ReceiptStats::full, MetricType::kGauge);
+  receipt_series("costgate_receipts_dropped_full_total",
+                 "Receipts not stored because the receipts database was full.",
+                 &ReceiptStats::dropped_full, MetricType::kCounter);
+  receipt_series("costgate_receipts_deleted_total",
+                 "Shipped receipts deleted from the outbox by retention (receipts.retention).",
+                 &ReceiptStats::deleted, MetricType::kCounter);
+}
+
+void ProxyMetrics::AddShipperSeries() {
+  using shipper::ShipperStats;
+  registry_.AddCallback(MetricType::kGauge, "costgate_shipper_backlog",
+                        "Committed receipts not shipped to central yet.", [this] {
+                          return static_cast<double>(ShipperStat(&ShipperStats::backlog));
+                        });
+  registry_.AddCallback(
+      MetricType::kGauge, "costgate_shipper_oldest_unshipped_seconds",
+      "Age of the oldest receipt not shipped to central yet; 0 when none.", [this] {
+        return static_cast<double>(ShipperStat(&ShipperStats::oldest_unshipped_age_ms)) / 1000.0;
+      });
+  registry_.AddCallback(
+      MetricType::kGauge, "costgate_shipper_last_status",
+      "HTTP status of the shipper's last request to central; 0: no answer.",
+      [this] { return static_cast<double>(ShipperStat(&ShipperStats::last_status)); });
+  registry_.AddCallback(
+      MetricType::kCounter, "costgate_shipper_batches_total",
+      "Batches sent to central: sent (answered with results) or failed.", {"result"}, [this] {
+        return std::vector<Sample>{
+            {{"failed"}, static_cast<double>(ShipperStat(&ShipperStats::batches_failed))},
+            {{"sent"}, static_cast<double>(ShipperStat(&ShipperStats::batches_sent))}};
+      });
+  registry_.AddCallback(
+      MetricType::kCounter, "costgate_shipper_events_total",
+      "Receipts central answered for: stored, duplicate (had it already) or rejected.", {"result"},
+      [this] {
+        return std::vector<Sample>{
+            {{"duplicate"}, static_cast<double>(ShipperStat(&ShipperStats::events_duplicate))},
+            {{"rejected"}, static_cast<double>(ShipperStat(&ShipperStats::events_rejected))},
+            {{"stored"}, static_cast<double>(ShipperStat(&ShipperStats::events_stored))}};
+      });
 }
 
 uint64_t ProxyMetrics::ReceiptStat(std::atomic<uint64_t> outbox::ReceiptStats::*field) const {

@@ -12,6 +12,7 @@
 
 #include "daemon/metrics/registry.h"
 #include "daemon/outbox/receipt_stats.h"
+#include "daemon/shipper/shipper_stats.h"
 
 namespace costgate::daemon::metrics {
 
@@ -42,8 +43,16 @@ class ProxyMetrics {
     receipt_stats_.store(stats, std::memory_order_release);
   }
 
+  // The costgate_shipper_* series read `stats` at each render (zero until attached). `stats`
+  // must outlive this object, or be detached with nullptr first.
+  void AttachShipperStats(const shipper::ShipperStats* stats) {
+    shipper_stats_.store(stats, std::memory_order_release);
+  }
+
   // True while the attached receipt writer cannot open or write its database (/readyz says so).
   bool OutboxFailing() const { return ReceiptStat(&outbox::ReceiptStats::failing) != 0; }
+  // True while the attached receipt writer's database is at receipts.max_db_bytes.
+  bool OutboxFull() const { return ReceiptStat(&outbox::ReceiptStats::full) != 0; }
 
   // For extra series (meter stats): Registry::AddCallback and friends.
   Registry& registry() { return registry_; }
@@ -51,6 +60,14 @@ class ProxyMetrics {
 
  private:
   uint64_t ReceiptStat(std::atomic<uint64_t> outbox::ReceiptStats::*field) const;
+  void AddReceiptSeries();
+  void AddShipperSeries();
+  // The attached shipper's value of `field`, 0 when none is attached.
+  template <typename T>
+  T ShipperStat(std::atomic<T> shipper::ShipperStats::*field) const {
+    const shipper::ShipperStats* stats = shipper_stats_.load(std::memory_order_acquire);
+    return stats == nullptr ? T{0} : (stats->*field).load(std::memory_order_relaxed);
+  }
 
   Registry registry_;
   Counter requests_;
@@ -62,6 +79,7 @@ class ProxyMetrics {
   Gauge open_connections_;
   Gauge in_flight_;
   std::atomic<const outbox::ReceiptStats*> receipt_stats_{nullptr};
+  std::atomic<const shipper::ShipperStats*> shipper_stats_{nullptr};
 };
 
 }  // namespace costgate::daemon::metrics

@@ -40,6 +40,7 @@ std::optional<std::string> ReceiptDb::Exec(const char* sql, std::string_view wha
 std::optional<std::string> ReceiptDb::Open(const std::string& path,
                                            config::SqliteSynchronous synchronous) {
   Close();
+  path_ = path;
   open_failed_damaged_ = false;
   // NOMUTEX: the connection has one user thread at a time (the writer).
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -104,9 +105,19 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   if (auto error = Exec("BEGIN IMMEDIATE")) {
     return error;
   }
-  std::optional<std::string> error = *version == 1
-                                         ? Exec(kMigrateReceiptsV1ToV2Sql, "migrate schema 1 -> 2")
-                                         : Exec(kCreateReceiptsSql, "create schema");
+  std::optional<std::string> error;
+  if (*version == 0) {
+    error = Exec(kCreateReceiptsSql, "create schema");
+  }
+  if (*version == 1) {
+    error = Exec(kMigrateReceiptsV1ToV2Sql, "migrate schema 1 -> 2");
+  }
+  if (!error && (*version == 1 || *version == 2)) {
+    error = Exec(kMigrateReceiptsV2ToV3Sql, "migrate schema 2 -> 3");
+  }
+  if (!error) {
+    error = Exec(kCreateReceiptsIndexesSql, "create indexes");
+  }
   if (!error) {
     error = Exec(("PRAGMA user_version = " + std::to_string(kReceiptsSchemaVersion)).c_str());
   }

@@ -3,21 +3,28 @@
 // Not thread-safe: the ReceiptWriter's thread is the only user (ARCHITECTURE.md: one connection
 // per database file per process).
 //
-// Schema version 2 (PRAGMA user_version), created idempotently; a version 1 database is migrated
-// on open. A receipt is a row keyed by its event_id; writing an event_id again replaces every
-// other column, so an 'open' intent written at admission can later be closed by the final
-// receipt. Rows are in a rowid table: at a few
+// Schema version 3 (PRAGMA user_version), created idempotently; a version 1 or 2 database is
+// migrated on open. A receipt is a row keyed by its event_id; writing an event_id again replaces
+// every other column, so an 'open' intent written at admission can later be closed by the final
+// receipt (and a row written again is shipped again). Rows are in a rowid table: at a few
 // hundred bytes per row they are past the size where SQLite advises WITHOUT ROWID, and the
 // time-ordered UUIDv7 keys append to the end of the primary-key index either way.
+//
+// Shipping: a closed row is unshipped until central answers for it (shipped_at_ms set); a row
+// central rejected also gets rejected_reason. Open rows are never handed out. Shipped rows are
+// deleted by retention (DeleteShippedBefore); unshipped rows never are.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "config/config.h"
+#include "daemon/outbox/ship_batch.h"
 #include "filters/receipt.h"
 
 struct sqlite3;
@@ -25,7 +32,7 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-inline constexpr int kReceiptsSchemaVersion = 2;
+inline constexpr int kReceiptsSchemaVersion = 3;
 
 class ReceiptDb {
  public:
@@ -55,11 +62,40 @@ class ReceiptDb {
   // interrupted, reason "daemon_crashed", unshipped. Returns how many, or the error message.
   std::variant<int64_t, std::string> CloseInterruptedIntents();
 
+  // --- shipping and upkeep (receipt_db_shipping.cpp); each returns the error message ---
+
+  // Up to `max` closed, unshipped rows, oldest event_id first.
+  std::variant<std::vector<StoredReceipt>, std::string> SelectUnshipped(size_t max);
+  // Closed, unshipped rows (a count over the receipts_unshipped index).
+  std::variant<uint64_t, std::string> CountUnshipped();
+  // Marks these rows shipped at `now_ms`, in one transaction; ids that are not closed and
+  // unshipped are left alone. Returns how many rows changed.
+  std::variant<int64_t, std::string> MarkShipped(std::span<const std::string> event_ids,
+                                                 int64_t now_ms);
+  // Marks these rows rejected (shipped_at_ms = now_ms, rejected_reason), in one transaction.
+  std::variant<int64_t, std::string> MarkRejected(std::span<const Rejection> rejected,
+                                                  int64_t now_ms);
+  // Deletes up to `limit` rows shipped before `cutoff_ms`, oldest first. Returns how many.
+  std::variant<int64_t, std::string> DeleteShippedBefore(int64_t cutoff_ms, int64_t limit);
+  // Bytes in use: pages that hold data (free pages left by deletions excluded, they are
+  // reused) plus the -wal file. nullopt when the database cannot be read.
+  std::optional<uint64_t> UsedBytes();
+  // PRAGMA wal_checkpoint: TRUNCATE (the -wal file back to zero bytes) or PASSIVE.
+  std::optional<std::string> Checkpoint(bool truncate);
+
  private:
   std::optional<std::string> CreateSchema();
   std::optional<std::string> Exec(const char* sql, std::string_view what = {});
   std::string Error(std::string_view what) const;
 
+  // Runs `sql` (one statement) with ?1 = `a`, ?2 = `b` for each (a, b) in one transaction;
+  // returns the rows changed.
+  template <typename Item, typename BindFn>
+  std::variant<int64_t, std::string> UpdateEach(const char* sql, std::span<const Item> items,
+                                                BindFn bind, std::string_view what);
+  std::optional<int64_t> PragmaInt(const char* sql);
+
+  std::string path_;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_ = nullptr;
   bool open_failed_damaged_ = false;

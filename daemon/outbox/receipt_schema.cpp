@@ -64,7 +64,21 @@ std::string BuildInsertSql() {
   }
   return "INSERT INTO receipts (" + columns + ", shipped_at_ms) VALUES (" + values +
          ", NULL) ON CONFLICT(event_id) DO UPDATE SET " + updates +
-         "shipped_at_ms = excluded.shipped_at_ms";
+         "shipped_at_ms = excluded.shipped_at_ms, rejected_reason = NULL";
+}
+
+std::string BuildSelectUnshippedSql() {
+  std::string columns;
+  for (std::string_view column : kBoundColumns) {
+    if (!columns.empty()) {
+      columns += ", ";
+    }
+    columns += column;
+  }
+  // The WHERE clause repeats the partial index's so that SQLite can use it.
+  return "SELECT " + columns +
+         " FROM receipts WHERE shipped_at_ms IS NULL AND state = 'closed' ORDER BY event_id "
+         "LIMIT ?1";
 }
 
 class Binder {
@@ -88,59 +102,36 @@ class Binder {
   int rc_ = SQLITE_OK;
 };
 
+// Reads columns in kBoundColumns order, as Binder writes them.
+class Reader {
+ public:
+  explicit Reader(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  std::string Text() {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index_));
+    const int size = sqlite3_column_bytes(stmt_, index_++);
+    return text != nullptr ? std::string(text, static_cast<size_t>(size)) : std::string();
+  }
+  int64_t Int() { return sqlite3_column_int64(stmt_, index_++); }
+  bool IsNull() const { return sqlite3_column_type(stmt_, index_) == SQLITE_NULL; }
+  void Skip() { ++index_; }
+
+ private:
+  sqlite3_stmt* stmt_;
+  int index_ = 0;
+};
+
+filters::Outcome OutcomeFromName(std::string_view name) {
+  using filters::Outcome;
+  for (Outcome o :
+       {Outcome::kSuccess, Outcome::kUpstreamError, Outcome::kCancelled, Outcome::kDenied}) {
+    if (filters::OutcomeName(o) == name) {
+      return o;
+    }
+  }
+  return Outcome::kInterrupted;  // "interrupted", and anything this daemon never wrote
+}
+
 }  // namespace
-
-// No secondary index yet: each one costs every insert a b-tree update on the request-rate write
-// path, and nothing queries by shipped_at_ms until the shipper exists; its schema migration adds
-// the index it needs.
-const char* const kCreateReceiptsSql = R"sql(
-CREATE TABLE IF NOT EXISTS receipts (
-  event_id        TEXT PRIMARY KEY,
-  state           TEXT NOT NULL,     -- 'closed'; 'open' for an intent written at admission
-  start_unix_ms   INTEGER NOT NULL,
-  end_unix_ms     INTEGER NOT NULL,
-  host            TEXT NOT NULL,
-  daemon_version  TEXT NOT NULL,
-  source_app      TEXT NOT NULL,
-  workspace       TEXT NOT NULL,
-  team            TEXT NOT NULL,
-  project         TEXT NOT NULL,
-  environment     TEXT NOT NULL,
-  pod             TEXT NOT NULL,
-  user            TEXT NOT NULL,
-  job             TEXT NOT NULL,
-  feature         TEXT NOT NULL,
-  provider        TEXT NOT NULL,
-  operation       TEXT NOT NULL,
-  metered         INTEGER NOT NULL,
-  model_requested TEXT NOT NULL,
-  model_version   TEXT NOT NULL,
-  units_json      TEXT NOT NULL,     -- Units::ToJson()
-  service_tier    TEXT NOT NULL,     -- serviceTier / trafficType as reported; '' when none
-  cost_pico_usd   INTEGER,           -- USD x 1e12; NULL: unpriced
-  pricing_version TEXT NOT NULL,
-  price_key       TEXT NOT NULL,     -- price row used; '' when the model is unknown
-  unpriced_reason TEXT NOT NULL,     -- why cost is NULL (unknown_model, no_rate, ...)
-  outcome         TEXT NOT NULL,     -- OutcomeName()
-  reason          TEXT NOT NULL,
-  http_status     INTEGER NOT NULL,
-  latency_ms      INTEGER NOT NULL,
-  ttfb_ms         INTEGER NOT NULL,
-  request_bytes   INTEGER NOT NULL,
-  response_bytes  INTEGER NOT NULL,
-  estimated       INTEGER NOT NULL,
-  shipped_at_ms   INTEGER            -- NULL: not shipped yet
-);
-)sql";
-
-// Version 1 stored cost_micro_usd; money is pico-USD from version 2 on (pricing/money.h).
-const char* const kMigrateReceiptsV1ToV2Sql = R"sql(
-ALTER TABLE receipts RENAME COLUMN cost_micro_usd TO cost_pico_usd;
-UPDATE receipts SET cost_pico_usd = cost_pico_usd * 1000000 WHERE cost_pico_usd IS NOT NULL;
-ALTER TABLE receipts ADD COLUMN service_tier TEXT NOT NULL DEFAULT '';
-ALTER TABLE receipts ADD COLUMN price_key TEXT NOT NULL DEFAULT '';
-ALTER TABLE receipts ADD COLUMN unpriced_reason TEXT NOT NULL DEFAULT '';
-)sql";
 
 const std::string& InsertReceiptSql() {
   static const std::string sql = BuildInsertSql();
@@ -188,6 +179,56 @@ int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string
   b.Int(static_cast<int64_t>(r.response_bytes));
   b.Int(r.estimated ? 1 : 0);
   return b.rc();
+}
+
+const std::string& SelectUnshippedSql() {
+  static const std::string sql = BuildSelectUnshippedSql();
+  return sql;
+}
+
+StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
+  StoredReceipt stored;
+  filters::Receipt& r = stored.receipt;
+  Reader c(stmt);
+  r.event_id = c.Text();
+  r.open = c.Text() == "open";
+  r.start_unix_ms = c.Int();
+  r.end_unix_ms = c.Int();
+  r.host = c.Text();
+  r.daemon_version = c.Text();
+  r.labels.source_app = c.Text();
+  r.labels.workspace = c.Text();
+  r.labels.team = c.Text();
+  r.labels.project = c.Text();
+  r.labels.environment = c.Text();
+  r.labels.pod = c.Text();
+  r.labels.user = c.Text();
+  r.labels.job = c.Text();
+  r.labels.feature = c.Text();
+  r.provider = c.Text();
+  r.operation = c.Text();
+  r.metered = c.Int() != 0;
+  r.model_requested = c.Text();
+  r.model_version = c.Text();
+  stored.units_json = c.Text();
+  r.service_tier = c.Text();
+  if (c.IsNull()) {
+    c.Skip();
+  } else {
+    r.cost = pricing::Money::FromPico(c.Int());
+  }
+  r.pricing_version = c.Text();
+  r.price_key = c.Text();
+  r.unpriced_reason = c.Text();
+  r.outcome = OutcomeFromName(c.Text());
+  r.reason = c.Text();
+  r.http_status = static_cast<int>(c.Int());
+  r.latency_ms = c.Int();
+  r.ttfb_ms = c.Int();
+  r.request_bytes = static_cast<uint64_t>(c.Int());
+  r.response_bytes = static_cast<uint64_t>(c.Int());
+  r.estimated = c.Int() != 0;
+  return stored;
 }
 
 }  // namespace costgate::daemon::outbox

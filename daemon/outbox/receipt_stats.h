@@ -17,6 +17,9 @@ struct ReceiptStats {
   std::atomic<uint64_t> batches{0};          // committed transactions
   std::atomic<uint64_t> intents_coalesced{0};  // intents never written: final in the same batch
   std::atomic<uint64_t> intents_recovered{0};  // open at start (crash): closed as interrupted
+  std::atomic<uint64_t> full{0};               // 1 while the database is at receipts.max_db_bytes
+  std::atomic<uint64_t> dropped_full{0};       // not stored because the database was full
+  std::atomic<uint64_t> deleted{0};            // shipped rows deleted by retention
 };
 
 }  // namespace costgate::daemon::outbox

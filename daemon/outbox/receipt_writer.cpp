@@ -23,6 +23,10 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
   }
   config_ = config;
   config_.batch_max = std::max<uint32_t>(config_.batch_max, 1);
+  fail_closed_.store(config_.fail_closed, std::memory_order_relaxed);
+  queue_max_.store(config_.queue_max, std::memory_order_relaxed);
+  size_cap_ = SizeCap(config_.max_db_bytes);
+  upkeep_at_ = Clock::now();  // the first pass measures the database and applies retention
   std::optional<std::string> error = OpenDatabase();
   if (error) {
     stats_.failing.store(1, std::memory_order_relaxed);
@@ -38,56 +42,6 @@ std::optional<std::string> ReceiptWriter::Open(const config::ReceiptsConfig& con
   }
   thread_ = std::thread([this] { Run(); });
   return error;
-}
-
-std::optional<std::string> ReceiptWriter::OpenDatabase() {
-  std::optional<std::string> error = db_.Open(config_.path, config_.synchronous);
-  if (error && db_.open_failed_damaged()) {
-    logger_.Error("receipts database is damaged; moving it aside and starting a new one")
-        .Str("path", config_.path)
-        .Str("error", *error)
-        .Emit();
-    QuarantineDamagedFile();
-    error = db_.Open(config_.path, config_.synchronous);
-  }
-  if (!error && !intents_closed_ && !db_.read_only()) {
-    CloseInterruptedIntents();
-    intents_closed_ = true;
-  }
-  return error;
-}
-
-void ReceiptWriter::QuarantineDamagedFile() {
-  const std::string aside = config_.path + ".damaged-" + std::to_string(log::SystemUnixMs());
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    const std::string from = config_.path + suffix;
-    if (std::rename(from.c_str(), (aside + suffix).c_str()) != 0 && errno != ENOENT) {
-      logger_.Error("cannot move the damaged receipts database aside")
-          .Str("path", from)
-          .Str("error", std::strerror(errno))
-          .Emit();
-      return;
-    }
-  }
-  stats_.quarantined.fetch_add(1, std::memory_order_relaxed);
-  logger_.Warn("damaged receipts database kept for inspection").Str("moved_to", aside).Emit();
-}
-
-void ReceiptWriter::CloseInterruptedIntents() {
-  auto closed = db_.CloseInterruptedIntents();
-  if (const auto* error = std::get_if<std::string>(&closed)) {
-    // Not fatal: the intents stay open and the next start tries again.
-    logger_.Warn("cannot close the intents of the previous run").Str("error", *error).Emit();
-    return;
-  }
-  const auto n = static_cast<uint64_t>(std::get<int64_t>(closed));
-  stats_.intents_recovered.fetch_add(n, std::memory_order_relaxed);
-  if (n > 0) {
-    logger_.Warn("calls in flight when the daemon last stopped are recorded as interrupted")
-        .Uint("receipts", n)
-        .Str("path", config_.path)
-        .Emit();
-  }
 }
 
 void ReceiptWriter::Submit(filters::Receipt receipt) noexcept {
@@ -141,34 +95,32 @@ void ReceiptWriter::SetInMemory(uint64_t n) {
   stats_.queue_depth.store(n, std::memory_order_relaxed);
 }
 
-void ReceiptWriter::WaitForWork(std::unique_lock<std::mutex>& lock,
+bool ReceiptWriter::WaitForWork(std::unique_lock<std::mutex>& lock,
                                 const std::vector<filters::Receipt>& work,
                                 std::optional<Clock::time_point> retry_at) {
-  std::optional<Clock::time_point> batch_deadline;
   while (true) {
-    if (stopping_ || flush_requested_ > flush_done_) {
-      return;
-    }
+    const auto now = Clock::now();
     const size_t waiting = pending_.size() + work.size();
+    bool commit_due = stopping_ || flush_requested_ > flush_done_;
+    Clock::time_point deadline = upkeep_at_;
     if (waiting == 0) {
-      batch_deadline.reset();
-      work_cv_.wait(lock);
-      continue;
-    }
-    Clock::time_point deadline;
-    if (retry_at) {
-      deadline = *retry_at;  // a full batch does not cut the backoff short: the disk is sick
-    } else {
-      if (waiting >= config_.batch_max) {
-        return;
+      batch_deadline_.reset();
+    } else if (!commit_due && retry_at) {
+      // A full batch does not cut the backoff short: the disk is sick.
+      commit_due = now >= *retry_at;
+      deadline = std::min(deadline, *retry_at);
+    } else if (!commit_due) {
+      if (!batch_deadline_) {
+        batch_deadline_ = now + config_.flush_interval;
       }
-      if (!batch_deadline) {
-        batch_deadline = Clock::now() + config_.flush_interval;
-      }
-      deadline = *batch_deadline;
+      commit_due = waiting >= config_.batch_max || now >= *batch_deadline_;
+      deadline = std::min(deadline, *batch_deadline_);
     }
-    if (Clock::now() >= deadline) {
-      return;
+    if (commit_due) {
+      return true;
+    }
+    if (!jobs_.empty() || now >= upkeep_at_) {
+      return false;
     }
     work_cv_.wait_until(lock, deadline);
   }
@@ -177,29 +129,39 @@ void ReceiptWriter::WaitForWork(std::unique_lock<std::mutex>& lock,
 void ReceiptWriter::Run() {
   std::deque<filters::Receipt> taken;  // pending_ as of the last pass, moved into work
   std::vector<filters::Receipt> work;  // taken from pending_, not yet committed
+  std::deque<Job> jobs;
   std::optional<Clock::time_point> retry_at;
   auto backoff = kRetryFirst;
   std::unique_lock lock(mu_);
   while (true) {
-    WaitForWork(lock, work, retry_at);
+    const bool commit_due = WaitForWork(lock, work, retry_at);
     // Every receipt submitted before this ticket's Flush() call is in pending_ or work now.
     const uint64_t flush_ticket = flush_requested_;
     const bool last_pass = stopping_;
     taken.swap(pending_);
+    jobs.swap(jobs_);
     lock.unlock();
     work.insert(work.end(), std::make_move_iterator(taken.begin()),
                 std::make_move_iterator(taken.end()));
     taken.clear();
     stats_.intents_coalesced.fetch_add(DropSupersededIntents(work), std::memory_order_relaxed);
-    const bool committed = Commit(work);
-    lock.lock();
-    if (committed) {
-      retry_at.reset();
-      backoff = kRetryFirst;
-    } else {
-      retry_at = Clock::now() + backoff;
-      backoff = std::min(backoff * 2, kRetryMax);
+    // A pass for a job or upkeep leaves waiting receipts to their batch deadline, but reopens
+    // a closed database (once its retry is due) so that the job finds it open.
+    if (commit_due || (!db_.is_open() && (!retry_at || Clock::now() >= *retry_at))) {
+      batch_deadline_.reset();
+      if (Commit(work)) {
+        retry_at.reset();
+        backoff = kRetryFirst;
+      } else {
+        retry_at = Clock::now() + backoff;
+        backoff = std::min(backoff * 2, kRetryMax);
+      }
     }
+    RunJobs(jobs);
+    if (!last_pass) {
+      Upkeep();
+    }
+    lock.lock();
     if (last_pass && !work.empty()) {
       stats_.dropped.fetch_add(work.size(), std::memory_order_relaxed);
       logger_.Error("receipts lost at shutdown: the database did not accept them")
@@ -225,13 +187,14 @@ void ReceiptWriter::Run() {
 bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
   size_t done = 0;
   std::optional<std::string> error;
-  while (done < work.size()) {
-    if (!db_.is_open()) {
-      error = OpenDatabase();
-      if (error) {
-        break;
-      }
-    }
+  if (!db_.is_open()) {
+    error = OpenDatabase();
+  }
+  if (!error && !work.empty() && size_cap_.enabled() && CheckSize()) {
+    stats_.dropped_full.fetch_add(work.size(), std::memory_order_relaxed);
+    work.clear();
+  }
+  while (!error && done < work.size()) {
     const size_t n = std::min<size_t>(config_.batch_max, work.size() - done);
     error = db_.Insert(std::span(work).subspan(done, n));
     if (error) {
@@ -247,7 +210,9 @@ bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
   }
   work.erase(work.begin(), work.begin() + static_cast<std::ptrdiff_t>(done));
   if (!error) {
-    if (stats_.failing.exchange(0, std::memory_order_relaxed) != 0) {
+    // A read-only file opens fine: only a write shows it is usable again.
+    if ((done > 0 || !db_.read_only()) &&
+        stats_.failing.exchange(0, std::memory_order_relaxed) != 0) {
       logger_.Info("receipts database writable again").Str("path", config_.path).Emit();
     }
     return true;
@@ -255,7 +220,9 @@ bool ReceiptWriter::Commit(std::vector<filters::Receipt>& work) {
   stats_.failing.store(1, std::memory_order_relaxed);
   // Retry on a fresh connection: one opened on a read-only or replaced file never recovers.
   db_.Close();
-  stats_.write_errors.fetch_add(1, std::memory_order_relaxed);
+  if (!work.empty()) {
+    stats_.write_errors.fetch_add(1, std::memory_order_relaxed);
+  }
   logger_.Warn("receipt commit failed; will retry")
       .Str("error", *error)
       .Str("path", config_.path)

@@ -2,6 +2,7 @@
 
 #include "daemon/http/serialize.h"
 #include "daemon/proxy/proxy_exchange.h"
+#include "daemon/server/api_exchange.h"
 #include "daemon/server/local_endpoints.h"
 #include "daemon/server/worker.h"
 #include "filters/local_reply.h"
@@ -88,6 +89,8 @@ Awaitable<void> ClientConnection::Run() {
       keep_alive = co_await WriteAll(
                        AnswerLocalEndpoint(parser_.request(), worker_, close || body_pending)) &&
                    !close && !body_pending;
+    } else if (ApiService* api = worker_.services().api; api != nullptr) {
+      keep_alive = co_await RunApiExchange(*this, *api);
     } else {
       keep_alive = co_await proxy::RunExchange(*this);
     }

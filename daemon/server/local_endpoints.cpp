@@ -44,6 +44,9 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     } else if (worker.services().metrics.OutboxFailing()) {
       // Still ready: calls are forwarded; only metering is degraded (receipts wait in memory).
       body = R"({"status":"ready","outbox":"failing"})";
+    } else if (worker.services().metrics.OutboxFull()) {
+      // Still ready, likewise: calls are forwarded, their receipts are not stored.
+      body = R"({"status":"ready","outbox":"full"})";
     } else {
       body = R"({"status":"ready","outbox":"ok"})";
     }

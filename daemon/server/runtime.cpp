@@ -18,15 +18,17 @@ const upstream::UpstreamTarget* Runtime::FindUpstream(std::string_view name) con
 std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Config> config,
                                               Services& services, uint64_t generation,
                                               std::string& error) {
-  auto runtime = std::make_shared<Runtime>(
-      Runtime{config,
-              filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
-                                          services.prices,
-                                          filters::ChainInfo{services.host, services.version}),
-              {},
-              {},
-              generation});
-  for (const auto& u : config->upstreams) {
+  auto runtime = std::make_shared<Runtime>();
+  runtime->config = config;
+  runtime->generation = generation;
+  if (services.receipts != nullptr) {
+    runtime->chain = filters::FilterChain::Build(
+        *config, *services.receipts, services.filter_stats, services.prices,
+        filters::ChainInfo{services.host, services.version});
+  }
+  // The central role forwards nothing: no chain, no upstream (and no upstream CA to load).
+  for (const auto& u :
+       services.receipts != nullptr ? config->upstreams : std::vector<config::UpstreamConfig>{}) {
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {
       return nullptr;

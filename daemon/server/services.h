@@ -11,14 +11,19 @@
 
 namespace costgate::daemon::server {
 
+class ApiService;
+
 struct Services {
   log::Logger& logger;
   metrics::ProxyMetrics& metrics;
-  filters::ReceiptSink& receipts;
+  filters::ReceiptSink* receipts;  // the proxy role's outbox; null in the central role
   filters::FilterStats& filter_stats;
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;                  // this machine's hostname, for receipts
   std::string version;               // daemon version, for receipts and /metrics
+  // The central role: every request that is not a daemon endpoint goes to central's API and
+  // nothing is forwarded. Null in the proxy role.
+  ApiService* api = nullptr;
 };
 
 }  // namespace costgate::daemon::server

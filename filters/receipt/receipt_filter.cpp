@@ -1,5 +1,6 @@
 #include "filters/receipt/receipt_filter.h"
 
+#include "filters/local_reply.h"
 #include "filters/receipt_policy.h"
 
 namespace costgate::filters {
@@ -45,10 +46,17 @@ Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin) {
 }
 
 Next ReceiptFilter::OnRequest(Exchange& x) {
-  if (ProducesReceipt(x)) {
-    sink_.Submit(BuildIntent(x, origin_));
-    Count(stats_.intents_submitted);
+  if (!ProducesReceipt(x)) {
+    return Next::kContinue;
   }
+  if (!sink_.accepting()) {
+    SetErrorReply(x, 503, "outbox_unavailable",
+                  "costgate: the call's receipt cannot be stored (the receipts database is "
+                  "failing or full) and receipts.fail_closed is set");
+    return Next::kAnswered;
+  }
+  sink_.Submit(BuildIntent(x, origin_));
+  Count(stats_.intents_submitted);
   return Next::kContinue;
 }
 

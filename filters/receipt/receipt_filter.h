@@ -6,6 +6,10 @@
 // Routed requests whose operation is metered or unmetered get a receipt (Receipt::metered tells
 // which), whatever their outcome; free operations and unrouted requests get none
 // (receipt_policy.h). Counts submitted and unmetered receipts in FilterStats.
+//
+// Fail-closed: when the sink is not accepting (receipts.fail_closed set and the outbox failing
+// or full), a call that would get a receipt is answered 503, reason "outbox_unavailable", and
+// never forwarded.
 #pragma once
 
 #include <memory>

@@ -41,9 +41,11 @@ std::optional<uint16_t> ListeningPort(const std::string& log) {
 }  // namespace
 
 std::string RenderConfigYaml(const DaemonSettings& settings,
-                             const std::filesystem::path& receipts_path) {
+                             const std::filesystem::path& receipts_path,
+                             const std::filesystem::path& central_db_path) {
   std::ostringstream yaml;
-  yaml << "listen:\n  address: \"127.0.0.1\"\n  port: 0\n  threads: 2\n"
+  const uint16_t proxy_port = settings.role == "central" ? 0 : settings.port;
+  yaml << "listen:\n  address: \"127.0.0.1\"\n  port: " << proxy_port << "\n  threads: 2\n"
        << "limits:\n"
        << "  max_header_bytes: " << settings.max_header_bytes << "\n"
        << "  max_header_count: " << settings.max_header_count << "\n"
@@ -66,7 +68,12 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
   }
   yaml << "receipts:\n  path: " << Quoted(receipts_path.string()) << "\n"
        << "  flush_interval_ms: 20\n"
-       << "log:\n  level: \"info\"\n  access_log: true\n";
+       << settings.receipts_yaml << "log:\n  level: \"info\"\n  access_log: true\n";
+  if (settings.role == "central") {
+    yaml << "central:\n  listen:\n    address: \"127.0.0.1\"\n    port: " << settings.port
+         << "\n    threads: 2\n  database: " << Quoted(central_db_path.string()) << "\n";
+  }
+  yaml << settings.extra_yaml;
   return yaml.str();
 }
 
@@ -74,12 +81,13 @@ CostgateProcess::CostgateProcess(const DaemonSettings& settings,
                                  const std::filesystem::path& work_dir)
     : stderr_path_(work_dir / "costgate.stderr"),
       config_path_(work_dir / "costgate.yaml"),
-      receipts_(work_dir / "receipts.db") {
+      receipts_(settings.receipts_path.empty() ? work_dir / "receipts.db" : settings.receipts_path),
+      central_db_path_(work_dir / "central.db") {
   SpawnOptions options;
-  options.argv = {COSTGATE_BINARY, "proxy"};
+  options.argv = {COSTGATE_BINARY, settings.role};
   options.extra_env = settings.env;
   if (settings.config_file) {
-    WriteFile(config_path_, RenderConfigYaml(settings, receipts_.path()));
+    WriteFile(config_path_, RenderConfigYaml(settings, receipts_.path(), central_db_path_));
     options.argv.insert(options.argv.end(), {"--config", config_path_.string()});
   } else {
     // The embedded defaults listen on 127.0.0.1:8787; port 0 keeps parallel test runs apart.

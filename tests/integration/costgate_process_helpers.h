@@ -1,6 +1,6 @@
 // The costgate daemon under test: renders its YAML config, runs `costgate proxy --config FILE`
-// (or `costgate proxy` on the embedded defaults) and waits for its "listening" log line to learn
-// the ephemeral port.
+// (or `costgate proxy` on the embedded defaults, or `costgate central --config FILE`) and waits
+// for its "listening" log line to learn the ephemeral port.
 #pragma once
 
 #include <chrono>
@@ -34,10 +34,16 @@ struct DaemonSettings {
   // false: start without --config, on the embedded defaults; only upstream_url, ca_file, the
   // receipts path and port 0 are set (through COSTGATE_* variables), the rest is ignored.
   bool config_file = true;
+  std::string role = "proxy";           // "central": `costgate central` on <work dir>/central.db
+  uint16_t port = 0;                    // the role's listen port; 0 = ephemeral
+  std::filesystem::path receipts_path;  // empty: <work dir>/receipts.db
+  std::string receipts_yaml;            // more receipts.* lines, each "  key: value\n"
+  std::string extra_yaml;  // more top-level sections (shipper:, pricing:, ...), verbatim
 };
 
 std::string RenderConfigYaml(const DaemonSettings& settings,
-                             const std::filesystem::path& receipts_path);
+                             const std::filesystem::path& receipts_path,
+                             const std::filesystem::path& central_db_path = {});
 
 class CostgateProcess {
  public:
@@ -64,12 +70,14 @@ class CostgateProcess {
   // The file the daemon was started with (absent when DaemonSettings::config_file is false).
   const std::filesystem::path& config_path() const { return config_path_; }
   const ReceiptsDb& receipts() const { return receipts_; }
+  const std::filesystem::path& central_db_path() const { return central_db_path_; }
   ChildProcess& process() { return *process_; }
 
  private:
   std::filesystem::path stderr_path_;
   std::filesystem::path config_path_;
   ReceiptsDb receipts_;
+  std::filesystem::path central_db_path_;
   std::unique_ptr<ChildProcess> process_;
   uint16_t port_ = 0;
 };

@@ -2,6 +2,7 @@
 // receipt, closed as interrupted by the next start (intents written at admission).
 #include <gtest/gtest.h>
 
+#include "tests/integration/held_stream_helpers.h"
 #include "tests/integration/integration_fixture_helpers.h"
 
 namespace costgate::integration {
@@ -18,36 +19,6 @@ class CrashRecoveryTest : public IntegrationTest {
  private:
   std::unique_ptr<DaemonUnderTest> own_;
 };
-
-// Opens a streaming call held by the mock after its first event; returns its event id.
-std::string StartHeldStream(RawConnection& stream, const GeminiFixture& fixture,
-                            const std::string& gate) {
-  const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
-  EXPECT_TRUE(
-      stream.Send(RawFixtureRequest(fixture, "/gemini", gate, {"x-mock-behavior: gate:" + gate})));
-  const auto head = stream.ReadHead(kWait);
-  EXPECT_TRUE(head.has_value());
-  if (!head) {
-    return "";
-  }
-  EXPECT_EQ(head->status, 200);
-  stream.ReadBody(kWait, [&](std::string_view body) { return body.size() >= events[0].size(); });
-  return head->Header("x-costgate-event-id").value_or("");
-}
-
-// Polls until the intent of `event_id` is on disk (it waits for the group-commit interval).
-bool IntentCommitted(const CostgateProcess& daemon, const std::string& event_id) {
-  const auto deadline = Clock::now() + kWait;
-  while (Clock::now() < deadline) {
-    const auto rows =
-        daemon.receipts().RowsWhere("event_id", event_id, ReceiptsDb::Rows::kOpenOrClosed);
-    if (!rows.empty() && rows[0].Text("state") == "open") {
-      return true;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
-  }
-  return false;
-}
 
 TEST_F(CrashRecoveryTest, CallsCutByKill9EndAsInterruptedReceiptsAfterRestart) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");

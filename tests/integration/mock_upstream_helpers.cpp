@@ -14,12 +14,6 @@ const std::filesystem::path kIntegrationDir =
     std::filesystem::path(COSTGATE_SOURCE_DIR) / "tests" / "integration";
 constexpr auto kStartTimeout = std::chrono::seconds(15);
 
-// The distribution's interpreter when there is one: version-manager shims on PATH (pyenv) cost
-// about a second per start. The mock needs only the standard library.
-std::string PythonInterpreter() {
-  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
-
 std::vector<MockRequest> ParseRequests(const std::string& json) {
   std::vector<MockRequest> requests;
   simdjson::dom::parser parser;
@@ -42,6 +36,10 @@ std::vector<MockRequest> ParseRequests(const std::string& json) {
 }
 
 }  // namespace
+
+std::string PythonInterpreter() {
+  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
 
 TestCa MakeTestCa(const std::filesystem::path& dir) {
   SpawnOptions options;

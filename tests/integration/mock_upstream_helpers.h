@@ -15,6 +15,10 @@
 
 namespace costgate::integration {
 
+// The distribution's interpreter when there is one: version-manager shims on PATH (pyenv) cost
+// about a second per start. The test helpers in Python need only the standard library.
+std::string PythonInterpreter();
+
 // A CA and a server certificate for 127.0.0.1 / localhost, made at test time.
 struct TestCa {
   std::filesystem::path ca_file;

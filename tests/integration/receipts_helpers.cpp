@@ -33,24 +33,23 @@ std::optional<int64_t> ReceiptRow::Int(const std::string& column) const {
   return value;
 }
 
-std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column, std::string_view value,
-                                              Rows which) const {
+std::vector<ReceiptRow> QueryRows(const std::filesystem::path& path, const std::string& sql,
+                                  const std::vector<std::string>& params) {
   std::vector<ReceiptRow> rows;
   sqlite3* db = nullptr;
   // Read-only and opened per query: the test never holds a snapshot or a lock that the daemon's
   // writer would have to wait for.
-  if (sqlite3_open_v2(path_.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     sqlite3_close(db);
     return rows;
   }
   sqlite3_busy_timeout(db, 2000);
-  std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
-  if (which == Rows::kClosed) {
-    sql += " AND state = 'closed'";  // an intent is not a receipt until its call ends
-  }
   sqlite3_stmt* statement = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
-    sqlite3_bind_text(statement, 1, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    for (size_t i = 0; i < params.size(); ++i) {
+      sqlite3_bind_text(statement, static_cast<int>(i + 1), params[i].data(),
+                        static_cast<int>(params[i].size()), SQLITE_TRANSIENT);
+    }
     while (sqlite3_step(statement) == SQLITE_ROW) {
       ReceiptRow row;
       for (int i = 0; i < sqlite3_column_count(statement); ++i) {
@@ -67,6 +66,15 @@ std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column, std::stri
   sqlite3_finalize(statement);
   sqlite3_close(db);
   return rows;
+}
+
+std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column, std::string_view value,
+                                              Rows which) const {
+  std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
+  if (which == Rows::kClosed) {
+    sql += " AND state = 'closed'";  // an intent is not a receipt until its call ends
+  }
+  return QueryRows(path_, sql, {std::string(value)});
 }
 
 std::vector<ReceiptRow> ReceiptsDb::WaitForRows(std::string_view column, std::string_view value,

@@ -24,6 +24,11 @@ class ReceiptRow {
   std::optional<int64_t> Int(const std::string& column) const;
 };
 
+// Every row `sql` returns from the SQLite database at `path` (read-only), with ?1, ?2, ...
+// bound to `params` as text; empty when the database or table does not exist yet.
+std::vector<ReceiptRow> QueryRows(const std::filesystem::path& path, const std::string& sql,
+                                  const std::vector<std::string>& params = {});
+
 class ReceiptsDb {
  public:
   explicit ReceiptsDb(std::filesystem::path path) : path_(std::move(path)) {}

@@ -93,11 +93,11 @@ TEST(ReceiptWriterFailure, UnopenableDatabaseKeepsReceiptsAndWritesThemOnceItOpe
 TEST(ReceiptWriterFailure, OpenReportsASchemaFromANewerDaemon) {
   TempDir dir;
   const std::string path = dir.File("r.db");
-  testing::Execute(path, "PRAGMA user_version = 3");
+  testing::Execute(path, "PRAGMA user_version = 4");
   ReceiptWriter writer;
   const auto error = writer.Open(TestConfig(path));
   ASSERT_TRUE(error.has_value());
-  EXPECT_TRUE(Contains(*error, "schema version 3 is newer")) << *error;
+  EXPECT_TRUE(Contains(*error, "schema version 4 is newer")) << *error;
 }
 
 TEST(ReceiptWriterFailure, ReadOnlyDatabaseCountsWriteErrorsAndKeepsTheReceipts) {

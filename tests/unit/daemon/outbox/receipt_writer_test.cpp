@@ -66,6 +66,7 @@ TEST(ReceiptWriter, WritesEveryColumnOfAReceipt) {
       {"response_bytes", "5678"},
       {"estimated", "0"},
       {"shipped_at_ms", std::nullopt},
+      {"rejected_reason", std::nullopt},
   };
   EXPECT_EQ(rows[0], expected);
 }
@@ -99,12 +100,12 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   EXPECT_EQ(row["outcome"], "cancelled");
 }
 
-TEST(ReceiptWriter, CreatesSchemaVersion2InWalMode) {
+TEST(ReceiptWriter, CreatesSchemaVersion3InWalMode) {
   TempDir dir;
   const std::string path = dir.File("r.db");
   ReceiptWriter writer;
   ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "2");
+  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "3");
   EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
   EXPECT_EQ(Query(path, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
             "receipts");
@@ -240,7 +241,7 @@ TEST(ReceiptWriter, ReopensAnExistingDatabase) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].at("event_id"), "first");
   EXPECT_EQ(rows[1].at("event_id"), "second");
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "2");
+  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "3");
 }
 
 TEST(ReceiptWriter, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {

@@ -1,0 +1,29 @@
+// The API's handlers, one per route (routes.h). Api::Handle has routed the request, checked its
+// method and, for every route but health, authenticated its key and scope.
+#pragma once
+
+#include <cstdint>
+
+#include "central/api/api.h"
+#include "central/store/store.h"
+#include "pricing/price_book.h"
+
+namespace costgate::central {
+
+// An admitted request and what its handler may use.
+struct Call {
+  const ApiRequest& request;
+  const ApiKeyRecord& key;
+  Store& store;
+  const pricing::PriceBook& book;  // central's prices, for this request
+};
+
+ApiResponse HandleHealth(Store& store);
+// docs/usage-batch.md: per-event results; 413 over `max_batch_events` events.
+ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events);
+ApiResponse HandlePreflight(const Call& call);
+ApiResponse HandleUsageRecord(const Call& call);
+ApiResponse HandleUserUpsert(const Call& call);
+ApiResponse HandleProjectUpsert(const Call& call);
+
+}  // namespace costgate::central

@@ -1,0 +1,124 @@
+// API keys as rows: only the hash of a secret is stored (keys/api_key.h makes and hashes them).
+#include "central/store/sqlite_util.h"
+#include "central/store/store_statements.h"
+
+namespace costgate::central {
+namespace sqlite {
+
+// Column order = ReadKey order.
+const char* const kCreateKeySql =
+    "INSERT INTO api_keys (id, name, source_app, hash, prefix, scopes, workspace, created_unix_ms, "
+    "last_used_unix_ms, revoked_unix_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* const kFindKeyByHashSql =
+    "SELECT id, name, source_app, hash, prefix, scopes, workspace, created_unix_ms, "
+    "last_used_unix_ms, revoked_unix_ms FROM api_keys WHERE hash = ?";
+const char* const kListKeysSql =
+    "SELECT id, name, source_app, hash, prefix, scopes, workspace, created_unix_ms, "
+    "last_used_unix_ms, revoked_unix_ms FROM api_keys ORDER BY created_unix_ms, id";
+// Revoking again keeps the first time: when a key stopped working is what an audit asks.
+const char* const kRevokeKeySql =
+    "UPDATE api_keys SET revoked_unix_ms = coalesce(revoked_unix_ms, ?1) "
+    "WHERE id = ?2 OR name = ?2";
+// Never moves last use backwards: two requests may finish out of order.
+const char* const kTouchKeySql =
+    "UPDATE api_keys SET last_used_unix_ms = ?1 "
+    "WHERE id = ?2 AND (last_used_unix_ms IS NULL OR last_used_unix_ms < ?1)";
+
+namespace {
+
+ApiKeyRecord ReadKey(sqlite3_stmt* stmt) {
+  Reader r(stmt);
+  ApiKeyRecord key;
+  key.id = r.Text();
+  key.name = r.Text();
+  key.source_app = r.Text();
+  key.hash = r.Text();
+  key.prefix = r.Text();
+  key.scopes = static_cast<uint8_t>(r.Int());
+  key.workspace = r.Text();
+  key.created_unix_ms = r.Int();
+  key.last_used_unix_ms = r.OptionalInt();
+  key.revoked_unix_ms = r.OptionalInt();
+  return key;
+}
+
+}  // namespace
+}  // namespace sqlite
+
+using sqlite::Binder;
+using sqlite::ResetOnExit;
+
+StoreStatus SqliteStore::CreateKey(const ApiKeyRecord& key) {
+  sqlite3_stmt* stmt = statements_->create_key;
+  ResetOnExit reset(stmt);
+  Binder b(stmt);
+  b.Text(key.id);
+  b.Text(key.name);
+  b.Text(key.source_app);
+  b.Text(key.hash);
+  b.Text(key.prefix);
+  b.Int(key.scopes);
+  b.Text(key.workspace);
+  b.Int(key.created_unix_ms);
+  b.OptionalInt(key.last_used_unix_ms);
+  b.OptionalInt(key.revoked_unix_ms);
+  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
+    return sqlite::Error(db_, "create key " + key.name);
+  }
+  return std::nullopt;
+}
+
+StoreResult<std::optional<ApiKeyRecord>> SqliteStore::FindKeyByHash(const std::string& hash) {
+  sqlite3_stmt* stmt = statements_->find_key_by_hash;
+  ResetOnExit reset(stmt);
+  Binder b(stmt);
+  b.Text(hash);
+  const int rc = b.rc() == SQLITE_OK ? sqlite3_step(stmt) : b.rc();
+  if (rc == SQLITE_DONE) {
+    return std::optional<ApiKeyRecord>();
+  }
+  if (rc != SQLITE_ROW) {
+    return sqlite::Error(db_, "find key");
+  }
+  return std::optional(sqlite::ReadKey(stmt));
+}
+
+StoreResult<std::vector<ApiKeyRecord>> SqliteStore::ListKeys() {
+  sqlite3_stmt* stmt = statements_->list_keys;
+  ResetOnExit reset(stmt);
+  std::vector<ApiKeyRecord> keys;
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    keys.push_back(sqlite::ReadKey(stmt));
+  }
+  if (rc != SQLITE_DONE) {
+    return sqlite::Error(db_, "list keys");
+  }
+  return keys;
+}
+
+StoreResult<bool> SqliteStore::RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) {
+  sqlite3_stmt* stmt = statements_->revoke_key;
+  ResetOnExit reset(stmt);
+  Binder b(stmt);
+  b.Int(now_unix_ms);
+  b.Text(id_or_name);
+  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
+    return sqlite::Error(db_, "revoke key " + id_or_name);
+  }
+  return sqlite3_changes64(db_) > 0;
+}
+
+StoreStatus SqliteStore::TouchKey(const std::string& id, int64_t now_unix_ms) {
+  sqlite3_stmt* stmt = statements_->touch_key;
+  ResetOnExit reset(stmt);
+  Binder b(stmt);
+  b.Int(now_unix_ms);
+  b.Text(id);
+  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
+    return sqlite::Error(db_, "touch key " + id);
+  }
+  return std::nullopt;
+}
+
+}  // namespace costgate::central

@@ -1,0 +1,52 @@
+// The embedded store: one SQLite database file, one connection (ARCHITECTURE.md: one connection
+// per database file per process), WAL, schema versioned by PRAGMA user_version.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "central/store/store.h"
+#include "config/config.h"
+
+struct sqlite3;
+
+namespace costgate::central {
+
+class SqliteStore final : public Store {
+ public:
+  // Opens (creating if needed) the database at `path` (":memory:" for a private in-memory one):
+  // WAL, the given synchronous level, busy_timeout, schema created or migrated. Returns the
+  // error when the file cannot be opened, is not a database, or is from a newer schema.
+  static std::variant<std::unique_ptr<SqliteStore>, StoreError> Open(
+      const std::string& path, config::SqliteSynchronous synchronous);
+
+  ~SqliteStore() override;
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+
+  StoreStatus Ping() override;
+  StoreResult<std::vector<InsertResult>> InsertEvents(std::span<const Event> events) override;
+  StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) override;
+  StoreResult<int64_t> CountEvents() override;
+  StoreStatus UpsertUser(const UserRecord& user, int64_t now_unix_ms) override;
+  StoreStatus UpsertProject(const ProjectRecord& project, int64_t now_unix_ms) override;
+  StoreResult<std::optional<ProjectRecord>> FindProject(const std::string& source_app,
+                                                        const std::string& external_id) override;
+  StoreResult<std::optional<UserRecord>> FindUser(const std::string& source_app,
+                                                  const std::string& external_id) override;
+  StoreStatus CreateKey(const ApiKeyRecord& key) override;
+  StoreResult<std::optional<ApiKeyRecord>> FindKeyByHash(const std::string& hash) override;
+  StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;
+  StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) override;
+  StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) override;
+
+ private:
+  explicit SqliteStore(sqlite3* db);
+  // Implementation details (prepared statements, schema) live in the .cpp files.
+  struct Statements;
+  sqlite3* db_;
+  std::unique_ptr<Statements> statements_;
+};
+
+}  // namespace costgate::central

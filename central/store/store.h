@@ -1,0 +1,90 @@
+// Central's store: events, the org hierarchy, mirrored users and projects, API keys.
+//
+// An interface with one implementation per database: SqliteStore (embedded default) now, a
+// PostgreSQL one later; the same tests run against each. Methods are synchronous and report
+// failures as values (StoreError), never exceptions. Implementations are not required to be
+// thread-safe: central calls a store from one thread (ARCHITECTURE.md: one connection per
+// database file per process).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "central/store/event.h"
+
+namespace costgate::central {
+
+struct StoreError {
+  std::string message;  // the database's own message, for logs and /v1/health
+};
+
+template <typename T>
+using StoreResult = std::variant<T, StoreError>;
+using StoreStatus = std::optional<StoreError>;  // nullopt = ok
+
+enum class InsertResult { kStored, kDuplicate };
+
+struct UserRecord {
+  std::string source_app;
+  std::string external_id;
+  std::string email;
+  std::string full_name;
+};
+
+struct ProjectRecord {
+  std::string source_app;
+  std::string external_id;
+  std::string name;
+  std::string workspace_id;  // "" = Unassigned
+  std::string team_id;       // "" = none
+};
+
+enum class Scope : uint8_t { kPreflight = 1, kRecord = 2, kUpsert = 4, kShip = 8 };
+
+struct ApiKeyRecord {
+  std::string id;          // public id shown in listings ("key_" + 12 hex)
+  std::string name;        // operator's label
+  std::string source_app;  // the app the key belongs to
+  std::string hash;        // SHA-256 hex of the full secret; the secret is never stored
+  std::string prefix;      // first 12 characters of the secret, to recognise it
+  uint8_t scopes = 0;      // bit set of Scope
+  std::string workspace;   // "" = any workspace; else writes only into this one
+  int64_t created_unix_ms = 0;
+  std::optional<int64_t> last_used_unix_ms;
+  std::optional<int64_t> revoked_unix_ms;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // A cheap round trip to the database (SELECT 1), for /v1/health.
+  virtual StoreStatus Ping() = 0;
+
+  // Inserts every event whose event_id is new, in one transaction; results in input order.
+  // An event_id already stored is kDuplicate and left untouched (ON CONFLICT DO NOTHING).
+  // Users and projects an event names that are not yet known are mirrored (Unassigned).
+  virtual StoreResult<std::vector<InsertResult>> InsertEvents(std::span<const Event> events) = 0;
+  virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;
+  virtual StoreResult<int64_t> CountEvents() = 0;
+
+  virtual StoreStatus UpsertUser(const UserRecord& user, int64_t now_unix_ms) = 0;
+  virtual StoreStatus UpsertProject(const ProjectRecord& project, int64_t now_unix_ms) = 0;
+  virtual StoreResult<std::optional<ProjectRecord>> FindProject(const std::string& source_app,
+                                                                const std::string& external_id) = 0;
+  virtual StoreResult<std::optional<UserRecord>> FindUser(const std::string& source_app,
+                                                          const std::string& external_id) = 0;
+
+  virtual StoreStatus CreateKey(const ApiKeyRecord& key) = 0;
+  virtual StoreResult<std::optional<ApiKeyRecord>> FindKeyByHash(const std::string& hash) = 0;
+  virtual StoreResult<std::vector<ApiKeyRecord>> ListKeys() = 0;
+  // Returns false when no key has this id (or name); revoking twice keeps the first time.
+  virtual StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) = 0;
+  virtual StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) = 0;
+};
+
+}  // namespace costgate::central

@@ -1,0 +1,142 @@
+#include "central/store/store_schema.h"
+
+#include <string>
+
+#include "central/store/sqlite_util.h"
+
+namespace costgate::central::sqlite {
+namespace {
+
+// events: one row per event_id. A rowid table (rows of a few hundred bytes are past where SQLite
+// advises WITHOUT ROWID); the event_id and start time indexes grow at their ends because UUIDv7
+// ids and start times are both roughly time-ordered, which keeps ingest cheap. start_unix_ms is
+// the only secondary index: analytics reads by time; every further index costs every insert.
+// Money is INTEGER pico-USD (pricing/money.h); NULL cost = unpriced. units_json keeps the units
+// in the order received: {"input_tokens":10,"output_tokens":2}.
+//
+// projects and users: the apps' own records, mirrored lazily from events (empty name, workspace
+// "" = Unassigned) and completed by /v1/projects/upsert and /v1/users/upsert.
+constexpr const char* kCreateSchemaSql = R"sql(
+CREATE TABLE IF NOT EXISTS events (
+  event_id              TEXT PRIMARY KEY,
+  origin                TEXT NOT NULL,
+  request_id            TEXT NOT NULL,
+  start_unix_ms         INTEGER NOT NULL,
+  end_unix_ms           INTEGER NOT NULL,
+  source_app            TEXT NOT NULL,
+  workspace             TEXT NOT NULL,
+  team                  TEXT NOT NULL,
+  project               TEXT NOT NULL,
+  user                  TEXT NOT NULL,
+  job                   TEXT NOT NULL,
+  feature               TEXT NOT NULL,
+  environment           TEXT NOT NULL,
+  host                  TEXT NOT NULL,
+  pod                   TEXT NOT NULL,
+  daemon_version        TEXT NOT NULL,
+  provider              TEXT NOT NULL,
+  operation             TEXT NOT NULL,
+  model                 TEXT NOT NULL,
+  model_version         TEXT NOT NULL,
+  service_tier          TEXT NOT NULL,
+  metered               INTEGER NOT NULL,
+  units_json            TEXT NOT NULL,
+  estimated             INTEGER NOT NULL,
+  status                TEXT NOT NULL,
+  reason                TEXT NOT NULL,
+  http_status           INTEGER NOT NULL,
+  latency_ms            INTEGER NOT NULL,
+  ttfb_ms               INTEGER NOT NULL,
+  request_bytes         INTEGER NOT NULL,
+  response_bytes        INTEGER NOT NULL,
+  proxy_cost_pico_usd   INTEGER,
+  proxy_pricing_version TEXT NOT NULL,
+  cost_pico_usd         INTEGER,
+  pricing_version       TEXT NOT NULL,
+  price_key             TEXT NOT NULL,
+  unpriced_reason       TEXT NOT NULL,
+  received_unix_ms      INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_start ON events (start_unix_ms);
+
+CREATE TABLE IF NOT EXISTS workspaces (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS teams (
+  id           TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL,
+  name         TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS projects (
+  source_app       TEXT NOT NULL,
+  external_id      TEXT NOT NULL,
+  name             TEXT NOT NULL,
+  workspace_id     TEXT NOT NULL,
+  team_id          TEXT NOT NULL,
+  created_unix_ms  INTEGER NOT NULL,
+  updated_unix_ms  INTEGER NOT NULL,
+  PRIMARY KEY (source_app, external_id)
+);
+CREATE TABLE IF NOT EXISTS users (
+  source_app       TEXT NOT NULL,
+  external_id      TEXT NOT NULL,
+  email            TEXT NOT NULL,
+  full_name        TEXT NOT NULL,
+  created_unix_ms  INTEGER NOT NULL,
+  updated_unix_ms  INTEGER NOT NULL,
+  PRIMARY KEY (source_app, external_id)
+);
+CREATE TABLE IF NOT EXISTS api_keys (
+  id                TEXT PRIMARY KEY,
+  name              TEXT NOT NULL UNIQUE,
+  source_app        TEXT NOT NULL,
+  hash              TEXT NOT NULL UNIQUE,
+  prefix            TEXT NOT NULL,
+  scopes            INTEGER NOT NULL,
+  workspace         TEXT NOT NULL,
+  created_unix_ms   INTEGER NOT NULL,
+  last_used_unix_ms INTEGER,
+  revoked_unix_ms   INTEGER
+);
+)sql";
+
+}  // namespace
+
+StoreStatus CreateOrCheckSchema(sqlite3* db) {
+  sqlite3_stmt* stmt = nullptr;
+  int version = -1;
+  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
+    version = sqlite3_column_int(stmt, 0);
+  }
+  sqlite3_finalize(stmt);
+  if (version < 0) {
+    return Error(db, "read schema version");
+  }
+  if (version == kStoreSchemaVersion) {
+    return std::nullopt;
+  }
+  if (version > kStoreSchemaVersion) {
+    return StoreError{"schema version " + std::to_string(version) +
+                      " is newer than this costgate's (" + std::to_string(kStoreSchemaVersion) +
+                      "): the database was written by a newer costgate; run that version"};
+  }
+  if (auto error = Exec(db, "BEGIN IMMEDIATE", "create schema")) {
+    return error;
+  }
+  StoreStatus error = Exec(db, kCreateSchemaSql, "create schema");
+  if (!error) {
+    error = Exec(db, ("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)).c_str(),
+                 "set schema version");
+  }
+  if (!error) {
+    error = Exec(db, "COMMIT", "create schema");
+  }
+  if (error && sqlite3_get_autocommit(db) == 0) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  return error;
+}
+
+}  // namespace costgate::central::sqlite

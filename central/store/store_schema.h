@@ -1,0 +1,18 @@
+// Internal to central/store: the SQLite schema of central's store and its version check.
+#pragma once
+
+#include <sqlite3.h>
+
+#include "central/store/store.h"
+
+namespace costgate::central::sqlite {
+
+// PRAGMA user_version of the schema this build writes.
+inline constexpr int kStoreSchemaVersion = 1;
+
+// Creates the schema in an empty database (user_version 0) in one transaction; accepts a
+// database at kStoreSchemaVersion as it is; refuses a newer version (written by a newer costgate:
+// its rows may mean something this build cannot read) with a message saying so.
+StoreStatus CreateOrCheckSchema(sqlite3* db);
+
+}  // namespace costgate::central::sqlite

@@ -1,0 +1,162 @@
+#include "daemon/cli/keys_args.h"
+
+#include <algorithm>
+
+#include "central/keys/api_key.h"
+
+namespace costgate::daemon::cli {
+namespace {
+
+void UsageError(const std::string& message) {
+  std::fprintf(stderr, "costgate keys: %s (see costgate keys --help)\n", message.c_str());
+}
+
+// Which options a subcommand takes: an option that does nothing there is a mistake to report.
+bool Allowed(std::string_view subcommand, std::string_view option) {
+  if (option == "--config") {
+    return true;
+  }
+  if (option == "--json") {
+    return subcommand == "list";
+  }
+  return subcommand == "create";  // --name, --source-app, --scopes, --workspace
+}
+
+bool HasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+bool CheckCreate(const KeysArgs& args) {
+  if (args.name.empty() || args.source_app.empty()) {
+    UsageError("create needs --name and --source-app");
+    return false;
+  }
+  // `keys revoke` takes an id or a name: a name shaped like an id could revoke the wrong key.
+  if (args.name.starts_with("key_")) {
+    UsageError("--name must not start with key_ (key ids do)");
+    return false;
+  }
+  if (HasControlCharacter(args.name) || HasControlCharacter(args.source_app) ||
+      HasControlCharacter(args.workspace)) {
+    UsageError("--name, --source-app and --workspace must not hold control characters");
+    return false;
+  }
+  return true;
+}
+
+bool CheckPositional(const KeysArgs& args, const std::vector<std::string>& positional) {
+  if (args.subcommand == "revoke") {
+    if (positional.size() != 1 || positional[0].empty()) {
+      UsageError("revoke needs exactly one key ID or NAME");
+      return false;
+    }
+    return true;
+  }
+  if (!positional.empty()) {
+    UsageError("unexpected argument '" + positional[0] + "'");
+    return false;
+  }
+  return args.subcommand != "create" || CheckCreate(args);
+}
+
+}  // namespace
+
+void PrintKeysCommands(std::FILE* out) {
+  std::fprintf(out,
+               "  costgate keys create --name N --source-app A [--scopes S] [--workspace W]\n"
+               "                                   make a central API key; prints the secret "
+               "once (line 1)\n"
+               "  costgate keys list [--json]      central's API keys (never their secrets)\n"
+               "  costgate keys revoke ID|NAME     revoke a central API key\n");
+}
+
+void PrintKeysOptions(std::FILE* out) {
+  std::fprintf(out,
+               "Keys options:\n"
+               "  --scopes S       comma-separated preflight,record,upsert,ship, or all "
+               "(default: all)\n"
+               "  --workspace W    the only workspace the key may write into (default: any)\n"
+               "  --json           one JSON object instead of a table (list)\n"
+               "  --config FILE    the configuration (central.database); default "
+               "$COSTGATE_CONFIG\n"
+               "  Exit: 0 ok (revoke: also when already revoked); 1 no such key (revoke) or the "
+               "name is\n"
+               "  taken (create); 2 usage, configuration or database error.\n");
+}
+
+std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args) {
+  if (args.empty()) {
+    UsageError("expected create, list or revoke");
+    return std::nullopt;
+  }
+  KeysArgs out;
+  out.subcommand = std::string(args[0]);
+  if (out.subcommand != "create" && out.subcommand != "list" && out.subcommand != "revoke") {
+    UsageError("unknown subcommand '" + out.subcommand + "'");
+    return std::nullopt;
+  }
+  std::vector<std::string> positional;
+  std::optional<std::string> scopes_text;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (!arg.starts_with("--") && arg != "-c") {
+      positional.emplace_back(arg);
+      continue;
+    }
+    const std::string option(arg == "-c" ? "--config" : arg.substr(0, arg.find('=')));
+    std::optional<std::string> value;
+    if (const size_t eq = arg.find('='); eq != std::string_view::npos) {
+      value = std::string(arg.substr(eq + 1));
+    }
+    const bool known = option == "--config" || option == "--json" || option == "--name" ||
+                       option == "--source-app" || option == "--scopes" || option == "--workspace";
+    if (!known || !Allowed(out.subcommand, option)) {
+      UsageError("option " + option +
+                 (known ? " does not apply to " + out.subcommand : " unknown"));
+      return std::nullopt;
+    }
+    if (option == "--json") {
+      if (value) {
+        UsageError("--json takes no value");
+        return std::nullopt;
+      }
+      out.json = true;
+      continue;
+    }
+    if (!value) {
+      if (i + 1 == args.size()) {
+        UsageError(option + " needs a value");
+        return std::nullopt;
+      }
+      value = std::string(args[++i]);
+    }
+    if (option == "--scopes") {
+      scopes_text = *value;
+    } else {
+      (option == "--config"       ? out.config_path
+       : option == "--name"       ? out.name
+       : option == "--source-app" ? out.source_app
+                                  : out.workspace) = *value;
+    }
+  }
+  if (scopes_text) {
+    std::string bad;
+    const std::optional<uint8_t> scopes = central::ParseScopes(*scopes_text, &bad);
+    if (!scopes) {
+      UsageError("--scopes: unknown scope '" + bad +
+                 "' (expected preflight, record, upsert, ship, comma-separated, or all)");
+      return std::nullopt;
+    }
+    out.scopes = *scopes;
+  }
+  if (!CheckPositional(out, positional)) {
+    return std::nullopt;
+  }
+  if (out.subcommand == "revoke") {
+    out.target = positional[0];
+  }
+  return out;
+}
+
+}  // namespace costgate::daemon::cli

@@ -1,0 +1,40 @@
+// Central's API behind the HTTP server: runs central::Api on one thread of its own, the only
+// thread that touches the store (ARCHITECTURE.md: one connection per database file per
+// process). Connections await the answer; their workers keep serving meanwhile.
+#pragma once
+
+#include <memory>
+#include <thread>
+
+#include "central/api/api.h"
+#include "daemon/asio.h"
+
+namespace costgate::daemon::server {
+
+struct ApiLimits {
+  uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
+};
+
+class ApiService {
+ public:
+  // `api` must outlive the service.
+  ApiService(central::Api& api, ApiLimits limits);
+  ~ApiService();  // stops and joins the thread
+  ApiService(const ApiService&) = delete;
+  ApiService& operator=(const ApiService&) = delete;
+
+  // Runs api.Handle(request) on the API thread; resumes the caller on its own executor. The
+  // request's views must stay valid until the call returns.
+  Awaitable<central::ApiResponse> Handle(const central::ApiRequest& request);
+
+  const ApiLimits& limits() const { return limits_; }
+
+ private:
+  central::Api& api_;
+  ApiLimits limits_;
+  asio::io_context io_{1};
+  asio::executor_work_guard<asio::io_context::executor_type> work_;
+  std::thread thread_;
+};
+
+}  // namespace costgate::daemon::server

@@ -1,0 +1,113 @@
+#include "daemon/shipper/central_client.h"
+
+#include <curl/curl.h>
+
+namespace costgate::daemon::shipper {
+namespace {
+
+struct Transfer {
+  std::string body;
+  std::stop_token stop;
+};
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  const size_t n = size * count;
+  if (transfer->body.size() + n > kMaxAnswerBytes) {
+    return 0;  // aborts the transfer (CURLE_WRITE_ERROR): no answer of ours is that large
+  }
+  transfer->body.append(data, n);
+  return n;
+}
+
+// About once a second and on every chunk: how a shutdown cuts short a request that waits on a
+// slow central.
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return static_cast<Transfer*>(user)->stop.stop_requested() ? 1 : 0;
+}
+
+struct HeaderList {
+  ~HeaderList() { curl_slist_free_all(list); }
+  void Add(const std::string& header) {
+    if (curl_slist* more = curl_slist_append(list, header.c_str())) {
+      list = more;
+    }
+  }
+  curl_slist* list = nullptr;
+};
+
+}  // namespace
+
+struct CentralClient::Handle {
+  ~Handle() { curl_easy_cleanup(curl); }
+  CURL* curl = curl_easy_init();
+};
+
+CentralClient::CentralClient(const config::ShipperConfig& config)
+    : handle_(std::make_unique<Handle>()),
+      url_(config.url + "/v1/usage/batch"),
+      ca_file_(config.ca_file),
+      timeout_ms_(static_cast<long>(config.timeout.count())) {}
+
+CentralClient::~CentralClient() = default;
+
+PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const std::string& api_key,
+                                    std::stop_token stop) {
+  PostResult result;
+  CURL* c = handle_->curl;
+  if (c == nullptr) {
+    result.error = "curl_easy_init failed";
+    return result;
+  }
+  Transfer transfer{{}, std::move(stop)};
+  char error_text[CURL_ERROR_SIZE] = {};
+  HeaderList headers;
+  headers.Add("X-API-Key: " + api_key);
+  headers.Add("Content-Type: application/json");
+  if (gzipped) {
+    headers.Add("Content-Encoding: gzip");
+  }
+  headers.Add("Expect:");  // no 100-continue round trip before a large batch
+
+  // Options are set again on every request (a reset handle keeps its connections): nothing of
+  // the last request's state leaks into this one.
+  curl_easy_reset(c);
+  curl_easy_setopt(c, CURLOPT_URL, url_.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms_);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!ca_file_.empty()) {
+    curl_easy_setopt(c, CURLOPT_CAINFO, ca_file_.c_str());
+  }
+  curl_easy_setopt(c, CURLOPT_POST, 1L);
+  curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+  curl_easy_setopt(c, CURLOPT_USERAGENT, "costgate/" COSTGATE_VERSION);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
+
+  const CURLcode code = curl_easy_perform(c);
+  // The handle outlives this call: nothing in it may point at this frame afterwards.
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  if (code != CURLE_OK) {
+    result.error = code == CURLE_ABORTED_BY_CALLBACK ? "stopped: the daemon is shutting down"
+                   : error_text[0] != '\0'           ? error_text
+                                                     : curl_easy_strerror(code);
+    return result;
+  }
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
+  result.body = std::move(transfer.body);
+  return result;
+}
+
+}  // namespace costgate::daemon::shipper

@@ -1,0 +1,48 @@
+// The shipper's HTTP side: POST <shipper.url>/v1/usage/batch with libcurl, one easy handle kept
+// for the shipper's lifetime so the connection (and TLS session) is reused between batches.
+//
+// TLS peer and host are verified (against shipper.ca_file when set); no redirects are followed;
+// each request is bounded by shipper.timeout; libcurl never raises signals (CURLOPT_NOSIGNAL).
+// Not thread-safe: the shipper thread is the only user. price_refresh::InitCurlOnce() must have
+// run before the first request.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <stop_token>
+#include <string>
+#include <string_view>
+
+#include "config/config.h"
+
+namespace costgate::daemon::shipper {
+
+inline constexpr size_t kMaxAnswerBytes = 8 * 1024 * 1024;
+
+struct PostResult {
+  long status = 0;    // HTTP status; 0: no answer (connect, TLS, timeout, stopped)
+  std::string body;   // the answer's body (decoded), up to kMaxAnswerBytes
+  std::string error;  // libcurl's message when status is 0
+};
+
+class CentralClient {
+ public:
+  explicit CentralClient(const config::ShipperConfig& config);
+  ~CentralClient();
+  CentralClient(const CentralClient&) = delete;
+  CentralClient& operator=(const CentralClient&) = delete;
+
+  // Sends `body` (JSON, gzip-compressed when `gzipped`) with X-API-Key: `api_key`. Returns early,
+  // with no answer, once `stop` is requested.
+  PostResult PostBatch(std::string_view body, bool gzipped, const std::string& api_key,
+                       std::stop_token stop);
+
+ private:
+  struct Handle;
+  std::unique_ptr<Handle> handle_;
+  std::string url_;
+  std::string ca_file_;
+  long timeout_ms_;
+};
+
+}  // namespace costgate::daemon::shipper

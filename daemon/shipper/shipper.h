@@ -1,0 +1,97 @@
+// The shipper: a thread that sends committed receipts to central (POST <shipper.url>/v1/usage
+// /batch, docs/usage-batch.md) and marks them shipped only when central's answer names them.
+//
+// Each round it asks the outbox writer for up to the batch limit (shipper.batch_max) of closed,
+// unshipped receipts, oldest first. A batch that is not full is held back until its oldest
+// receipt has waited shipper.batch_age. The batch goes out as JSON, gzip-compressed when
+// shipper.gzip, with the API key (shipper.api_key, else shipper.api_key_file). Then:
+//   - 200: receipts named stored or duplicate are marked shipped, those named rejected are kept
+//     with their reason, logged at error and never sent again; receipts not named stay unshipped
+//     and go in a later batch. The next round starts at once.
+//   - no answer, 5xx, 408, 429: retried after a backoff from shipper.backoff_first, doubling up
+//     to shipper.backoff_max, with full jitter.
+//   - 413: the batch limit is halved (down to 1), and as below.
+//   - any other status (400, 401, 403, ...): logged at error once per status until a batch goes
+//     through, and retried only every shipper.backoff_max; the key file is read again, so a key
+//     fixed by an operator is used without a restart.
+// The request path never waits on the shipper; the shipper waits on the writer thread only for
+// the few milliseconds of its reads and updates.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <random>
+#include <set>
+#include <stop_token>
+#include <string>
+#include <thread>
+
+#include "config/config.h"
+#include "daemon/log/logger.h"
+#include "daemon/outbox/receipt_writer.h"
+#include "daemon/shipper/central_client.h"
+#include "daemon/shipper/ship_policy.h"
+#include "daemon/shipper/ship_response.h"
+#include "daemon/shipper/shipper_stats.h"
+
+namespace costgate::daemon::shipper {
+
+class Shipper {
+ public:
+  // With nothing to send, the outbox is asked again after batch_age, but not more often than
+  // this (batch_age may be 0).
+  static constexpr Millis kIdlePollMin{100};
+
+  // `writer` and `logger` must outlive the shipper. Nothing runs before Start().
+  Shipper(config::ShipperConfig config, outbox::ReceiptWriter& writer,
+          const log::Logger& logger = log::Default());
+  ~Shipper();  // stops
+  Shipper(const Shipper&) = delete;
+  Shipper& operator=(const Shipper&) = delete;
+
+  // Starts the thread, unless shipper.url is empty (shipping off). Call once, on the main
+  // thread (libcurl's global init is not thread-safe). Problems (no key, central unreachable)
+  // are logged and retried by the thread, never returned: receipts wait in the outbox.
+  void Start();
+  // Interrupts a wait or a request in flight and joins the thread; idempotent. Call before the
+  // writer stops.
+  void Stop();
+
+  bool enabled() const noexcept { return !config_.url.empty(); }
+  const ShipperStats& stats() const noexcept { return stats_; }
+
+ private:
+  void Run(std::stop_token stop);
+  // One round; returns how long to wait before the next.
+  Millis Round(std::stop_token stop);
+  Millis Send(const outbox::ShipBatch& batch, std::stop_token stop);
+  Millis Acknowledge(const ShipResults& results, size_t sent);
+  Millis Failed(long status, std::string_view error, size_t events);
+  Millis RetryDelay();
+  bool LoadKey();
+  void NoteBatch(const outbox::ShipBatch& batch, int64_t now_ms);
+
+  const config::ShipperConfig config_;
+  outbox::ReceiptWriter& writer_;
+  const log::Logger& logger_;
+  ShipperStats stats_;
+
+  // Shipper thread only.
+  CentralClient client_;
+  std::string api_key_;
+  bool key_error_logged_ = false;
+  bool outbox_error_logged_ = false;
+  size_t batch_limit_;
+  uint32_t attempt_ = 0;            // failed attempts in a row
+  std::set<long> refusals_logged_;  // statuses logged since the last batch went through
+  std::chrono::steady_clock::time_point next_count_{};  // BacklogCountInterval
+  std::mt19937_64 random_;
+
+  std::mutex wait_mu_;
+  std::condition_variable_any wake_;
+  std::mutex stop_mu_;
+  std::jthread thread_;  // last: stopped and joined before the members above go
+};
+
+}  // namespace costgate::daemon::shipper

@@ -1,0 +1,122 @@
+// costgate central as existing integrations use it (../shared/V1-API.md): the documented smoke
+// test unchanged, API keys from the CLI, and the errors clients rely on.
+#include <gtest/gtest.h>
+
+#include "tests/integration/central_helpers.h"
+#include "tests/integration/command_helpers.h"
+#include "tests/integration/integration_fixture_helpers.h"
+
+namespace costgate::integration {
+namespace {
+
+class CentralApiTest : public IntegrationTest {
+ protected:
+  CostgateProcess& StartDaemon() override {
+    central_ = std::make_unique<CentralUnderTest>();
+    key_ = central_->CreateKey("smoke-" + UniqueToken("key"), "my-project");
+    return central_->process();
+  }
+
+  HttpResponse Call(const std::string& method, const std::string& path, const std::string& body,
+                    const std::string& key) {
+    HttpRequest request;
+    request.method = method;
+    request.url = central_->Url(path);
+    if (!key.empty()) {
+      request.headers.push_back("X-API-Key: " + key);
+    }
+    if (method == "POST") {
+      request.headers.push_back("Content-Type: application/json");
+      request.body = body;
+    }
+    return Http(request);
+  }
+
+  std::unique_ptr<CentralUnderTest> central_;
+  std::string key_;
+};
+
+// The bodies of the smoke test in V1-API.md, byte for byte.
+constexpr std::string_view kPreflightBody =
+    R"({"user_external_id":"test-user","source_app":"my-project","model":"gemini-2.5-pro-preview","estimated_units":{"input_tokens":1000,"output_tokens":200}})";
+constexpr std::string_view kRecordBody =
+    R"({"request_id":"","user_external_id":"test-user","source_app":"my-project","model":"gemini-2.5-pro-preview","units":{"input_tokens":987,"output_tokens":180},"latency_ms":1200,"status":"success"})";
+
+TEST_F(CentralApiTest, HealthSaysOkWithTheDatabase) {
+  const HttpResponse response = Call("GET", "/v1/health", "", "");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(JsonString(response.body, "/status"), "ok");
+  EXPECT_EQ(JsonString(response.body, "/db"), "ok");
+}
+
+TEST_F(CentralApiTest, SmokeTestPreflightAnswersAllowWithEstimateAndRequestId) {
+  const HttpResponse response = Call("POST", "/v1/preflight", std::string(kPreflightBody), key_);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_NE(response.body.find("\"allow\":true"), std::string::npos) << response.body;
+  EXPECT_FALSE(JsonString(response.body, "/request_id").value_or("").empty()) << response.body;
+  EXPECT_NE(response.body.find("\"estimated_cost_usd\":0."), std::string::npos) << response.body;
+}
+
+TEST_F(CentralApiTest, SmokeTestRecordStoresTheEventAndAnswersItsIdAndCost) {
+  const HttpResponse response = Call("POST", "/v1/usage/record", std::string(kRecordBody), key_);
+  ASSERT_EQ(response.status, 200) << response.body;
+  const std::string event_id = JsonString(response.body, "/event_id").value_or("");
+  ASSERT_FALSE(event_id.empty()) << response.body;
+  EXPECT_NE(response.body.find("\"cost_usd\":0."), std::string::npos) << response.body;
+  const std::vector<ReceiptRow> events = central_->Events("event_id = ?1", {event_id});
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0].Text("origin"), "record");
+  EXPECT_EQ(events[0].Text("source_app"), "my-project");
+  EXPECT_EQ(events[0].Text("user"), "test-user");
+  EXPECT_EQ(events[0].Text("units_json"), R"({"input_tokens":987,"output_tokens":180})");
+  EXPECT_EQ(events[0].Int("latency_ms"), 1200);
+}
+
+TEST_F(CentralApiTest, BaseUrlWithAPathPrefixWorks) {
+  const HttpResponse response = Call("GET", "/cost-tracker/v1/health", "", "");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(JsonString(response.body, "/db"), "ok");
+}
+
+TEST_F(CentralApiTest, MissingKeyIsRefusedWith401AndAJsonError) {
+  const HttpResponse response = Call("POST", "/v1/preflight", std::string(kPreflightBody), "");
+  EXPECT_EQ(response.status, 401);
+  EXPECT_TRUE(JsonString(response.body, "/error/message").has_value()) << response.body;
+}
+
+TEST_F(CentralApiTest, RevokedKeyIsRefusedWith401) {
+  const std::string name = "revoke-" + UniqueToken("key");
+  const std::string key = central_->CreateKey(name, "my-project");
+  ASSERT_EQ(Call("POST", "/v1/preflight", std::string(kPreflightBody), key).status, 200);
+  const CommandResult revoked =
+      RunCostgate({"keys", "revoke", name, "--config", central_->config_path().string()},
+                  central_->dir(), std::chrono::seconds(20));
+  ASSERT_EQ(revoked.exit_code, 0) << revoked.err;
+  EXPECT_EQ(Call("POST", "/v1/preflight", std::string(kPreflightBody), key).status, 401);
+}
+
+TEST_F(CentralApiTest, KeyListShowsThePrefixButNeverTheSecret) {
+  const CommandResult listed =
+      RunCostgate({"keys", "list", "--config", central_->config_path().string()}, central_->dir(),
+                  std::chrono::seconds(20));
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_EQ(listed.out.find(key_), std::string::npos);
+  EXPECT_NE(listed.out.find(key_.substr(0, 12)), std::string::npos) << listed.out;
+}
+
+TEST_F(CentralApiTest, MalformedBatchGets400NamingTheProblem) {
+  const HttpResponse response = Call("POST", "/v1/usage/batch", "{\"events\": [", key_);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_TRUE(JsonString(response.body, "/error/message").has_value()) << response.body;
+}
+
+TEST_F(CentralApiTest, NegativeUnitsGet400NamingTheField) {
+  const std::string body =
+      R"({"request_id":"","user_external_id":"u","source_app":"my-project","model":"gemini-2.5-flash","units":{"input_tokens":-5},"latency_ms":1,"status":"success"})";
+  const HttpResponse response = Call("POST", "/v1/usage/record", body, key_);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(JsonString(response.body, "/error/field"), "units.input_tokens") << response.body;
+}
+
+}  // namespace
+}  // namespace costgate::integration

@@ -1,0 +1,99 @@
+#include "central/api/reprice.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/unit/central/api/api_harness.h"
+
+namespace costgate::central {
+namespace {
+
+using pricing::Money;
+using testing::kNow;
+using testing::TestBook;
+
+Event GeminiEvent() {
+  Event event;
+  event.start_unix_ms = kNow;
+  event.provider = "gemini";
+  event.model = "gemini-2.5-flash";
+  event.model_version = "gemini-2.5-flash";
+  event.units = {{"input_tokens", 3520}, {"output_tokens", 2}};
+  event.status = "success";
+  event.http_status = 200;
+  return event;
+}
+
+TEST(Reprice, PricesAProxyEventWithCentralsBook) {
+  Event event = GeminiEvent();
+  Reprice(*TestBook(), event);
+  // 3520 x $0.30/M + 2 x $2.50/M
+  EXPECT_EQ(event.cost, Money::FromPico(1'061'000'000));
+  EXPECT_EQ(event.price_key, "gemini/gemini-2.5-flash");
+  EXPECT_EQ(event.pricing_version, TestBook()->version());
+  EXPECT_EQ(event.unpriced_reason, "");
+}
+
+TEST(Reprice, LeavesTheProxysPriceAsItIs) {
+  Event event = GeminiEvent();
+  event.proxy_cost = Money::FromPico(217'760'000);
+  event.proxy_pricing_version = "pb-01ec3c36b0172eeb";
+  Reprice(*TestBook(), event);
+  EXPECT_EQ(event.proxy_cost, Money::FromPico(217'760'000));
+  EXPECT_EQ(event.proxy_pricing_version, "pb-01ec3c36b0172eeb");
+}
+
+TEST(Reprice, UnmeteredEventIsUnpriced) {
+  Event event = GeminiEvent();
+  event.metered = false;
+  Reprice(*TestBook(), event);
+  EXPECT_FALSE(event.cost.has_value());
+  EXPECT_EQ(event.unpriced_reason, "unmetered");
+}
+
+TEST(Reprice, DeniedCallWithoutUsageCostsZero) {
+  Event event = GeminiEvent();
+  event.units.clear();
+  event.status = "denied";
+  event.http_status = 429;
+  Reprice(*TestBook(), event);
+  EXPECT_EQ(event.cost, Money{});
+  EXPECT_EQ(event.price_key, "gemini/gemini-2.5-flash");
+}
+
+TEST(Reprice, UnknownModelIsUnpricedWithItsReason) {
+  Event event = GeminiEvent();
+  event.model = event.model_version = "no-such-model";
+  Reprice(*TestBook(), event);
+  EXPECT_FALSE(event.cost.has_value());
+  EXPECT_EQ(event.unpriced_reason, "unknown_model");
+  EXPECT_EQ(event.pricing_version, "");
+}
+
+TEST(Reprice, InterruptedCallWithoutUsageIsUnpricedForNoUsage) {
+  Event event = GeminiEvent();
+  event.units.clear();
+  event.status = "interrupted";
+  Reprice(*TestBook(), event);
+  EXPECT_FALSE(event.cost.has_value());
+  EXPECT_EQ(event.unpriced_reason, "no_usage");
+}
+
+TEST(PriceUnits, WithoutAProviderFindsAnElevenLabsModel) {
+  const UnitsPrice price =
+      PriceUnits(*TestBook(), "", "", "eleven_multilingual_v2", {{"characters", 1234}},
+                 pricing::ServiceTier::kStandard, kNow);
+  // 1 credit per character at $0.10 per 1,000 credits (pay as you go)
+  EXPECT_EQ(price.total, Money::FromPico(123'400'000'000));
+  EXPECT_EQ(price.price_key, "elevenlabs/eleven_multilingual_v2");
+}
+
+TEST(PriceUnits, WithoutAProviderFindsAGeminiModelThroughItsPreviewName) {
+  const UnitsPrice price = PriceUnits(*TestBook(), "", "", "gemini-2.5-pro-preview",
+                                      {{"input_tokens", 1000}, {"output_tokens", 200}},
+                                      pricing::ServiceTier::kStandard, kNow);
+  EXPECT_EQ(price.total, Money::FromPico(3'250'000'000));
+  EXPECT_EQ(price.price_key, "gemini/gemini-2.5-pro");
+}
+
+}  // namespace
+}  // namespace costgate::central

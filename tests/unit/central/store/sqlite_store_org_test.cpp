@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include "central/store/sqlite_store.h"
+#include "tests/unit/central/store/store_helpers.h"
+
+namespace costgate::central {
+namespace {
+
+using store_testing::OpenStore;
+
+UserRecord FindUser(Store& store, const std::string& external_id) {
+  auto found = std::get<std::optional<UserRecord>>(store.FindUser("app", external_id));
+  EXPECT_TRUE(found.has_value()) << external_id;
+  return found.value_or(UserRecord{});
+}
+
+ProjectRecord FindProject(Store& store, const std::string& external_id) {
+  auto found = std::get<std::optional<ProjectRecord>>(store.FindProject("app", external_id));
+  EXPECT_TRUE(found.has_value()) << external_id;
+  return found.value_or(ProjectRecord{});
+}
+
+TEST(SqliteStoreOrg, UpsertCreatesAUser) {
+  auto store = OpenStore(":memory:");
+  ASSERT_EQ(store->UpsertUser({"app", "42", "a@b.c", "A B"}, 1000), std::nullopt);
+  const UserRecord user = FindUser(*store, "42");
+  EXPECT_EQ(user.source_app, "app");
+  EXPECT_EQ(user.external_id, "42");
+  EXPECT_EQ(user.email, "a@b.c");
+  EXPECT_EQ(user.full_name, "A B");
+}
+
+TEST(SqliteStoreOrg, UpsertUpdatesAKnownUser) {
+  auto store = OpenStore(":memory:");
+  store->UpsertUser({"app", "42", "a@b.c", "A B"}, 1000);
+  store->UpsertUser({"app", "42", "new@b.c", "A New"}, 2000);
+  EXPECT_EQ(FindUser(*store, "42").email, "new@b.c");
+  EXPECT_EQ(FindUser(*store, "42").full_name, "A New");
+}
+
+TEST(SqliteStoreOrg, UpsertWithEmptyFieldsKeepsKnownUserValues) {
+  auto store = OpenStore(":memory:");
+  store->UpsertUser({"app", "42", "a@b.c", "A B"}, 1000);
+  store->UpsertUser({"app", "42", "", "A New"}, 2000);
+  EXPECT_EQ(FindUser(*store, "42").email, "a@b.c");
+  EXPECT_EQ(FindUser(*store, "42").full_name, "A New");
+}
+
+TEST(SqliteStoreOrg, UpsertCompletesAMirroredUser) {
+  auto store = OpenStore(":memory:");
+  Event e;
+  e.event_id = "e1";
+  e.source_app = "app";
+  e.user = "42";
+  store->InsertEvents(std::vector{e});
+  store->UpsertUser({"app", "42", "a@b.c", "A B"}, 2000);
+  EXPECT_EQ(FindUser(*store, "42").email, "a@b.c");
+}
+
+TEST(SqliteStoreOrg, UpsertKeepsCreationTimeAndMovesUpdateTime) {
+  store_testing::TempDir dir;
+  const std::string path = dir.File("central.db");
+  auto store = OpenStore(path);
+  store->UpsertUser({"app", "42", "a@b.c", "A B"}, 1000);
+  store->UpsertUser({"app", "42", "new@b.c", "A B"}, 2000);
+  auto rows = store_testing::Query(path, "SELECT created_unix_ms, updated_unix_ms FROM users");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0]["created_unix_ms"], "1000");
+  EXPECT_EQ(rows[0]["updated_unix_ms"], "2000");
+}
+
+TEST(SqliteStoreOrg, UnknownUserIsNotFound) {
+  auto store = OpenStore(":memory:");
+  EXPECT_FALSE(std::get<std::optional<UserRecord>>(store->FindUser("app", "nobody")));
+}
+
+TEST(SqliteStoreOrg, UpsertCreatesAProject) {
+  auto store = OpenStore(":memory:");
+  ASSERT_EQ(store->UpsertProject({"app", "7", "Ford Q3 Campaign", "ford", "video"}, 1000),
+            std::nullopt);
+  const ProjectRecord project = FindProject(*store, "7");
+  EXPECT_EQ(project.name, "Ford Q3 Campaign");
+  EXPECT_EQ(project.workspace_id, "ford");
+  EXPECT_EQ(project.team_id, "video");
+}
+
+TEST(SqliteStoreOrg, UpsertAssignsAnUnassignedProject) {
+  auto store = OpenStore(":memory:");
+  store->UpsertProject({"app", "7", "", "", ""}, 1000);
+  store->UpsertProject({"app", "7", "Ford Q3 Campaign", "ford", ""}, 2000);
+  EXPECT_EQ(FindProject(*store, "7").name, "Ford Q3 Campaign");
+  EXPECT_EQ(FindProject(*store, "7").workspace_id, "ford");
+}
+
+TEST(SqliteStoreOrg, UpsertWithEmptyWorkspaceKeepsTheKnownOne) {
+  auto store = OpenStore(":memory:");
+  store->UpsertProject({"app", "7", "Ford Q3 Campaign", "ford", "video"}, 1000);
+  store->UpsertProject({"app", "7", "Renamed", "", ""}, 2000);
+  const ProjectRecord project = FindProject(*store, "7");
+  EXPECT_EQ(project.name, "Renamed");
+  EXPECT_EQ(project.workspace_id, "ford");
+  EXPECT_EQ(project.team_id, "video");
+}
+
+TEST(SqliteStoreOrg, ProjectsAreKeyedBySourceApp) {
+  auto store = OpenStore(":memory:");
+  store->UpsertProject({"app", "7", "Mine", "", ""}, 1000);
+  store->UpsertProject({"other", "7", "Theirs", "", ""}, 1000);
+  EXPECT_EQ(FindProject(*store, "7").name, "Mine");
+}
+
+}  // namespace
+}  // namespace costgate::central

@@ -1,0 +1,206 @@
+// The outbox's shipping calls: which rows a batch holds, and what marking them does.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "daemon/outbox/receipt_schema.h"
+#include "daemon/outbox/receipt_writer.h"
+#include "tests/unit/daemon/outbox/outbox_helpers.h"
+
+namespace costgate::daemon::outbox {
+namespace {
+
+using testing::MakeReceipt;
+using testing::Query;
+using testing::TempDir;
+using testing::TestConfig;
+
+// Shipping times in the future: the writer's own retention (wall clock) never deletes the rows.
+constexpr int64_t kShippedMs = 4'000'000'000'000;
+
+std::vector<std::string> Ids(const ShipBatch& batch) {
+  std::vector<std::string> ids;
+  for (const StoredReceipt& r : batch.receipts) {
+    ids.push_back(r.receipt.event_id);
+  }
+  return ids;
+}
+
+filters::Receipt Intent(const std::string& event_id) {
+  filters::Receipt r = MakeReceipt(event_id);
+  r.open = true;
+  return r;
+}
+
+class ShipBatchTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_EQ(writer_.Open(TestConfig(path_)), std::nullopt); }
+
+  // Submits and commits each receipt.
+  void Write(std::vector<filters::Receipt> receipts) {
+    for (filters::Receipt& r : receipts) {
+      writer_.Submit(std::move(r));
+    }
+    writer_.Flush();
+  }
+
+  TempDir dir_;
+  const std::string path_ = dir_.File("r.db");
+  ReceiptWriter writer_;
+};
+
+TEST_F(ShipBatchTest, HoldsClosedUnshippedReceiptsOnly) {
+  Write({MakeReceipt("a-closed"), Intent("b-open"), MakeReceipt("c-shipped")});
+  ASSERT_EQ(writer_.MarkShipped({"c-shipped"}, kShippedMs), std::nullopt);
+  const ShipBatch batch = writer_.NextShipBatch(10, false);
+  ASSERT_EQ(batch.error, std::nullopt);
+  EXPECT_EQ(Ids(batch), std::vector<std::string>{"a-closed"});
+}
+
+TEST_F(ShipBatchTest, IsOldestEventIdFirstAndBoundedByMax) {
+  Write(
+      {MakeReceipt("0193-c"), MakeReceipt("0193-a"), MakeReceipt("0193-d"), MakeReceipt("0193-b")});
+  const ShipBatch batch = writer_.NextShipBatch(3, false);
+  EXPECT_EQ(Ids(batch), (std::vector<std::string>{"0193-a", "0193-b", "0193-c"}));
+}
+
+TEST_F(ShipBatchTest, ReadsBackEveryFieldOfTheReceipt) {
+  Write({MakeReceipt("ev-1")});
+  const ShipBatch batch = writer_.NextShipBatch(1, false);
+  ASSERT_EQ(batch.receipts.size(), 1u);
+  const StoredReceipt& stored = batch.receipts[0];
+  const filters::Receipt& r = stored.receipt;
+  EXPECT_EQ(stored.units_json, R"({"input_tokens":14,"output_tokens":51})");
+  EXPECT_TRUE(r.units.empty());  // units come as stored text
+  EXPECT_EQ(r.event_id, "ev-1");
+  EXPECT_FALSE(r.open);
+  EXPECT_EQ(r.start_unix_ms, 1'717'171'717'000);
+  EXPECT_EQ(r.end_unix_ms, 1'717'171'719'500);
+  EXPECT_EQ(r.host, "host-1");
+  EXPECT_EQ(r.daemon_version, "0.1.0");
+  EXPECT_EQ(r.labels.source_app, "app");
+  EXPECT_EQ(r.labels.workspace, "ws");
+  EXPECT_EQ(r.labels.team, "team");
+  EXPECT_EQ(r.labels.project, "proj");
+  EXPECT_EQ(r.labels.environment, "prod");
+  EXPECT_EQ(r.labels.pod, "pod-7");
+  EXPECT_EQ(r.labels.user, "alice");
+  EXPECT_EQ(r.labels.job, "nightly");
+  EXPECT_EQ(r.labels.feature, "summarize");
+  EXPECT_EQ(r.provider, "gemini");
+  EXPECT_EQ(r.operation, "generateContent");
+  EXPECT_TRUE(r.metered);
+  EXPECT_EQ(r.model_requested, "gemini-2.0-flash");
+  EXPECT_EQ(r.model_version, "gemini-2.0-flash-001");
+  EXPECT_EQ(r.service_tier, "standard");
+  ASSERT_TRUE(r.cost.has_value());
+  EXPECT_EQ(r.cost->pico(), 2'345'000'000);
+  EXPECT_EQ(r.pricing_version, "pb-0123456789abcdef");
+  EXPECT_EQ(r.price_key, "gemini/gemini-2.0-flash-001");
+  EXPECT_EQ(r.unpriced_reason, "");
+  EXPECT_EQ(r.outcome, filters::Outcome::kUpstreamError);
+  EXPECT_EQ(r.reason, "upstream_status");
+  EXPECT_EQ(r.http_status, 503);
+  EXPECT_EQ(r.latency_ms, 2'500);
+  EXPECT_EQ(r.ttfb_ms, 730);
+  EXPECT_EQ(r.request_bytes, 1'234u);
+  EXPECT_EQ(r.response_bytes, 5'678u);
+  EXPECT_FALSE(r.estimated);
+}
+
+TEST_F(ShipBatchTest, ReadsBackAnUnpricedReceiptWithoutCost) {
+  filters::Receipt unpriced = MakeReceipt("ev-1");
+  unpriced.cost.reset();
+  Write({std::move(unpriced)});
+  const ShipBatch batch = writer_.NextShipBatch(1, false);
+  ASSERT_EQ(batch.receipts.size(), 1u);
+  EXPECT_FALSE(batch.receipts[0].receipt.cost.has_value());
+}
+
+TEST_F(ShipBatchTest, ShippedReceiptsAreNotHandedOutAgain) {
+  Write({MakeReceipt("a"), MakeReceipt("b")});
+  ASSERT_EQ(writer_.MarkShipped({"a"}, kShippedMs), std::nullopt);
+  EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"b"});
+  EXPECT_EQ(
+      Query(path_, "SELECT shipped_at_ms FROM receipts WHERE event_id = 'a'")[0]["shipped_at_ms"],
+      "4000000000000");
+}
+
+TEST_F(ShipBatchTest, MarkingShippedLeavesAnOpenIntentAlone) {
+  Write({Intent("open-1")});
+  ASSERT_EQ(writer_.MarkShipped({"open-1"}, kShippedMs), std::nullopt);
+  EXPECT_EQ(Query(path_, "SELECT shipped_at_ms FROM receipts")[0]["shipped_at_ms"], std::nullopt);
+}
+
+TEST_F(ShipBatchTest, RejectedReceiptsAreKeptWithTheirReasonAndNotHandedOutAgain) {
+  Write({MakeReceipt("a"), MakeReceipt("b")});
+  ASSERT_EQ(writer_.MarkRejected({{"a", "events[0].units.x: must be an integer >= 0"}}, kShippedMs),
+            std::nullopt);
+  EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"b"});
+  const auto rows =
+      Query(path_, "SELECT shipped_at_ms, rejected_reason FROM receipts WHERE event_id = 'a'");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].at("shipped_at_ms"), "4000000000000");
+  EXPECT_EQ(rows[0].at("rejected_reason"), "events[0].units.x: must be an integer >= 0");
+}
+
+TEST_F(ShipBatchTest, AReceiptWrittenAgainAfterShippingIsUnshippedAgain) {
+  Write({MakeReceipt("ev")});
+  ASSERT_EQ(writer_.MarkRejected({{"ev", "bad"}}, kShippedMs), std::nullopt);
+  filters::Receipt again = MakeReceipt("ev");
+  again.http_status = 200;
+  Write({std::move(again)});
+  const ShipBatch batch = writer_.NextShipBatch(10, false);
+  ASSERT_EQ(Ids(batch), std::vector<std::string>{"ev"});
+  EXPECT_EQ(batch.receipts[0].receipt.http_status, 200);
+  EXPECT_EQ(Query(path_, "SELECT rejected_reason FROM receipts")[0]["rejected_reason"],
+            std::nullopt);
+}
+
+TEST_F(ShipBatchTest, AnIntentClosedAfterItsRowWasShippedIsShippedAgain) {
+  Write({MakeReceipt("ev")});
+  ASSERT_EQ(writer_.MarkShipped({"ev"}, kShippedMs), std::nullopt);
+  Write({Intent("ev")});
+  EXPECT_TRUE(writer_.NextShipBatch(10, false).receipts.empty());
+  Write({MakeReceipt("ev")});
+  EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"ev"});
+}
+
+TEST_F(ShipBatchTest, APartialBatchKnowsTheBacklogExactly) {
+  Write({MakeReceipt("a"), MakeReceipt("b"), Intent("c")});
+  EXPECT_EQ(writer_.NextShipBatch(10, false).backlog, 2u);
+}
+
+TEST_F(ShipBatchTest, AFullBatchCountsTheBacklogOnlyWhenAsked) {
+  Write({MakeReceipt("a"), MakeReceipt("b"), MakeReceipt("c")});
+  EXPECT_EQ(writer_.NextShipBatch(2, false).backlog, std::nullopt);
+  EXPECT_EQ(writer_.NextShipBatch(2, true).backlog, 3u);
+}
+
+TEST_F(ShipBatchTest, TheUnshippedQueryIsServedByThePartialIndex) {
+  Write({MakeReceipt("a")});
+  const auto plan = Query(path_, "EXPLAIN QUERY PLAN " + SelectUnshippedSql());
+  ASSERT_EQ(plan.size(), 1u);
+  EXPECT_EQ(plan[0].at("detail"), "SCAN receipts USING INDEX receipts_unshipped");
+}
+
+TEST(ShipBatch, IsAnErrorWhileTheDatabaseCannotBeOpened) {
+  ReceiptWriter writer;
+  ASSERT_TRUE(writer.Open(TestConfig("/nonexistent-costgate-dir/r.db")).has_value());
+  const ShipBatch batch = writer.NextShipBatch(10, false);
+  EXPECT_EQ(batch.error, "the receipts database is not open");
+  EXPECT_TRUE(batch.receipts.empty());
+}
+
+TEST(ShipBatch, IsAnErrorOnceTheWriterStopped) {
+  TempDir dir;
+  ReceiptWriter writer;
+  ASSERT_EQ(writer.Open(TestConfig(dir.File("r.db"))), std::nullopt);
+  writer.Stop();
+  EXPECT_EQ(writer.NextShipBatch(10, false).error, "the receipts database is not open");
+  EXPECT_EQ(writer.MarkShipped({"a"}, 1), "the receipts database is not open");
+}
+
+}  // namespace
+}  // namespace costgate::daemon::outbox

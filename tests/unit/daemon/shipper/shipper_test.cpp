@@ -1,0 +1,128 @@
+// The shipper's thread against a central that cannot be reached (a loopback port with no
+// listener): no fake central, per our rule. What central answers is tested end to end with the
+// real central (tests/integration).
+#include "daemon/shipper/shipper.h"
+
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <functional>
+#include <thread>
+
+#include "tests/unit/daemon/outbox/outbox_helpers.h"
+
+namespace costgate::daemon::shipper {
+namespace {
+
+using outbox::testing::LogPipe;
+using outbox::testing::MakeReceipt;
+using outbox::testing::TempDir;
+using outbox::testing::TestConfig;
+
+// A loopback port bound but never listened on: connecting to it is refused at once. Held for
+// the test so that nothing else takes the port.
+class RefusingPort {
+ public:
+  RefusingPort() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
+    sockaddr_in addr = {};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof(addr);
+    bind(fd_, reinterpret_cast<sockaddr*>(&addr), len);
+    getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+    port_ = ntohs(addr.sin_port);
+  }
+  ~RefusingPort() { close(fd_); }
+  std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  int fd_;
+  uint16_t port_ = 0;
+};
+
+// Polls `done` until it holds or 10 s pass (the shipper has no event to wait on from outside).
+bool WaitFor(const std::function<bool()>& done) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!done()) {
+    if (std::chrono::steady_clock::now() > deadline) {
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return true;
+}
+
+class ShipperTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(writer_.Open(TestConfig(dir_.File("r.db"))), std::nullopt);
+    writer_.Submit(MakeReceipt("0193f0c2-0000-7000-8000-000000000001"));
+    writer_.Flush();
+    config_.url = port_.Url();
+    config_.api_key = "ct_live_test";
+    config_.batch_age = Millis(0);
+    config_.backoff_first = Millis(10);
+    config_.backoff_max = Millis(40);
+    config_.timeout = Millis(5000);
+  }
+
+  TempDir dir_;
+  RefusingPort port_;
+  LogPipe log_pipe_;
+  log::Logger logger_{log_pipe_.write_fd()};
+  outbox::ReceiptWriter writer_{logger_};
+  config::ShipperConfig config_;
+};
+
+TEST_F(ShipperTest, IsOffWithoutAUrl) {
+  config_.url.clear();
+  Shipper shipper(config_, writer_, logger_);
+  shipper.Start();
+  EXPECT_FALSE(shipper.enabled());
+  shipper.Stop();
+  EXPECT_EQ(shipper.stats().batches_failed.load(), 0u);
+  EXPECT_EQ(writer_.NextShipBatch(10, false).receipts.size(), 1u);
+}
+
+TEST_F(ShipperTest, AnUnreachableCentralCountsFailedBatchesAndShipsNothing) {
+  Shipper shipper(config_, writer_, logger_);
+  shipper.Start();
+  ASSERT_TRUE(WaitFor([&] { return shipper.stats().batches_failed.load() >= 3; }));
+  shipper.Stop();
+  EXPECT_EQ(shipper.stats().batches_sent.load(), 0u);
+  EXPECT_EQ(shipper.stats().last_status.load(), 0);
+  EXPECT_EQ(shipper.stats().backlog.load(), 1u);
+  EXPECT_EQ(writer_.NextShipBatch(10, false).receipts.size(), 1u);
+  EXPECT_NE(log_pipe_.Read().find("receipt batch not delivered to central; will retry"),
+            std::string::npos);
+}
+
+TEST_F(ShipperTest, StopCutsABackoffWaitShort) {
+  config_.backoff_first = std::chrono::minutes(10);
+  config_.backoff_max = std::chrono::minutes(10);
+  Shipper shipper(config_, writer_, logger_);
+  shipper.Start();
+  ASSERT_TRUE(WaitFor([&] { return shipper.stats().batches_failed.load() >= 1; }));
+  const auto start = std::chrono::steady_clock::now();
+  shipper.Stop();
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+}
+
+TEST_F(ShipperTest, WithoutAKeyItLogsOnceAndSendsNothing) {
+  config_.api_key.clear();
+  config_.api_key_file = dir_.File("missing-key");
+  Shipper shipper(config_, writer_, logger_);
+  shipper.Start();
+  ASSERT_TRUE(WaitFor(
+      [&] { return log_pipe_.Read().find("the shipper has no API key") != std::string::npos; }));
+  shipper.Stop();
+  EXPECT_EQ(shipper.stats().batches_failed.load(), 0u);
+  EXPECT_EQ(shipper.stats().batches_sent.load(), 0u);
+}
+
+}  // namespace
+}  // namespace costgate::daemon::shipper
