@@ -14,6 +14,9 @@ using testing::Query;
 using testing::TempDir;
 using testing::TestConfig;
 
+// A shipping time in the future: the writer's retention (wall clock) never deletes these rows.
+const std::string kShippedAt = "4000000000000";
+
 // The version 1 table, as the issue-2 daemon created it.
 constexpr const char* kVersion1Schema = R"sql(
 CREATE TABLE IF NOT EXISTS receipts (
@@ -62,7 +65,8 @@ void WriteVersion1Database(const std::string& path) {
   testing::Execute(path,
                    "INSERT INTO receipts VALUES ('old-unpriced', 'closed', 1, 2, 'h', '0.1.0', "
                    "'app', '', '', '', '', '', '', '', '', 'gemini', 'generateContent', 1, 'm', "
-                   "'m', '{}', NULL, '', 'success', '', 200, 1, 1, 1, 1, 0, 99)");
+                   "'m', '{}', NULL, '', 'success', '', 200, 1, 1, 1, 1, 0, " +
+                       kShippedAt + ")");
   testing::Execute(path, "PRAGMA user_version = 1");
 }
 
@@ -83,7 +87,7 @@ TEST(ReceiptMigration, Version1RowsSurviveWithCostsInPicoUsd) {
   EXPECT_EQ(rows[0]["price_key"], "");
   EXPECT_EQ(rows[0]["service_tier"], "");
   EXPECT_EQ(rows[1]["cost_pico_usd"], std::nullopt);
-  EXPECT_EQ(rows[1]["shipped_at_ms"], "99");
+  EXPECT_EQ(rows[1]["shipped_at_ms"], kShippedAt);
 }
 
 TEST(ReceiptMigration, MigratedDatabaseTakesNewReceipts) {
@@ -148,7 +152,8 @@ void WriteVersion2Database(const std::string& path) {
       "INSERT INTO receipts VALUES ('v2-shipped', 'closed', 1, 2, 'h', '0.1.0', 'app', "
       "'', '', '', '', '', '', '', '', 'gemini', 'generateContent', 1, 'm', 'm', "
       "'{\"input_tokens\":3}', '', 7000000, 'pv', 'gemini/m', '', 'success', '', "
-      "200, 1, 1, 1, 1, 0, 99)");
+      "200, 1, 1, 1, 1, 0, " +
+          kShippedAt + ")");
   testing::Execute(
       path,
       "INSERT INTO receipts VALUES ('v2-waiting', 'closed', 1, 2, 'h', '0.1.0', 'app', "
@@ -172,7 +177,7 @@ TEST(ReceiptMigration, Version2RowsSurviveUnrejectedWithTheirShippingState) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0]["event_id"], "v2-shipped");
   EXPECT_EQ(rows[0]["cost_pico_usd"], "7000000");
-  EXPECT_EQ(rows[0]["shipped_at_ms"], "99");
+  EXPECT_EQ(rows[0]["shipped_at_ms"], kShippedAt);
   EXPECT_EQ(rows[0]["rejected_reason"], std::nullopt);
   EXPECT_EQ(rows[1]["event_id"], "v2-waiting");
   EXPECT_EQ(rows[1]["shipped_at_ms"], std::nullopt);
