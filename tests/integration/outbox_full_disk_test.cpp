@@ -44,6 +44,10 @@ class OutboxFullDiskTest : public IntegrationTest {
     }
     DaemonSettings settings = MockUpstreamSettings();
     settings.receipts_path = tmpfs_.path() / "receipts.db";
+    if (std::string_view(::testing::UnitTest::GetInstance()->current_test_info()->name())
+            .starts_with("FailClosed")) {
+      settings.receipts_yaml = "  fail_closed: true\n";
+    }
     proxy_ = std::make_unique<DaemonUnderTest>(settings);
     return *proxy_->daemon;
   }
@@ -83,6 +87,32 @@ TEST_F(OutboxFullDiskTest, ProxyKeepsServingAndReceiptsLandOnceSpaceIsFreed) {
     EXPECT_TRUE(daemon().receipts().WaitForReceipt(id, kShipWait).has_value()) << id;
   }
   EXPECT_EQ(MetricValue(daemon(), "costgate_receipts_outbox_failing"), 0);
+}
+
+TEST_F(OutboxFullDiskTest, FailClosedRefusesCallsWhileReceiptsCannotBeStoredThenServesAgain) {
+  const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-generateContent-gzip");
+  const std::vector<std::string> before = SendMeteredCalls(daemon(), 1, "closed-before");
+  ASSERT_TRUE(daemon().receipts().WaitForReceipt(before.back(), kWait).has_value());
+  const std::filesystem::path filler = tmpfs_.path() / "filler";
+  FillUp(filler);
+  // Calls pass until a commit has failed; from then on the proxy refuses them.
+  HttpClient client;
+  HttpResponse refused;
+  const auto deadline = Clock::now() + kShipWait;
+  while (refused.status != 503 && Clock::now() < deadline) {
+    refused = client.Perform(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("closed")));
+  }
+  ASSERT_EQ(refused.status, 503) << refused.body;
+  EXPECT_EQ(refused.Header("x-costgate-reason"), "outbox_unavailable");
+  EXPECT_TRUE(JsonString(refused.body, "/error/message").has_value()) << refused.body;
+
+  std::filesystem::remove(filler);
+  HttpResponse served;
+  const auto recovered = Clock::now() + kShipWait;
+  while (served.status != 200 && Clock::now() < recovered) {
+    served = client.Perform(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("open")));
+  }
+  EXPECT_EQ(served.status, 200) << served.body;
 }
 
 }  // namespace
