@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 
+#include "daemon/util/curl_defaults.h"
+
 namespace costgate::daemon::price_refresh {
 namespace {
 
@@ -63,16 +65,8 @@ FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_tok
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, https ? "https" : "http,https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(refresh.timeout.count()));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  if (!refresh.ca_file.empty()) {
-    curl_easy_setopt(c, CURLOPT_CAINFO, refresh.ca_file.c_str());
-  }
+  util::SetTransferDefaults(c, static_cast<long>(refresh.timeout.count()), refresh.ca_file);
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxFeedBytes));
-  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "costgate/" COSTGATE_VERSION);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &OnBody);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
