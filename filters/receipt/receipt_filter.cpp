@@ -1,6 +1,7 @@
 #include "filters/receipt/receipt_filter.h"
 
 #include "filters/local_reply.h"
+#include "filters/receipt/intent_estimate.h"
 #include "filters/receipt_policy.h"
 
 namespace costgate::filters {
@@ -42,6 +43,7 @@ Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin) {
   r.outcome = Outcome::kInterrupted;
   r.reason = "in_flight";
   r.estimated = true;
+  EstimateIntentUnits(x, r.units);
   return r;
 }
 

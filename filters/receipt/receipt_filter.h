@@ -32,7 +32,7 @@ struct ReceiptOrigin {
 Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin);
 
 // The intent of an admitted exchange: open, outcome interrupted ("in_flight"), estimated, units
-// as estimated so far (none until the preflight estimator exists).
+// as estimated at admission (EstimateIntentUnits).
 Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin);
 
 class ReceiptFilter final : public Filter {

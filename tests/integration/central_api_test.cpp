@@ -1,6 +1,7 @@
 // costgate central as existing integrations use it (../shared/V1-API.md): the documented smoke
 // test unchanged, API keys from the CLI, and the errors clients rely on.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include "tests/integration/central_helpers.h"
 #include "tests/integration/command_helpers.h"
@@ -108,6 +109,52 @@ TEST_F(CentralApiTest, MalformedBatchGets400NamingTheProblem) {
   const HttpResponse response = Call("POST", "/v1/usage/batch", "{\"events\": [", key_);
   EXPECT_EQ(response.status, 400);
   EXPECT_TRUE(JsonString(response.body, "/error/message").has_value()) << response.body;
+}
+
+// A gzip body as the shipper sends it (Content-Encoding: gzip), compressed with zlib.
+std::string Gzip(std::string_view plain) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, plain.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
+  zs.avail_in = static_cast<uInt>(plain.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+constexpr std::string_view kOneEventBatch =
+    R"({"events":[{"event_id":"gz-1","start_unix_ms":1763800000000,"end_unix_ms":1763800001200,"labels":{"source_app":"my-project","user":"u-1"},"provider":"gemini","operation":"generateContent","model":"gemini-2.5-flash","units":{"input_tokens":10,"output_tokens":2},"status":"success","cost_pico_usd":null}]})";
+
+TEST_F(CentralApiTest, GzipBatchIsDecodedAndStored) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = central_->Url("/v1/usage/batch");
+  request.headers = {"X-API-Key: " + key_, "Content-Type: application/json",
+                     "Content-Encoding: gzip"};
+  request.body = Gzip(kOneEventBatch);
+  const HttpResponse response = Http(request);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(JsonString(response.body, "/results/0/status"), "stored") << response.body;
+  ASSERT_EQ(central_->Events("event_id = ?1", {"gz-1"}).size(), 1u);
+  // The same batch again: central has the event and says so.
+  const HttpResponse again = Http(request);
+  EXPECT_EQ(JsonString(again.body, "/results/0/status"), "duplicate") << again.body;
+  EXPECT_EQ(central_->Events("event_id = ?1", {"gz-1"}).size(), 1u);
+}
+
+TEST_F(CentralApiTest, CorruptGzipBodyGets400) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = central_->Url("/v1/usage/batch");
+  request.headers = {"X-API-Key: " + key_, "Content-Encoding: gzip"};
+  request.body = Gzip(kOneEventBatch).substr(0, 20) + "garbage";
+  const HttpResponse response = Http(request);
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(JsonString(response.body, "/error/code"), "bad_gzip") << response.body;
 }
 
 TEST_F(CentralApiTest, NegativeUnitsGet400NamingTheField) {

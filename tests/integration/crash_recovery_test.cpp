@@ -58,6 +58,9 @@ TEST_F(CrashRecoveryTest, CallsCutByKill9EndAsInterruptedReceiptsAfterRestart) {
     EXPECT_EQ(rows[0].Int("estimated"), 1);
     EXPECT_TRUE(rows[0].IsNull("shipped_at_ms"));
     EXPECT_EQ(rows[0].Text("model_requested"), "gemini-2.0-flash-001");
+    // Estimated at admission from the request body's size (4 bytes a token).
+    EXPECT_EQ(rows[0].Text("units_json"),
+              "{\"input_tokens\":" + std::to_string((fixture.request_body.size() + 3) / 4) + "}");
   }
 }
 

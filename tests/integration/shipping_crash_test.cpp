@@ -67,6 +67,8 @@ TEST_F(ShippingCrashTest, EveryAdmittedCallEndsAsExactlyOneEventAcrossKill9Resta
     EXPECT_EQ(events[0].Text("status"), "interrupted") << id;
     EXPECT_EQ(events[0].Text("reason"), "daemon_crashed") << id;
     EXPECT_EQ(events[0].Int("estimated"), 1) << id;
+    // Central prices the admission estimate: a crashed call is counted, not free.
+    EXPECT_FALSE(events[0].IsNull("cost_pico_usd")) << id;
   }
 }
 
