@@ -22,7 +22,9 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
       {&begin, "BEGIN IMMEDIATE"},
       {&commit, "COMMIT"},
       {&rollback, "ROLLBACK"},
-      {&ping, "SELECT 1"},
+      // Reads the events table, not just the connection: a store whose events cannot be read is
+      // down for /v1/health.
+      {&ping, "SELECT EXISTS (SELECT 1 FROM events)"},
       {&insert_event, sqlite::InsertEventSql().c_str()},
       {&find_event, sqlite::SelectEventSql().c_str()},
       {&count_events, "SELECT COUNT(*) FROM events"},

@@ -43,5 +43,20 @@ TEST(ApiStoreFailure, BatchIsRefusedWith503WhenEventsCannotBeStored) {
       R"({"error":{"code":"store_unavailable","message":"the store is failing; retry later"}})");
 }
 
+TEST(ApiStoreFailure, HealthSays503AndDbErrorWhenEventsCannotBeRead) {
+  pricing::testing::ScratchDir dir;
+  const std::string path = dir.Sub("central.db");
+  auto store = std::get<std::unique_ptr<SqliteStore>>(
+      SqliteStore::Open(path, config::SqliteSynchronous::kNormal));
+  pricing::PriceBookHolder prices(testing::TestBook());
+  Api api(*store, prices, {});
+  ASSERT_EQ(api.Handle({"GET", "/v1/health", "", "", kNow}).status, 200);
+  DropEventsTable(path);
+
+  const ApiResponse r = api.Handle({"GET", "/v1/health", "", "", kNow});
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(r.body, R"({"status":"error","db":"error"})");
+}
+
 }  // namespace
 }  // namespace costgate::central
