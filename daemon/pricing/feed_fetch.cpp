@@ -3,37 +3,11 @@
 #include <curl/curl.h>
 
 #include <memory>
-#include <mutex>
 
-#include "daemon/util/curl_defaults.h"
+#include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::price_refresh {
 namespace {
-
-struct Transfer {
-  std::string body;
-  bool too_large = false;
-  std::stop_token stop;
-};
-
-size_t OnBody(char* data, size_t size, size_t count, void* user) {
-  auto* transfer = static_cast<Transfer*>(user);
-  const size_t n = size * count;
-  // CURLOPT_MAXFILESIZE only sees a declared length; a chunked or compressed body is counted
-  // here, after decoding, which is what memory pays for.
-  if (transfer->body.size() + n > kMaxFeedBytes) {
-    transfer->too_large = true;
-    return 0;  // aborts the transfer (CURLE_WRITE_ERROR)
-  }
-  transfer->body.append(data, n);
-  return n;
-}
-
-// Called by libcurl about once a second and on every chunk: the way a shutdown interrupts a
-// transfer that is waiting on a slow server.
-int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return static_cast<Transfer*>(user)->stop.stop_requested() ? 1 : 0;
-}
 
 struct CurlCleanup {
   void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
@@ -41,22 +15,19 @@ struct CurlCleanup {
 
 }  // namespace
 
-void InitCurlOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 std::string LoggableUrl(const std::string& url) { return url.substr(0, url.find_first_of("?#")); }
 
 FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_token stop) {
-  InitCurlOnce();
+  util::InitCurlOnce();
   FetchResult result;
   std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
   if (!curl) {
     result.error = "curl_easy_init failed";
     return result;
   }
-  Transfer transfer{{}, false, std::move(stop)};
+  util::BoundedAnswer answer;
+  answer.max_bytes = kMaxFeedBytes;
+  answer.stop = std::move(stop);
   char error_text[CURL_ERROR_SIZE] = {};
   const bool https = refresh.url.starts_with("https://");
   CURL* c = curl.get();
@@ -67,15 +38,11 @@ FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_tok
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
   util::SetTransferDefaults(c, static_cast<long>(refresh.timeout.count()), refresh.ca_file);
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxFeedBytes));
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &OnBody);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &OnProgress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  util::CollectInto(c, answer);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
 
   const CURLcode code = curl_easy_perform(c);
-  if (transfer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+  if (answer.too_large || code == CURLE_FILESIZE_EXCEEDED) {
     result.error = "the feed is larger than " + std::to_string(kMaxFeedBytes) + " bytes";
     return result;
   }
@@ -94,7 +61,7 @@ FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_tok
     return result;
   }
   result.ok = true;
-  result.body = std::move(transfer.body);
+  result.body = std::move(answer.body);
   return result;
 }
 

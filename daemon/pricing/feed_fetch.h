@@ -18,10 +18,6 @@ struct FetchResult {
   std::string error;  // why not, when !ok: "HTTP 404", "Timeout was reached", ...
 };
 
-// Makes libcurl ready for use from other threads; call once on the main thread before any
-// FetchFeed (idempotent).
-void InitCurlOnce();
-
 // GETs `refresh.url`: the whole transfer within `refresh.timeout`; TLS peer and host verified
 // (against `refresh.ca_file` when set); redirects followed (at most 5) only within the URL's
 // scheme, so https never falls back to http; compressed bodies decoded; a body over

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "daemon/pricing/feed_fetch.h"
+#include "daemon/util/curl_transfer.h"
 #include "daemon/util/release_memory.h"
 #include "pricing/book_loader.h"
 #include "pricing/catalogue_diff.h"
@@ -34,7 +35,7 @@ PriceRefresher::PriceRefresher(config::PricingConfig pricing_config,
       stats_(stats),
       logger_(logger),
       first_delay_(first_delay) {
-  InitCurlOnce();  // here, on the starting thread: curl_global_init is not thread-safe
+  util::InitCurlOnce();  // here, on the starting thread: curl_global_init is not thread-safe
   thread_ = std::jthread([this](std::stop_token stop) { Run(std::move(stop)); });
 }
 

@@ -2,31 +2,10 @@
 
 #include <curl/curl.h>
 
-#include "daemon/util/curl_defaults.h"
+#include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::shipper {
 namespace {
-
-struct Transfer {
-  std::string body;
-  std::stop_token stop;
-};
-
-size_t OnBody(char* data, size_t size, size_t count, void* user) {
-  auto* transfer = static_cast<Transfer*>(user);
-  const size_t n = size * count;
-  if (transfer->body.size() + n > kMaxAnswerBytes) {
-    return 0;  // aborts the transfer (CURLE_WRITE_ERROR): no answer of ours is that large
-  }
-  transfer->body.append(data, n);
-  return n;
-}
-
-// About once a second and on every chunk: how a shutdown cuts short a request that waits on a
-// slow central.
-int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return static_cast<Transfer*>(user)->stop.stop_requested() ? 1 : 0;
-}
 
 struct HeaderList {
   ~HeaderList() { curl_slist_free_all(list); }
@@ -61,7 +40,9 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
     result.error = "curl_easy_init failed";
     return result;
   }
-  Transfer transfer{{}, std::move(stop)};
+  util::BoundedAnswer answer;
+  answer.max_bytes = kMaxAnswerBytes;
+  answer.stop = std::move(stop);
   char error_text[CURL_ERROR_SIZE] = {};
   HeaderList headers;
   headers.Add("X-API-Key: " + api_key);
@@ -82,11 +63,7 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
   curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
   curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
-  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &OnBody);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &OnProgress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  util::CollectInto(c, answer);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
 
   const CURLcode code = curl_easy_perform(c);
@@ -100,7 +77,7 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
     return result;
   }
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.status);
-  result.body = std::move(transfer.body);
+  result.body = std::move(answer.body);
   return result;
 }
 

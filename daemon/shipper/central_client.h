@@ -3,7 +3,7 @@
 //
 // TLS peer and host are verified (against shipper.ca_file when set); no redirects are followed;
 // each request is bounded by shipper.timeout; libcurl never raises signals (CURLOPT_NOSIGNAL).
-// Not thread-safe: the shipper thread is the only user. price_refresh::InitCurlOnce() must have
+// Not thread-safe: the shipper thread is the only user. util::InitCurlOnce() must have
 // run before the first request.
 #pragma once
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "daemon/pricing/feed_fetch.h"
 #include "daemon/shipper/api_key.h"
 #include "daemon/shipper/batch_json.h"
 #include "daemon/shipper/gzip_body.h"
+#include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::shipper {
 namespace {
@@ -32,7 +32,7 @@ void Shipper::Start() {
   if (!enabled() || thread_.joinable()) {
     return;
   }
-  price_refresh::InitCurlOnce();
+  util::InitCurlOnce();
   thread_ = std::jthread([this](std::stop_token stop) { Run(std::move(stop)); });
 }
 

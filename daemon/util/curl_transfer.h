@@ -1,0 +1,36 @@
+// What every outbound libcurl transfer of the daemon shares (the price feed, the shipper): global
+// init, the common options, and collecting a bounded answer that a shutdown can cut short.
+#pragma once
+
+#include <curl/curl.h>
+
+#include <cstddef>
+#include <stop_token>
+#include <string>
+
+namespace costgate::daemon::util {
+
+// Makes libcurl ready for use from other threads; call on the main thread before any transfer
+// (idempotent).
+void InitCurlOnce();
+
+// Time limit for the whole transfer, no signals (threads), TLS peer and host verified (against
+// `ca_file` when not empty, else the system store), every encoding libcurl can decode, and our
+// User-Agent.
+void SetTransferDefaults(CURL* c, long timeout_ms, const std::string& ca_file);
+
+// The answer of one transfer: its body, decoded, up to `max_bytes` (beyond it the transfer is
+// aborted with CURLE_WRITE_ERROR and `too_large` set), and the token whose stop request aborts it
+// (CURLE_ABORTED_BY_CALLBACK) within about a second, even while the server is silent.
+struct BoundedAnswer {
+  size_t max_bytes = 0;
+  std::stop_token stop;
+  std::string body;
+  bool too_large = false;
+};
+
+// Points the transfer's write and progress callbacks at `answer`, which must outlive
+// curl_easy_perform.
+void CollectInto(CURL* c, BoundedAnswer& answer);
+
+}  // namespace costgate::daemon::util
