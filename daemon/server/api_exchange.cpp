@@ -3,6 +3,7 @@
 #include <chrono>
 #include <string>
 
+#include "central/api/api_error.h"
 #include "daemon/http/serialize.h"
 #include "daemon/server/api_service.h"
 #include "daemon/server/client_connection.h"
@@ -34,11 +35,6 @@ class BoundedBody final : public filters::stream::ByteSink {
   std::string text_;
   bool over_ = false;
 };
-
-std::string ErrorJson(std::string_view code, std::string_view message) {
-  return std::string(R"({"error":{"code":")") + std::string(code) + R"(","message":")" +
-         std::string(message) + "\"}}";
-}
 
 bool HeaderIs(const filters::RequestHead& head, std::string_view name, std::string_view value) {
   const std::string* found = head.headers.Find(name);
@@ -130,24 +126,23 @@ Awaitable<bool> RunApiExchange(ClientConnection& client, ApiService& api) {
   if (read != BodyResult::kDone) {
     // The rest of the body is unread: the connection cannot carry another request.
     close = true;
-    response.status = read == BodyResult::kTooLarge   ? 413
-                      : read == BodyResult::kTimedOut ? 408
-                                                      : 400;
-    response.body = read == BodyResult::kTooLarge
-                        ? ErrorJson("body_too_large", "request body exceeds central.max_body_bytes")
-                    : read == BodyResult::kTimedOut
-                        ? ErrorJson("body_timeout", "the request body did not arrive in time")
-                        : ErrorJson("bad_request", "malformed HTTP request body framing");
+    response =
+        read == BodyResult::kTooLarge
+            ? central::ErrorResponse(413, "body_too_large",
+                                     "request body exceeds central.max_body_bytes")
+        : read == BodyResult::kTimedOut
+            ? central::ErrorResponse(408, "body_timeout", "the request body did not arrive in time")
+            : central::ErrorResponse(400, "bad_request", "malformed HTTP request body framing");
   } else if (encoding != nullptr && filters::EqualsIgnoreCase(*encoding, "gzip") &&
              !Gunzip(body.text(), limit, decoded, too_large)) {
-    response.status = too_large ? 413 : 400;
-    response.body = too_large ? ErrorJson("body_too_large",
-                                          "decoded request body exceeds central.max_body_bytes")
-                              : ErrorJson("bad_gzip", "the gzip request body is corrupt");
+    response = too_large
+                   ? central::ErrorResponse(413, "body_too_large",
+                                            "decoded request body exceeds central.max_body_bytes")
+                   : central::ErrorResponse(400, "bad_gzip", "the gzip request body is corrupt");
   } else if (encoding != nullptr && !filters::EqualsIgnoreCase(*encoding, "gzip") &&
              !filters::EqualsIgnoreCase(*encoding, "identity")) {
-    response.status = 415;
-    response.body = ErrorJson("unsupported_encoding", "Content-Encoding must be gzip or identity");
+    response = central::ErrorResponse(415, "unsupported_encoding",
+                                      "Content-Encoding must be gzip or identity");
   } else {
     const std::string* key = head.headers.Find("x-api-key");
     central::ApiRequest request;

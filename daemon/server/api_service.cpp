@@ -2,6 +2,8 @@
 
 #include <exception>
 
+#include "central/api/api_error.h"
+
 namespace costgate::daemon::server {
 
 ApiService::ApiService(central::Api& api, ApiLimits limits)

@@ -41,6 +41,9 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     if (worker.draining()) {
       status = 503;
       body = R"({"status":"draining"})";
+    } else if (worker.services().api != nullptr) {
+      // Central has no outbox; its store's health is GET /v1/health.
+      body = R"({"status":"ready"})";
     } else if (worker.services().metrics.OutboxFailing()) {
       // Still ready: calls are forwarded; only metering is degraded (receipts wait in memory).
       body = R"({"status":"ready","outbox":"failing"})";

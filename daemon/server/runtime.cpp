@@ -21,23 +21,23 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
   auto runtime = std::make_shared<Runtime>();
   runtime->config = config;
   runtime->generation = generation;
-  if (services.receipts != nullptr) {
-    runtime->chain = filters::FilterChain::Build(
-        *config, *services.receipts, services.filter_stats, services.prices,
-        filters::ChainInfo{services.host, services.version});
-  }
+  const auto& t = config->timeouts;
+  runtime->watchdog_tick = std::min(
+      {t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response, t.client_write});
   // The central role forwards nothing: no chain, no upstream (and no upstream CA to load).
-  for (const auto& u :
-       services.receipts != nullptr ? config->upstreams : std::vector<config::UpstreamConfig>{}) {
+  if (services.api != nullptr) {
+    return runtime;
+  }
+  runtime->chain = filters::FilterChain::Build(*config, *services.receipts, services.filter_stats,
+                                               services.prices,
+                                               filters::ChainInfo{services.host, services.version});
+  for (const auto& u : config->upstreams) {
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {
       return nullptr;
     }
     runtime->upstreams.push_back(std::move(target));
   }
-  const auto& t = config->timeouts;
-  runtime->watchdog_tick = std::min(
-      {t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response, t.client_write});
   return runtime;
 }
 

@@ -16,7 +16,7 @@ class ApiService;
 struct Services {
   log::Logger& logger;
   metrics::ProxyMetrics& metrics;
-  filters::ReceiptSink* receipts;  // the proxy role's outbox; null in the central role
+  filters::ReceiptSink* receipts;  // the proxy role's outbox (non-null when api is null)
   filters::FilterStats& filter_stats;
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;                  // this machine's hostname, for receipts

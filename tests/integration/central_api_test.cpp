@@ -1,8 +1,8 @@
 // costgate central as existing integrations use it (../shared/V1-API.md): the documented smoke
 // test unchanged, API keys from the CLI, and the errors clients rely on.
 #include <gtest/gtest.h>
-#include <zlib.h>
 
+#include "daemon/shipper/gzip_body.h"
 #include "tests/integration/central_helpers.h"
 #include "tests/integration/command_helpers.h"
 #include "tests/integration/integration_fixture_helpers.h"
@@ -13,7 +13,8 @@ namespace {
 class CentralApiTest : public IntegrationTest {
  protected:
   CostgateProcess& StartDaemon() override {
-    central_ = std::make_unique<CentralUnderTest>();
+    // Small enough for a test to exceed, large enough for every other body here.
+    central_ = std::make_unique<CentralUnderTest>(0, "  max_body_bytes: 4096\n");
     key_ = central_->CreateKey("smoke-" + UniqueToken("key"), "my-project");
     return central_->process();
   }
@@ -73,6 +74,12 @@ TEST_F(CentralApiTest, SmokeTestRecordStoresTheEventAndAnswersItsIdAndCost) {
   EXPECT_EQ(events[0].Int("latency_ms"), 1200);
 }
 
+TEST_F(CentralApiTest, ReadyzOfCentralSaysReadyWithoutAnOutbox) {
+  const HttpResponse response = Call("GET", "/readyz", "", "");
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, R"({"status":"ready"})");
+}
+
 TEST_F(CentralApiTest, BaseUrlWithAPathPrefixWorks) {
   const HttpResponse response = Call("GET", "/cost-tracker/v1/health", "", "");
   EXPECT_EQ(response.status, 200);
@@ -111,19 +118,9 @@ TEST_F(CentralApiTest, MalformedBatchGets400NamingTheProblem) {
   EXPECT_TRUE(JsonString(response.body, "/error/message").has_value()) << response.body;
 }
 
-// A gzip body as the shipper sends it (Content-Encoding: gzip), compressed with zlib.
-std::string Gzip(std::string_view plain) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, plain.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  zs.avail_in = static_cast<uInt>(plain.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
+// The body as the shipper compresses it.
+std::string Gzipped(std::string_view plain) {
+  return daemon::shipper::Gzip(plain).value_or(std::string(plain));
 }
 
 constexpr std::string_view kOneEventBatch =
@@ -135,7 +132,7 @@ TEST_F(CentralApiTest, GzipBatchIsDecodedAndStored) {
   request.url = central_->Url("/v1/usage/batch");
   request.headers = {"X-API-Key: " + key_, "Content-Type: application/json",
                      "Content-Encoding: gzip"};
-  request.body = Gzip(kOneEventBatch);
+  request.body = Gzipped(kOneEventBatch);
   const HttpResponse response = Http(request);
   ASSERT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(JsonString(response.body, "/results/0/status"), "stored") << response.body;
@@ -151,10 +148,58 @@ TEST_F(CentralApiTest, CorruptGzipBodyGets400) {
   request.method = "POST";
   request.url = central_->Url("/v1/usage/batch");
   request.headers = {"X-API-Key: " + key_, "Content-Encoding: gzip"};
-  request.body = Gzip(kOneEventBatch).substr(0, 20) + "garbage";
+  request.body = Gzipped(kOneEventBatch).substr(0, 20) + "garbage";
   const HttpResponse response = Http(request);
   EXPECT_EQ(response.status, 400);
   EXPECT_EQ(JsonString(response.body, "/error/code"), "bad_gzip") << response.body;
+}
+
+TEST_F(CentralApiTest, BodyOverMaxBodyBytesGets413) {
+  const std::string big = "{\"events\":[" + std::string(5000, ' ') + "]}";
+  const HttpResponse response = Call("POST", "/v1/usage/batch", big, key_);
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(JsonString(response.body, "/error/code"), "body_too_large") << response.body;
+}
+
+TEST_F(CentralApiTest, GzipBodyDecodingPastMaxBodyBytesGets413) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = central_->Url("/v1/usage/batch");
+  request.headers = {"X-API-Key: " + key_, "Content-Encoding: gzip"};
+  // A few dozen bytes on the wire, 100 KB once decoded.
+  request.body = Gzipped(std::string(100'000, ' '));
+  ASSERT_LT(request.body->size(), 4096u);
+  const HttpResponse response = Http(request);
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(JsonString(response.body, "/error/code"), "body_too_large") << response.body;
+}
+
+TEST_F(CentralApiTest, UnknownContentEncodingGets415) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = central_->Url("/v1/usage/batch");
+  request.headers = {"X-API-Key: " + key_, "Content-Encoding: br"};
+  request.body = std::string(kOneEventBatch);
+  const HttpResponse response = Http(request);
+  EXPECT_EQ(response.status, 415);
+  EXPECT_EQ(JsonString(response.body, "/error/code"), "unsupported_encoding") << response.body;
+}
+
+TEST_F(CentralApiTest, ExpectContinueGets100BeforeTheBodyIsSent) {
+  RawConnection connection(central_->port());
+  ASSERT_TRUE(
+      connection.Send("POST /v1/usage/batch HTTP/1.1\r\nHost: central\r\nX-API-Key: " + key_ +
+                      "\r\nContent-Type: application/json\r\nContent-Length: " +
+                      std::to_string(kOneEventBatch.size()) + "\r\nExpect: 100-continue\r\n\r\n"));
+  const std::optional<RawResponseHead> interim = connection.ReadHead(kWait);
+  ASSERT_TRUE(interim.has_value());
+  EXPECT_EQ(interim->status, 100);
+  ASSERT_TRUE(connection.Send(kOneEventBatch));
+  const std::optional<RawResponseHead> final_head = connection.ReadHead(kWait);
+  ASSERT_TRUE(final_head.has_value());
+  EXPECT_EQ(final_head->status, 200);
+  connection.ReadFullBody(kWait);
+  EXPECT_EQ(JsonString(connection.body(), "/results/0/status"), "stored") << connection.body();
 }
 
 TEST_F(CentralApiTest, NegativeUnitsGet400NamingTheField) {

@@ -16,13 +16,13 @@
 namespace costgate::integration {
 namespace {
 
-constexpr auto kStartTimeout = std::chrono::seconds(15);
 constexpr auto kCommandWait = std::chrono::seconds(20);
 
-DaemonSettings CentralSettings(uint16_t port) {
+DaemonSettings CentralSettings(uint16_t port, const std::string& central_yaml) {
   DaemonSettings settings;
   settings.role = "central";
   settings.port = port;
+  settings.central_yaml = central_yaml;
   // The proxy-only sections are rendered too, and must be valid: a closed local port.
   settings.upstream_url = "https://127.0.0.1:9";
   return settings;
@@ -47,10 +47,13 @@ uint16_t FreeLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-CentralUnderTest::CentralUnderTest(uint16_t port) : port_(port) { Start(); }
+CentralUnderTest::CentralUnderTest(uint16_t port, std::string central_yaml)
+    : port_(port), central_yaml_(std::move(central_yaml)) {
+  Start();
+}
 
 void CentralUnderTest::Start() {
-  process_ = std::make_unique<CostgateProcess>(CentralSettings(port_), dir_.path());
+  process_ = std::make_unique<CostgateProcess>(CentralSettings(port_, central_yaml_), dir_.path());
   port_ = process_->port();
 }
 
@@ -124,22 +127,12 @@ FaultRelay::FaultRelay(uint16_t target_port, const std::string& mode) {
   options.stderr_path = stderr_path;
   options.stdin_pipe = true;
   process_ = std::make_unique<ChildProcess>(options);
-  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (true) {
-    const std::string out = ReadFileOrEmpty(stdout_path);
-    if (out.find('\n') != std::string::npos) {
-      const auto port = JsonInt(out, "/port");
-      if (!port) {
-        throw std::runtime_error("fault_relay printed an unexpected line: " + out);
-      }
-      port_ = static_cast<uint16_t>(*port);
-      return;
-    }
-    if (!process_->Running() || std::chrono::steady_clock::now() >= deadline) {
-      throw std::runtime_error("fault_relay did not start: " + ReadFileOrEmpty(stderr_path));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  const std::string out = WaitForFirstLine(*process_, stdout_path, stderr_path, "fault_relay");
+  const auto port = JsonInt(out, "/port");
+  if (!port) {
+    throw std::runtime_error("fault_relay printed an unexpected line: " + out);
   }
+  port_ = static_cast<uint16_t>(*port);
 }
 
 int64_t FaultRelay::Stat(const std::string& name) const {

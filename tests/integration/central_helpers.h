@@ -21,8 +21,9 @@ uint16_t FreeLoopbackPort();
 
 class CentralUnderTest {
  public:
-  // Starts `costgate central` on `port` (0: ephemeral) with its own work dir.
-  explicit CentralUnderTest(uint16_t port = 0);
+  // Starts `costgate central` on `port` (0: ephemeral) with its own work dir; `central_yaml`
+  // adds central.* settings ("  max_body_bytes: 1024\n").
+  explicit CentralUnderTest(uint16_t port = 0, std::string central_yaml = {});
 
   void Stop();   // SIGTERM and wait
   void Start();  // again, on the same port and database
@@ -50,6 +51,7 @@ class CentralUnderTest {
  private:
   TempDir dir_;
   uint16_t port_;
+  std::string central_yaml_;
   std::unique_ptr<CostgateProcess> process_;
 };
 

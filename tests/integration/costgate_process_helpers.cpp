@@ -71,7 +71,8 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
        << settings.receipts_yaml << "log:\n  level: \"info\"\n  access_log: true\n";
   if (settings.role == "central") {
     yaml << "central:\n  listen:\n    address: \"127.0.0.1\"\n    port: " << settings.port
-         << "\n    threads: 2\n  database: " << Quoted(central_db_path.string()) << "\n";
+         << "\n    threads: 2\n  database: " << Quoted(central_db_path.string()) << "\n"
+         << settings.central_yaml;
   }
   yaml << settings.extra_yaml;
   return yaml.str();

@@ -38,7 +38,8 @@ struct DaemonSettings {
   uint16_t port = 0;                    // the role's listen port; 0 = ephemeral
   std::filesystem::path receipts_path;  // empty: <work dir>/receipts.db
   std::string receipts_yaml;            // more receipts.* lines, each "  key: value\n"
-  std::string extra_yaml;  // more top-level sections (shipper:, pricing:, ...), verbatim
+  std::string central_yaml;  // more central.* lines (role central), each "  key: value\n"
+  std::string extra_yaml;    // more top-level sections (shipper:, pricing:, ...), verbatim
 };
 
 std::string RenderConfigYaml(const DaemonSettings& settings,
