@@ -23,22 +23,12 @@ class CrashRecoveryTest : public IntegrationTest {
 TEST_F(CrashRecoveryTest, CallsCutByKill9EndAsInterruptedReceiptsAfterRestart) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
   std::vector<std::string> cut;  // event ids of the calls in flight at each kill
-  std::vector<std::string> gates;
   std::unique_ptr<CostgateProcess> restarted;
   CostgateProcess* running = &daemon();
   for (int round = 0; round < 3; ++round) {
-    RawConnection first(running->port());
-    RawConnection second(running->port());
-    for (RawConnection* stream : {&first, &second}) {
-      gates.push_back(UniqueToken("crash"));
-      cut.push_back(StartHeldStream(*stream, fixture, gates.back()));
-      ASSERT_FALSE(cut.back().empty());
-      ASSERT_TRUE(IntentCommitted(*running, cut.back())) << "intent of " << cut.back();
-    }
-    running->process().Kill();
-    for (const std::string& gate : gates) {
-      mock().Release(gate);
-    }
+    const std::vector<std::string> ids = KillWithTwoStreamsInFlight(*running, mock(), fixture);
+    ASSERT_EQ(ids.size(), 2u);
+    cut.insert(cut.end(), ids.begin(), ids.end());
     restarted = std::make_unique<CostgateProcess>(MockUpstreamSettings(), dir());
     running = restarted.get();
     const std::optional<std::string> line = running->WaitForLogLine(

@@ -1,18 +1,18 @@
-// A streaming call held open by the mock, for tests that cut calls midway (kill -9).
+// Streaming calls held open by the mock, for tests that cut calls midway (kill -9).
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "tests/integration/integration_fixture_helpers.h"
 
 namespace costgate::integration {
 
-// Opens a streaming call held by the mock after its first event (gate `gate`); returns its
-// event id ("" after a failed expectation).
-std::string StartHeldStream(RawConnection& stream, const GeminiFixture& fixture,
-                            const std::string& gate);
-
-// Polls until the intent of `event_id` is on disk (it waits for the group-commit interval).
-bool IntentCommitted(const CostgateProcess& daemon, const std::string& event_id);
+// One crash: opens two streaming calls of `fixture` held mid-body by `mock`, waits until both
+// intents are on disk, kills `daemon` with SIGKILL and lets the mock finish. Returns the two
+// event ids (empty after a failed expectation, which is recorded).
+std::vector<std::string> KillWithTwoStreamsInFlight(CostgateProcess& daemon,
+                                                    const MockUpstream& mock,
+                                                    const GeminiFixture& fixture);
 
 }  // namespace costgate::integration

@@ -41,6 +41,22 @@ std::string PythonInterpreter() {
   return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
+std::string WaitForFirstLine(ChildProcess& process, const std::filesystem::path& stdout_path,
+                             const std::filesystem::path& stderr_path, std::string_view what) {
+  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
+  while (true) {
+    const std::string out = ReadFileOrEmpty(stdout_path);
+    if (out.find('\n') != std::string::npos) {
+      return out.substr(0, out.find('\n'));
+    }
+    if (!process.Running() || std::chrono::steady_clock::now() >= deadline) {
+      throw std::runtime_error(std::string(what) +
+                               " did not start: " + ReadFileOrEmpty(stderr_path));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  }
+}
+
 TestCa MakeTestCa(const std::filesystem::path& dir) {
   SpawnOptions options;
   options.argv = {"/bin/sh", (kIntegrationDir / "make_test_ca.sh").string(), dir.string()};
@@ -72,24 +88,14 @@ MockUpstream::MockUpstream(const TestCa& ca, const std::filesystem::path& work_d
   options.stdin_pipe = true;  // the mock exits when this process goes, even on a crash
   process_ = std::make_unique<ChildProcess>(options);
 
-  const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  while (true) {
-    const std::string out = ReadFileOrEmpty(stdout_path);
-    if (out.find('\n') != std::string::npos) {
-      const auto port = JsonInt(out, "/port");
-      const auto tarpit_port = JsonInt(out, "/tarpit_port");
-      if (!port || !tarpit_port) {
-        throw std::runtime_error("mock_upstream printed an unexpected line: " + out);
-      }
-      port_ = static_cast<uint16_t>(*port);
-      tarpit_port_ = static_cast<uint16_t>(*tarpit_port);
-      return;
-    }
-    if (!process_->Running() || std::chrono::steady_clock::now() >= deadline) {
-      throw std::runtime_error("mock_upstream did not start: " + ReadFileOrEmpty(stderr_path_));
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));  // polling, bounded above
+  const std::string out = WaitForFirstLine(*process_, stdout_path, stderr_path_, "mock_upstream");
+  const auto port = JsonInt(out, "/port");
+  const auto tarpit_port = JsonInt(out, "/tarpit_port");
+  if (!port || !tarpit_port) {
+    throw std::runtime_error("mock_upstream printed an unexpected line: " + out);
   }
+  port_ = static_cast<uint16_t>(*port);
+  tarpit_port_ = static_cast<uint16_t>(*tarpit_port);
 }
 
 HttpResponse MockUpstream::Control(std::string_view method, std::string_view path) const {

@@ -19,6 +19,12 @@ namespace costgate::integration {
 // about a second per start. The test helpers in Python need only the standard library.
 std::string PythonInterpreter();
 
+// Waits (bounded) for the first line a helper server prints on stdout once it listens (its
+// ports, as JSON) and returns it; throws std::runtime_error with its stderr when the process
+// exits or stays silent. `what` names it in the message.
+std::string WaitForFirstLine(ChildProcess& process, const std::filesystem::path& stdout_path,
+                             const std::filesystem::path& stderr_path, std::string_view what);
+
 // A CA and a server certificate for 127.0.0.1 / localhost, made at test time.
 struct TestCa {
   std::filesystem::path ca_file;

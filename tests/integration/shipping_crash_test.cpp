@@ -27,7 +27,6 @@ TEST_F(ShippingCrashTest, EveryAdmittedCallEndsAsExactlyOneEventAcrossKill9Resta
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
   std::vector<std::string> finished;
   std::vector<std::string> cut;
-  std::vector<std::string> gates;
   std::unique_ptr<CostgateProcess> restarted;
   CostgateProcess* running = &daemon();
   for (int round = 0; round < 3; ++round) {
@@ -37,18 +36,9 @@ TEST_F(ShippingCrashTest, EveryAdmittedCallEndsAsExactlyOneEventAcrossKill9Resta
       ASSERT_TRUE(running->receipts().WaitForReceipt(id, kWait).has_value()) << id;
       finished.push_back(id);
     }
-    RawConnection first(running->port());
-    RawConnection second(running->port());
-    for (RawConnection* stream : {&first, &second}) {
-      gates.push_back(UniqueToken("crash-ship"));
-      cut.push_back(StartHeldStream(*stream, fixture, gates.back()));
-      ASSERT_FALSE(cut.back().empty());
-      ASSERT_TRUE(IntentCommitted(*running, cut.back())) << "intent of " << cut.back();
-    }
-    running->process().Kill();
-    for (const std::string& gate : gates) {
-      mock().Release(gate);
-    }
+    const std::vector<std::string> ids = KillWithTwoStreamsInFlight(*running, mock(), fixture);
+    ASSERT_EQ(ids.size(), 2u);
+    cut.insert(cut.end(), ids.begin(), ids.end());
     restarted = std::make_unique<CostgateProcess>(settings_, proxy_->dir.path());
     running = restarted.get();
   }
