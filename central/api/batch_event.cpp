@@ -107,7 +107,7 @@ constexpr auto kEventRules = std::to_array<FieldRule<Event>>({
     {"cost_pico_usd", ReadProxyCost},
     {"pricing_version",
      [](dom::element v, Event& e) { return ReadString(v, e.proxy_pricing_version); }},
-    {"price_key", Discard},
+    {"price_key", [](dom::element v, Event& e) { return ReadString(v, e.price_key); }},
     {"unpriced_reason", Discard},
 });
 

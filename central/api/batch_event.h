@@ -13,7 +13,8 @@
 namespace costgate::central {
 
 // The event as the proxy sent it: origin "proxy"; the wire's cost_pico_usd and pricing_version
-// become proxy_cost and proxy_pricing_version; central's price is not set here (reprice.h).
+// become proxy_cost and proxy_pricing_version; price_key holds the proxy's key until Reprice
+// (reprice.h), which takes it as its first guess, sets central's price and key.
 // An error's field is relative to the event ("units.input_tokens").
 std::variant<Event, FieldError> ReadBatchEvent(simdjson::dom::element value);
 

@@ -72,7 +72,8 @@ ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events) {
       rejected.push_back({event.event_id, path + ".labels.workspace", "workspace_forbidden"});
       continue;
     }
-    Reprice(call.book, event);
+    const std::string proxy_price_key = std::move(event.price_key);
+    Reprice(call.book, event, proxy_price_key);
     event.received_unix_ms = call.request.now_unix_ms;
     slots.push_back({true, accepted.size()});
     accepted.push_back(std::move(event));

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "pricing/call_price.h"
 #include "pricing/price_key.h"
 
 namespace costgate::central {
@@ -19,31 +20,19 @@ pricing::Units ToPricingUnits(const EventUnits& units) {
   return out;
 }
 
-pricing::ResolvedKey Resolve(const pricing::PriceBook& book, std::string_view provider,
-                             std::string_view model_version, std::string_view model,
-                             int64_t at_ms) {
+// The price list to look the model up in: the event's provider, or for a V1 call (which names
+// none) the first provider whose list prices the model.
+std::string_view Family(const pricing::PriceBook& book, std::string_view provider,
+                        std::string_view model_version, std::string_view model, int64_t at_ms) {
   if (!provider.empty()) {
-    return pricing::ResolvePriceKey(book, {provider, model_version, model}, at_ms);
+    return provider;
   }
   for (const std::string_view known : kKnownProviders) {
-    pricing::ResolvedKey resolved =
-        pricing::ResolvePriceKey(book, {known, model_version, model}, at_ms);
-    if (resolved.row != nullptr) {
-      return resolved;
+    if (pricing::ResolvePriceKey(book, {known, model_version, model}, at_ms).row != nullptr) {
+      return known;
     }
   }
   return {};
-}
-
-bool ProviderDidNotBill(const Event& event) {
-  if (!event.units.empty()) {
-    return false;
-  }
-  if (event.status == "denied") {
-    return true;
-  }
-  // http_status 0: the upstream never answered.
-  return event.status == "upstream_error" && (event.http_status == 0 || event.http_status >= 400);
 }
 
 }  // namespace
@@ -51,50 +40,39 @@ bool ProviderDidNotBill(const Event& event) {
 UnitsPrice PriceUnits(const pricing::PriceBook& book, std::string_view provider,
                       std::string_view model_version, std::string_view model,
                       const EventUnits& units, pricing::ServiceTier tier, int64_t at_ms) {
-  UnitsPrice price;
-  pricing::ResolvedKey resolved = Resolve(book, provider, model_version, model, at_ms);
-  if (resolved.row == nullptr) {
-    price.unpriced = units.empty() ? pricing::Unpriced::kNoUsage : pricing::Unpriced::kUnknownModel;
-    return price;
-  }
   // The quote holds views into its units: only its values leave this scope.
   const pricing::Units priced_units = ToPricingUnits(units);
-  const pricing::Quote quote =
-      pricing::PriceWithRow(book, *resolved.row, priced_units, tier, at_ms);
-  price.unpriced = quote.unpriced;
-  price.total = quote.total;
-  price.price_key = std::move(resolved.key);
-  return price;
+  pricing::CallPrice price = pricing::PriceCall(
+      book, {.subject = {Family(book, provider, model_version, model, at_ms), model_version, model},
+             .known_key = {},
+             .units = priced_units,
+             .tier = tier,
+             .metered = true,
+             .provider_did_not_bill = false,
+             .at_ms = at_ms});
+  return {price.unpriced, price.cost.value_or(pricing::Money{}), std::move(price.price_key)};
 }
 
-void Reprice(const pricing::PriceBook& book, Event& event) {
-  event.cost.reset();
-  event.pricing_version.clear();
-  event.price_key.clear();
-  event.unpriced_reason.clear();
-  if (!event.metered) {
-    event.unpriced_reason = "unmetered";
-    return;
-  }
+void Reprice(const pricing::PriceBook& book, Event& event, std::string_view proxy_price_key) {
+  const pricing::Units units = ToPricingUnits(event.units);
   // The proxy reports either a Gemini serviceTier or a Vertex trafficType in this one field.
-  const pricing::ServiceTier tier =
-      pricing::ServiceTierFromWire(event.service_tier, event.service_tier);
-  if (ProviderDidNotBill(event)) {
-    event.cost = pricing::Money{};
-    event.pricing_version = book.version();
-    event.price_key =
-        Resolve(book, event.provider, event.model_version, event.model, event.start_unix_ms).key;
-    return;
-  }
-  UnitsPrice price = PriceUnits(book, event.provider, event.model_version, event.model, event.units,
-                                tier, event.start_unix_ms);
+  pricing::CallPrice price = pricing::PriceCall(
+      book, {.subject = {Family(book, event.provider, event.model_version, event.model,
+                                event.start_unix_ms),
+                         event.model_version, event.model},
+             .known_key = proxy_price_key,
+             .units = units,
+             .tier = pricing::ServiceTierFromWire(event.service_tier, event.service_tier),
+             .metered = event.metered,
+             // The status sent to the client: the provider's, or ours when it never answered.
+             .provider_did_not_bill =
+                 pricing::ProviderDidNotBill(!event.units.empty(), event.status == "denied",
+                                             event.status == "upstream_error", event.http_status),
+             .at_ms = event.start_unix_ms});
+  event.cost = price.cost;
+  event.pricing_version = std::move(price.pricing_version);
   event.price_key = std::move(price.price_key);
-  if (price.priced()) {
-    event.cost = price.total;
-    event.pricing_version = book.version();
-    return;
-  }
-  event.unpriced_reason = pricing::UnpricedReason(price.unpriced);
+  event.unpriced_reason = std::string(price.unpriced_reason);
 }
 
 }  // namespace costgate::central

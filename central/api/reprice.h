@@ -1,9 +1,5 @@
-// Central's price of an event: the authoritative cost, from central's own price book.
-//
-// The rules are the proxy's (filters/price/price_filter.cpp), so the two agree whenever their
-// books do: an unmetered call is unpriced ("unmetered"); a call the provider did not bill
-// (denied, or an upstream error without usage) costs 0; otherwise the units are priced at the
-// call's start time and an unpriced call keeps the reason ("unknown_model", "no_rate", ...).
+// Central's price of an event: the authoritative cost, from central's own price book, by the
+// rules the proxy applies too (pricing/call_price.h).
 #pragma once
 
 #include <cstdint>
@@ -17,8 +13,10 @@
 namespace costgate::central {
 
 // Sets event.cost, pricing_version, price_key and unpriced_reason (the proxy's price is left as
-// it is). The book's version is kept only on a priced event.
-void Reprice(const pricing::PriceBook& book, Event& event);
+// it is). The book's version is kept only on a priced event. `proxy_price_key` is the key the
+// proxy priced the call with (a batch event's price_key): tried first, because the proxy knew
+// what the event does not carry (a Vertex AI path is priced at Vertex prices).
+void Reprice(const pricing::PriceBook& book, Event& event, std::string_view proxy_price_key = {});
 
 struct UnitsPrice {
   pricing::Unpriced unpriced = pricing::Unpriced::kNone;

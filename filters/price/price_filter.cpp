@@ -1,24 +1,9 @@
 #include "filters/price/price_filter.h"
 
 #include "filters/receipt_policy.h"
-#include "pricing/cost.h"
+#include "pricing/call_price.h"
 
 namespace costgate::filters {
-namespace {
-
-// A call that never produced billable work: refused by us, or answered with an error (or not
-// at all) by the provider, and no usage reported.
-bool ProviderDidNotBill(const Exchange& x) {
-  if (!x.units.empty()) {
-    return false;
-  }
-  if (x.outcome == Outcome::kDenied) {
-    return true;
-  }
-  return x.outcome == Outcome::kUpstreamError && (!x.response || x.response->status >= 400);
-}
-
-}  // namespace
 
 void PriceFilter::OnComplete(Exchange& x) noexcept {
   x.cost.reset();
@@ -28,32 +13,26 @@ void PriceFilter::OnComplete(Exchange& x) noexcept {
   if (!ProducesReceipt(x)) {
     return;
   }
-  if (x.metering != Metering::kMetered) {
-    x.unpriced_reason = "unmetered";
+  pricing::CallPrice price = pricing::PriceCall(
+      prices_.Current(),
+      {.subject = {x.price_family.empty() ? x.provider : x.price_family, x.model_version,
+                   x.model_requested},
+       .known_key = {},
+       .units = x.units,
+       .tier = pricing::ServiceTierFromWire(x.service_tier, x.traffic_type),
+       .metered = x.metering == Metering::kMetered,
+       .provider_did_not_bill = pricing::ProviderDidNotBill(
+           !x.units.empty(), x.outcome == Outcome::kDenied, x.outcome == Outcome::kUpstreamError,
+           x.response ? x.response->status : 0),
+       .at_ms = x.start_unix_ms});
+  x.cost = price.cost;
+  x.pricing_version = std::move(price.pricing_version);
+  x.price_key = std::move(price.price_key);
+  x.unpriced_reason = price.unpriced_reason;
+  if (!price.cost) {
     Count(stats_.unpriced_receipts);
-    return;
   }
-  const pricing::PriceBook& book = prices_.Current();
-  x.pricing_version = book.version();
-  const pricing::PriceSubject subject{x.price_family.empty() ? x.provider : x.price_family,
-                                      x.model_version, x.model_requested};
-  if (ProviderDidNotBill(x)) {
-    x.cost = pricing::Money{};
-    x.price_key = pricing::ResolvePriceKey(book, subject, x.start_unix_ms).key;
-    return;
-  }
-  pricing::Quote quote = pricing::PriceUsage(
-      book, subject, x.units, pricing::ServiceTierFromWire(x.service_tier, x.traffic_type),
-      x.start_unix_ms);
-  x.price_key = std::move(quote.price_key);
-  if (quote.priced()) {
-    x.cost = quote.total;
-    return;
-  }
-  x.pricing_version.clear();
-  x.unpriced_reason = pricing::UnpricedReason(quote.unpriced);
-  Count(stats_.unpriced_receipts);
-  if (quote.unpriced == pricing::Unpriced::kUnknownModel) {
+  if (price.unpriced == pricing::Unpriced::kUnknownModel) {
     Count(stats_.unpriced_unknown_model);
   }
 }

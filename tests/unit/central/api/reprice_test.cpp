@@ -33,6 +33,17 @@ TEST(Reprice, PricesAProxyEventWithCentralsBook) {
   EXPECT_EQ(event.unpriced_reason, "");
 }
 
+TEST(Reprice, TheProxysPriceKeyPricesAVertexCallAtVertexPrices) {
+  // A Vertex AI call reaches central as provider gemini; the proxy's key says which list.
+  Event event = GeminiEvent();
+  event.model = "gemini-2.0-flash-001";
+  event.model_version = "gemini-2.0-flash-001";
+  event.units = {{"input_tokens", 1000}};
+  Reprice(*TestBook(), event, "gemini-2.0-flash-001");
+  EXPECT_EQ(event.cost, Money::FromPico(150'000'000));  // 1000 x $0.15/M, not $0.10/M
+  EXPECT_EQ(event.price_key, "gemini-2.0-flash-001");
+}
+
 TEST(Reprice, LeavesTheProxysPriceAsItIs) {
   Event event = GeminiEvent();
   event.proxy_cost = Money::FromPico(217'760'000);

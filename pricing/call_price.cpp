@@ -1,0 +1,53 @@
+#include "pricing/call_price.h"
+
+namespace costgate::pricing {
+namespace {
+
+ResolvedKey ResolveKey(const PriceBook& book, const CallToPrice& call) {
+  if (!call.known_key.empty()) {
+    if (const PriceRow* row = book.Find(call.known_key, call.at_ms)) {
+      return {row, std::string(call.known_key)};
+    }
+  }
+  return ResolvePriceKey(book, call.subject, call.at_ms);
+}
+
+}  // namespace
+
+bool ProviderDidNotBill(bool has_units, bool denied, bool upstream_error, int upstream_status) {
+  if (has_units) {
+    return false;
+  }
+  // Status 0: the provider never answered.
+  return denied || (upstream_error && (upstream_status == 0 || upstream_status >= 400));
+}
+
+CallPrice PriceCall(const PriceBook& book, const CallToPrice& call) {
+  CallPrice price;
+  if (!call.metered) {
+    price.unpriced_reason = "unmetered";
+    return price;
+  }
+  ResolvedKey resolved = ResolveKey(book, call);
+  price.price_key = std::move(resolved.key);
+  if (call.provider_did_not_bill) {
+    price.cost = Money{};
+    price.pricing_version = book.version();
+    return price;
+  }
+  if (resolved.row == nullptr) {
+    price.unpriced = call.units.empty() ? Unpriced::kNoUsage : Unpriced::kUnknownModel;
+  } else {
+    const Quote quote = PriceWithRow(book, *resolved.row, call.units, call.tier, call.at_ms);
+    price.unpriced = quote.unpriced;
+    if (quote.priced()) {
+      price.cost = quote.total;
+      price.pricing_version = book.version();
+      return price;
+    }
+  }
+  price.unpriced_reason = UnpricedReason(price.unpriced);
+  return price;
+}
+
+}  // namespace costgate::pricing
