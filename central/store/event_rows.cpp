@@ -6,9 +6,10 @@
 #include <charconv>
 #include <cstdio>
 
-#include "central/store/sqlite_util.h"
+#include "sqlite/sql_text.h"
+#include "sqlite/statement.h"
 
-namespace costgate::central::sqlite {
+namespace costgate::central {
 namespace {
 
 // Column order = bind order (BindEvent) = read order (ReadEvent).
@@ -53,17 +54,6 @@ constexpr std::array<std::string_view, 38> kColumns = {
     "received_unix_ms",
 };
 
-std::string ColumnList() {
-  std::string out;
-  for (std::string_view column : kColumns) {
-    if (!out.empty()) {
-      out += ", ";
-    }
-    out += column;
-  }
-  return out;
-}
-
 std::optional<int64_t> PicoOf(const std::optional<pricing::Money>& money) {
   return money ? std::optional<int64_t>(money->pico()) : std::nullopt;
 }
@@ -94,19 +84,15 @@ void AppendJsonName(std::string& out, std::string_view name) {
 }  // namespace
 
 const std::string& InsertEventSql() {
-  static const std::string sql = [] {
-    std::string values;
-    for (size_t i = 0; i < kColumns.size(); ++i) {
-      values += i == 0 ? "?" : ", ?";
-    }
-    return "INSERT INTO events (" + ColumnList() + ") VALUES (" + values +
-           ") ON CONFLICT(event_id) DO NOTHING";
-  }();
+  static const std::string sql = "INSERT INTO events (" + sqlite::ColumnList(kColumns) +
+                                 ") VALUES (" + sqlite::Placeholders(kColumns.size()) +
+                                 ") ON CONFLICT(event_id) DO NOTHING";
   return sql;
 }
 
 const std::string& SelectEventSql() {
-  static const std::string sql = "SELECT " + ColumnList() + " FROM events WHERE event_id = ?";
+  static const std::string sql =
+      "SELECT " + sqlite::ColumnList(kColumns) + " FROM events WHERE event_id = ?";
   return sql;
 }
 
@@ -145,7 +131,7 @@ std::optional<EventUnits> ParseUnitsJson(std::string_view json) {
 }
 
 int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json) {
-  Binder b(stmt);
+  sqlite::Binder b(stmt);
   b.Text(e.event_id);
   b.Text(e.origin);
   b.Text(e.request_id);
@@ -188,7 +174,7 @@ int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json)
 }
 
 std::optional<Event> ReadEvent(sqlite3_stmt* stmt) {
-  Reader r(stmt);
+  sqlite::Reader r(stmt);
   Event e;
   e.event_id = r.Text();
   e.origin = r.Text();
@@ -235,4 +221,4 @@ std::optional<Event> ReadEvent(sqlite3_stmt* stmt) {
   return e;
 }
 
-}  // namespace costgate::central::sqlite
+}  // namespace costgate::central

@@ -9,7 +9,7 @@
 
 #include "central/store/event.h"
 
-namespace costgate::central::sqlite {
+namespace costgate::central {
 
 // INSERT INTO events (<every column>) VALUES (?, ...) ON CONFLICT(event_id) DO NOTHING.
 const std::string& InsertEventSql();
@@ -30,4 +30,4 @@ int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json)
 // row's units_json does not parse.
 std::optional<Event> ReadEvent(sqlite3_stmt* stmt);
 
-}  // namespace costgate::central::sqlite
+}  // namespace costgate::central

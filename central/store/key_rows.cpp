@@ -1,9 +1,12 @@
 // API keys as rows: only the hash of a secret is stored (keys/api_key.h makes and hashes them).
-#include "central/store/sqlite_util.h"
+#include <string_view>
+#include <utility>
+
 #include "central/store/store_statements.h"
+#include "sqlite/exec.h"
+#include "sqlite/statement.h"
 
 namespace costgate::central {
-namespace sqlite {
 
 // Column order = ReadKey order.
 const char* const kCreateKeySql =
@@ -27,7 +30,7 @@ const char* const kTouchKeySql =
 namespace {
 
 ApiKeyRecord ReadKey(sqlite3_stmt* stmt) {
-  Reader r(stmt);
+  sqlite::Reader r(stmt);
   ApiKeyRecord key;
   key.id = r.Text();
   key.name = r.Text();
@@ -42,16 +45,26 @@ ApiKeyRecord ReadKey(sqlite3_stmt* stmt) {
   return key;
 }
 
-}  // namespace
-}  // namespace sqlite
+// RevokeKey and TouchKey: `stmt` (kRevokeKeySql or kTouchKeySql) run with ?1 = now_unix_ms and
+// ?2 = `id`; a failure is "<what><id>: <SQLite's message>".
+StoreStatus StampKey(sqlite3* db, sqlite3_stmt* stmt, int64_t now_unix_ms, const std::string& id,
+                     std::string_view what) {
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
+  b.Int(now_unix_ms);
+  b.Text(id);
+  if (b.Step() != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db, std::string(what) + id)};
+  }
+  return std::nullopt;
+}
 
-using sqlite::Binder;
-using sqlite::ResetOnExit;
+}  // namespace
 
 StoreStatus SqliteStore::CreateKey(const ApiKeyRecord& key) {
   sqlite3_stmt* stmt = statements_->create_key;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
   b.Text(key.id);
   b.Text(key.name);
   b.Text(key.source_app);
@@ -62,63 +75,50 @@ StoreStatus SqliteStore::CreateKey(const ApiKeyRecord& key) {
   b.Int(key.created_unix_ms);
   b.OptionalInt(key.last_used_unix_ms);
   b.OptionalInt(key.revoked_unix_ms);
-  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
-    return sqlite::Error(db_, "create key " + key.name);
+  if (b.Step() != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db_, "create key " + key.name)};
   }
   return std::nullopt;
 }
 
 StoreResult<std::optional<ApiKeyRecord>> SqliteStore::FindKeyByHash(const std::string& hash) {
   sqlite3_stmt* stmt = statements_->find_key_by_hash;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
   b.Text(hash);
-  const int rc = b.rc() == SQLITE_OK ? sqlite3_step(stmt) : b.rc();
+  const int rc = b.Step();
   if (rc == SQLITE_DONE) {
     return std::optional<ApiKeyRecord>();
   }
   if (rc != SQLITE_ROW) {
-    return sqlite::Error(db_, "find key");
+    return StoreError{sqlite::ErrorText(db_, "find key")};
   }
-  return std::optional(sqlite::ReadKey(stmt));
+  return std::optional(ReadKey(stmt));
 }
 
 StoreResult<std::vector<ApiKeyRecord>> SqliteStore::ListKeys() {
   sqlite3_stmt* stmt = statements_->list_keys;
-  ResetOnExit reset(stmt);
+  sqlite::ResetOnExit reset(stmt);
   std::vector<ApiKeyRecord> keys;
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-    keys.push_back(sqlite::ReadKey(stmt));
+    keys.push_back(ReadKey(stmt));
   }
   if (rc != SQLITE_DONE) {
-    return sqlite::Error(db_, "list keys");
+    return StoreError{sqlite::ErrorText(db_, "list keys")};
   }
   return keys;
 }
 
 StoreResult<bool> SqliteStore::RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) {
-  sqlite3_stmt* stmt = statements_->revoke_key;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
-  b.Int(now_unix_ms);
-  b.Text(id_or_name);
-  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
-    return sqlite::Error(db_, "revoke key " + id_or_name);
+  if (auto error = StampKey(db_, statements_->revoke_key, now_unix_ms, id_or_name, "revoke key ")) {
+    return *std::move(error);
   }
   return sqlite3_changes64(db_) > 0;
 }
 
 StoreStatus SqliteStore::TouchKey(const std::string& id, int64_t now_unix_ms) {
-  sqlite3_stmt* stmt = statements_->touch_key;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
-  b.Int(now_unix_ms);
-  b.Text(id);
-  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
-    return sqlite::Error(db_, "touch key " + id);
-  }
-  return std::nullopt;
+  return StampKey(db_, statements_->touch_key, now_unix_ms, id, "touch key ");
 }
 
 }  // namespace costgate::central

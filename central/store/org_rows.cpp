@@ -7,11 +7,13 @@
 // an admin action.
 #include "central/store/org_rows.h"
 
-#include "central/store/sqlite_util.h"
+#include <string_view>
+
 #include "central/store/store_statements.h"
+#include "sqlite/exec.h"
+#include "sqlite/statement.h"
 
 namespace costgate::central {
-namespace sqlite {
 
 const char* const kMirrorUserSql =
     "INSERT OR IGNORE INTO users (source_app, external_id, email, full_name, created_unix_ms, "
@@ -52,6 +54,48 @@ namespace {
 // (a forgotten name costs one INSERT OR IGNORE that finds it).
 constexpr size_t kMaxKnown = 100'000;
 
+UserRecord ReadUser(sqlite3_stmt* stmt) {
+  sqlite::Reader r(stmt);
+  UserRecord user;
+  user.source_app = r.Text();
+  user.external_id = r.Text();
+  user.email = r.Text();
+  user.full_name = r.Text();
+  return user;
+}
+
+ProjectRecord ReadProject(sqlite3_stmt* stmt) {
+  sqlite::Reader r(stmt);
+  ProjectRecord project;
+  project.source_app = r.Text();
+  project.external_id = r.Text();
+  project.name = r.Text();
+  project.workspace_id = r.Text();
+  project.team_id = r.Text();
+  return project;
+}
+
+// The row of (source_app, external_id) that `stmt` (kFindUserSql or kFindProjectSql) finds, as
+// `read` makes it; a failure is "<what><external_id>: <SQLite's message>".
+template <typename Record>
+StoreResult<std::optional<Record>> FindOrgRow(sqlite3* db, sqlite3_stmt* stmt,
+                                              const std::string& source_app,
+                                              const std::string& external_id, std::string_view what,
+                                              Record (*read)(sqlite3_stmt*)) {
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
+  b.Text(source_app);
+  b.Text(external_id);
+  const int rc = b.Step();
+  if (rc == SQLITE_DONE) {
+    return std::optional<Record>();
+  }
+  if (rc != SQLITE_ROW) {
+    return StoreError{sqlite::ErrorText(db, std::string(what) + external_id)};
+  }
+  return std::optional(read(stmt));
+}
+
 }  // namespace
 
 void OrgMirror::Attach(sqlite3_stmt* mirror_user, sqlite3_stmt* mirror_project) {
@@ -66,12 +110,12 @@ int OrgMirror::MirrorOne(sqlite3_stmt* stmt, char kind, const Event& e,
   if (known_.contains(key_) || pending_.contains(key_)) {
     return SQLITE_DONE;
   }
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
   b.Text(e.source_app);
   b.Text(external_id);
   b.Int(e.received_unix_ms);
-  const int rc = b.rc() != SQLITE_OK ? b.rc() : sqlite3_step(stmt);
+  const int rc = b.Step();
   if (rc == SQLITE_DONE) {
     pending_.insert(key_);
   }
@@ -103,88 +147,46 @@ void OrgMirror::Forget() {
   pending_.clear();
 }
 
-}  // namespace sqlite
-
-using sqlite::Binder;
-using sqlite::Reader;
-using sqlite::ResetOnExit;
-
 StoreStatus SqliteStore::UpsertUser(const UserRecord& user, int64_t now_unix_ms) {
   sqlite3_stmt* stmt = statements_->upsert_user;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
   b.Text(user.source_app);
   b.Text(user.external_id);
   b.Text(user.email);
   b.Text(user.full_name);
   b.Int(now_unix_ms);
-  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
-    return sqlite::Error(db_, "upsert user " + user.external_id);
+  if (b.Step() != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db_, "upsert user " + user.external_id)};
   }
   return std::nullopt;
 }
 
 StoreStatus SqliteStore::UpsertProject(const ProjectRecord& project, int64_t now_unix_ms) {
   sqlite3_stmt* stmt = statements_->upsert_project;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
   b.Text(project.source_app);
   b.Text(project.external_id);
   b.Text(project.name);
   b.Text(project.workspace_id);
   b.Text(project.team_id);
   b.Int(now_unix_ms);
-  if (b.rc() != SQLITE_OK || sqlite3_step(stmt) != SQLITE_DONE) {
-    return sqlite::Error(db_, "upsert project " + project.external_id);
+  if (b.Step() != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db_, "upsert project " + project.external_id)};
   }
   return std::nullopt;
 }
 
 StoreResult<std::optional<UserRecord>> SqliteStore::FindUser(const std::string& source_app,
                                                              const std::string& external_id) {
-  sqlite3_stmt* stmt = statements_->find_user;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
-  b.Text(source_app);
-  b.Text(external_id);
-  const int rc = b.rc() == SQLITE_OK ? sqlite3_step(stmt) : b.rc();
-  if (rc == SQLITE_DONE) {
-    return std::optional<UserRecord>();
-  }
-  if (rc != SQLITE_ROW) {
-    return sqlite::Error(db_, "find user " + external_id);
-  }
-  Reader r(stmt);
-  UserRecord user;
-  user.source_app = r.Text();
-  user.external_id = r.Text();
-  user.email = r.Text();
-  user.full_name = r.Text();
-  return std::optional(std::move(user));
+  return FindOrgRow(db_, statements_->find_user, source_app, external_id, "find user ", ReadUser);
 }
 
 StoreResult<std::optional<ProjectRecord>> SqliteStore::FindProject(const std::string& source_app,
                                                                    const std::string& external_id) {
-  sqlite3_stmt* stmt = statements_->find_project;
-  ResetOnExit reset(stmt);
-  Binder b(stmt);
-  b.Text(source_app);
-  b.Text(external_id);
-  const int rc = b.rc() == SQLITE_OK ? sqlite3_step(stmt) : b.rc();
-  if (rc == SQLITE_DONE) {
-    return std::optional<ProjectRecord>();
-  }
-  if (rc != SQLITE_ROW) {
-    return sqlite::Error(db_, "find project " + external_id);
-  }
-  Reader r(stmt);
-  ProjectRecord project;
-  project.source_app = r.Text();
-  project.external_id = r.Text();
-  project.name = r.Text();
-  project.workspace_id = r.Text();
-  project.team_id = r.Text();
-  return std::optional(std::move(project));
+  return FindOrgRow(db_, statements_->find_project, source_app, external_id, "find project ",
+                    ReadProject);
 }
 
 }  // namespace costgate::central

@@ -8,7 +8,7 @@
 
 #include "central/store/event.h"
 
-namespace costgate::central::sqlite {
+namespace costgate::central {
 
 // Inserts the users and projects stored events name when not yet known: name, email and
 // workspace empty (Unassigned), the event's received time as created/updated. Known ones are left
@@ -40,4 +40,4 @@ class OrgMirror {
   std::string key_;                          // reused lookup buffer
 };
 
-}  // namespace costgate::central::sqlite
+}  // namespace costgate::central

@@ -1,10 +1,13 @@
 #include "central/store/store_schema.h"
 
+#include <optional>
 #include <string>
+#include <utility>
 
-#include "central/store/sqlite_util.h"
+#include "sqlite/exec.h"
+#include "sqlite/schema_version.h"
 
-namespace costgate::central::sqlite {
+namespace costgate::central {
 namespace {
 
 // events: one row per event_id. A rowid table (rows of a few hundred bytes are past where SQLite
@@ -104,39 +107,33 @@ CREATE TABLE IF NOT EXISTS api_keys (
 }  // namespace
 
 StoreStatus CreateOrCheckSchema(sqlite3* db) {
-  sqlite3_stmt* stmt = nullptr;
-  int version = -1;
-  if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr) == SQLITE_OK &&
-      sqlite3_step(stmt) == SQLITE_ROW) {
-    version = sqlite3_column_int(stmt, 0);
+  const std::optional<int> version = sqlite::ReadUserVersion(db);
+  if (!version) {
+    return StoreError{sqlite::ErrorText(db, "read schema version")};
   }
-  sqlite3_finalize(stmt);
-  if (version < 0) {
-    return Error(db, "read schema version");
-  }
-  if (version == kStoreSchemaVersion) {
+  if (*version == kStoreSchemaVersion) {
     return std::nullopt;
   }
-  if (version > kStoreSchemaVersion) {
-    return StoreError{"schema version " + std::to_string(version) +
+  if (*version > kStoreSchemaVersion) {
+    return StoreError{"schema version " + std::to_string(*version) +
                       " is newer than this costgate's (" + std::to_string(kStoreSchemaVersion) +
                       "): the database was written by a newer costgate; run that version"};
   }
-  if (auto error = Exec(db, "BEGIN IMMEDIATE", "create schema")) {
-    return error;
+  if (auto error = sqlite::Exec(db, "BEGIN IMMEDIATE", "create schema")) {
+    return StoreError{*std::move(error)};
   }
-  StoreStatus error = Exec(db, kCreateSchemaSql, "create schema");
+  std::optional<std::string> error = sqlite::Exec(db, kCreateSchemaSql, "create schema");
   if (!error) {
-    error = Exec(db, ("PRAGMA user_version = " + std::to_string(kStoreSchemaVersion)).c_str(),
-                 "set schema version");
+    error = sqlite::SetUserVersion(db, kStoreSchemaVersion);
   }
   if (!error) {
-    error = Exec(db, "COMMIT", "create schema");
+    error = sqlite::Exec(db, "COMMIT", "create schema");
   }
-  if (error && sqlite3_get_autocommit(db) == 0) {
-    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (error) {
+    sqlite::RollbackIfOpen(db);
+    return StoreError{*std::move(error)};
   }
-  return error;
+  return std::nullopt;
 }
 
-}  // namespace costgate::central::sqlite
+}  // namespace costgate::central

@@ -5,7 +5,7 @@
 
 #include "central/store/store.h"
 
-namespace costgate::central::sqlite {
+namespace costgate::central {
 
 // PRAGMA user_version of the schema this build writes.
 inline constexpr int kStoreSchemaVersion = 1;
@@ -15,4 +15,4 @@ inline constexpr int kStoreSchemaVersion = 1;
 // its rows may mean something this build cannot read) with a message saying so.
 StoreStatus CreateOrCheckSchema(sqlite3* db);
 
-}  // namespace costgate::central::sqlite
+}  // namespace costgate::central

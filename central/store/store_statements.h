@@ -21,7 +21,6 @@ struct SqliteStore::Statements {
 
   sqlite3_stmt* begin = nullptr;  // BEGIN IMMEDIATE: take the write lock before reading
   sqlite3_stmt* commit = nullptr;
-  sqlite3_stmt* rollback = nullptr;
   sqlite3_stmt* ping = nullptr;
   sqlite3_stmt* insert_event = nullptr;
   sqlite3_stmt* find_event = nullptr;
@@ -38,10 +37,8 @@ struct SqliteStore::Statements {
   sqlite3_stmt* revoke_key = nullptr;
   sqlite3_stmt* touch_key = nullptr;
 
-  sqlite::OrgMirror mirror;  // on mirror_user and mirror_project
+  OrgMirror mirror;  // on mirror_user and mirror_project
 };
-
-namespace sqlite {
 
 // org_rows.cpp: users and projects.
 extern const char* const kMirrorUserSql;
@@ -58,5 +55,4 @@ extern const char* const kListKeysSql;
 extern const char* const kRevokeKeySql;
 extern const char* const kTouchKeySql;
 
-}  // namespace sqlite
 }  // namespace costgate::central

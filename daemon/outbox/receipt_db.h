@@ -85,15 +85,12 @@ class ReceiptDb {
 
  private:
   std::optional<std::string> CreateSchema();
-  std::optional<std::string> Exec(const char* sql, std::string_view what = {});
-  std::string Error(std::string_view what) const;
 
-  // Runs `sql` (one statement) with ?1 = `a`, ?2 = `b` for each (a, b) in one transaction;
-  // returns the rows changed.
+  // Runs `sql` (one statement) once per item, its parameters bound by bind(sqlite::Binder&,
+  // item), all in one transaction; returns the rows changed.
   template <typename Item, typename BindFn>
   std::variant<int64_t, std::string> UpdateEach(const char* sql, std::span<const Item> items,
                                                 BindFn bind, std::string_view what);
-  std::optional<int64_t> PragmaInt(const char* sql);
 
   std::string path_;
   sqlite3* db_ = nullptr;

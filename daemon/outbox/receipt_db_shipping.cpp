@@ -4,51 +4,38 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
-#include <memory>
-
 #include "daemon/outbox/receipt_db.h"
 #include "daemon/outbox/receipt_schema.h"
+#include "sqlite/exec.h"
+#include "sqlite/statement.h"
 
 namespace costgate::daemon::outbox {
-namespace {
-
-struct Finalize {
-  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
-};
-using Statement = std::unique_ptr<sqlite3_stmt, Finalize>;
-
-Statement Prepare(sqlite3* db, const char* sql) {
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr);
-  return Statement(stmt);
-}
-
-}  // namespace
 
 std::variant<std::vector<StoredReceipt>, std::string> ReceiptDb::SelectUnshipped(size_t max) {
-  Statement select = Prepare(db_, SelectUnshippedSql().c_str());
+  sqlite::Statement select = sqlite::PrepareOnce(db_, SelectUnshippedSql().c_str());
   if (!select) {
-    return Error("prepare unshipped select");
+    return sqlite::ErrorText(db_, "prepare unshipped select");
   }
-  sqlite3_bind_int64(select.get(), 1, static_cast<int64_t>(max));
+  sqlite::Binder b(select.get());
+  b.Int(static_cast<int64_t>(max));
   std::vector<StoredReceipt> rows;
   int rc = SQLITE_ROW;
-  while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+  while ((rc = b.Step()) == SQLITE_ROW) {
     rows.push_back(ReadStoredReceipt(select.get()));
   }
   if (rc != SQLITE_DONE) {
-    return Error("read unshipped receipts");
+    return sqlite::ErrorText(db_, "read unshipped receipts");
   }
   return rows;
 }
 
 std::variant<uint64_t, std::string> ReceiptDb::CountUnshipped() {
-  Statement count = Prepare(
+  const std::optional<int64_t> count = sqlite::QueryInt(
       db_, "SELECT count(*) FROM receipts WHERE shipped_at_ms IS NULL AND state = 'closed'");
-  if (!count || sqlite3_step(count.get()) != SQLITE_ROW) {
-    return Error("count unshipped receipts");
+  if (!count) {
+    return sqlite::ErrorText(db_, "count unshipped receipts");
   }
-  return static_cast<uint64_t>(sqlite3_column_int64(count.get(), 0));
+  return static_cast<uint64_t>(*count);
 }
 
 template <typename Item, typename BindFn>
@@ -58,33 +45,34 @@ std::variant<int64_t, std::string> ReceiptDb::UpdateEach(const char* sql,
   if (items.empty()) {
     return int64_t{0};
   }
-  Statement update = Prepare(db_, sql);
+  sqlite::Statement update = sqlite::PrepareOnce(db_, sql);
   if (!update) {
-    return Error(what);
+    return sqlite::ErrorText(db_, what);
   }
-  if (auto error = Exec("BEGIN IMMEDIATE")) {
+  if (auto error = sqlite::Exec(db_, "BEGIN IMMEDIATE")) {
     return *error;
   }
   int64_t changed = 0;
   std::optional<std::string> error;
-  for (const Item& item : items) {
-    sqlite3_reset(update.get());
-    bind(update.get(), item);
-    if (sqlite3_step(update.get()) != SQLITE_DONE) {
-      error = Error(what);
-      break;
+  {
+    // Bound text points into `items`: the bindings go before the caller frees them.
+    sqlite::ResetOnExit reset(update.get());
+    for (const Item& item : items) {
+      sqlite3_reset(update.get());
+      sqlite::Binder b(update.get());
+      bind(b, item);
+      if (b.Step() != SQLITE_DONE) {
+        error = sqlite::ErrorText(db_, what);
+        break;
+      }
+      changed += sqlite3_changes64(db_);
     }
-    changed += sqlite3_changes64(db_);
   }
-  sqlite3_reset(update.get());
-  sqlite3_clear_bindings(update.get());
   if (!error) {
-    error = Exec("COMMIT");
+    error = sqlite::Exec(db_, "COMMIT");
   }
   if (error) {
-    if (sqlite3_get_autocommit(db_) == 0) {
-      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
+    sqlite::RollbackIfOpen(db_);
     return *error;
   }
   return changed;
@@ -96,9 +84,9 @@ std::variant<int64_t, std::string> ReceiptDb::MarkShipped(std::span<const std::s
       "UPDATE receipts SET shipped_at_ms = ?2 "
       "WHERE event_id = ?1 AND state = 'closed' AND shipped_at_ms IS NULL",
       event_ids,
-      [now_ms](sqlite3_stmt* stmt, const std::string& id) {
-        sqlite3_bind_text(stmt, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 2, now_ms);
+      [now_ms](sqlite::Binder& b, const std::string& id) {
+        b.Text(id);
+        b.Int(now_ms);
       },
       "mark receipts shipped");
 }
@@ -109,12 +97,10 @@ std::variant<int64_t, std::string> ReceiptDb::MarkRejected(std::span<const Rejec
       "UPDATE receipts SET shipped_at_ms = ?2, rejected_reason = ?3 "
       "WHERE event_id = ?1 AND state = 'closed' AND shipped_at_ms IS NULL",
       rejected,
-      [now_ms](sqlite3_stmt* stmt, const Rejection& r) {
-        sqlite3_bind_text(stmt, 1, r.event_id.data(), static_cast<int>(r.event_id.size()),
-                          SQLITE_STATIC);
-        sqlite3_bind_int64(stmt, 2, now_ms);
-        sqlite3_bind_text(stmt, 3, r.reason.data(), static_cast<int>(r.reason.size()),
-                          SQLITE_STATIC);
+      [now_ms](sqlite::Binder& b, const Rejection& r) {
+        b.Text(r.event_id);
+        b.Int(now_ms);
+        b.Text(r.reason);
       },
       "mark receipts rejected");
 }
@@ -123,33 +109,27 @@ std::variant<int64_t, std::string> ReceiptDb::DeleteShippedBefore(int64_t cutoff
                                                                   int64_t limit) {
   // DELETE ... LIMIT needs a compile-time option Debian's SQLite lacks: a rowid subquery over
   // the receipts_shipped_at index bounds the work instead.
-  Statement remove = Prepare(db_,
-                             "DELETE FROM receipts WHERE rowid IN (SELECT rowid FROM receipts "
-                             "WHERE shipped_at_ms IS NOT NULL AND shipped_at_ms < ?1 "
-                             "ORDER BY shipped_at_ms LIMIT ?2)");
+  sqlite::Statement remove =
+      sqlite::PrepareOnce(db_,
+                          "DELETE FROM receipts WHERE rowid IN (SELECT rowid FROM receipts "
+                          "WHERE shipped_at_ms IS NOT NULL AND shipped_at_ms < ?1 "
+                          "ORDER BY shipped_at_ms LIMIT ?2)");
   if (!remove) {
-    return Error("prepare retention delete");
+    return sqlite::ErrorText(db_, "prepare retention delete");
   }
-  sqlite3_bind_int64(remove.get(), 1, cutoff_ms);
-  sqlite3_bind_int64(remove.get(), 2, limit);
-  if (sqlite3_step(remove.get()) != SQLITE_DONE) {
-    return Error("delete shipped receipts");
+  sqlite::Binder b(remove.get());
+  b.Int(cutoff_ms);
+  b.Int(limit);
+  if (b.Step() != SQLITE_DONE) {
+    return sqlite::ErrorText(db_, "delete shipped receipts");
   }
   return sqlite3_changes64(db_);
 }
 
-std::optional<int64_t> ReceiptDb::PragmaInt(const char* sql) {
-  Statement pragma = Prepare(db_, sql);
-  if (!pragma || sqlite3_step(pragma.get()) != SQLITE_ROW) {
-    return std::nullopt;
-  }
-  return sqlite3_column_int64(pragma.get(), 0);
-}
-
 std::optional<uint64_t> ReceiptDb::UsedBytes() {
-  const std::optional<int64_t> pages = PragmaInt("PRAGMA page_count");
-  const std::optional<int64_t> free_pages = PragmaInt("PRAGMA freelist_count");
-  const std::optional<int64_t> page_size = PragmaInt("PRAGMA page_size");
+  const std::optional<int64_t> pages = sqlite::QueryInt(db_, "PRAGMA page_count");
+  const std::optional<int64_t> free_pages = sqlite::QueryInt(db_, "PRAGMA freelist_count");
+  const std::optional<int64_t> page_size = sqlite::QueryInt(db_, "PRAGMA page_size");
   if (!pages || !free_pages || !page_size) {
     return std::nullopt;
   }
@@ -166,7 +146,7 @@ std::optional<std::string> ReceiptDb::Checkpoint(bool truncate) {
   if (sqlite3_wal_checkpoint_v2(db_, nullptr,
                                 truncate ? SQLITE_CHECKPOINT_TRUNCATE : SQLITE_CHECKPOINT_PASSIVE,
                                 nullptr, nullptr) != SQLITE_OK) {
-    return Error("checkpoint");
+    return sqlite::ErrorText(db_, "checkpoint");
   }
   return std::nullopt;
 }

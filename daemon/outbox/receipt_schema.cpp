@@ -3,13 +3,17 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <optional>
 #include <string_view>
+
+#include "sqlite/sql_text.h"
+#include "sqlite/statement.h"
 
 namespace costgate::daemon::outbox {
 namespace {
 
-// Insert order = bind order (BindReceipt). shipped_at_ms is not bound: a (re)written receipt
-// has not been shipped in this form yet.
+// Insert order = bind order (BindReceipt) = read order (ReadStoredReceipt). shipped_at_ms is
+// not bound: a (re)written receipt has not been shipped in this form yet.
 constexpr std::array<std::string_view, 34> kBoundColumns = {
     "event_id",
     "state",
@@ -48,77 +52,24 @@ constexpr std::array<std::string_view, 34> kBoundColumns = {
 };
 
 std::string BuildInsertSql() {
-  std::string columns;
-  std::string values;
   std::string updates;
   for (std::string_view column : kBoundColumns) {
-    if (!columns.empty()) {
-      columns += ", ";
-      values += ", ";
-    }
-    columns += column;
-    values += '?';
     if (column != "event_id") {
       updates.append(column).append(" = excluded.").append(column).append(", ");
     }
   }
-  return "INSERT INTO receipts (" + columns + ", shipped_at_ms) VALUES (" + values +
+  return "INSERT INTO receipts (" + sqlite::ColumnList(kBoundColumns) +
+         ", shipped_at_ms) VALUES (" + sqlite::Placeholders(kBoundColumns.size()) +
          ", NULL) ON CONFLICT(event_id) DO UPDATE SET " + updates +
          "shipped_at_ms = excluded.shipped_at_ms, rejected_reason = NULL";
 }
 
 std::string BuildSelectUnshippedSql() {
-  std::string columns;
-  for (std::string_view column : kBoundColumns) {
-    if (!columns.empty()) {
-      columns += ", ";
-    }
-    columns += column;
-  }
   // The WHERE clause repeats the partial index's so that SQLite can use it.
-  return "SELECT " + columns +
+  return "SELECT " + sqlite::ColumnList(kBoundColumns) +
          " FROM receipts WHERE shipped_at_ms IS NULL AND state = 'closed' ORDER BY event_id "
          "LIMIT ?1";
 }
-
-class Binder {
- public:
-  explicit Binder(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  void Text(std::string_view v) {
-    Check(sqlite3_bind_text(stmt_, ++index_, v.data(), static_cast<int>(v.size()), SQLITE_STATIC));
-  }
-  void Int(int64_t v) { Check(sqlite3_bind_int64(stmt_, ++index_, v)); }
-  void Null() { Check(sqlite3_bind_null(stmt_, ++index_)); }
-  int rc() const { return rc_; }
-
- private:
-  void Check(int rc) {
-    if (rc_ == SQLITE_OK) {
-      rc_ = rc;
-    }
-  }
-  sqlite3_stmt* stmt_;
-  int index_ = 0;
-  int rc_ = SQLITE_OK;
-};
-
-// Reads columns in kBoundColumns order, as Binder writes them.
-class Reader {
- public:
-  explicit Reader(sqlite3_stmt* stmt) : stmt_(stmt) {}
-  std::string Text() {
-    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index_));
-    const int size = sqlite3_column_bytes(stmt_, index_++);
-    return text != nullptr ? std::string(text, static_cast<size_t>(size)) : std::string();
-  }
-  int64_t Int() { return sqlite3_column_int64(stmt_, index_++); }
-  bool IsNull() const { return sqlite3_column_type(stmt_, index_) == SQLITE_NULL; }
-  void Skip() { ++index_; }
-
- private:
-  sqlite3_stmt* stmt_;
-  int index_ = 0;
-};
 
 filters::Outcome OutcomeFromName(std::string_view name) {
   using filters::Outcome;
@@ -139,7 +90,7 @@ const std::string& InsertReceiptSql() {
 }
 
 int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string& units_json) {
-  Binder b(stmt);
+  sqlite::Binder b(stmt);
   b.Text(r.event_id);
   b.Text(r.open ? "open" : "closed");
   b.Int(r.start_unix_ms);
@@ -189,7 +140,7 @@ const std::string& SelectUnshippedSql() {
 StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
   StoredReceipt stored;
   filters::Receipt& r = stored.receipt;
-  Reader c(stmt);
+  sqlite::Reader c(stmt);
   r.event_id = c.Text();
   r.open = c.Text() == "open";
   r.start_unix_ms = c.Int();
@@ -212,10 +163,8 @@ StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
   r.model_version = c.Text();
   stored.units_json = c.Text();
   r.service_tier = c.Text();
-  if (c.IsNull()) {
-    c.Skip();
-  } else {
-    r.cost = pricing::Money::FromPico(c.Int());
+  if (const std::optional<int64_t> pico = c.OptionalInt()) {
+    r.cost = pricing::Money::FromPico(*pico);
   }
   r.pricing_version = c.Text();
   r.price_key = c.Text();
