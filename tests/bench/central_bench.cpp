@@ -9,7 +9,6 @@
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <atomic>
@@ -22,6 +21,8 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "daemon/shipper/gzip_body.h"
 
 extern char** environ;
 
@@ -100,20 +101,6 @@ std::string Batch(int connection, int64_t& sequence, int events, int64_t now_ms)
   return body + "]}";
 }
 
-std::string Gzip(const std::string& plain) {
-  z_stream zs{};
-  deflateInit2(&zs, 1, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, plain.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
-  zs.avail_in = static_cast<uInt>(plain.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
 size_t Collect(char* data, size_t size, size_t n, void* out) {
   static_cast<std::string*>(out)->append(data, size * n);
   return size * n;
@@ -184,7 +171,7 @@ int main(int argc, char** argv) {
                                    .count();
         std::string body = Batch(c, sequence, batch, now_ms);
         if (gzip) {
-          body = Gzip(body);
+          body = costgate::daemon::shipper::Gzip(body).value_or(body);
         }
         answer.clear();
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/temp_dir.h"
+
 namespace costgate::integration {
 
 using Millis = std::chrono::milliseconds;
@@ -59,16 +61,6 @@ void WriteFile(const std::filesystem::path& path, std::string_view contents);
 std::string TailOfFile(const std::filesystem::path& path, size_t lines);
 
 // A fresh directory under $TMPDIR (or /tmp), removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::TempDir;
 
 }  // namespace costgate::integration

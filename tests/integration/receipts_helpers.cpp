@@ -1,9 +1,10 @@
 #include "tests/integration/receipts_helpers.h"
 
-#include <sqlite3.h>
-
 #include <cstdlib>
+#include <stdexcept>
 #include <thread>
+
+#include "tests/support/sqlite_rows.h"
 
 namespace costgate::integration {
 
@@ -36,41 +37,20 @@ std::optional<int64_t> ReceiptRow::Int(const std::string& column) const {
 std::vector<ReceiptRow> QueryRows(const std::filesystem::path& path, const std::string& sql,
                                   const std::vector<std::string>& params) {
   std::vector<ReceiptRow> rows;
-  sqlite3* db = nullptr;
-  // Read-only and opened per query: the test never holds a snapshot or a lock that the daemon's
-  // writer would have to wait for.
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-    sqlite3_close(db);
-    return rows;
-  }
-  sqlite3_busy_timeout(db, 2000);
-  sqlite3_stmt* statement = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &statement, nullptr) == SQLITE_OK) {
-    for (size_t i = 0; i < params.size(); ++i) {
-      sqlite3_bind_text(statement, static_cast<int>(i + 1), params[i].data(),
-                        static_cast<int>(params[i].size()), SQLITE_TRANSIENT);
+  try {
+    for (test_support::SqlRow& columns : test_support::QueryRows(path, sql, params)) {
+      rows.push_back(ReceiptRow{std::move(columns)});
     }
-    while (sqlite3_step(statement) == SQLITE_ROW) {
-      ReceiptRow row;
-      for (int i = 0; i < sqlite3_column_count(statement); ++i) {
-        std::optional<std::string> cell;
-        if (sqlite3_column_type(statement, i) != SQLITE_NULL) {
-          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, i));
-          cell = std::string(text, static_cast<size_t>(sqlite3_column_bytes(statement, i)));
-        }
-        row.columns.emplace(sqlite3_column_name(statement, i), std::move(cell));
-      }
-      rows.push_back(std::move(row));
-    }
+  } catch (const std::runtime_error&) {
+    // Not there yet (the daemon has not created the file or the table): callers poll.
+    rows.clear();
   }
-  sqlite3_finalize(statement);
-  sqlite3_close(db);
   return rows;
 }
 
 std::vector<ReceiptRow> ReceiptsDb::RowsWhere(std::string_view column, std::string_view value,
                                               Rows which) const {
-  std::string sql = "SELECT * FROM receipts WHERE \"" + std::string(column) + "\" = ?1";
+  std::string sql = std::string("SELECT * FROM receipts WHERE \"").append(column).append("\" = ?1");
   if (which == Rows::kClosed) {
     sql += " AND state = 'closed'";  // an intent is not a receipt until its call ends
   }

@@ -1,21 +1,22 @@
-// Reads the daemon's receipts database (SQLite) with the C API, the way an operator would.
+// Reads the daemon's receipts database (SQLite) the way an operator would.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "tests/support/sqlite_rows.h"
 
 namespace costgate::integration {
 
 // One row of `receipts`: column name -> text value (nullopt = SQL NULL).
 class ReceiptRow {
  public:
-  std::map<std::string, std::optional<std::string>> columns;
+  test_support::SqlRow columns;
 
   bool IsNull(const std::string& column) const;
   // The value as text; "<NULL>" for NULL and "<missing column>" for an unknown column, so

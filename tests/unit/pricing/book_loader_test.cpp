@@ -9,7 +9,7 @@
 namespace costgate::pricing {
 namespace {
 
-using testing::ScratchDir;
+using testing::TempDir;
 using testing::WriteText;
 
 constexpr std::string_view kPro = "gemini/gemini-2.5-pro";
@@ -23,13 +23,13 @@ std::string ProCatalogue(std::string_view input_cost) {
 }
 
 // Writes a version file by hand (as an older costgate, or an admin, would have left it).
-std::string PlaceVersion(const ScratchDir& dir, int64_t ms, std::string_view content) {
+std::string PlaceVersion(const TempDir& dir, int64_t ms, std::string_view content) {
   const std::string name = HistoryFileName(ms, Sha256Hex(content, kHistoryShaDigits));
   WriteText(dir.path() / name, content);
-  return dir.Sub(name);
+  return dir.File(name);
 }
 
-config::PricingConfig PricingIn(const ScratchDir& dir) {
+config::PricingConfig PricingIn(const TempDir& dir) {
   config::PricingConfig pricing;
   pricing.history_dir = dir.path().string();
   return pricing;
@@ -49,9 +49,9 @@ std::string Joined(const std::vector<std::string>& lines) {
 }
 
 TEST(LoadPriceBook, BundledSourcesAloneMakeABook) {
-  ScratchDir dir;
+  TempDir dir;
   config::PricingConfig pricing;
-  pricing.history_dir = dir.Sub("not-created");
+  pricing.history_dir = dir.File("not-created");
   const BookLoad load = LoadPriceBook(pricing);
   ASSERT_NE(load.book, nullptr) << Joined(load.errors);
   EXPECT_TRUE(load.errors.empty());
@@ -63,13 +63,13 @@ TEST(LoadPriceBook, BundledSourcesAloneMakeABook) {
 }
 
 TEST(LoadPriceBook, BundledOnlyBookHasTheSameVersionOnEveryLoad) {
-  ScratchDir dir;
+  TempDir dir;
   EXPECT_EQ(LoadPriceBook(PricingIn(dir)).book->version(),
             LoadPriceBook(PricingIn(dir)).book->version());
 }
 
 TEST(LoadPriceBook, SavedVersionPricesFromItsTimeOnAndNotBefore) {
-  ScratchDir dir;
+  TempDir dir;
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   const BookLoad load = LoadPriceBook(PricingIn(dir));
   ASSERT_NE(load.book, nullptr) << Joined(load.errors);
@@ -78,7 +78,7 @@ TEST(LoadPriceBook, SavedVersionPricesFromItsTimeOnAndNotBefore) {
 }
 
 TEST(LoadPriceBook, SavedVersionsFollowEachOtherInTimeOrder) {
-  ScratchDir dir;
+  TempDir dir;
   PlaceVersion(dir, Day2026(20), ProCatalogue("3e-06"));
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   const BookLoad load = LoadPriceBook(PricingIn(dir));
@@ -91,7 +91,7 @@ TEST(LoadPriceBook, SavedVersionsFollowEachOtherInTimeOrder) {
 }
 
 TEST(LoadPriceBook, AKeyMissingFromANewerVersionKeepsItsLastPrice) {
-  ScratchDir dir;
+  TempDir dir;
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   const BookLoad load = LoadPriceBook(PricingIn(dir));
   ASSERT_NE(load.book, nullptr) << Joined(load.errors);
@@ -100,14 +100,14 @@ TEST(LoadPriceBook, AKeyMissingFromANewerVersionKeepsItsLastPrice) {
 }
 
 TEST(LoadPriceBook, ASavedVersionChangesTheBookVersion) {
-  ScratchDir dir;
+  TempDir dir;
   const std::string before = LoadPriceBook(PricingIn(dir)).book->version();
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   EXPECT_NE(LoadPriceBook(PricingIn(dir)).book->version(), before);
 }
 
 TEST(LoadPriceBook, ASavedVersionThatDoesNotParseIsAnErrorNamingItsFile) {
-  ScratchDir dir;
+  TempDir dir;
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   const std::string broken = PlaceVersion(dir, Day2026(20), "{\"gemini/x\": {\"input_cost");
   const BookLoad load = LoadPriceBook(PricingIn(dir));
@@ -117,7 +117,7 @@ TEST(LoadPriceBook, ASavedVersionThatDoesNotParseIsAnErrorNamingItsFile) {
 }
 
 TEST(LoadPriceBook, ASavedVersionWithANegativePriceIsAnError) {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = PlaceVersion(dir, Day2026(10), ProCatalogue("-2e-06"));
   const BookLoad load = LoadPriceBook(PricingIn(dir));
   EXPECT_EQ(load.book, nullptr);
@@ -128,7 +128,7 @@ TEST(LoadPriceBook, ASavedVersionWithANegativePriceIsAnError) {
 }
 
 TEST(LoadPriceBook, ASavedVersionEditedAfterSavingIsAnError) {
-  ScratchDir dir;
+  TempDir dir;
   const std::string path = PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   WriteText(path, ProCatalogue("1e-09"));
   const BookLoad load = LoadPriceBook(PricingIn(dir));
@@ -139,15 +139,16 @@ TEST(LoadPriceBook, ASavedVersionEditedAfterSavingIsAnError) {
 }
 
 TEST(LoadPriceBook, OtherFilesInTheHistoryDirAreNotedAndIgnored) {
-  ScratchDir dir;
+  TempDir dir;
   WriteText(dir.path() / "notes.txt", "hello");
   const BookLoad load = LoadPriceBook(PricingIn(dir));
   ASSERT_NE(load.book, nullptr) << Joined(load.errors);
-  EXPECT_NE(Joined(load.notes).find(dir.Sub("notes.txt")), std::string::npos) << Joined(load.notes);
+  EXPECT_NE(Joined(load.notes).find(dir.File("notes.txt")), std::string::npos)
+      << Joined(load.notes);
 }
 
 TEST(LoadPriceBook, OverridesFileWinsOverTheCatalogueAndLiteLlm) {
-  ScratchDir dir;
+  TempDir dir;
   PlaceVersion(dir, Day2026(10), ProCatalogue("2e-06"));
   WriteText(dir.path() / "overrides.yaml", R"yaml(version: 1
 prices:
@@ -160,7 +161,7 @@ prices:
       output_cost_per_token: "0.000008"
 )yaml");
   config::PricingConfig pricing = PricingIn(dir);
-  pricing.overrides_file = dir.Sub("overrides.yaml");
+  pricing.overrides_file = dir.File("overrides.yaml");
   const BookLoad load = LoadPriceBook(pricing);
   ASSERT_NE(load.book, nullptr) << Joined(load.errors);
   EXPECT_EQ(ProInputAt(*load.book, Day2026(0)), 1'000'000);
@@ -169,30 +170,30 @@ prices:
 }
 
 TEST(LoadPriceBook, AMissingOverridesFileIsAnErrorNamingIt) {
-  ScratchDir dir;
+  TempDir dir;
   config::PricingConfig pricing = PricingIn(dir);
-  pricing.overrides_file = dir.Sub("absent.yaml");
+  pricing.overrides_file = dir.File("absent.yaml");
   const BookLoad load = LoadPriceBook(pricing);
   EXPECT_EQ(load.book, nullptr);
   ASSERT_EQ(load.errors.size(), 1u);
-  EXPECT_NE(load.errors[0].find(dir.Sub("absent.yaml")), std::string::npos) << load.errors[0];
+  EXPECT_NE(load.errors[0].find(dir.File("absent.yaml")), std::string::npos) << load.errors[0];
 }
 
 TEST(LoadPriceBook, AnInvalidOverridesFileIsAnErrorNamingIt) {
-  ScratchDir dir;
+  TempDir dir;
   WriteText(dir.path() / "overrides.yaml", "version: 1\nprices:\n  - key: x\n");
   config::PricingConfig pricing = PricingIn(dir);
-  pricing.overrides_file = dir.Sub("overrides.yaml");
+  pricing.overrides_file = dir.File("overrides.yaml");
   const BookLoad load = LoadPriceBook(pricing);
   EXPECT_EQ(load.book, nullptr);
   ASSERT_FALSE(load.errors.empty());
   for (const std::string& error : load.errors) {
-    EXPECT_NE(error.find(dir.Sub("overrides.yaml")), std::string::npos) << error;
+    EXPECT_NE(error.find(dir.File("overrides.yaml")), std::string::npos) << error;
   }
 }
 
 TEST(LoadPriceBook, TheElevenLabsPlanComesFromTheConfig) {
-  ScratchDir dir;
+  TempDir dir;
   config::PricingConfig pricing = PricingIn(dir);
   pricing.elevenlabs_plan = "scale";
   const BookLoad scale = LoadPriceBook(pricing);
@@ -202,7 +203,7 @@ TEST(LoadPriceBook, TheElevenLabsPlanComesFromTheConfig) {
 }
 
 TEST(LoadPriceBook, WhatSaveWroteLoadsBack) {
-  ScratchDir dir;
+  TempDir dir;
   const SaveResult saved =
       SaveToPriceHistory(dir.path().string(), ProCatalogue("4e-06"), Day2026(30));
   ASSERT_TRUE(saved.written) << saved.error;

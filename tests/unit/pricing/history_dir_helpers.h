@@ -2,41 +2,24 @@
 // with its contents afterwards; and small file helpers.
 #pragma once
 
-#include <stdlib.h>
-#include <sys/stat.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <system_error>
+
+#include "tests/support/temp_dir.h"
 
 namespace costgate::pricing::testing {
 
-class ScratchDir {
+// A fresh directory per test, removed with its contents afterwards.
+using test_support::TempDir;
+
+// The former name, still used by tests/unit/central/api/api_store_failure_test.cpp; remove once
+// that test takes TempDir (Sub is File).
+class ScratchDir : public TempDir {
  public:
-  ScratchDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "costgate-prices-XXXXXX");
-    if (mkdtemp(pattern.data()) == nullptr) {
-      throw std::runtime_error("mkdtemp failed");
-    }
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    chmod(path_.c_str(), 0700);  // a test may have made it unreadable
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::string Sub(std::string_view name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
+  std::string Sub(std::string_view name) const { return File(name); }
 };
 
 inline void WriteText(const std::filesystem::path& path, std::string_view text) {

@@ -11,7 +11,7 @@ namespace costgate::pricing {
 namespace {
 
 using testing::ReadText;
-using testing::ScratchDir;
+using testing::TempDir;
 using testing::WriteText;
 
 // sha256("abc") = ba7816bf 8f01cfea ... (FIPS 180-2, appendix B.1)
@@ -37,31 +37,31 @@ TEST(HistoryFileName, IsLiteLlmTimeAndSha) {
 }
 
 TEST(SaveToPriceHistory, WritesTheContentUnderItsTimeAndSha) {
-  ScratchDir dir;
+  TempDir dir;
   const SaveResult saved = SaveToPriceHistory(dir.path().string(), "abc", kT0);
   ASSERT_EQ(saved.error, "");
   EXPECT_TRUE(saved.written);
-  EXPECT_EQ(saved.path, dir.Sub("litellm-1767225600000-ba7816bf8f01.json"));
+  EXPECT_EQ(saved.path, dir.File("litellm-1767225600000-ba7816bf8f01.json"));
   EXPECT_EQ(ReadText(saved.path), "abc");
 }
 
 TEST(SaveToPriceHistory, CreatesTheDirectoryWithItsParents) {
-  ScratchDir dir;
-  const std::string history = dir.Sub("var/prices");
+  TempDir dir;
+  const std::string history = dir.File("var/prices");
   const SaveResult saved = SaveToPriceHistory(history, "abc", kT0);
   ASSERT_EQ(saved.error, "");
   EXPECT_EQ(Entries(history), (std::set<std::string>{"litellm-1767225600000-ba7816bf8f01.json"}));
 }
 
 TEST(SaveToPriceHistory, LeavesNoTemporaryFileBehind) {
-  ScratchDir dir;
+  TempDir dir;
   ASSERT_EQ(SaveToPriceHistory(dir.path().string(), "abc", kT0).error, "");
   ASSERT_EQ(SaveToPriceHistory(dir.path().string(), "abcd", kT0 + 1).error, "");
   EXPECT_EQ(Entries(dir.path()).size(), 2u);
 }
 
 TEST(SaveToPriceHistory, SameContentAsTheNewestWritesNothingAndNamesIt) {
-  ScratchDir dir;
+  TempDir dir;
   const SaveResult first = SaveToPriceHistory(dir.path().string(), "abc", kT0);
   const SaveResult again = SaveToPriceHistory(dir.path().string(), "abc", kT0 + 60'000);
   EXPECT_EQ(again.error, "");
@@ -72,17 +72,17 @@ TEST(SaveToPriceHistory, SameContentAsTheNewestWritesNothingAndNamesIt) {
 
 TEST(SaveToPriceHistory, ContentOfAnOlderVersionIsSavedAgainAsTheNewest) {
   // A -> B -> A: the feed went back to earlier prices, which is a change from B.
-  ScratchDir dir;
+  TempDir dir;
   ASSERT_TRUE(SaveToPriceHistory(dir.path().string(), "abc", kT0).written);
   ASSERT_TRUE(SaveToPriceHistory(dir.path().string(), "xyz", kT0 + 1).written);
   const SaveResult back = SaveToPriceHistory(dir.path().string(), "abc", kT0 + 2);
   EXPECT_TRUE(back.written);
-  EXPECT_EQ(back.path, dir.Sub("litellm-1767225600002-ba7816bf8f01.json"));
+  EXPECT_EQ(back.path, dir.File("litellm-1767225600002-ba7816bf8f01.json"));
   EXPECT_EQ(ListPriceHistory(dir.path().string()).versions.size(), 3u);
 }
 
 TEST(SaveToPriceHistory, RefusesATimeNotAfterTheNewestVersion) {
-  ScratchDir dir;
+  TempDir dir;
   ASSERT_TRUE(SaveToPriceHistory(dir.path().string(), "abc", kT0).written);
   const SaveResult same_ms = SaveToPriceHistory(dir.path().string(), "xyz", kT0);
   const SaveResult earlier = SaveToPriceHistory(dir.path().string(), "xyz", kT0 - 1);
@@ -95,23 +95,23 @@ TEST(SaveToPriceHistory, RefusesATimeNotAfterTheNewestVersion) {
 }
 
 TEST(SaveToPriceHistory, ReportsADirectoryPathThatIsAFile) {
-  ScratchDir dir;
+  TempDir dir;
   WriteText(dir.path() / "taken", "not a directory");
-  const SaveResult saved = SaveToPriceHistory(dir.Sub("taken"), "abc", kT0);
+  const SaveResult saved = SaveToPriceHistory(dir.File("taken"), "abc", kT0);
   EXPECT_FALSE(saved.written);
-  EXPECT_NE(saved.error.find(dir.Sub("taken")), std::string::npos) << saved.error;
+  EXPECT_NE(saved.error.find(dir.File("taken")), std::string::npos) << saved.error;
 }
 
 TEST(ListPriceHistory, MissingDirectoryHoldsNothingAndIsNoError) {
-  ScratchDir dir;
-  const HistoryList list = ListPriceHistory(dir.Sub("never-created"));
+  TempDir dir;
+  const HistoryList list = ListPriceHistory(dir.File("never-created"));
   EXPECT_TRUE(list.versions.empty());
   EXPECT_TRUE(list.errors.empty());
   EXPECT_TRUE(list.notes.empty());
 }
 
 TEST(ListPriceHistory, SortsByEffectiveTimeNotByName) {
-  ScratchDir dir;
+  TempDir dir;
   // By name "litellm-1000-" sorts before "litellm-999-"; by time it is the other way round.
   WriteText(dir.path() / "litellm-1000-aaaaaaaaaaaa.json", "{}");
   WriteText(dir.path() / "litellm-999-bbbbbbbbbbbb.json", "{}");
@@ -119,12 +119,12 @@ TEST(ListPriceHistory, SortsByEffectiveTimeNotByName) {
   ASSERT_EQ(list.versions.size(), 2u);
   EXPECT_EQ(list.versions[0].effective_from_ms, 999);
   EXPECT_EQ(list.versions[0].sha, "bbbbbbbbbbbb");
-  EXPECT_EQ(list.versions[0].path, dir.Sub("litellm-999-bbbbbbbbbbbb.json"));
+  EXPECT_EQ(list.versions[0].path, dir.File("litellm-999-bbbbbbbbbbbb.json"));
   EXPECT_EQ(list.versions[1].effective_from_ms, 1000);
 }
 
 TEST(ListPriceHistory, IgnoresOtherFilesWithANoteEach) {
-  ScratchDir dir;
+  TempDir dir;
   WriteText(dir.path() / "litellm-1000-aaaaaaaaaaaa.json", "{}");
   WriteText(dir.path() / "README.txt", "notes");
   WriteText(dir.path() / "litellm-1000-AAAAAAAAAAAA.json", "{}");   // upper-case hex
@@ -143,15 +143,15 @@ TEST(ListPriceHistory, IgnoresOtherFilesWithANoteEach) {
 }
 
 TEST(ListPriceHistory, APathThatIsAFileIsAnError) {
-  ScratchDir dir;
+  TempDir dir;
   WriteText(dir.path() / "file", "x");
-  const HistoryList list = ListPriceHistory(dir.Sub("file"));
+  const HistoryList list = ListPriceHistory(dir.File("file"));
   ASSERT_EQ(list.errors.size(), 1u);
-  EXPECT_NE(list.errors[0].find(dir.Sub("file")), std::string::npos) << list.errors[0];
+  EXPECT_NE(list.errors[0].find(dir.File("file")), std::string::npos) << list.errors[0];
 }
 
 TEST(ListPriceHistory, ListsWhatSaveWrote) {
-  ScratchDir dir;
+  TempDir dir;
   const SaveResult saved = SaveToPriceHistory(dir.path().string(), "abc", kT0);
   const HistoryList list = ListPriceHistory(dir.path().string());
   ASSERT_EQ(list.versions.size(), 1u);

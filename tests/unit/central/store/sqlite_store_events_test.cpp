@@ -204,8 +204,8 @@ TEST(SqliteStoreEvents, EventWithoutUserOrProjectMirrorsNothing) {
   e.user.clear();
   e.project.clear();
   Insert(*store, {e});
-  EXPECT_EQ(store_testing::Query(path, "SELECT count(*) AS n FROM users")[0]["n"], "0");
-  EXPECT_EQ(store_testing::Query(path, "SELECT count(*) AS n FROM projects")[0]["n"], "0");
+  EXPECT_EQ(store_testing::QueryRows(path, "SELECT count(*) AS n FROM users")[0]["n"], "0");
+  EXPECT_EQ(store_testing::QueryRows(path, "SELECT count(*) AS n FROM projects")[0]["n"], "0");
 }
 
 TEST(SqliteStoreEvents, MirroringKeepsAKnownProject) {
@@ -231,9 +231,9 @@ TEST(SqliteStoreEvents, UsersAreMirroredPerSourceApp) {
 
 // A trigger stands in for any failure mid-batch (disk full, I/O error).
 void FailInsertsOf(const std::string& path, const std::string& event_id) {
-  store_testing::Execute(path, "CREATE TRIGGER fail BEFORE INSERT ON events WHEN NEW.event_id = '" +
-                                   event_id +
-                                   "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+  store_testing::ExecuteSql(
+      path, "CREATE TRIGGER fail BEFORE INSERT ON events WHEN NEW.event_id = '" + event_id +
+                "' BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
 }
 
 TEST(SqliteStoreEvents, FailedBatchReturnsSqlitesMessage) {
@@ -253,7 +253,7 @@ TEST(SqliteStoreEvents, FailedBatchStoresNothing) {
   FailInsertsOf(path, "bad");
   store->InsertEvents(std::vector{MakeEvent("a"), MakeEvent("bad")});
   EXPECT_EQ(Count(*store), 0);
-  EXPECT_EQ(store_testing::Query(path, "SELECT count(*) AS n FROM users")[0]["n"], "0");
+  EXPECT_EQ(store_testing::QueryRows(path, "SELECT count(*) AS n FROM users")[0]["n"], "0");
 }
 
 TEST(SqliteStoreEvents, StoreStaysUsableAfterAFailedBatch) {

@@ -11,7 +11,7 @@ namespace {
 
 using store_testing::MakeEvent;
 using store_testing::OpenStore;
-using store_testing::Query;
+using store_testing::QueryRows;
 using store_testing::TempDir;
 
 std::string OpenError(const std::string& path) {
@@ -31,14 +31,14 @@ TEST(SqliteStoreOpen, NewFileGetsSchemaVersion1) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenStore(path);
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "1");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "1");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenStore(path);
-  EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
+  EXPECT_EQ(QueryRows(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
 }
 
 TEST(SqliteStoreOpen, NewFileHasEveryTable) {
@@ -46,7 +46,8 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
   const std::string path = dir.File("central.db");
   OpenStore(path);
   std::vector<std::string> tables;
-  for (auto& row : Query(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
+  for (auto& row :
+       QueryRows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
     tables.push_back(*row["name"]);
   }
   EXPECT_EQ(tables, (std::vector<std::string>{"api_keys", "events", "projects", "teams", "users",
@@ -73,7 +74,7 @@ TEST(SqliteStoreOpen, ReopenedFileStillReportsOldEventsDuplicate) {
 TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  store_testing::Execute(path, "PRAGMA user_version = 99");
+  store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
   EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (1)")) << error;
 }
@@ -81,10 +82,10 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  store_testing::Execute(path, "PRAGMA user_version = 99");
+  store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   OpenError(path);
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "99");
-  EXPECT_TRUE(Query(path, "SELECT name FROM sqlite_master").empty());
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "99");
+  EXPECT_TRUE(QueryRows(path, "SELECT name FROM sqlite_master").empty());
 }
 
 TEST(SqliteStoreOpen, FileThatIsNotADatabaseIsAnError) {

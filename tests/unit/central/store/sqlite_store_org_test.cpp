@@ -63,7 +63,7 @@ TEST(SqliteStoreOrg, UpsertKeepsCreationTimeAndMovesUpdateTime) {
   auto store = OpenStore(path);
   store->UpsertUser({"app", "42", "a@b.c", "A B"}, 1000);
   store->UpsertUser({"app", "42", "new@b.c", "A B"}, 2000);
-  auto rows = store_testing::Query(path, "SELECT created_unix_ms, updated_unix_ms FROM users");
+  auto rows = store_testing::QueryRows(path, "SELECT created_unix_ms, updated_unix_ms FROM users");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["created_unix_ms"], "1000");
   EXPECT_EQ(rows[0]["updated_unix_ms"], "2000");

@@ -6,62 +6,50 @@
 #include "filters/receipt/receipt_filter.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
-namespace costgate::daemon::outbox {
+namespace costgate::daemon::outbox::testing {
 namespace {
-
-using testing::MakeReceipt;
-using testing::TempDir;
-using testing::TestConfig;
 
 constexpr const char* kUnopenable = "/nonexistent-costgate-dir/r.db";
 
-config::ReceiptsConfig FailClosed(const std::string& path) {
-  config::ReceiptsConfig config = TestConfig(path);
-  config.fail_closed = true;
-  return config;
+class FailClosed : public WriterTest {};
+
+TEST_F(FailClosed, AcceptsWhileTheOutboxIsHealthy) {
+  config_.fail_closed = true;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  EXPECT_TRUE(writer_.accepting());
 }
 
-TEST(FailClosed, AcceptsWhileTheOutboxIsHealthy) {
-  TempDir dir;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(FailClosed(dir.File("r.db"))), std::nullopt);
-  EXPECT_TRUE(writer.accepting());
+TEST_F(FailClosed, RefusesWhileTheDatabaseCannotBeOpened) {
+  config_.path = kUnopenable;
+  config_.fail_closed = true;
+  ASSERT_TRUE(writer_.Open(config_).has_value());
+  EXPECT_FALSE(writer_.accepting());
 }
 
-TEST(FailClosed, RefusesWhileTheDatabaseCannotBeOpened) {
-  ReceiptWriter writer;
-  ASSERT_TRUE(writer.Open(FailClosed(kUnopenable)).has_value());
-  EXPECT_FALSE(writer.accepting());
+TEST_F(FailClosed, RefusesWhileTheQueueIsAtItsBound) {
+  config_.fail_closed = true;
+  config_.queue_max = 2;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("a"));
+  EXPECT_TRUE(writer_.accepting());
+  writer_.Submit(MakeReceipt("b"));  // the flush interval is an hour: both stay in memory
+  EXPECT_FALSE(writer_.accepting());
 }
 
-TEST(FailClosed, RefusesWhileTheQueueIsAtItsBound) {
-  TempDir dir;
-  config::ReceiptsConfig config = FailClosed(dir.File("r.db"));
-  config.queue_max = 2;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
-  writer.Submit(MakeReceipt("a"));
-  EXPECT_TRUE(writer.accepting());
-  writer.Submit(MakeReceipt("b"));  // the flush interval is an hour: both stay in memory
-  EXPECT_FALSE(writer.accepting());
+TEST_F(FailClosed, RefusesWhileTheDatabaseIsFull) {
+  config_.fail_closed = true;
+  config_.max_db_bytes = 1;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("a"));
+  writer_.Flush();
+  ASSERT_EQ(writer_.stats().full.load(), 1u);
+  EXPECT_FALSE(writer_.accepting());
 }
 
-TEST(FailClosed, RefusesWhileTheDatabaseIsFull) {
-  TempDir dir;
-  config::ReceiptsConfig config = FailClosed(dir.File("r.db"));
-  config.max_db_bytes = 1;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
-  writer.Submit(MakeReceipt("a"));
-  writer.Flush();
-  ASSERT_EQ(writer.stats().full.load(), 1u);
-  EXPECT_FALSE(writer.accepting());
-}
-
-TEST(FailClosed, OffByDefaultAFailingOutboxStillAccepts) {
-  ReceiptWriter writer;
-  ASSERT_TRUE(writer.Open(TestConfig(kUnopenable)).has_value());
-  EXPECT_TRUE(writer.accepting());
+TEST_F(FailClosed, OffByDefaultAFailingOutboxStillAccepts) {
+  config_.path = kUnopenable;
+  ASSERT_TRUE(writer_.Open(config_).has_value());
+  EXPECT_TRUE(writer_.accepting());
 }
 
 filters::Exchange MeteredExchange() {
@@ -75,11 +63,12 @@ filters::Exchange MeteredExchange() {
 
 const filters::ReceiptOrigin kOrigin{.host = "host-1", .daemon_version = "0.1.0"};
 
-TEST(FailClosed, TheReceiptFilterAnswers503InsteadOfForwarding) {
-  ReceiptWriter writer;
-  ASSERT_TRUE(writer.Open(FailClosed(kUnopenable)).has_value());
+TEST_F(FailClosed, TheReceiptFilterAnswers503InsteadOfForwarding) {
+  config_.path = kUnopenable;
+  config_.fail_closed = true;
+  ASSERT_TRUE(writer_.Open(config_).has_value());
   filters::FilterStats stats;
-  filters::ReceiptFilter filter(kOrigin, writer, stats);
+  filters::ReceiptFilter filter(kOrigin, writer_, stats);
   filters::Exchange x = MeteredExchange();
   ASSERT_EQ(filter.OnRequest(x), filters::Next::kAnswered);
   EXPECT_EQ(x.reply.status, 503);
@@ -90,15 +79,15 @@ TEST(FailClosed, TheReceiptFilterAnswers503InsteadOfForwarding) {
   EXPECT_EQ(stats.intents_submitted.load(), 0u);
 }
 
-TEST(FailClosed, WithoutItTheReceiptFilterForwardsDespiteAFailingOutbox) {
-  ReceiptWriter writer;
-  ASSERT_TRUE(writer.Open(TestConfig(kUnopenable)).has_value());
+TEST_F(FailClosed, WithoutItTheReceiptFilterForwardsDespiteAFailingOutbox) {
+  config_.path = kUnopenable;
+  ASSERT_TRUE(writer_.Open(config_).has_value());
   filters::FilterStats stats;
-  filters::ReceiptFilter filter(kOrigin, writer, stats);
+  filters::ReceiptFilter filter(kOrigin, writer_, stats);
   filters::Exchange x = MeteredExchange();
   EXPECT_EQ(filter.OnRequest(x), filters::Next::kContinue);
   EXPECT_EQ(stats.intents_submitted.load(), 1u);
 }
 
 }  // namespace
-}  // namespace costgate::daemon::outbox
+}  // namespace costgate::daemon::outbox::testing

@@ -1,30 +1,13 @@
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
 #include <fcntl.h>
-#include <sqlite3.h>
-#include <sys/stat.h>
-#include <sys/syscall.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <csignal>
-#include <filesystem>
 #include <stdexcept>
 
 namespace costgate::daemon::outbox::testing {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "costgate-outbox-XXXXXX");
-  if (mkdtemp(pattern.data()) == nullptr) {
-    throw std::runtime_error("mkdtemp failed");
-  }
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  chmod(path_.c_str(), 0700);
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
 
 filters::Receipt MakeReceipt(const std::string& event_id) {
   filters::Receipt r;
@@ -64,8 +47,45 @@ filters::Receipt MakeReceipt(const std::string& event_id) {
   return r;
 }
 
+void ExpectSameReceipt(const filters::Receipt& actual, const filters::Receipt& expected) {
+  EXPECT_EQ(actual.open, expected.open);
+  EXPECT_EQ(actual.event_id, expected.event_id);
+  EXPECT_EQ(actual.start_unix_ms, expected.start_unix_ms);
+  EXPECT_EQ(actual.end_unix_ms, expected.end_unix_ms);
+  EXPECT_EQ(actual.host, expected.host);
+  EXPECT_EQ(actual.daemon_version, expected.daemon_version);
+  EXPECT_EQ(actual.labels.source_app, expected.labels.source_app);
+  EXPECT_EQ(actual.labels.workspace, expected.labels.workspace);
+  EXPECT_EQ(actual.labels.team, expected.labels.team);
+  EXPECT_EQ(actual.labels.project, expected.labels.project);
+  EXPECT_EQ(actual.labels.environment, expected.labels.environment);
+  EXPECT_EQ(actual.labels.pod, expected.labels.pod);
+  EXPECT_EQ(actual.labels.user, expected.labels.user);
+  EXPECT_EQ(actual.labels.job, expected.labels.job);
+  EXPECT_EQ(actual.labels.feature, expected.labels.feature);
+  EXPECT_EQ(actual.provider, expected.provider);
+  EXPECT_EQ(actual.operation, expected.operation);
+  EXPECT_EQ(actual.metered, expected.metered);
+  EXPECT_EQ(actual.model_requested, expected.model_requested);
+  EXPECT_EQ(actual.model_version, expected.model_version);
+  EXPECT_EQ(actual.units, expected.units) << actual.units.ToJson();
+  EXPECT_EQ(actual.service_tier, expected.service_tier);
+  EXPECT_EQ(actual.cost, expected.cost);
+  EXPECT_EQ(actual.pricing_version, expected.pricing_version);
+  EXPECT_EQ(actual.price_key, expected.price_key);
+  EXPECT_EQ(actual.unpriced_reason, expected.unpriced_reason);
+  EXPECT_EQ(actual.outcome, expected.outcome);
+  EXPECT_EQ(actual.reason, expected.reason);
+  EXPECT_EQ(actual.http_status, expected.http_status);
+  EXPECT_EQ(actual.latency_ms, expected.latency_ms);
+  EXPECT_EQ(actual.ttfb_ms, expected.ttfb_ms);
+  EXPECT_EQ(actual.request_bytes, expected.request_bytes);
+  EXPECT_EQ(actual.response_bytes, expected.response_bytes);
+  EXPECT_EQ(actual.estimated, expected.estimated);
+}
+
 size_t CountRows(const std::string& db_path) {
-  return std::stoul(*Query(db_path, "SELECT count(*) AS n FROM receipts")[0]["n"]);
+  return std::stoul(*QueryRows(db_path, "SELECT count(*) AS n FROM receipts")[0]["n"]);
 }
 
 config::ReceiptsConfig TestConfig(const std::string& path) {
@@ -73,70 +93,6 @@ config::ReceiptsConfig TestConfig(const std::string& path) {
   config.path = path;
   config.flush_interval = std::chrono::hours(1);
   return config;
-}
-
-namespace {
-
-sqlite3* OpenOrThrow(const std::string& db_path, int flags) {
-  sqlite3* db = nullptr;
-  if (sqlite3_open_v2(db_path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string error = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    throw std::runtime_error("open " + db_path + ": " + error);
-  }
-  sqlite3_busy_timeout(db, 5000);
-  return db;
-}
-
-}  // namespace
-
-std::vector<Row> Query(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = OpenOrThrow(db_path, SQLITE_OPEN_READWRITE);
-  sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
-    std::string error = sqlite3_errmsg(db);
-    sqlite3_close(db);
-    throw std::runtime_error(sql + ": " + error);
-  }
-  std::vector<Row> rows;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    Row& row = rows.emplace_back();
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      std::optional<std::string> value;
-      if (sqlite3_column_type(stmt, i) != SQLITE_NULL) {
-        value = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-      }
-      row[sqlite3_column_name(stmt, i)] = std::move(value);
-    }
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  return rows;
-}
-
-void Execute(const std::string& db_path, const std::string& sql) {
-  sqlite3* db = OpenOrThrow(db_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  std::string message = error != nullptr ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  if (rc != SQLITE_OK) {
-    throw std::runtime_error(sql + ": " + message);
-  }
-}
-
-ScopedFileModesApply::ScopedFileModesApply() {
-  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-  syscall(SYS_capget, &header, saved_);
-  __user_cap_data_struct reduced[2] = {saved_[0], saved_[1]};
-  reduced[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH));
-  syscall(SYS_capset, &header, reduced);
-}
-
-ScopedFileModesApply::~ScopedFileModesApply() {
-  __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-  syscall(SYS_capset, &header, saved_);
 }
 
 ScopedDiskFull::ScopedDiskFull() {

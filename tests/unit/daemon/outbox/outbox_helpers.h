@@ -1,61 +1,69 @@
-// Test support for the outbox: temp dirs, receipts, reading the database back, and dropping
-// root's permission bypass so chmod means something.
+// Test support for the outbox: receipts, a writer on a fresh database file, reading the database
+// back, and disks that fail. Temp dirs, raw SQL and file modes that apply to root come from
+// tests/support.
+//
+// The outbox tests live in this namespace, so these helpers need no using-declarations there.
 #pragma once
 
-#include <linux/capability.h>
+#include <gtest/gtest.h>
 #include <sys/resource.h>
 
-#include <map>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "config/config.h"
+#include "daemon/log/logger.h"
+#include "daemon/outbox/receipt_writer.h"
 #include "filters/receipt.h"
+#include "tests/support/file_modes.h"
+#include "tests/support/sqlite_rows.h"
+#include "tests/support/temp_dir.h"
 
 namespace costgate::daemon::outbox::testing {
 
-// A fresh directory under the system temp dir, removed (with write permission restored) at the
-// end of the scope.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using test_support::ExecuteSql;
+using test_support::QueryRows;
+using test_support::ScopedFileModesApply;
+using test_support::SqlRow;
+using test_support::TempDir;
 
 // A receipt with every field set to a distinct, recognisable value.
 filters::Receipt MakeReceipt(const std::string& event_id);
+
+// Expects every field of `actual` to equal that of `expected`, one expectation per field so that
+// a failure names the field.
+void ExpectSameReceipt(const filters::Receipt& actual, const filters::Receipt& expected);
 
 // Config for `path` with a flush interval long enough that only Flush(), Stop() or a full batch
 // makes the writer commit.
 config::ReceiptsConfig TestConfig(const std::string& path);
 
-// Every row of `sql`, each column by name; NULL is nullopt, numbers as their decimal text.
-using Row = std::map<std::string, std::optional<std::string>>;
-std::vector<Row> Query(const std::string& db_path, const std::string& sql);
 // Rows in the receipts table (intents included).
 size_t CountRows(const std::string& db_path);
-void Execute(const std::string& db_path, const std::string& sql);  // creates the file if needed
 
-// Drops CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the calling thread's effective set for the
-// scope, so file modes apply even when tests run as root. Threads started inside the scope
-// (the writer thread) inherit the reduced set. A no-op for an unprivileged user.
-class ScopedFileModesApply {
+// The read end of a pipe a Logger can write to.
+class LogPipe {
  public:
-  ScopedFileModesApply();
-  ~ScopedFileModesApply();
-  ScopedFileModesApply(const ScopedFileModesApply&) = delete;
-  ScopedFileModesApply& operator=(const ScopedFileModesApply&) = delete;
+  LogPipe();
+  ~LogPipe();
+  int write_fd() const { return fds_[1]; }
+  std::string Read();  // everything written so far
 
  private:
-  __user_cap_data_struct saved_[2] = {};
+  int fds_[2] = {-1, -1};
+  std::string text_;
+};
+
+// A fresh database path in its own temp dir, its TestConfig, and a writer for it logging into a
+// pipe, not opened yet: each test opens writer_ with config_ once it has changed what it is about,
+// so the settings a test depends on stay in the test.
+class WriterTest : public ::testing::Test {
+ protected:
+  TempDir dir_;
+  const std::string path_ = dir_.File("r.db");
+  config::ReceiptsConfig config_ = TestConfig(path_);
+  LogPipe log_pipe_;
+  log::Logger logger_{log_pipe_.write_fd()};
+  ReceiptWriter writer_{logger_};  // declared last: stopped before its log and directory go
 };
 
 // Sets this process's file size limit (RLIMIT_FSIZE) to zero for the scope, with SIGXFSZ
@@ -71,19 +79,6 @@ class ScopedDiskFull {
  private:
   rlimit saved_limit_ = {};
   void (*saved_handler_)(int) = nullptr;
-};
-
-// The read end of a pipe a Logger can write to.
-class LogPipe {
- public:
-  LogPipe();
-  ~LogPipe();
-  int write_fd() const { return fds_[1]; }
-  std::string Read();  // everything written so far
-
- private:
-  int fds_[2] = {-1, -1};
-  std::string text_;
 };
 
 }  // namespace costgate::daemon::outbox::testing

@@ -11,26 +11,19 @@
 
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
-namespace costgate::daemon::outbox {
+namespace costgate::daemon::outbox::testing {
 namespace {
 
-using testing::CountRows;
-using testing::MakeReceipt;
-using testing::Query;
-using testing::TempDir;
-using testing::TestConfig;
+class ReceiptWriterTest : public WriterTest {};
 
-TEST(ReceiptWriter, WritesEveryColumnOfAReceipt) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-  writer.Submit(MakeReceipt("0190a000-0000-7000-8000-000000000001"));
-  writer.Flush();
+TEST_F(ReceiptWriterTest, WritesEveryColumnOfAReceipt) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("0190a000-0000-7000-8000-000000000001"));
+  writer_.Flush();
 
-  const auto rows = Query(path, "SELECT * FROM receipts");
+  const auto rows = QueryRows(path_, "SELECT * FROM receipts");
   ASSERT_EQ(rows.size(), 1u);
-  const testing::Row expected = {
+  const SqlRow expected = {
       {"event_id", "0190a000-0000-7000-8000-000000000001"},
       {"state", "closed"},
       {"start_unix_ms", "1717171717000"},
@@ -71,11 +64,8 @@ TEST(ReceiptWriter, WritesEveryColumnOfAReceipt) {
   EXPECT_EQ(rows[0], expected);
 }
 
-TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+TEST_F(ReceiptWriterTest, WritesAnUnpricedEstimatedUnmeteredReceipt) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   filters::Receipt r = MakeReceipt("id-1");
   r.cost.reset();
   r.pricing_version.clear();
@@ -86,10 +76,10 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   r.ttfb_ms = -1;
   r.units.clear();
   r.outcome = filters::Outcome::kCancelled;
-  writer.Submit(std::move(r));
-  writer.Flush();
+  writer_.Submit(std::move(r));
+  writer_.Flush();
 
-  auto row = Query(path, "SELECT * FROM receipts")[0];
+  auto row = QueryRows(path_, "SELECT * FROM receipts")[0];
   EXPECT_EQ(row["cost_pico_usd"], std::nullopt);
   EXPECT_EQ(row["pricing_version"], "");
   EXPECT_EQ(row["unpriced_reason"], "unmetered");
@@ -100,213 +90,172 @@ TEST(ReceiptWriter, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   EXPECT_EQ(row["outcome"], "cancelled");
 }
 
-TEST(ReceiptWriter, CreatesSchemaVersion3InWalMode) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "3");
-  EXPECT_EQ(Query(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
-  EXPECT_EQ(Query(path, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
+TEST_F(ReceiptWriterTest, CreatesSchemaVersion3InWalMode) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
+  EXPECT_EQ(QueryRows(path_, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
             "receipts");
 }
 
-TEST(ReceiptWriter, FlushReturnsOnceEverySubmittedReceiptIsCommitted) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+TEST_F(ReceiptWriterTest, FlushReturnsOnceEverySubmittedReceiptIsCommitted) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   for (int i = 0; i < 100; ++i) {
-    writer.Submit(MakeReceipt("id-" + std::to_string(i)));
+    writer_.Submit(MakeReceipt("id-" + std::to_string(i)));
   }
-  writer.Flush();
-  EXPECT_EQ(CountRows(path), 100u);
-  EXPECT_EQ(writer.stats().written, 100u);
-  EXPECT_EQ(writer.stats().queue_depth, 0u);
+  writer_.Flush();
+  EXPECT_EQ(CountRows(path_), 100u);
+  EXPECT_EQ(writer_.stats().written, 100u);
+  EXPECT_EQ(writer_.stats().queue_depth, 0u);
 }
 
-TEST(ReceiptWriter, GroupsWaitingReceiptsIntoOneTransaction) {
-  TempDir dir;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(dir.File("r.db"))), std::nullopt);
+TEST_F(ReceiptWriterTest, GroupsWaitingReceiptsIntoOneTransaction) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   for (int i = 0; i < 100; ++i) {
-    writer.Submit(MakeReceipt("id-" + std::to_string(i)));
+    writer_.Submit(MakeReceipt("id-" + std::to_string(i)));
   }
-  writer.Flush();
-  EXPECT_EQ(writer.stats().batches, 1u);
+  writer_.Flush();
+  EXPECT_EQ(writer_.stats().batches, 1u);
 }
 
-TEST(ReceiptWriter, PutsAtMostBatchMaxReceiptsInOneTransaction) {
-  TempDir dir;
-  config::ReceiptsConfig config = TestConfig(dir.File("r.db"));
-  config.batch_max = 10;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
+TEST_F(ReceiptWriterTest, PutsAtMostBatchMaxReceiptsInOneTransaction) {
+  config_.batch_max = 10;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   for (int i = 0; i < 25; ++i) {
-    writer.Submit(MakeReceipt("id-" + std::to_string(i)));
+    writer_.Submit(MakeReceipt("id-" + std::to_string(i)));
   }
-  writer.Flush();
-  EXPECT_EQ(writer.stats().written, 25u);
-  EXPECT_GE(writer.stats().batches, 3u);
+  writer_.Flush();
+  EXPECT_EQ(writer_.stats().written, 25u);
+  EXPECT_GE(writer_.stats().batches, 3u);
 }
 
-TEST(ReceiptWriter, CommitsWithoutFlushOnceTheFlushIntervalPasses) {
-  TempDir dir;
-  config::ReceiptsConfig config = TestConfig(dir.File("r.db"));
-  config.flush_interval = std::chrono::milliseconds(5);
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
-  writer.Submit(MakeReceipt("id-1"));
+TEST_F(ReceiptWriterTest, CommitsWithoutFlushOnceTheFlushIntervalPasses) {
+  config_.flush_interval = std::chrono::milliseconds(5);
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("id-1"));
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (writer.stats().written == 0 && std::chrono::steady_clock::now() < give_up) {
+  while (writer_.stats().written == 0 && std::chrono::steady_clock::now() < give_up) {
     std::this_thread::yield();
   }
-  EXPECT_EQ(writer.stats().written, 1u);
+  EXPECT_EQ(writer_.stats().written, 1u);
 }
 
-TEST(ReceiptWriter, DropsAndCountsReceiptsBeyondQueueMax) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  config::ReceiptsConfig config = TestConfig(path);
-  config.queue_max = 5;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
+TEST_F(ReceiptWriterTest, DropsAndCountsReceiptsBeyondQueueMax) {
+  config_.queue_max = 5;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   for (int i = 0; i < 8; ++i) {
-    writer.Submit(MakeReceipt("id-" + std::to_string(i)));
+    writer_.Submit(MakeReceipt("id-" + std::to_string(i)));
   }
-  EXPECT_EQ(writer.stats().dropped, 3u);
-  EXPECT_EQ(writer.stats().queue_depth, 5u);
-  writer.Flush();
-  EXPECT_EQ(CountRows(path), 5u);
-  EXPECT_EQ(writer.stats().queue_depth, 0u);
+  EXPECT_EQ(writer_.stats().dropped, 3u);
+  EXPECT_EQ(writer_.stats().queue_depth, 5u);
+  writer_.Flush();
+  EXPECT_EQ(CountRows(path_), 5u);
+  EXPECT_EQ(writer_.stats().queue_depth, 0u);
 }
 
-TEST(ReceiptWriter, AcceptsReceiptsAgainOnceTheQueueDrains) {
-  TempDir dir;
-  config::ReceiptsConfig config = TestConfig(dir.File("r.db"));
-  config.queue_max = 1;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
-  writer.Submit(MakeReceipt("id-1"));
-  writer.Submit(MakeReceipt("id-2"));  // dropped: one is waiting
-  writer.Flush();
-  writer.Submit(MakeReceipt("id-3"));
-  writer.Flush();
-  EXPECT_EQ(writer.stats().written, 2u);
-  EXPECT_EQ(writer.stats().dropped, 1u);
+TEST_F(ReceiptWriterTest, AcceptsReceiptsAgainOnceTheQueueDrains) {
+  config_.queue_max = 1;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("id-1"));
+  writer_.Submit(MakeReceipt("id-2"));  // dropped: one is waiting
+  writer_.Flush();
+  writer_.Submit(MakeReceipt("id-3"));
+  writer_.Flush();
+  EXPECT_EQ(writer_.stats().written, 2u);
+  EXPECT_EQ(writer_.stats().dropped, 1u);
 }
 
-TEST(ReceiptWriter, StopCommitsWhatIsWaiting) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+TEST_F(ReceiptWriterTest, StopCommitsWhatIsWaiting) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   for (int i = 0; i < 10; ++i) {
-    writer.Submit(MakeReceipt("id-" + std::to_string(i)));
+    writer_.Submit(MakeReceipt("id-" + std::to_string(i)));
   }
-  writer.Stop();
-  EXPECT_EQ(CountRows(path), 10u);
+  writer_.Stop();
+  EXPECT_EQ(CountRows(path_), 10u);
 }
 
-TEST(ReceiptWriter, DropsAndCountsReceiptsSubmittedAfterStop) {
-  TempDir dir;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(dir.File("r.db"))), std::nullopt);
-  writer.Stop();
-  writer.Submit(MakeReceipt("late"));
-  writer.Flush();  // returns at once: nothing runs
-  EXPECT_EQ(writer.stats().dropped, 1u);
-  EXPECT_EQ(writer.stats().written, 0u);
+TEST_F(ReceiptWriterTest, DropsAndCountsReceiptsSubmittedAfterStop) {
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Stop();
+  writer_.Submit(MakeReceipt("late"));
+  writer_.Flush();  // returns at once: nothing runs
+  EXPECT_EQ(writer_.stats().dropped, 1u);
+  EXPECT_EQ(writer_.stats().written, 0u);
 }
 
-TEST(ReceiptWriter, DropsReceiptsWhenNeverOpened) {
-  ReceiptWriter writer;
-  writer.Submit(MakeReceipt("id-1"));
-  EXPECT_EQ(writer.stats().dropped, 1u);
+TEST_F(ReceiptWriterTest, DropsReceiptsWhenNeverOpened) {
+  writer_.Submit(MakeReceipt("id-1"));
+  EXPECT_EQ(writer_.stats().dropped, 1u);
 }
 
-TEST(ReceiptWriter, ReopensAnExistingDatabase) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
+TEST_F(ReceiptWriterTest, ReopensAnExistingDatabase) {
   {
-    ReceiptWriter writer;
-    ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-    writer.Submit(MakeReceipt("first"));
+    ReceiptWriter earlier;
+    ASSERT_EQ(earlier.Open(config_), std::nullopt);
+    earlier.Submit(MakeReceipt("first"));
   }
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
-  writer.Submit(MakeReceipt("second"));
-  writer.Stop();
-  const auto rows = Query(path, "SELECT event_id FROM receipts ORDER BY event_id");
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("second"));
+  writer_.Stop();
+  const auto rows = QueryRows(path_, "SELECT event_id FROM receipts ORDER BY event_id");
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].at("event_id"), "first");
   EXPECT_EQ(rows[1].at("event_id"), "second");
-  EXPECT_EQ(Query(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "3");
 }
 
-TEST(ReceiptWriter, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
+TEST_F(ReceiptWriterTest, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {
   {
-    ReceiptWriter writer;
-    ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+    ReceiptWriter earlier;
+    ASSERT_EQ(earlier.Open(config_), std::nullopt);
     filters::Receipt intent = MakeReceipt("ev");
     intent.http_status = 0;
-    writer.Submit(std::move(intent));
+    earlier.Submit(std::move(intent));
   }
   // Shipped in the future: the writer's retention keeps the row.
-  testing::Execute(path, "UPDATE receipts SET shipped_at_ms = 4000000000000");
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+  ExecuteSql(path_, "UPDATE receipts SET shipped_at_ms = 4000000000000");
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   filters::Receipt closed = MakeReceipt("ev");
   closed.http_status = 200;
   closed.model_version = "gemini-2.0-flash-002";
-  writer.Submit(std::move(closed));
-  writer.Stop();
-  auto rows = Query(path, "SELECT * FROM receipts");
+  writer_.Submit(std::move(closed));
+  writer_.Stop();
+  auto rows = QueryRows(path_, "SELECT * FROM receipts");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0]["http_status"], "200");
   EXPECT_EQ(rows[0]["model_version"], "gemini-2.0-flash-002");
   EXPECT_EQ(rows[0]["shipped_at_ms"], std::nullopt);
 }
 
-TEST(ReceiptWriter, AppliesTheConfiguredSynchronousLevel) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  config::ReceiptsConfig config = TestConfig(path);
-  config.synchronous = config::SqliteSynchronous::kFull;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
-  writer.Submit(MakeReceipt("id-1"));
-  writer.Flush();
-  EXPECT_EQ(writer.stats().written, 1u);
+TEST_F(ReceiptWriterTest, AppliesTheConfiguredSynchronousLevel) {
+  config_.synchronous = config::SqliteSynchronous::kFull;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Submit(MakeReceipt("id-1"));
+  writer_.Flush();
+  EXPECT_EQ(writer_.stats().written, 1u);
 }
 
-TEST(ReceiptWriter, TakesReceiptsFromManyThreadsAtOnce) {
-  TempDir dir;
-  const std::string path = dir.File("r.db");
-  config::ReceiptsConfig config = TestConfig(path);
-  config.batch_max = 64;
-  ReceiptWriter writer;
-  ASSERT_EQ(writer.Open(config), std::nullopt);
+TEST_F(ReceiptWriterTest, TakesReceiptsFromManyThreadsAtOnce) {
+  config_.batch_max = 64;
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
   constexpr int kThreads = 4;
   constexpr int kEach = 2500;
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&writer, t] {
+    threads.emplace_back([this, t] {
       for (int i = 0; i < kEach; ++i) {
-        writer.Submit(MakeReceipt("t" + std::to_string(t) + "-" + std::to_string(i)));
+        writer_.Submit(MakeReceipt("t" + std::to_string(t) + "-" + std::to_string(i)));
       }
     });
   }
   for (auto& thread : threads) {
     thread.join();
   }
-  writer.Flush();
-  EXPECT_EQ(writer.stats().written, uint64_t{kThreads * kEach});
-  EXPECT_EQ(writer.stats().dropped, 0u);
-  EXPECT_EQ(CountRows(path), size_t{kThreads * kEach});
+  writer_.Flush();
+  EXPECT_EQ(writer_.stats().written, uint64_t{kThreads * kEach});
+  EXPECT_EQ(writer_.stats().dropped, 0u);
+  EXPECT_EQ(CountRows(path_), size_t{kThreads * kEach});
 }
 
 }  // namespace
-}  // namespace costgate::daemon::outbox
+}  // namespace costgate::daemon::outbox::testing

@@ -11,13 +11,8 @@
 #include "daemon/outbox/receipt_writer.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
-namespace costgate::daemon::outbox {
+namespace costgate::daemon::outbox::testing {
 namespace {
-
-using testing::MakeReceipt;
-using testing::Query;
-using testing::TempDir;
-using testing::TestConfig;
 
 constexpr int64_t kHourMs = 3'600'000;
 // In the future, so that the writer's own retention (wall clock) never deletes these rows: only
@@ -26,23 +21,18 @@ constexpr int64_t kShippedMs = 4'000'000'000'000;
 
 std::vector<std::string> RemainingIds(const std::string& path) {
   std::vector<std::string> ids;
-  for (auto& row : Query(path, "SELECT event_id FROM receipts ORDER BY event_id")) {
+  for (auto& row : QueryRows(path, "SELECT event_id FROM receipts ORDER BY event_id")) {
     ids.push_back(*row["event_id"]);
   }
   return ids;
 }
 
-class RetentionTest : public ::testing::Test {
+class RetentionTest : public WriterTest {
  protected:
   void SetUp() override {
-    config::ReceiptsConfig config = TestConfig(path_);
-    config.retention = std::chrono::hours(1);
-    ASSERT_EQ(writer_.Open(config), std::nullopt);
+    config_.retention = std::chrono::hours(1);
+    ASSERT_EQ(writer_.Open(config_), std::nullopt);
   }
-
-  TempDir dir_;
-  const std::string path_ = dir_.File("r.db");
-  ReceiptWriter writer_;
 };
 
 TEST_F(RetentionTest, DeletesRowsShippedLongerAgoThanTheRetention) {
@@ -138,4 +128,4 @@ TEST(ReceiptDbUsedBytes, CountsTheWalAndLeavesOutFreedPages) {
 }
 
 }  // namespace
-}  // namespace costgate::daemon::outbox
+}  // namespace costgate::daemon::outbox::testing

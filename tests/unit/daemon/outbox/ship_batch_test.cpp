@@ -8,13 +8,8 @@
 #include "daemon/outbox/receipt_writer.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
-namespace costgate::daemon::outbox {
+namespace costgate::daemon::outbox::testing {
 namespace {
-
-using testing::MakeReceipt;
-using testing::Query;
-using testing::TempDir;
-using testing::TestConfig;
 
 // Shipping times in the future: the writer's own retention (wall clock) never deletes the rows.
 constexpr int64_t kShippedMs = 4'000'000'000'000;
@@ -33,9 +28,9 @@ filters::Receipt Intent(const std::string& event_id) {
   return r;
 }
 
-class ShipBatchTest : public ::testing::Test {
+class ShipBatchTest : public WriterTest {
  protected:
-  void SetUp() override { ASSERT_EQ(writer_.Open(TestConfig(path_)), std::nullopt); }
+  void SetUp() override { ASSERT_EQ(writer_.Open(config_), std::nullopt); }
 
   // Submits and commits each receipt.
   void Write(std::vector<filters::Receipt> receipts) {
@@ -44,10 +39,6 @@ class ShipBatchTest : public ::testing::Test {
     }
     writer_.Flush();
   }
-
-  TempDir dir_;
-  const std::string path_ = dir_.File("r.db");
-  ReceiptWriter writer_;
 };
 
 TEST_F(ShipBatchTest, HoldsClosedUnshippedReceiptsOnly) {
@@ -70,43 +61,10 @@ TEST_F(ShipBatchTest, ReadsBackEveryFieldOfTheReceipt) {
   const ShipBatch batch = writer_.NextShipBatch(1, false);
   ASSERT_EQ(batch.receipts.size(), 1u);
   const StoredReceipt& stored = batch.receipts[0];
-  const filters::Receipt& r = stored.receipt;
   EXPECT_EQ(stored.units_json, R"({"input_tokens":14,"output_tokens":51})");
-  EXPECT_TRUE(r.units.empty());  // units come as stored text
-  EXPECT_EQ(r.event_id, "ev-1");
-  EXPECT_FALSE(r.open);
-  EXPECT_EQ(r.start_unix_ms, 1'717'171'717'000);
-  EXPECT_EQ(r.end_unix_ms, 1'717'171'719'500);
-  EXPECT_EQ(r.host, "host-1");
-  EXPECT_EQ(r.daemon_version, "0.1.0");
-  EXPECT_EQ(r.labels.source_app, "app");
-  EXPECT_EQ(r.labels.workspace, "ws");
-  EXPECT_EQ(r.labels.team, "team");
-  EXPECT_EQ(r.labels.project, "proj");
-  EXPECT_EQ(r.labels.environment, "prod");
-  EXPECT_EQ(r.labels.pod, "pod-7");
-  EXPECT_EQ(r.labels.user, "alice");
-  EXPECT_EQ(r.labels.job, "nightly");
-  EXPECT_EQ(r.labels.feature, "summarize");
-  EXPECT_EQ(r.provider, "gemini");
-  EXPECT_EQ(r.operation, "generateContent");
-  EXPECT_TRUE(r.metered);
-  EXPECT_EQ(r.model_requested, "gemini-2.0-flash");
-  EXPECT_EQ(r.model_version, "gemini-2.0-flash-001");
-  EXPECT_EQ(r.service_tier, "standard");
-  ASSERT_TRUE(r.cost.has_value());
-  EXPECT_EQ(r.cost->pico(), 2'345'000'000);
-  EXPECT_EQ(r.pricing_version, "pb-0123456789abcdef");
-  EXPECT_EQ(r.price_key, "gemini/gemini-2.0-flash-001");
-  EXPECT_EQ(r.unpriced_reason, "");
-  EXPECT_EQ(r.outcome, filters::Outcome::kUpstreamError);
-  EXPECT_EQ(r.reason, "upstream_status");
-  EXPECT_EQ(r.http_status, 503);
-  EXPECT_EQ(r.latency_ms, 2'500);
-  EXPECT_EQ(r.ttfb_ms, 730);
-  EXPECT_EQ(r.request_bytes, 1'234u);
-  EXPECT_EQ(r.response_bytes, 5'678u);
-  EXPECT_FALSE(r.estimated);
+  filters::Receipt expected = MakeReceipt("ev-1");
+  expected.units.clear();  // units come as stored text
+  ExpectSameReceipt(stored.receipt, expected);
 }
 
 TEST_F(ShipBatchTest, ReadsBackAnUnpricedReceiptWithoutCost) {
@@ -123,14 +81,16 @@ TEST_F(ShipBatchTest, ShippedReceiptsAreNotHandedOutAgain) {
   ASSERT_EQ(writer_.MarkShipped({"a"}, kShippedMs), std::nullopt);
   EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"b"});
   EXPECT_EQ(
-      Query(path_, "SELECT shipped_at_ms FROM receipts WHERE event_id = 'a'")[0]["shipped_at_ms"],
+      QueryRows(path_,
+                "SELECT shipped_at_ms FROM receipts WHERE event_id = 'a'")[0]["shipped_at_ms"],
       "4000000000000");
 }
 
 TEST_F(ShipBatchTest, MarkingShippedLeavesAnOpenIntentAlone) {
   Write({Intent("open-1")});
   ASSERT_EQ(writer_.MarkShipped({"open-1"}, kShippedMs), std::nullopt);
-  EXPECT_EQ(Query(path_, "SELECT shipped_at_ms FROM receipts")[0]["shipped_at_ms"], std::nullopt);
+  EXPECT_EQ(QueryRows(path_, "SELECT shipped_at_ms FROM receipts")[0]["shipped_at_ms"],
+            std::nullopt);
 }
 
 TEST_F(ShipBatchTest, RejectedReceiptsAreKeptWithTheirReasonAndNotHandedOutAgain) {
@@ -139,7 +99,7 @@ TEST_F(ShipBatchTest, RejectedReceiptsAreKeptWithTheirReasonAndNotHandedOutAgain
             std::nullopt);
   EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"b"});
   const auto rows =
-      Query(path_, "SELECT shipped_at_ms, rejected_reason FROM receipts WHERE event_id = 'a'");
+      QueryRows(path_, "SELECT shipped_at_ms, rejected_reason FROM receipts WHERE event_id = 'a'");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].at("shipped_at_ms"), "4000000000000");
   EXPECT_EQ(rows[0].at("rejected_reason"), "events[0].units.x: must be an integer >= 0");
@@ -154,7 +114,7 @@ TEST_F(ShipBatchTest, AReceiptWrittenAgainAfterShippingIsUnshippedAgain) {
   const ShipBatch batch = writer_.NextShipBatch(10, false);
   ASSERT_EQ(Ids(batch), std::vector<std::string>{"ev"});
   EXPECT_EQ(batch.receipts[0].receipt.http_status, 200);
-  EXPECT_EQ(Query(path_, "SELECT rejected_reason FROM receipts")[0]["rejected_reason"],
+  EXPECT_EQ(QueryRows(path_, "SELECT rejected_reason FROM receipts")[0]["rejected_reason"],
             std::nullopt);
 }
 
@@ -180,7 +140,7 @@ TEST_F(ShipBatchTest, AFullBatchCountsTheBacklogOnlyWhenAsked) {
 
 TEST_F(ShipBatchTest, TheUnshippedQueryIsServedByThePartialIndex) {
   Write({MakeReceipt("a")});
-  const auto plan = Query(path_, "EXPLAIN QUERY PLAN " + SelectUnshippedSql());
+  const auto plan = QueryRows(path_, "EXPLAIN QUERY PLAN " + SelectUnshippedSql());
   ASSERT_EQ(plan.size(), 1u);
   EXPECT_EQ(plan[0].at("detail"), "SCAN receipts USING INDEX receipts_unshipped");
 }
@@ -203,4 +163,4 @@ TEST(ShipBatch, IsAnErrorOnceTheWriterStopped) {
 }
 
 }  // namespace
-}  // namespace costgate::daemon::outbox
+}  // namespace costgate::daemon::outbox::testing

@@ -11,13 +11,8 @@
 #include "daemon/outbox/receipt_writer.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
-namespace costgate::daemon::outbox {
+namespace costgate::daemon::outbox::testing {
 namespace {
-
-using testing::LogPipe;
-using testing::MakeReceipt;
-using testing::TempDir;
-using testing::TestConfig;
 
 TEST(SizeCap, IsFullFromTheCapOn) {
   SizeCap cap(1000);
@@ -52,22 +47,21 @@ constexpr int64_t kShippedMs = 4'000'000'000'000;  // future: only the test's De
 
 // A writer opened on a database already past its 256 KiB cap: 1000 receipts (about 600 KiB)
 // written before, without a cap.
-class OutboxSizeCapTest : public ::testing::Test {
+class OutboxSizeCapTest : public WriterTest {
  protected:
   void SetUp() override {
-    config::ReceiptsConfig config = TestConfig(dir_.File("r.db"));
-    config.max_db_bytes = 0;
+    config_.max_db_bytes = 0;
     {
       ReceiptWriter uncapped;
-      ASSERT_EQ(uncapped.Open(config), std::nullopt);
+      ASSERT_EQ(uncapped.Open(config_), std::nullopt);
       for (int i = 0; i < 1000; ++i) {
         ids_.push_back("id-" + std::to_string(1000 + i));
         uncapped.Submit(MakeReceipt(ids_.back()));
       }
     }
-    config.max_db_bytes = 256 * 1024;
-    config.retention = std::chrono::hours(1);
-    ASSERT_EQ(writer_.Open(config), std::nullopt);
+    config_.max_db_bytes = 256 * 1024;
+    config_.retention = std::chrono::hours(1);
+    ASSERT_EQ(writer_.Open(config_), std::nullopt);
   }
 
   void SubmitAndFlush(const std::string& id) {
@@ -75,10 +69,6 @@ class OutboxSizeCapTest : public ::testing::Test {
     writer_.Flush();
   }
 
-  TempDir dir_;
-  LogPipe log_pipe_;
-  log::Logger logger_{log_pipe_.write_fd()};
-  ReceiptWriter writer_{logger_};
   std::vector<std::string> ids_;
 };
 
@@ -89,7 +79,7 @@ TEST_F(OutboxSizeCapTest, ReceiptsPastTheCapAreCountedAndNotStored) {
   EXPECT_EQ(writer_.stats().dropped_full.load(), 2u);
   EXPECT_EQ(writer_.stats().full.load(), 1u);
   EXPECT_EQ(writer_.stats().queue_depth.load(), 0u);
-  EXPECT_EQ(testing::CountRows(dir_.File("r.db")), 1000u);
+  EXPECT_EQ(CountRows(path_), 1000u);
 }
 
 TEST_F(OutboxSizeCapTest, LogsTheFullDatabaseOnceAtError) {
@@ -107,9 +97,9 @@ TEST_F(OutboxSizeCapTest, StoringResumesOnceRetentionFreesSpace) {
   SubmitAndFlush("after");
   EXPECT_EQ(writer_.stats().full.load(), 0u);
   EXPECT_EQ(writer_.stats().written.load(), 1u);
-  EXPECT_EQ(testing::CountRows(dir_.File("r.db")), 1u);
+  EXPECT_EQ(CountRows(path_), 1u);
   EXPECT_EQ(Count(log_pipe_.Read(), "receipts database has room again"), 1u);
 }
 
 }  // namespace
-}  // namespace costgate::daemon::outbox
+}  // namespace costgate::daemon::outbox::testing

@@ -18,10 +18,7 @@
 namespace costgate::daemon::shipper {
 namespace {
 
-using outbox::testing::LogPipe;
 using outbox::testing::MakeReceipt;
-using outbox::testing::TempDir;
-using outbox::testing::TestConfig;
 
 // A loopback port bound but never listened on: connecting to it is refused at once. Held for
 // the test so that nothing else takes the port.
@@ -56,31 +53,28 @@ bool WaitFor(const std::function<bool()>& done) {
   return true;
 }
 
-class ShipperTest : public ::testing::Test {
+// The outbox (writer_, logging into log_pipe_) holds one receipt to ship.
+class ShipperTest : public outbox::testing::WriterTest {
  protected:
   void SetUp() override {
-    ASSERT_EQ(writer_.Open(TestConfig(dir_.File("r.db"))), std::nullopt);
+    ASSERT_EQ(writer_.Open(config_), std::nullopt);
     writer_.Submit(MakeReceipt("0193f0c2-0000-7000-8000-000000000001"));
     writer_.Flush();
-    config_.url = port_.Url();
-    config_.api_key = "ct_live_test";
-    config_.batch_age = Millis(0);
-    config_.backoff_first = Millis(10);
-    config_.backoff_max = Millis(40);
-    config_.timeout = Millis(5000);
+    shipper_config_.url = port_.Url();
+    shipper_config_.api_key = "ct_live_test";
+    shipper_config_.batch_age = Millis(0);
+    shipper_config_.backoff_first = Millis(10);
+    shipper_config_.backoff_max = Millis(40);
+    shipper_config_.timeout = Millis(5000);
   }
 
-  TempDir dir_;
   RefusingPort port_;
-  LogPipe log_pipe_;
-  log::Logger logger_{log_pipe_.write_fd()};
-  outbox::ReceiptWriter writer_{logger_};
-  config::ShipperConfig config_;
+  config::ShipperConfig shipper_config_;
 };
 
 TEST_F(ShipperTest, IsOffWithoutAUrl) {
-  config_.url.clear();
-  Shipper shipper(config_, writer_, logger_);
+  shipper_config_.url.clear();
+  Shipper shipper(shipper_config_, writer_, logger_);
   shipper.Start();
   EXPECT_FALSE(shipper.enabled());
   shipper.Stop();
@@ -89,7 +83,7 @@ TEST_F(ShipperTest, IsOffWithoutAUrl) {
 }
 
 TEST_F(ShipperTest, AnUnreachableCentralCountsFailedBatchesAndShipsNothing) {
-  Shipper shipper(config_, writer_, logger_);
+  Shipper shipper(shipper_config_, writer_, logger_);
   shipper.Start();
   ASSERT_TRUE(WaitFor([&] { return shipper.stats().batches_failed.load() >= 3; }));
   shipper.Stop();
@@ -102,9 +96,9 @@ TEST_F(ShipperTest, AnUnreachableCentralCountsFailedBatchesAndShipsNothing) {
 }
 
 TEST_F(ShipperTest, StopCutsABackoffWaitShort) {
-  config_.backoff_first = std::chrono::minutes(10);
-  config_.backoff_max = std::chrono::minutes(10);
-  Shipper shipper(config_, writer_, logger_);
+  shipper_config_.backoff_first = std::chrono::minutes(10);
+  shipper_config_.backoff_max = std::chrono::minutes(10);
+  Shipper shipper(shipper_config_, writer_, logger_);
   shipper.Start();
   ASSERT_TRUE(WaitFor([&] { return shipper.stats().batches_failed.load() >= 1; }));
   const auto start = std::chrono::steady_clock::now();
@@ -113,9 +107,9 @@ TEST_F(ShipperTest, StopCutsABackoffWaitShort) {
 }
 
 TEST_F(ShipperTest, WithoutAKeyItLogsOnceAndSendsNothing) {
-  config_.api_key.clear();
-  config_.api_key_file = dir_.File("missing-key");
-  Shipper shipper(config_, writer_, logger_);
+  shipper_config_.api_key.clear();
+  shipper_config_.api_key_file = dir_.File("missing-key");
+  Shipper shipper(shipper_config_, writer_, logger_);
   shipper.Start();
   ASSERT_TRUE(WaitFor(
       [&] { return log_pipe_.Read().find("the shipper has no API key") != std::string::npos; }));
