@@ -12,7 +12,8 @@ namespace {
 using std::chrono::milliseconds;
 
 bool HasLine(const std::string& text, std::string_view line) {
-  return ("\n" + text).find("\n" + std::string(line) + "\n") != std::string::npos;
+  return std::string("\n").append(text).find(std::string("\n").append(line).append("\n")) !=
+         std::string::npos;
 }
 
 TEST(ProxyMetrics, CountsRequestsByProviderOperationAndStatus) {
@@ -116,6 +117,78 @@ TEST(ProxyMetrics, ReadsReceiptStatsAtRenderTime) {
   EXPECT_TRUE(HasLine(text, "# TYPE costgate_receipts_queue_depth gauge"));
   EXPECT_TRUE(HasLine(text, "costgate_receipts_queue_depth 3"));
   m.AttachReceiptStats(nullptr);
+}
+
+TEST(ProxyMetrics, ReadsTheOutboxCapAndRetentionStatsAtRenderTime) {
+  ProxyMetrics m("0.1.0");
+  outbox::ReceiptStats stats;
+  m.AttachReceiptStats(&stats);
+  stats.full = 1;
+  stats.dropped_full = 17;
+  stats.deleted = 2048;
+  const std::string text = m.Render();
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_receipts_outbox_full gauge"));
+  EXPECT_TRUE(HasLine(text, "costgate_receipts_outbox_full 1"));
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_receipts_dropped_full_total counter"));
+  EXPECT_TRUE(HasLine(text, "costgate_receipts_dropped_full_total 17"));
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_receipts_deleted_total counter"));
+  EXPECT_TRUE(HasLine(text, "costgate_receipts_deleted_total 2048"));
+  m.AttachReceiptStats(nullptr);
+}
+
+TEST(ProxyMetrics, OutboxFullFollowsTheAttachedStats) {
+  ProxyMetrics m("0.1.0");
+  EXPECT_FALSE(m.OutboxFull());
+  outbox::ReceiptStats stats;
+  m.AttachReceiptStats(&stats);
+  EXPECT_FALSE(m.OutboxFull());
+  stats.full = 1;
+  EXPECT_TRUE(m.OutboxFull());
+  m.AttachReceiptStats(nullptr);
+}
+
+TEST(ProxyMetrics, ReportsShipperStatsAsZeroUntilAttached) {
+  ProxyMetrics m("0.1.0");
+  const std::string text = m.Render();
+  EXPECT_TRUE(HasLine(text, "costgate_shipper_backlog 0"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_batches_total{result="sent"} 0)"));
+}
+
+TEST(ProxyMetrics, ReadsTheShippersBacklogAndLastAnswerAtRenderTime) {
+  ProxyMetrics m("0.1.0");
+  shipper::ShipperStats stats;
+  m.AttachShipperStats(&stats);
+  stats.backlog = 42;
+  stats.oldest_unshipped_age_ms = 90'500;
+  stats.last_status = 503;
+  const std::string text = m.Render();
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_shipper_backlog gauge"));
+  EXPECT_TRUE(HasLine(text, "costgate_shipper_backlog 42"));
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_shipper_oldest_unshipped_seconds gauge"));
+  EXPECT_TRUE(HasLine(text, "costgate_shipper_oldest_unshipped_seconds 90.5"));
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_shipper_last_status gauge"));
+  EXPECT_TRUE(HasLine(text, "costgate_shipper_last_status 503"));
+  m.AttachShipperStats(nullptr);
+}
+
+TEST(ProxyMetrics, CountsShippedBatchesAndEventsByResult) {
+  ProxyMetrics m("0.1.0");
+  shipper::ShipperStats stats;
+  m.AttachShipperStats(&stats);
+  stats.batches_sent = 7;
+  stats.batches_failed = 3;
+  stats.events_stored = 120;
+  stats.events_duplicate = 4;
+  stats.events_rejected = 2;
+  const std::string text = m.Render();
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_shipper_batches_total counter"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_batches_total{result="sent"} 7)"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_batches_total{result="failed"} 3)"));
+  EXPECT_TRUE(HasLine(text, "# TYPE costgate_shipper_events_total counter"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_events_total{result="stored"} 120)"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_events_total{result="duplicate"} 4)"));
+  EXPECT_TRUE(HasLine(text, R"(costgate_shipper_events_total{result="rejected"} 2)"));
+  m.AttachShipperStats(nullptr);
 }
 
 TEST(ProxyMetrics, PublishesBuildInfo) {
