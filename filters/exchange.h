@@ -18,9 +18,10 @@ namespace costgate::filters {
 
 // How a routed operation is accounted for.
 enum class Metering {
-  kMetered,    // billable: a meter reads usage, a receipt is written
-  kFree,       // known free endpoint (model list, countTokens): forwarded, no receipt
-  kUnmetered,  // unknown operation on a known provider: forwarded, receipt marks it unmetered
+  kMetered,      // billable: a meter reads usage, a receipt is written
+  kFree,         // a model call the provider does not bill (countTokens): receipt, cost 0
+  kPassThrough,  // bookkeeping (model lists, files, operation polls, voices): no receipt
+  kUnmetered,    // unknown operation on a known provider: forwarded, receipt marks it unmetered
 };
 
 // A response the daemon answers itself (request phases, or upstream failure).

@@ -28,6 +28,14 @@ class Filter {
     return Next::kContinue;
   }
 
+  // Request body bytes as they are forwarded upstream (transfer-decoded), after every
+  // OnRequest returned kContinue. Observe only, never block, keep memory bounded; `chunk` is
+  // valid only during the call. A request answered locally is never forwarded: no calls.
+  virtual void OnRequestBody(Exchange& x, std::string_view chunk) {
+    (void)x;
+    (void)chunk;
+  }
+
   // Response phases: the bytes are already on their way to the client. Observe only, never
   // block, keep memory bounded. `chunk` is body data after transfer decoding (content
   // encoding, e.g. gzip, untouched), valid only during the call.

@@ -5,10 +5,11 @@
 
 namespace costgate::filters {
 
-// Routed requests for a billable operation, metered or not. Free operations (model list,
-// countTokens) and requests no provider claimed (404, bad target) leave no receipt.
+// Routed requests for a model operation: metered, free (countTokens) or unmetered. Bookkeeping
+// calls (model lists, files, operation polls, voices) and requests no provider claimed (404, bad
+// target) leave no receipt.
 inline bool ProducesReceipt(const Exchange& x) noexcept {
-  return !x.provider.empty() && x.metering != Metering::kFree;
+  return !x.provider.empty() && x.metering != Metering::kPassThrough;
 }
 
 }  // namespace costgate::filters

@@ -17,7 +17,10 @@ struct MeteredUsage {
   std::string model_version;  // empty when the body named none
   std::string service_tier;   // AIS usageMetadata.serviceTier ("standard", "flex", "priority")
   std::string traffic_type;   // Vertex usageMetadata.trafficType ("ON_DEMAND", ...)
-  bool reported = false;      // a usage report with token counts was seen
+  // The units are what the provider bills: its own usage report (token counts, the
+  // character-cost header) or a count of what it bills by (characters of the request).
+  bool reported = false;
+  bool estimated = false;  // units (partly) estimated: the provider said nothing exact
   uint32_t malformed = 0;     // units (events, array elements, bodies) skipped as unparsable
   uint32_t oversized = 0;     // units skipped because they exceeded the per-unit byte limit
 };

@@ -12,6 +12,12 @@ ResolvedKey ResolveKey(const PriceBook& book, const CallToPrice& call) {
   return ResolvePriceKey(book, call.subject, call.at_ms);
 }
 
+// A free operation (countTokens, computeTokens) is recorded with one `requests` unit and
+// nothing billable: no price list has a per-request rate.
+bool OnlyCountsRequests(const Units& units) noexcept {
+  return !units.empty() && units.entries().size() == 1 && units.Get(kUnitRequests).has_value();
+}
+
 }  // namespace
 
 bool ProviderDidNotBill(bool has_units, bool denied, bool upstream_error, int upstream_status) {
@@ -30,7 +36,7 @@ CallPrice PriceCall(const PriceBook& book, const CallToPrice& call) {
   }
   ResolvedKey resolved = ResolveKey(book, call);
   price.price_key = std::move(resolved.key);
-  if (call.provider_did_not_bill) {
+  if (call.provider_did_not_bill || OnlyCountsRequests(call.units)) {
     price.cost = Money{};
     price.pricing_version = book.version();
     return price;

@@ -3,7 +3,8 @@
 //
 //  - an unmetered call (unknown operation) is unpriced, reason "unmetered";
 //  - a call the provider did not bill (refused by us, or failed at the provider, with no usage:
-//    PROVIDERS.md A4, B3) costs 0;
+//    PROVIDERS.md A4, B3) costs 0, and so does a free operation (countTokens), recorded with a
+//    lone `requests` unit;
 //  - otherwise its units are priced at the call's start time with the row of `known_key` when
 //    the book has one in force (a key resolved earlier, where more was known: the proxy knows a
 //    Vertex AI path from a Gemini API one), else of the key resolved for `subject`; an unpriced

@@ -236,6 +236,14 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
         std::string("costgate: malformed request body: ") + parser.error_detail());
   };
 
+  // The filters see the body as it is forwarded, and only then: a body skipped after a local
+  // answer, or replayed to a second connection, is never seen twice.
+  parser.set_body_sink(&ProxyExchange::OnRequestBodyData, this);
+  struct SinkReset {
+    http::MessageParser& parser;
+    ~SinkReset() { parser.set_body_sink(nullptr, nullptr); }
+  } sink_reset{parser};
+
   if (request_bytes_.empty()) {
     // Head and whatever body is already buffered go out in one write (one TLS record).
     http::AppendUpstreamRequestHead(request_bytes_, x_.request, x_.upstream_target,
@@ -304,6 +312,13 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   }
   x_.request_bytes = parser.body_bytes();
   co_return SendResult::kSent;
+}
+
+void ProxyExchange::OnRequestBodyData(void* self, std::string_view data) {
+  auto& exchange = *static_cast<ProxyExchange*>(self);
+  for (auto& filter : exchange.filters_) {
+    filter->OnRequestBody(exchange.x_, data);
+  }
 }
 
 void ProxyExchange::CloseUpstream() {

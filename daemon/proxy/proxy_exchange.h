@@ -45,6 +45,7 @@ class ProxyExchange {
   Awaitable<bool> AcquireUpstream();
   enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
   Awaitable<SendResult> SendRequest();
+  static void OnRequestBodyData(void* self, std::string_view data);
   void Complete() noexcept;
 
   // Response side (response_relay.cpp).

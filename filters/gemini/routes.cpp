@@ -194,7 +194,7 @@ Operation Classify(std::string_view method, std::string_view path, std::string_v
   }
   if (method == "GET" && (collection == "models" || collection == "tunedModels")) {
     op.name = names_one_item ? "getModel" : "listModels";
-    op.metering = Metering::kFree;
+    op.metering = Metering::kPassThrough;
     return op;
   }
   op.name = std::string(collection) + "." + std::string(StandardVerb(method, names_one_item));

@@ -1,30 +1,36 @@
-// Meter: reads billable usage from the response as it streams to the client.
+// Meter: reads what a metered call used, from the request body, the response head and the
+// response body as they stream past (the provider's CallMeter decides which).
 //
-// OnResponseHead starts the provider's meter when the operation is metered and the status is
-// 2xx (error bodies carry no usage). OnResponseBody feeds it each chunk: observe only, bounded
-// memory, never blocks. OnComplete finishes it (a cut-off stream still yields what it reported)
-// and fills x.units, x.model_version, x.usage_reported, x.malformed_units. Counts in
+// The provider's meter is created for a metered operation at the first hook after routing; it
+// sees the request body as it is forwarded and the response as it is relayed: observe only,
+// bounded memory, never blocks. OnComplete finishes it (a cut-off stream still yields what it
+// reported, or an estimate) and fills x.units, x.model_version, x.usage_reported, x.estimated,
+// x.malformed_units. A free operation (countTokens) gets one `requests` unit. Counts in
 // FilterStats: malformed and oversized units, and metered 2xx responses with no usage reported.
 #pragma once
 
 #include <memory>
 
+#include "filters/call_meter.h"
 #include "filters/filter.h"
 #include "filters/filter_stats.h"
-#include "filters/usage_meter.h"
 
 namespace costgate::filters {
 
 class MeterFilter final : public Filter {
  public:
   explicit MeterFilter(FilterStats& stats) : stats_(stats) {}
+  void OnRequestBody(Exchange& x, std::string_view chunk) override;
   void OnResponseHead(Exchange& x) override;
   void OnResponseBody(Exchange& x, std::string_view chunk) override;
   void OnComplete(Exchange& x) noexcept override;
 
  private:
+  CallMeter* MeterFor(const Exchange& x);
+
   FilterStats& stats_;
-  std::unique_ptr<UsageMeter> meter_;  // only while metering a 2xx response
+  bool created_ = false;
+  std::unique_ptr<CallMeter> meter_;  // nullptr: not metered, or no meter for the provider
 };
 
 class MeterFilterFactory final : public FilterFactory {

@@ -1,12 +1,12 @@
 #include "filters/meter/provider_meter.h"
 
-#include "filters/gemini/meter.h"
+#include "filters/gemini/call_meter.h"
 
 namespace costgate::filters {
 
-std::unique_ptr<UsageMeter> CreateProviderMeter(const Exchange& x) {
+std::unique_ptr<CallMeter> CreateCallMeter(const Exchange& x) {
   if (x.provider == "gemini") {
-    return gemini::CreateMeter(gemini::ChooseMeterOptions(x.operation, x.stream_sse, *x.response));
+    return gemini::CreateCallMeter(x);
   }
   return nullptr;
 }

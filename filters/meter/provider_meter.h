@@ -1,15 +1,15 @@
-// The usage meter for a routed response, by provider.
+// The call meter of a routed, metered request, by provider.
 #pragma once
 
 #include <memory>
 
+#include "filters/call_meter.h"
 #include "filters/exchange.h"
-#include "filters/usage_meter.h"
 
 namespace costgate::filters {
 
-// A meter for x's response body (x.response must be set), or nullptr when x.provider has no
-// meter.
-std::unique_ptr<UsageMeter> CreateProviderMeter(const Exchange& x);
+// A meter for x's call (x.provider and x.operation are set), or nullptr when the provider has
+// no meter for it.
+std::unique_ptr<CallMeter> CreateCallMeter(const Exchange& x);
 
 }  // namespace costgate::filters

@@ -20,7 +20,7 @@ void PriceFilter::OnComplete(Exchange& x) noexcept {
        .known_key = {},
        .units = x.units,
        .tier = pricing::ServiceTierFromWire(x.service_tier, x.traffic_type),
-       .metered = x.metering == Metering::kMetered,
+       .metered = x.metering != Metering::kUnmetered,
        .provider_did_not_bill = pricing::ProviderDidNotBill(
            !x.units.empty(), x.outcome == Outcome::kDenied, x.outcome == Outcome::kUpstreamError,
            x.response ? x.response->status : 0),

@@ -3,12 +3,9 @@
 #include <charconv>
 #include <cstdint>
 
+#include "filters/token_estimate.h"
+
 namespace costgate::filters {
-namespace {
-
-constexpr int64_t kBytesPerToken = 4;
-
-}  // namespace
 
 void EstimateIntentUnits(const Exchange& x, Units& units) {
   if (x.metering != Metering::kMetered || x.provider != "gemini") {
@@ -23,7 +20,7 @@ void EstimateIntentUnits(const Exchange& x, Units& units) {
   if (ec != std::errc() || end != length->data() + length->size() || bytes <= 0) {
     return;
   }
-  units.Set(kUnitInputTokens, (bytes + kBytesPerToken - 1) / kBytesPerToken);
+  units.Set(kUnitInputTokens, TokensFromBytes(static_cast<uint64_t>(bytes)));
 }
 
 }  // namespace costgate::filters

@@ -16,7 +16,7 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   r.labels = x.labels;
   r.provider = x.provider;
   r.operation = x.operation;
-  r.metered = x.metering == Metering::kMetered;
+  r.metered = x.metering != Metering::kUnmetered;
   r.model_requested = x.model_requested;
   r.model_version = x.model_version;
   r.units = x.units;

@@ -218,12 +218,28 @@ TEST_F(ChainFlowTest, BadAttributionIsAnsweredInGeminiShapeWithADeniedReceipt) {
   EXPECT_EQ(sink_.receipts[0].http_status, 400);
 }
 
-TEST_F(ChainFlowTest, FreeCountTokensLeavesNoReceipt) {
+TEST_F(ChainFlowTest, FreeCountTokensIsRecordedAtNoCost) {
   const Filters filters = chain_.CreateFilters();
   Exchange x = Admitted("POST", "/v1beta/models/gemini-2.5-flash:countTokens");
   ASSERT_FALSE(RunRequestPhase(filters, x));
   RunResponse(filters, x, Head(200, "application/json"),
               ReadFixture("gemini/pydanticai-countTokens-raw.response.json"), 64);
+  Complete(filters, x, Outcome::kSuccess, 200);
+  ASSERT_EQ(sink_.receipts.size(), 1u);
+  const Receipt& r = sink_.receipts[0];
+  EXPECT_EQ(r.operation, "countTokens");
+  EXPECT_TRUE(r.metered);
+  EXPECT_EQ(r.units.ToJson(), R"({"requests":1})");
+  ASSERT_TRUE(r.cost.has_value());
+  EXPECT_EQ(r.cost->pico(), 0);
+  EXPECT_EQ(stats_.usage_missing.load(), 0u);
+}
+
+TEST_F(ChainFlowTest, ModelListLeavesNoReceipt) {
+  const Filters filters = chain_.CreateFilters();
+  Exchange x = Admitted("GET", "/v1beta/models");
+  ASSERT_FALSE(RunRequestPhase(filters, x));
+  RunResponse(filters, x, Head(200, "application/json"), "{\"models\":[]}", 64);
   Complete(filters, x, Outcome::kSuccess, 200);
   EXPECT_TRUE(sink_.receipts.empty());
   EXPECT_EQ(stats_.receipts_submitted.load(), 0u);

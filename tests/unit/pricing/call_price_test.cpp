@@ -79,6 +79,18 @@ TEST(PriceCall, CallTheProviderDidNotBillCostsZero) {
   EXPECT_EQ(price.price_key, "gemini/gemini-2.0-flash-001");
 }
 
+TEST(PriceCall, AFreeOperationsLoneRequestsUnitCostsZeroEvenForAnUnknownModel) {
+  Units units;
+  units.Set(kUnitRequests, 1);
+  for (const PriceSubject subject : {kFlash001, PriceSubject{"gemini", "", "no-such-model"}}) {
+    const CallPrice price = PriceCall(*BundledBook(), Call(subject, units));
+    EXPECT_EQ(price.cost, Money{}) << subject.model_requested;
+    EXPECT_EQ(price.unpriced_reason, "");
+  }
+  units.Set(kUnitInputTokens, 10);  // with anything billable, the usual rules apply
+  EXPECT_EQ(PriceCall(*BundledBook(), Call(kFlash001, units)).cost, Money::FromPico(1'000'000));
+}
+
 TEST(PriceCall, UnknownModelIsUnpricedWithTheReason) {
   const Units units = InputTokens(10);
   const CallPrice price = PriceCall(*BundledBook(), Call({"gemini", "", "gemini-9-ultra"}, units));

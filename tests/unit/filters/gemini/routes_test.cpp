@@ -21,6 +21,7 @@ struct Case {
 
 constexpr Metering kMetered = Metering::kMetered;
 constexpr Metering kFree = Metering::kFree;
+constexpr Metering kPassThrough = Metering::kPassThrough;
 constexpr Metering kUnmetered = Metering::kUnmetered;
 
 const std::string kVertex = "/v1beta1/projects/pydantic-ai/locations/global/publishers/google/";
@@ -79,13 +80,13 @@ const std::vector<Case> kFixtureCases = {
 
 const std::vector<Case> kMoreCases = {
     // Model list and model get are free on every version, AIS and Vertex.
-    {"GET", "/v1beta/models", "listModels", kFree, "", false},
-    {"GET", "/v1beta/models?pageSize=50&key=K", "listModels", kFree, "", false},
-    {"GET", "/v1/models/gemini-2.5-flash", "getModel", kFree, "gemini-2.5-flash", false},
-    {"GET", "/v1alpha/models/gemini-2.5-flash", "getModel", kFree, "gemini-2.5-flash", false},
-    {"GET", "/v1beta1/publishers/google/models/gemini-2.5-flash", "getModel", kFree,
+    {"GET", "/v1beta/models", "listModels", kPassThrough, "", false},
+    {"GET", "/v1beta/models?pageSize=50&key=K", "listModels", kPassThrough, "", false},
+    {"GET", "/v1/models/gemini-2.5-flash", "getModel", kPassThrough, "gemini-2.5-flash", false},
+    {"GET", "/v1alpha/models/gemini-2.5-flash", "getModel", kPassThrough, "gemini-2.5-flash", false},
+    {"GET", "/v1beta1/publishers/google/models/gemini-2.5-flash", "getModel", kPassThrough,
      "gemini-2.5-flash", false},
-    {"GET", "/v1beta/tunedModels", "listModels", kFree, "", false},
+    {"GET", "/v1beta/tunedModels", "listModels", kPassThrough, "", false},
     // Tuned models and Vertex endpoints keep their collection in the model name.
     {"POST", "/v1beta/tunedModels/my-tune:generateContent", "generateContent", kMetered,
      "tunedModels/my-tune", false},

@@ -125,13 +125,26 @@ TEST(PriceFilterTest, UnmeteredOperationsAreUnpricedAndCounted) {
 
 TEST(PriceFilterTest, DoesNotCountWhatLeavesNoReceipt) {
   FilterStats stats;
-  Exchange free_call = MeteredExchange();
-  free_call.metering = Metering::kFree;
+  Exchange model_list = MeteredExchange();
+  model_list.metering = Metering::kPassThrough;
   Exchange unrouted;
-  PriceFilter(BundledPrices(), stats).OnComplete(free_call);
+  PriceFilter(BundledPrices(), stats).OnComplete(model_list);
   PriceFilter(BundledPrices(), stats).OnComplete(unrouted);
   EXPECT_EQ(stats.unpriced_receipts.load(), 0u);
-  EXPECT_EQ(free_call.cost, std::nullopt);
+  EXPECT_EQ(model_list.cost, std::nullopt);
+}
+
+TEST(PriceFilterTest, FreeOperationCostsZero) {
+  FilterStats stats;
+  Exchange count_tokens = MeteredExchange();
+  count_tokens.metering = Metering::kFree;
+  count_tokens.units.clear();
+  count_tokens.units.Set(kUnitRequests, 1);
+  PriceFilter(BundledPrices(), stats).OnComplete(count_tokens);
+  ASSERT_TRUE(count_tokens.cost.has_value());
+  EXPECT_EQ(count_tokens.cost->pico(), 0);
+  EXPECT_EQ(count_tokens.unpriced_reason, "");
+  EXPECT_EQ(stats.unpriced_receipts.load(), 0u);
 }
 
 TEST(PriceFilterFactoryTest, NamedPrice) {

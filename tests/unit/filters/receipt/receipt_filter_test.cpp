@@ -127,11 +127,22 @@ TEST(ReceiptFilterTest, DeniedRoutedCallStillGetsAReceipt) {
   EXPECT_EQ(sink.receipts[0].reason, "invalid_attribution_header");
 }
 
-TEST(ReceiptFilterTest, FreeOperationGetsNoReceipt) {
+TEST(ReceiptFilterTest, FreeOperationGetsAReceipt) {
   CollectingReceiptSink sink;
   FilterStats stats;
   Exchange x = CompletedExchange();
   x.metering = Metering::kFree;
+  ReceiptFilter(kOrigin, sink, stats).OnComplete(x);
+  ASSERT_EQ(sink.receipts.size(), 1u);
+  EXPECT_TRUE(sink.receipts[0].metered);
+  EXPECT_EQ(stats.unmetered_receipts.load(), 0u);
+}
+
+TEST(ReceiptFilterTest, PassThroughOperationGetsNoReceipt) {
+  CollectingReceiptSink sink;
+  FilterStats stats;
+  Exchange x = CompletedExchange();
+  x.metering = Metering::kPassThrough;
   ReceiptFilter(kOrigin, sink, stats).OnComplete(x);
   EXPECT_TRUE(sink.receipts.empty());
   EXPECT_EQ(stats.receipts_submitted.load(), 0u);
@@ -167,11 +178,11 @@ TEST(ReceiptFilterTest, AdmittedCallSubmitsAnOpenIntentFirst) {
   EXPECT_FALSE(sink.receipts[0].open);
 }
 
-TEST(ReceiptFilterTest, FreeOperationGetsNoIntent) {
+TEST(ReceiptFilterTest, PassThroughOperationGetsNoIntent) {
   CollectingReceiptSink sink;
   FilterStats stats;
   Exchange x = CompletedExchange();
-  x.metering = Metering::kFree;
+  x.metering = Metering::kPassThrough;
   ReceiptFilter(kOrigin, sink, stats).OnRequest(x);
   EXPECT_TRUE(sink.intents.empty());
   EXPECT_EQ(stats.intents_submitted.load(), 0u);

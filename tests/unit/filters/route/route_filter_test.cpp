@@ -38,12 +38,12 @@ TEST_F(RouteFilterTest, PrefixedStreamRequestIsRoutedAndClassified) {
   EXPECT_TRUE(x_.stream_sse);
 }
 
-TEST_F(RouteFilterTest, BareModelListIsFree) {
+TEST_F(RouteFilterTest, BareModelListPassesThrough) {
   ASSERT_EQ(Run(Request("GET", "/v1beta/models?key=k")), Next::kContinue);
   EXPECT_EQ(x_.provider, "gemini");
   EXPECT_EQ(x_.upstream_target, "/v1beta/models?key=k");
   EXPECT_EQ(x_.operation, "listModels");
-  EXPECT_EQ(x_.metering, Metering::kFree);
+  EXPECT_EQ(x_.metering, Metering::kPassThrough);
   EXPECT_FALSE(x_.stream_sse);
 }
 

@@ -1,0 +1,17 @@
+// The call meter of Gemini API / Vertex AI operations (PROVIDERS.md A2-A5).
+#pragma once
+
+#include <memory>
+
+#include "filters/call_meter.h"
+#include "filters/exchange.h"
+
+namespace costgate::filters::gemini {
+
+// The meter for x's metered operation, or nullptr when Gemini has none for it.
+//  - generateContent, streamGenerateContent: usageMetadata of a 2xx body (StreamScanner: JSON,
+//    SSE or streamed array, gzip); a call cut off before any usage was reported is estimated
+//    from its request size (token_estimate.h).
+std::unique_ptr<CallMeter> CreateCallMeter(const Exchange& x);
+
+}  // namespace costgate::filters::gemini
