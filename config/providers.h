@@ -14,6 +14,9 @@ struct KnownProvider {
 
 inline constexpr std::array kKnownProviders = {
     KnownProvider{"gemini", "https://generativelanguage.googleapis.com"},
+    KnownProvider{"vertex", "https://aiplatform.googleapis.com"},
+    KnownProvider{"elevenlabs", "https://api.elevenlabs.io"},
+    KnownProvider{"google-tts", "https://texttospeech.googleapis.com"},
 };
 
 }  // namespace costgate::config

@@ -48,15 +48,22 @@ void CollectSettings(const Section& section, const std::string& prefix,
   }
 }
 
-TEST(DefaultConfig, HasExactlyTheGeminiUpstreamOnPort443) {
-  Config config = DefaultConfig();
-  ASSERT_EQ(config.upstreams.size(), 1u);
-  const UpstreamConfig& gemini = config.upstreams[0];
-  EXPECT_EQ(gemini.name, "gemini");
-  EXPECT_EQ(gemini.url, "https://generativelanguage.googleapis.com");
-  EXPECT_EQ(gemini.host, "generativelanguage.googleapis.com");
-  EXPECT_EQ(gemini.port, 443);
-  EXPECT_EQ(gemini.ca_file, "");
+TEST(DefaultConfig, HasOneUpstreamPerProviderAtItsPublicHostOnPort443) {
+  const Config config = DefaultConfig();
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"gemini", "generativelanguage.googleapis.com"},
+      {"vertex", "aiplatform.googleapis.com"},
+      {"elevenlabs", "api.elevenlabs.io"},
+      {"google-tts", "texttospeech.googleapis.com"}};
+  ASSERT_EQ(config.upstreams.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const UpstreamConfig& upstream = config.upstreams[i];
+    EXPECT_EQ(upstream.name, expected[i].first);
+    EXPECT_EQ(upstream.url, "https://" + expected[i].second);
+    EXPECT_EQ(upstream.host, expected[i].second);
+    EXPECT_EQ(upstream.port, 443);
+    EXPECT_EQ(upstream.ca_file, "");
+  }
 }
 
 TEST(LoadConfigFromString, EmptyDocumentYieldsDefaults) {
