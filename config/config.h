@@ -50,6 +50,10 @@ struct UpstreamConfig {
   std::string ca_file;                 // empty: the system CA store
   uint32_t max_idle_connections = 64;  // per worker thread
   Millis idle_timeout{30'000};         // pooled connections older than this are not reused
+  // Vertex AI only (DefaultConfig sets it for "vertex"): while url is the public host
+  // https://aiplatform.googleapis.com, a request naming locations/{LOC} goes to that location's
+  // own host (PROVIDERS.md A1). No effect with any other url: every request goes to url.
+  bool regional = false;
   // Derived by the loader from url; an IPv6 host is stored without its brackets.
   std::string host;
   uint16_t port = 443;

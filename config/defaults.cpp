@@ -21,6 +21,7 @@ Config DefaultConfig() {
     upstream.url = provider.default_url;
     upstream.host = std::move(endpoint.value->host);
     upstream.port = endpoint.value->port;
+    upstream.regional = provider.regional_hosts;
     config.upstreams.push_back(std::move(upstream));
   }
   return config;

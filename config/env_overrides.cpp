@@ -35,6 +35,8 @@ constexpr EnvOverride kEnvOverrides[] = {
     {"COSTGATE_VERTEX_URL", "upstreams.vertex.url", "Vertex AI upstream, https://host[:port]"},
     {"COSTGATE_VERTEX_CA_FILE", "upstreams.vertex.ca_file",
      "CA bundle for the Vertex AI upstream (empty: system store)"},
+    {"COSTGATE_VERTEX_REGIONAL", "upstreams.vertex.regional",
+     "true: a Vertex AI request naming a location goes to that location's host"},
     {"COSTGATE_ELEVENLABS_URL", "upstreams.elevenlabs.url",
      "ElevenLabs upstream, https://host[:port]"},
     {"COSTGATE_ELEVENLABS_CA_FILE", "upstreams.elevenlabs.ca_file",

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "config/addresses.h"
+#include "config/providers.h"
 #include "config/scalars.h"
 
 namespace costgate::config {
@@ -269,13 +270,22 @@ const U kUpstream[] = {
      }},
     {"idle_timeout_ms",
      [](Text t, UpstreamConfig& u) { return Store(ParseDurationMs(t), u.idle_timeout); }},
+    // Last: providers without regional hosts get the table without it (UpstreamSettings).
+    {"regional", [](Text t, UpstreamConfig& u) { return Store(ParseBool(t), u.regional); }},
 };
 
 }  // namespace
 
 std::span<const Section> Sections() { return kSections; }
 
-std::span<const Setting<UpstreamConfig>> UpstreamSettings() { return kUpstream; }
+std::span<const Setting<UpstreamConfig>> UpstreamSettings(std::string_view provider) {
+  for (const KnownProvider& known : kKnownProviders) {
+    if (known.name == provider && known.regional_hosts) {
+      return kUpstream;
+    }
+  }
+  return std::span(kUpstream).first(std::size(kUpstream) - 1);
+}
 
 UpstreamConfig* FindUpstream(Config& config, std::string_view name) {
   for (UpstreamConfig& upstream : config.upstreams) {
@@ -294,7 +304,8 @@ Problem SetByPath(Config& config, std::string_view path, std::string_view text) 
     size_t name_end = rest.find('.');
     if (name_end != std::string_view::npos) {
       UpstreamConfig* upstream = FindUpstream(config, rest.substr(0, name_end));
-      const U* setting = FindKey(UpstreamSettings(), rest.substr(name_end + 1));
+      const U* setting =
+          FindKey(UpstreamSettings(rest.substr(0, name_end)), rest.substr(name_end + 1));
       if (upstream != nullptr && setting != nullptr) {
         return setting->set(text, *upstream);
       }

@@ -35,7 +35,9 @@ std::string SectionKeyList(const Section& section);
 // is not among them: it is a map keyed by provider name, each value made of UpstreamSettings().
 std::span<const Section> Sections();
 inline constexpr std::string_view kUpstreamsKey = "upstreams";
-std::span<const Setting<UpstreamConfig>> UpstreamSettings();
+// The settings of one provider's upstream: the same for all, plus "regional" for the providers
+// with regional hosts (Vertex AI).
+std::span<const Setting<UpstreamConfig>> UpstreamSettings(std::string_view provider);
 
 // The upstream configured under a provider name, or nullptr.
 UpstreamConfig* FindUpstream(Config& config, std::string_view name);

@@ -124,7 +124,7 @@ void ReadUpstreams(const YAML::Node& node, const std::string& path, Config& conf
           errors.push_back({name_path, "unknown provider; known providers: " + KnownProviders()});
           return;
         }
-        ReadSettings(value, name_path, UpstreamSettings(), *upstream, errors);
+        ReadSettings(value, name_path, UpstreamSettings(name), *upstream, errors);
       });
 }
 

@@ -7,10 +7,25 @@
 namespace costgate::filters {
 namespace {
 
+// ElevenLabs' error shape (PROVIDERS.md B3): {"detail":{"status":..., "message":...}}, which its
+// SDKs surface as the error's body.
+std::string ElevenLabsErrorBody(std::string_view reason, std::string_view message) {
+  std::string out = R"({"detail":{"status":)";
+  AppendJsonString(out, reason);
+  out.append(R"(,"message":)");
+  AppendJsonString(out, message);
+  out.append("}}");
+  return out;
+}
+
+// Google's APIs (Gemini, Vertex AI, Cloud TTS) share one error shape: google.rpc.Status.
 std::string ErrorBodyFor(std::string_view provider, int status, std::string_view reason,
                          std::string_view message) {
-  if (provider == "gemini") {
+  if (provider == "gemini" || provider == "vertex" || provider == "google-tts") {
     return gemini::ErrorBody(status, reason, message);
+  }
+  if (provider == "elevenlabs") {
+    return ElevenLabsErrorBody(reason, message);
   }
   return GenericErrorBody(status, reason, message);
 }

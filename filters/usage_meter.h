@@ -21,8 +21,8 @@ struct MeteredUsage {
   // character-cost header) or a count of what it bills by (characters of the request).
   bool reported = false;
   bool estimated = false;  // units (partly) estimated: the provider said nothing exact
-  uint32_t malformed = 0;     // units (events, array elements, bodies) skipped as unparsable
-  uint32_t oversized = 0;     // units skipped because they exceeded the per-unit byte limit
+  uint32_t malformed = 0;  // units (events, array elements, bodies) skipped as unparsable
+  uint32_t oversized = 0;  // units skipped because they exceeded the per-unit byte limit
 };
 
 class UsageMeter {

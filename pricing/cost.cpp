@@ -268,6 +268,9 @@ Quote PriceWithRow(const PriceBook& book, const PriceRow& row, const Units& unit
     q.unpriced = Unpriced::kNoUsage;
     return q;
   }
+  if (tier == ServiceTier::kProvisioned) {
+    return q;  // capacity bought in advance: the call itself costs nothing
+  }
   Pricer(book, row, tier, at_ms, q).Run(units);
   if (!q.priced()) {
     q.total = Money{};
@@ -302,6 +305,9 @@ ServiceTier ServiceTierFromWire(std::string_view service_tier, std::string_view 
   }
   if (lower_equals(service_tier, "batch")) {
     return ServiceTier::kBatch;
+  }
+  if (traffic_type == "PROVISIONED_THROUGHPUT") {
+    return ServiceTier::kProvisioned;
   }
   return ServiceTier::kStandard;
 }

@@ -11,7 +11,8 @@
 //    output_image_tokens / output_audio_tokens at their output rates, when the row has those
 //    rates; otherwise they stay in the text counts. Details never exceed their totals.
 //  - Service tier: a flex / priority / batch rate where the row has one; otherwise the
-//    standard rate, and the quote says so (tier_fallback).
+//    standard rate, and the quote says so (tier_fallback). The provisioned tier (Vertex
+//    Provisioned Throughput) prices any usage at 0 with no lines: it was paid in advance.
 //  - characters: per-character rate; for ElevenLabs models (credits per character) characters
 //    become credits. credits bill at the $/credit of the configured plan's row.
 //  - images per image, video_seconds per second, audio_ms per second of audio (divided by 1000,
@@ -79,7 +80,7 @@ Quote PriceWithRow(const PriceBook& book, const PriceRow& row, const Units& unit
                    int64_t at_ms);
 
 // Gemini usageMetadata.serviceTier ("flex", "priority", "standard") or Vertex trafficType
-// ("ON_DEMAND_FLEX", "ON_DEMAND_PRIORITY", ...); anything else is standard.
+// ("ON_DEMAND_FLEX", "ON_DEMAND_PRIORITY", "PROVISIONED_THROUGHPUT"); anything else is standard.
 ServiceTier ServiceTierFromWire(std::string_view service_tier, std::string_view traffic_type);
 
 }  // namespace costgate::pricing

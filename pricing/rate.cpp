@@ -15,8 +15,8 @@ constexpr std::array<std::string_view, kRateKindCount> kRateKindNames = {
     "output_cost_per_second",      "usd_per_credit",
 };
 
-constexpr std::array<std::string_view, kServiceTierCount> kTierNames = {"standard", "flex",
-                                                                        "priority", "batch"};
+constexpr std::array<std::string_view, kServiceTierCount> kTierNames = {
+    "standard", "flex", "priority", "batch", "provisioned"};
 
 // LiteLLM's spelling of the tier suffixes.
 struct TierSuffix {

@@ -31,7 +31,9 @@ enum class RateKind : uint8_t {
 inline constexpr size_t kRateKindCount = static_cast<size_t>(RateKind::kCount);
 
 // Which price list of a model applies (Gemini serviceTier / Vertex trafficType, batch jobs).
-enum class ServiceTier : uint8_t { kStandard, kFlex, kPriority, kBatch, kCount };
+// kProvisioned: Vertex Provisioned Throughput, capacity paid for in advance, so a call costs
+// nothing at the margin; no row carries rates for it.
+enum class ServiceTier : uint8_t { kStandard, kFlex, kPriority, kBatch, kProvisioned, kCount };
 inline constexpr size_t kServiceTierCount = static_cast<size_t>(ServiceTier::kCount);
 
 // Long-context pricing: kAbove applies to a request whose prompt exceeds the row's threshold.

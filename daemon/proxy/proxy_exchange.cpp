@@ -174,7 +174,13 @@ Awaitable<bool> ProxyExchange::Fail(int status, std::string_view reason, std::st
 
 Awaitable<bool> ProxyExchange::AcquireUpstream() {
   auto& worker = client_.worker();
-  target_ = runtime_->FindUpstream(x_.provider);
+  upstream::TargetChoice choice = runtime_->SelectUpstream(x_.provider, x_.upstream_target);
+  if (!choice.error.empty()) {
+    SetOutcome(Outcome::kDenied, "bad_location");
+    filters::SetErrorReply(x_, 400, "bad_location", "costgate: " + choice.error);
+    co_return false;
+  }
+  target_ = std::move(choice.target);
   if (target_ == nullptr) {
     SetOutcome(Outcome::kUpstreamError, "no_upstream");
     filters::SetErrorReply(x_, 502, "no_upstream",

@@ -63,7 +63,7 @@ class ProxyExchange {
   filters::Exchange x_;
   std::vector<std::unique_ptr<filters::Filter>> filters_;
   std::chrono::steady_clock::time_point start_;
-  const upstream::UpstreamTarget* target_ = nullptr;
+  std::shared_ptr<const upstream::UpstreamTarget> target_;  // per request: regional hosts
   std::unique_ptr<upstream::UpstreamConnection> upstream_;
   bool upstream_reused_ = false;
   std::string request_bytes_;  // the request as sent upstream, while it can be replayed

@@ -6,13 +6,19 @@
 
 namespace costgate::daemon::server {
 
-const upstream::UpstreamTarget* Runtime::FindUpstream(std::string_view name) const {
-  for (const auto& u : upstreams) {
-    if (u->name == name) {
-      return u.get();
+upstream::TargetChoice Runtime::SelectUpstream(std::string_view provider,
+                                               std::string_view upstream_target) const {
+  for (const auto& r : regional) {
+    if (r->name() == provider) {
+      return r->Select(upstream_target);
     }
   }
-  return nullptr;
+  for (const auto& u : upstreams) {
+    if (u->name == provider) {
+      return {u, {}};
+    }
+  }
+  return {};
 }
 
 std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Config> config,
@@ -35,6 +41,9 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {
       return nullptr;
+    }
+    if (upstream::UsesRegionalHosts(u)) {
+      runtime->regional.push_back(std::make_shared<const upstream::RegionalTargets>(target));
     }
     runtime->upstreams.push_back(std::move(target));
   }

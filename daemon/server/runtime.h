@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "daemon/upstream/regional_targets.h"
 #include "daemon/upstream/upstream_target.h"
 #include "filters/chain.h"
 
@@ -28,7 +29,14 @@ struct Runtime {
   std::chrono::steady_clock::duration watchdog_tick{};  // the smallest configured timeout
   uint64_t generation = 0;
 
-  const upstream::UpstreamTarget* FindUpstream(std::string_view name) const;
+  // Regional upstreams (Vertex AI at its public host): per-location targets, made on first use.
+  std::vector<std::shared_ptr<const upstream::RegionalTargets>> regional;
+
+  // The target a request of `provider` goes to, `upstream_target` being its path and query as
+  // sent upstream. No target and no error: no upstream is configured for the provider. An error:
+  // the path names a location that cannot name a host (the client's mistake, answered 400).
+  upstream::TargetChoice SelectUpstream(std::string_view provider,
+                                        std::string_view upstream_target) const;
 
   // Returns nullptr and sets `error` when a runtime resource (a CA file) cannot be loaded.
   static std::shared_ptr<const Runtime> Build(std::shared_ptr<const config::Config> config,

@@ -26,7 +26,7 @@ bool LooksAlive(UpstreamConnection& conn) {
 
 std::unique_ptr<UpstreamConnection> UpstreamPool::TakeIdle(const UpstreamTarget& target,
                                                            Clock::time_point now) {
-  auto it = idle_.find(target.name);
+  auto it = idle_.find(target.pool_key);
   if (it == idle_.end()) {
     return nullptr;
   }
@@ -49,8 +49,14 @@ std::unique_ptr<UpstreamConnection> UpstreamPool::TakeIdle(const UpstreamTarget&
 
 void UpstreamPool::GiveBack(const UpstreamTarget& target, std::unique_ptr<UpstreamConnection> conn,
                             Clock::time_point now) {
-  auto& stack = idle_[target.name];
-  if (stack.size() >= target.max_idle_connections || conn->generation != target.generation) {
+  // An unpooled target (max_idle_connections 0) leaves no empty entry behind.
+  if (target.max_idle_connections == 0 || conn->generation != target.generation) {
+    error_code ignored;
+    conn->stream.next_layer().close(ignored);
+    return;
+  }
+  auto& stack = idle_[target.pool_key];
+  if (stack.size() >= target.max_idle_connections) {
     error_code ignored;
     conn->stream.next_layer().close(ignored);
     return;

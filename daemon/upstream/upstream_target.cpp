@@ -27,6 +27,7 @@ std::shared_ptr<const UpstreamTarget> MakeUpstreamTarget(const config::UpstreamC
                                                          uint64_t generation, std::string& error) {
   auto target = std::make_shared<UpstreamTarget>();
   target->name = config.name;
+  target->pool_key = config.name;
   target->host = config.host;
   target->port = std::to_string(config.port);
   error_code ec;

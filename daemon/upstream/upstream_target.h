@@ -19,6 +19,7 @@ struct UpstreamTarget {
   std::string port;         // service for the resolver
   std::string host_header;  // Host field value sent upstream
   std::string origin;       // "https://host[:port]", for logs and the route list
+  std::string pool_key;     // idle connections are pooled per key: name, or name@host per region
   bool host_is_ip = false;  // no SNI for IP literals (RFC 6066 3)
   uint32_t max_idle_connections = 64;
   std::chrono::milliseconds idle_timeout{30'000};

@@ -1,21 +1,45 @@
 #include "filters/gemini/call_meter.h"
 
+#include <array>
 #include <optional>
 #include <string>
 
+#include "filters/gemini/call_outcome.h"
+#include "filters/gemini/json_value.h"
 #include "filters/gemini/meter.h"
+#include "filters/gemini/meters.h"
+#include "filters/gemini/model_families.h"
+#include "filters/gemini/request_fields.h"
 #include "filters/gemini/stream_scanner.h"
 #include "filters/token_estimate.h"
 
 namespace costgate::filters::gemini {
 namespace {
 
-bool IsSuccess(int status) noexcept { return status >= 200 && status <= 299; }
+constexpr std::array<std::string_view, 1> kRequestKeys = {"serviceTier"};
+
+// The request's tier as the response spells it ("flex"): the SDKs send the lowercase value,
+// but proto3 JSON also accepts the enum's name ("SERVICE_TIER_FLEX").
+std::string ResponseSpelling(std::string_view tier) {
+  constexpr std::string_view kEnumPrefix = "SERVICE_TIER_";
+  if (tier.starts_with(kEnumPrefix)) {
+    tier.remove_prefix(kEnumPrefix.size());
+  }
+  std::string out(tier);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
 
 // generateContent and streamGenerateContent: usage from the response body.
 class GenerateMeter final : public CallMeter {
  public:
   explicit GenerateMeter(const Exchange& x) : operation_(x.operation), alt_sse_(x.stream_sse) {}
+
+  void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
   void OnResponseHead(const ResponseHead& head) noexcept override {
     if (IsSuccess(head.status)) {
@@ -40,31 +64,49 @@ class GenerateMeter final : public CallMeter {
       usage.units.Set(kUnitInputTokens, TokensFromBytes(x.request_bytes));
       usage.estimated = true;
     }
+    if (usage.service_tier.empty() && !usage.units.empty()) {
+      // The tier the request asked for (AIS `serviceTier`) when the response named none.
+      try {
+        if (auto asked = JsonString(request_.Raw(0))) {
+          usage.service_tier = ResponseSpelling(*asked);
+        }
+      } catch (...) {
+        // no memory for the name: the call is priced at the standard tier
+      }
+    }
   }
 
  private:
-  // The whole request reached the provider and then the call ended without a usage report:
-  // a 2xx body cut short, or the client or the daemon gone before the answer.
-  static bool CutOffAfterSending(const Exchange& x) noexcept {
-    if (x.request_bytes == 0) {
-      return false;
-    }
-    if (x.response.has_value()) {
-      return IsSuccess(x.response->status) && x.outcome != Outcome::kSuccess;
-    }
-    return x.outcome == Outcome::kCancelled || x.outcome == Outcome::kInterrupted;
-  }
-
   const std::string operation_;
   const bool alt_sse_;
+  RequestFields request_{kRequestKeys, 256};
   std::optional<StreamScanner> scanner_;
 };
 
 }  // namespace
 
 std::unique_ptr<CallMeter> CreateCallMeter(const Exchange& x) {
-  if (x.operation == "generateContent" || x.operation == "streamGenerateContent") {
+  const std::string_view operation = x.operation;
+  if (operation == "generateContent" || operation == "streamGenerateContent") {
     return std::make_unique<GenerateMeter>(x);
+  }
+  if (operation == "embedContent" || operation == "batchEmbedContents") {
+    return CreateEmbedMeter(x);
+  }
+  if (operation == "predict" && IsEmbeddingModel(x.model_requested)) {
+    return CreatePredictEmbeddingMeter(x);
+  }
+  if (operation == "predict" && IsImagenModel(x.model_requested)) {
+    return CreateImageMeter(x);
+  }
+  if (operation == "predictLongRunning" && IsVeoModel(x.model_requested)) {
+    return CreateVideoMeter(x);
+  }
+  if (operation == "cachedContents.create") {
+    return CreateCacheCreateMeter(x);
+  }
+  if (operation == "openai.chat.completions" || operation == "openai.embeddings") {
+    return CreateOpenAiMeter(x);
   }
   return nullptr;
 }

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "filters/gemini/model_families.h"
 #include "filters/hex.h"
 
 namespace costgate::filters::gemini {
@@ -121,11 +122,48 @@ std::string_view StandardVerb(std::string_view method, bool names_one_item) noex
 
 void ClassifyModelMethod(std::string_view model_method, Operation& op) {
   op.name = std::string(model_method);
-  if (model_method == "generateContent" || model_method == "streamGenerateContent") {
+  if (model_method == "generateContent" || model_method == "streamGenerateContent" ||
+      model_method == "embedContent" || model_method == "batchEmbedContents") {
     op.metering = Metering::kMetered;
+  } else if (model_method == "predict") {
+    // Only the families whose answer says what Google bills; other models (tuned endpoints,
+    // third-party publishers) stay unmetered.
+    if (IsEmbeddingModel(op.model) || IsImagenModel(op.model)) {
+      op.metering = Metering::kMetered;
+    }
+  } else if (model_method == "predictLongRunning") {
+    if (IsVeoModel(op.model)) {
+      op.metering = Metering::kMetered;
+    }
   } else if (model_method == "countTokens" || model_method == "computeTokens") {
     op.metering = Metering::kFree;
+  } else if (model_method == "fetchPredictOperation") {
+    op.metering = Metering::kPassThrough;  // polling a Veo operation billed at its start
   }
+}
+
+Metering OpenAiMetering(std::string_view name) noexcept {
+  return name == "openai.chat.completions" || name == "openai.embeddings" ? Metering::kMetered
+                                                                          : Metering::kUnmetered;
+}
+
+// Operations on resources that are not models ("<collection>.<verb>").
+Metering ResourceMetering(std::string_view collection, std::string_view verb) noexcept {
+  if (collection == "cachedContents") {
+    // Creation bills the cached tokens as input. Reading, listing, updating the TTL and
+    // deleting are free; the storage fee per token-hour is not visible on the wire.
+    return verb == "create" ? Metering::kMetered : Metering::kPassThrough;
+  }
+  if (collection == "files") {
+    return Metering::kPassThrough;  // uploads, reads and deletes of files are free
+  }
+  if (collection == "operations" && (verb == "get" || verb == "list")) {
+    return Metering::kPassThrough;  // long-running operation polls
+  }
+  if (collection == "batches" && (verb == "get" || verb == "list")) {
+    return Metering::kPassThrough;  // batch job polls (results are billed at creation)
+  }
+  return Metering::kUnmetered;
 }
 
 }  // namespace
@@ -157,11 +195,13 @@ Operation Classify(std::string_view method, std::string_view path, std::string_v
   // OpenAI-compatible endpoints: Gemini API /{ver}/openai/..., Vertex .../endpoints/openapi/...
   if (segments.front() == "openai") {
     op.name = JoinOperation("openai", segments, 1);
+    op.metering = OpenAiMetering(op.name);
     return op;
   }
   for (size_t i = 0; i + 1 < segments.size(); ++i) {
     if (segments[i] == "endpoints" && segments[i + 1] == "openapi") {
       op.name = JoinOperation("openai", segments, i + 2);
+      op.metering = OpenAiMetering(op.name);
       return op;
     }
   }
@@ -185,11 +225,13 @@ Operation Classify(std::string_view method, std::string_view path, std::string_v
       ClassifyModelMethod(custom_method, op);
     } else {
       op.name = std::string(collection) + "." + std::string(custom_method);
+      op.metering = ResourceMetering(collection, custom_method);
     }
     return op;
   }
   if (upload) {
     op.name = std::string(collection) + ".upload";
+    op.metering = ResourceMetering(collection, "upload");
     return op;
   }
   if (method == "GET" && (collection == "models" || collection == "tunedModels")) {
@@ -197,7 +239,9 @@ Operation Classify(std::string_view method, std::string_view path, std::string_v
     op.metering = Metering::kPassThrough;
     return op;
   }
-  op.name = std::string(collection) + "." + std::string(StandardVerb(method, names_one_item));
+  const std::string_view verb = StandardVerb(method, names_one_item);
+  op.name = std::string(collection) + "." + std::string(verb);
+  op.metering = ResourceMetering(collection, verb);
   return op;
 }
 

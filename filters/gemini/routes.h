@@ -39,12 +39,16 @@ inline constexpr std::string_view kClaimHint =
 // (/{ver}/models/{m}:{method}, /{ver}/tunedModels/{m}:{method}) and Vertex AI
 // (/{ver}/projects/{p}/locations/{l}/publishers/google/models/{m}:{method}, express mode
 // /{ver}/publishers/google/models/{m}:{method}, /{ver}/.../endpoints/{id}:{method}).
-//  - generateContent, streamGenerateContent: kMetered.
-//  - countTokens, computeTokens, GET of the model list ("listModels") or of one model
-//    ("getModel"): kFree.
-//  - anything else: kUnmetered, named after what it does: the model method ("embedContent",
-//    "predict"), "<collection>.<verb>" ("cachedContents.create", "files.get", "files.upload"),
-//    "openai.<path>" ("openai.chat.completions"), or "unknown" for an unknown API version.
+//  - kMetered: generateContent, streamGenerateContent, embedContent, batchEmbedContents,
+//    predict on an embedding or Imagen model, predictLongRunning on a Veo model,
+//    cachedContents.create, openai.chat.completions, openai.embeddings.
+//  - kFree: countTokens, computeTokens.
+//  - kPassThrough: GET of the model list ("listModels") or of one model ("getModel"), files.*,
+//    operation polls (operations.get/list, fetchPredictOperation), cachedContents
+//    get/list/update/delete, batches.get/list.
+//  - anything else: kUnmetered, named after what it does: the model method ("predict"),
+//    "<collection>.<verb>" ("batches.cancel", "tunedModels.create"), "openai.<path>", or
+//    "unknown" for an unknown API version.
 // The model is URL-decoded, without a "models/" prefix; tuned models and Vertex endpoints keep
 // theirs ("tunedModels/x", "endpoints/123").
 Operation Classify(std::string_view method, std::string_view path, std::string_view query);

@@ -103,7 +103,7 @@ TEST(ExampleFile, DocumentsEverySetting) {
     CollectSettings(section, "", expected);
   }
   for (const UpstreamConfig& upstream : DefaultConfig().upstreams) {
-    for (const Setting<UpstreamConfig>& setting : UpstreamSettings()) {
+    for (const Setting<UpstreamConfig>& setting : UpstreamSettings(upstream.name)) {
       expected.insert("upstreams." + upstream.name + "." + std::string(setting.key));
     }
   }

@@ -245,7 +245,7 @@ TEST_F(ChainFlowTest, ModelListLeavesNoReceipt) {
   EXPECT_EQ(stats_.receipts_submitted.load(), 0u);
 }
 
-TEST_F(ChainFlowTest, EmbeddingsEndAsAnUnmeteredReceipt) {
+TEST_F(ChainFlowTest, EmbeddingsEndAsAMeteredReceipt) {
   const Filters filters = chain_.CreateFilters();
   Exchange x = Admitted("POST", "/v1beta/models/gemini-embedding-2:batchEmbedContents");
   ASSERT_FALSE(RunRequestPhase(filters, x));
@@ -253,11 +253,13 @@ TEST_F(ChainFlowTest, EmbeddingsEndAsAnUnmeteredReceipt) {
               ReadFixture("gemini/llmgemini-embedding-2-batchEmbedContents.response.json"), 64);
   Complete(filters, x, Outcome::kSuccess, 200);
   ASSERT_EQ(sink_.receipts.size(), 1u);
-  EXPECT_FALSE(sink_.receipts[0].metered);
+  EXPECT_TRUE(sink_.receipts[0].metered);
   EXPECT_EQ(sink_.receipts[0].operation, "batchEmbedContents");
   EXPECT_EQ(sink_.receipts[0].model_requested, "gemini-embedding-2");
-  EXPECT_TRUE(sink_.receipts[0].units.empty());
-  EXPECT_EQ(stats_.unmetered_receipts.load(), 1u);
+  EXPECT_EQ(sink_.receipts[0].units.Get(kUnitInputTokens), 4);
+  EXPECT_EQ(sink_.receipts[0].price_key, "gemini/gemini-embedding-2");
+  EXPECT_EQ(sink_.receipts[0].cost, pricing::Money::FromPico(800'000));  // 4 x $0.20 / 1M
+  EXPECT_EQ(stats_.unmetered_receipts.load(), 0u);
   EXPECT_EQ(stats_.usage_missing.load(), 0u);
 }
 

@@ -25,6 +25,27 @@ TEST(SetErrorReplyTest, GeminiRequestGetsTheGeminiShape) {
             R"(ErrorInfo","reason":"UPSTREAM_TIMEOUT","domain":"costgate"}]}})");
 }
 
+TEST(SetErrorReplyTest, VertexAndCloudTtsRequestsGetGooglesShape) {
+  for (const std::string provider : {"vertex", "google-tts"}) {
+    Exchange x;
+    x.provider = provider;
+    SetErrorReply(x, 400, "bad_location", "m");
+    EXPECT_EQ(x.reply.body,
+              R"({"error":{"code":400,"message":"m","status":"INVALID_ARGUMENT","details":[{"@)"
+              R"(type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BAD_LOCATION",)"
+              R"("domain":"costgate"}]}})")
+        << provider;
+  }
+}
+
+TEST(SetErrorReplyTest, ElevenLabsRequestGetsItsDetailShape) {
+  Exchange x;
+  x.provider = "elevenlabs";
+  SetErrorReply(x, 503, "outbox_unavailable", "costgate: \"full\"");
+  EXPECT_EQ(x.reply.body,
+            R"({"detail":{"status":"outbox_unavailable","message":"costgate: \"full\""}})");
+}
+
 TEST(SetErrorReplyTest, UnknownProviderGetsTheGenericShape) {
   Exchange x;
   x.provider = "someday";

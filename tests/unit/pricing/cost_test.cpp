@@ -169,6 +169,23 @@ const CostCase kCostCases[] = {
      ServiceTier::kStandard,
      "vertex_ai/veo-3.1-generate-preview",
      3'200'000'000'000},
+    // [VTX] text-embedding-005 bills characters: 12 x $0.025 per 1M characters (fixture
+    // pydanticai-vertex-embeddings-predict reports billableCharacterCount 12)
+    {"vertex_embedding_per_character",
+     "vertex",
+     "text-embedding-005",
+     {{kUnitCharacters, 12}},
+     ServiceTier::kStandard,
+     "text-embedding-005",
+     300'000},
+    // [AIS] gemini-embedding-001 bills input tokens: 5 x $0.15 per 1M (count from the request)
+    {"embedding_per_input_token",
+     "gemini",
+     "gemini-embedding-001",
+     {{kUnitInputTokens, 5}},
+     ServiceTier::kStandard,
+     "gemini/gemini-embedding-001",
+     750'000},
     // [TTS] per character: 1,000 x 30,000,000
     {"tts_per_character",
      "google-tts",
@@ -363,6 +380,21 @@ TEST(CostTest, ServiceTierFromTheWire) {
   EXPECT_EQ(ServiceTierFromWire("", "ON_DEMAND_PRIORITY"), ServiceTier::kPriority);
   EXPECT_EQ(ServiceTierFromWire("standard", "ON_DEMAND"), ServiceTier::kStandard);
   EXPECT_EQ(ServiceTierFromWire("", ""), ServiceTier::kStandard);
+}
+
+TEST(CostTest, ProvisionedThroughputTrafficIsTheProvisionedTier) {
+  EXPECT_EQ(ServiceTierFromWire("", "PROVISIONED_THROUGHPUT"), ServiceTier::kProvisioned);
+}
+
+TEST(CostTest, ProvisionedThroughputCostsNothingAtTheMargin) {
+  // Vertex PT capacity is bought in advance (PROVIDERS.md A3 trafficType): the call costs 0.
+  Units units = MakeUnits({{kUnitInputTokens, 14}, {kUnitOutputTokens, 52}});
+  const Quote q = PriceUsage(BundledLiteLlmBook(), {"vertex", "", "gemini-2.0-flash-001"}, units,
+                             ServiceTier::kProvisioned, Day2026(300));
+  ASSERT_TRUE(q.priced()) << UnpricedReason(q.unpriced);
+  EXPECT_EQ(q.total.pico(), 0);
+  EXPECT_EQ(q.line_count, 0u);
+  EXPECT_EQ(q.price_key, "gemini-2.0-flash-001");
 }
 
 }  // namespace

@@ -1,0 +1,72 @@
+// embedContent / batchEmbedContents: gemini-embedding-2 reports usageMetadata (AIS spells its
+// details promptTokenDetails, which UsageParser reads); gemini-embedding-001 and
+// gemini-embedding-2-preview report nothing (fixtures llmgemini-embedding-001-*,
+// pydanticai-batchEmbedContents), so the input is counted from the request's text parts.
+#include <optional>
+#include <string>
+
+#include "filters/gemini/call_outcome.h"
+#include "filters/gemini/json_walker.h"
+#include "filters/gemini/meter.h"
+#include "filters/gemini/meters.h"
+#include "filters/gemini/stream_scanner.h"
+#include "filters/token_estimate.h"
+
+namespace costgate::filters::gemini {
+namespace {
+
+class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
+ public:
+  explicit EmbedMeter(const Exchange& x) : operation_(x.operation) {}
+
+  void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
+
+  void OnResponseHead(const ResponseHead& head) noexcept override {
+    if (IsSuccess(head.status)) {
+      scanner_.emplace(ChooseMeterOptions(operation_, false, head));
+    }
+  }
+
+  void OnResponseBody(std::string_view chunk) noexcept override {
+    if (scanner_.has_value()) {
+      scanner_->Feed(chunk);
+    }
+  }
+
+  void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
+    if (scanner_.has_value()) {
+      scanner_->Finish();
+      usage = scanner_->usage();
+    }
+    if (usage.reported || !MayBeBilled(x) || text_characters_ == 0) {
+      return;
+    }
+    // Google's rule of thumb (token_estimate.h) applied to the text itself: the request's JSON
+    // (vectors' options, model names, escapes) is not what the model reads.
+    usage.units.clear();
+    usage.units.Set(kUnitInputTokens, TokensFromBytes(text_characters_));
+    usage.estimated = true;
+  }
+
+ private:
+  // Text parts: content.parts[].text (embedContent), requests[].content.parts[].text (batch).
+  void OnString(JsonPath path, uint64_t characters) noexcept override {
+    const size_t n = path.size();
+    if (n >= 3 && path[n - 3] == "parts" && path[n - 2] == kArrayElement && path[n - 1] == "text") {
+      text_characters_ += characters;
+    }
+  }
+
+  const std::string operation_;
+  JsonWalker request_{*this};
+  uint64_t text_characters_ = 0;
+  std::optional<StreamScanner> scanner_;
+};
+
+}  // namespace
+
+std::unique_ptr<CallMeter> CreateEmbedMeter(const Exchange& x) {
+  return std::make_unique<EmbedMeter>(x);
+}
+
+}  // namespace costgate::filters::gemini

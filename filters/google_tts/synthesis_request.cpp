@@ -1,0 +1,168 @@
+#include "filters/google_tts/synthesis_request.h"
+
+#include <simdjson.h>
+
+#include <utility>
+
+namespace costgate::filters::google_tts {
+namespace ondemand = simdjson::ondemand;
+namespace {
+
+// One simdjson parser per thread, shared by every meter on that thread: a parser allocates its
+// index buffers on first use. Parses are synchronous, so two meters never interleave inside
+// one; its capacity is bounded by the meter's capture limit.
+struct ThreadParser {
+  ondemand::parser parser;
+  std::string padded;  // the value being parsed plus SIMDJSON_PADDING readable bytes
+};
+
+simdjson::simdjson_result<ondemand::document> Iterate(std::string_view raw) {
+  static thread_local ThreadParser local;
+  local.padded.assign(raw);
+  local.padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  return local.parser.iterate(
+      simdjson::padded_string_view(local.padded.data(), raw.size(), local.padded.size()));
+}
+
+// The transcoder in front of Google APIs accepts the JSON name and the proto field name.
+bool KeyIs(std::string_view key, std::string_view json_name, std::string_view proto_name) {
+  return key == json_name || key == proto_name;
+}
+
+bool IsNull(ondemand::value& value) noexcept {
+  ondemand::json_type type;
+  return value.type().get(type) == simdjson::SUCCESS && type == ondemand::json_type::null;
+}
+
+// Calls `on_field(key, value)` for each member of `object`; false when a member is unreadable
+// or `on_field` says so.
+template <typename OnField>
+bool ForEachField(ondemand::object& object, OnField&& on_field) noexcept {
+  for (auto member : object) {
+    ondemand::field field;
+    std::string_view key;
+    if (std::move(member).get(field) != simdjson::SUCCESS ||
+        field.unescaped_key().get(key) != simdjson::SUCCESS) {
+      return false;
+    }
+    if (!on_field(key, field.value())) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Adds the code points of a string value to `total`; null adds nothing.
+bool AddText(ondemand::value& value, int64_t& total) noexcept {
+  if (IsNull(value)) {
+    return true;
+  }
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) {
+    return false;
+  }
+  total += CountCodePoints(text);
+  return true;
+}
+
+// multiSpeakerMarkup: {"turns": [{"speaker": "R", "text": "..."}, ...]}; speakers are not
+// spoken and not billed.
+bool AddTurns(ondemand::value& value, int64_t& total) noexcept {
+  if (IsNull(value)) {
+    return true;
+  }
+  ondemand::object markup;
+  if (value.get_object().get(markup) != simdjson::SUCCESS) {
+    return false;
+  }
+  return ForEachField(markup, [&](std::string_view key, ondemand::value& turns_value) {
+    if (key != "turns" || IsNull(turns_value)) {
+      return true;
+    }
+    ondemand::array turns;
+    if (turns_value.get_array().get(turns) != simdjson::SUCCESS) {
+      return false;
+    }
+    for (auto item : turns) {
+      ondemand::object turn;
+      if (item.get_object().get(turn) != simdjson::SUCCESS) {
+        return false;
+      }
+      const bool read = ForEachField(turn, [&](std::string_view turn_key, ondemand::value& text) {
+        return turn_key != "text" || AddText(text, total);
+      });
+      if (!read) {
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+bool ReadString(ondemand::value& value, std::string& out) {
+  std::string_view text;
+  if (value.get_string().get(text) == simdjson::SUCCESS) {
+    out.assign(text);
+  }
+  return true;  // a non-string is ignored, not an error: it does not change the bill
+}
+
+}  // namespace
+
+int64_t CountCodePoints(std::string_view utf8) noexcept {
+  int64_t count = 0;
+  for (const char c : utf8) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept {
+  out = {};
+  ondemand::document doc;
+  ondemand::object object;
+  if (Iterate(raw).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS) {
+    return false;
+  }
+  return ForEachField(object, [&](std::string_view key, ondemand::value& value) {
+    if (key == "text" || key == "ssml" || key == "markup") {
+      return AddText(value, out.characters);
+    }
+    if (KeyIs(key, "multiSpeakerMarkup", "multi_speaker_markup")) {
+      return AddTurns(value, out.characters);
+    }
+    if (key == "prompt") {
+      return AddText(value, out.prompt_characters);
+    }
+    return true;
+  });
+}
+
+bool ReadSynthesisVoice(std::string_view raw, SynthesisVoice& out) noexcept {
+  out = {};
+  ondemand::document doc;
+  ondemand::object object;
+  if (Iterate(raw).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS) {
+    return false;
+  }
+  return ForEachField(object, [&](std::string_view key, ondemand::value& value) {
+    if (key == "name") {
+      return ReadString(value, out.name);
+    }
+    if (KeyIs(key, "modelName", "model_name")) {
+      return ReadString(value, out.model_name);
+    }
+    if (KeyIs(key, "voiceClone", "voice_clone")) {
+      out.voice_clone = !IsNull(value);
+    } else if (KeyIs(key, "customVoice", "custom_voice")) {
+      out.custom_voice = !IsNull(value);
+    }
+    return true;
+  });
+}
+
+}  // namespace costgate::filters::google_tts
