@@ -28,8 +28,11 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
   runtime->config = config;
   runtime->generation = generation;
   const auto& t = config->timeouts;
-  runtime->watchdog_tick = std::min(
-      {t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response, t.client_write});
+  // The client probe (kClientProbeIntervalMs) runs on this tick too: a coarser tick would stretch
+  // the time a departed client keeps its upstream call running to the shortest timeout.
+  runtime->watchdog_tick =
+      std::min({t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response,
+                t.client_write, std::chrono::milliseconds(kClientProbeIntervalMs)});
   // The central role forwards nothing: no chain, no upstream (and no upstream CA to load).
   if (services.api != nullptr) {
     return runtime;
