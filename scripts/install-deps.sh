@@ -14,6 +14,13 @@ if [[ "${1:-}" == "--bench" ]]; then
   packages+=(nginx-light wrk curl sqlite3 procps)
 fi
 
+# Node.js and npm run the official SDKs in the end-to-end tests (tests/sdk). A machine that
+# already has a node (e.g. from NodeSource) keeps it; Debian's own is added only when none is
+# on PATH.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

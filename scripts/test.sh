@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 
+echo "== SDKs for the end-to-end tests (npm ci, pinned by tests/sdk/package-lock.json)"
+npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error
+export COSTGATE_REQUIRE_SDK_TESTS=1
+
 echo "== format check (clang-format)"
 git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror
 

@@ -11,6 +11,8 @@ namespace {
 
 constexpr auto kStartTimeout = std::chrono::seconds(15);
 constexpr const char* kSetpriv = "/usr/bin/setpriv";
+constexpr const char* kProviders[] = {"gemini", "vertex", "elevenlabs", "google-tts"};
+constexpr const char* kProviderEnvNames[] = {"GEMINI", "VERTEX", "ELEVENLABS", "GOOGLE_TTS"};
 
 // A YAML double-quoted scalar.
 std::string Quoted(std::string_view value) {
@@ -56,9 +58,13 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
        << "  upstream_connect_ms: " << settings.upstream_connect_ms << "\n"
        << "  upstream_response_ms: " << settings.upstream_response_ms << "\n"
        << "  drain_ms: " << settings.drain_ms << "\n"
-       << "upstreams:\n  gemini:\n    url: " << Quoted(settings.upstream_url) << "\n";
-  if (!settings.ca_file.empty()) {
-    yaml << "    ca_file: " << Quoted(settings.ca_file) << "\n";
+       << "upstreams:\n";
+  // Every provider at the one upstream under test: no call a test makes can leave the machine.
+  for (const char* provider : kProviders) {
+    yaml << "  " << provider << ":\n    url: " << Quoted(settings.upstream_url) << "\n";
+    if (!settings.ca_file.empty()) {
+      yaml << "    ca_file: " << Quoted(settings.ca_file) << "\n";
+    }
   }
   if (!settings.labels.empty()) {
     yaml << "labels:\n";
@@ -92,11 +98,14 @@ CostgateProcess::CostgateProcess(const DaemonSettings& settings,
     options.argv.insert(options.argv.end(), {"--config", config_path_.string()});
   } else {
     // The embedded defaults listen on 127.0.0.1:8787; port 0 keeps parallel test runs apart.
-    options.extra_env.insert(
-        options.extra_env.end(),
-        {"COSTGATE_LISTEN_PORT=0", "COSTGATE_GEMINI_URL=" + settings.upstream_url,
-         "COSTGATE_GEMINI_CA_FILE=" + settings.ca_file,
-         "COSTGATE_RECEIPTS_PATH=" + receipts_.path().string()});
+    std::vector<std::string> env = {"COSTGATE_LISTEN_PORT=0",
+                                    "COSTGATE_RECEIPTS_PATH=" + receipts_.path().string()};
+    for (const char* provider : kProviderEnvNames) {
+      env.push_back(std::string("COSTGATE_") + provider + "_URL=" + settings.upstream_url);
+      env.push_back(std::string("COSTGATE_") + provider + "_CA_FILE=" + settings.ca_file);
+    }
+    // After settings.env: getenv finds the first entry of a name, so a test's own variables win.
+    options.extra_env.insert(options.extra_env.end(), env.begin(), env.end());
   }
   if (std::filesystem::exists(kSetpriv)) {
     // setpriv execs in place (same pid): the daemon gets SIGKILL if this test process dies

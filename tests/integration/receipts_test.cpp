@@ -32,8 +32,8 @@ TEST_F(ReceiptTest, ReceiptRecordsHostVersionAndConsistentTimes) {
 TEST_F(ReceiptTest, CountTokensIsRecordedAsAFreeCall) {
   const GeminiFixture free_call = LoadFixture("pydanticai-countTokens-raw");
   const std::string marker = UniqueToken("count-tokens");
-  const HttpResponse response = Http(
-      FixtureRequest(daemon(), free_call, "/gemini", marker, {"x-costgate-job: " + marker}));
+  const HttpResponse response =
+      Http(FixtureRequest(daemon(), free_call, "/gemini", marker, {"x-costgate-job: " + marker}));
   ASSERT_EQ(response.status, 200);
   EXPECT_TRUE(SameBytes(response.body, free_call.response_body));
   const auto rows = daemon().receipts().WaitForRows("job", marker, 1, kWait);

@@ -2,14 +2,19 @@
 """Mock Gemini upstream for costgate integration tests.
 
 An independent HTTP/1.1 + TLS server (Python standard library only, no costgate code) that
-replays the recorded fixtures in tests/fixtures/gemini/. Prints one JSON line
-{"port": N, "tarpit_port": M} on stdout once both listeners are ready.
+replays the recorded fixtures in tests/fixtures/<provider>/ (the --fixtures folder and its
+sibling provider folders). Prints one JSON line {"port": N, "tarpit_port": M} on stdout once both
+listeners are ready.
 
 Request headers that drive it:
   x-mock-fixture: <fixture base name>   which recording to replay; the request method and
                                         path+query (key= ignored) must match the recording
+  x-mock-body: <folder>/<file>          a recorded response body without a recorded exchange
+                                        (tests/fixtures/elevenlabs/*.json): 200, JSON
   x-mock-behavior: a,b,...              gate:NAME | reset-after:N | reset-before-head |
                                         delay-head-ms:N | stall-after:N | close | length
+Without x-mock-fixture, an SDK call is answered by default_routes.py (a fixture or a synthetic
+response shaped like the real API, chosen by method and path).
 Control endpoints (same port): GET /__mock/requests, POST /__mock/reset,
 POST /__mock/release/NAME.
 """
@@ -32,6 +37,8 @@ import threading
 import time
 import urllib.parse
 
+import default_routes
+
 MAX_WAIT_S = 30.0
 GZIP_PIECE_BYTES = 97
 CONTROL_PREFIX = "/__mock/"
@@ -47,26 +54,36 @@ class Fixture:
         self.name = name
         self.method = request["method"].upper()
         self.path, self.query = split_target(request["uri"])
-        self.status = response["status"]["code"]
-        self.reason = response["status"].get("message", "")
-        recorded = [(k, v) for k, values in response["headers"].items() for v in values]
+        # {"code": 200, "message": "OK"} in the Gemini recordings, a bare 200 in others.
+        status = response["status"]
+        self.status = status["code"] if isinstance(status, dict) else int(status)
+        self.reason = status.get("message", "") if isinstance(status, dict) else ""
+        recorded = [(k, v) for k, values in response["headers"].items()
+                    for v in (values if isinstance(values, list) else [values])]
         lowered = {k.lower(): v for k, v in recorded}
         self.chunked = "chunked" in lowered.get("transfer-encoding", "").lower()
         self.gzip = ("gzip" in lowered.get("content-encoding", "").lower()
                      and "raw_gzip_file" in response)
         self.headers = [(k, v) for k, v in recorded if k.lower() not in DROPPED_HEADERS]
+        # The decoded body (the recorded body when it was not gzip), for identity().
+        self.identity_body = (read_bytes(fixtures_dir, response["body_file"])
+                              if response.get("body_file") else b"")
         if self.gzip:
             self.headers.append(("Content-Encoding", "gzip"))
             body = read_bytes(fixtures_dir, response["raw_gzip_file"])
             self.chunks = [body[i:i + GZIP_PIECE_BYTES]
                            for i in range(0, len(body), GZIP_PIECE_BYTES)]
         elif response.get("body_file", "").endswith(".sse"):
-            self.chunks = split_sse(read_bytes(fixtures_dir, response["body_file"]))
-        elif response.get("body_file"):
-            body = read_bytes(fixtures_dir, response["body_file"])
-            self.chunks = [body] if body else []
+            self.chunks = split_sse(self.identity_body)
         else:
-            self.chunks = []
+            self.chunks = [self.identity_body] if self.identity_body else []
+
+    def identity(self):
+        """The same answer without Content-Encoding, for a client that did not accept gzip."""
+        headers = [(k, v) for k, v in self.headers if k.lower() != "content-encoding"]
+        body = self.identity_body
+        return default_routes.Reply(self.name, self.status, headers, [body] if body else [],
+                                    self.chunked)
 
 
 def read_bytes(directory, name):
@@ -94,13 +111,37 @@ def split_target(uri_or_target):
 
 
 def load_fixtures(directory):
+    """The fixtures of `directory` and of its sibling provider folders (names are unique)."""
     fixtures = {}
-    for entry in sorted(os.listdir(directory)):
-        if entry.endswith(".meta.json"):
-            name = entry[:-len(".meta.json")]
-            with open(os.path.join(directory, entry), encoding="utf-8") as f:
-                fixtures[name] = Fixture(name, json.load(f), directory)
+    root = os.path.dirname(os.path.abspath(directory))
+    first = os.path.abspath(directory)
+    siblings = sorted(os.path.join(root, d) for d in os.listdir(root))
+    folders = [first] + [d for d in siblings if os.path.isdir(d) and d != first]
+    for folder in folders:
+        for entry in sorted(os.listdir(folder)):
+            if entry.endswith(".meta.json"):
+                name = entry[:-len(".meta.json")]
+                with open(os.path.join(folder, entry), encoding="utf-8") as f:
+                    fixtures[name] = Fixture(name, json.load(f), folder)
+            elif entry.startswith("jsgenai-rec-") and entry.endswith(".json"):
+                with open(os.path.join(folder, entry), encoding="utf-8") as f:
+                    interactions = json.load(f)["interactions"]
+                for index, interaction in enumerate(interactions):
+                    name = entry[:-len(".json")] + (f".{index}" if len(interactions) > 1 else "")
+                    fixtures[name] = js_genai_fixture(name, interaction)
     return fixtures
+
+
+def js_genai_fixture(name, interaction):
+    """A js-genai test recording (test/system/recordings): real status and headers, but the
+    body only as parsed JSON segments, so the mock sends each segment re-serialized."""
+    request, response = interaction["request"], interaction["response"]
+    headers = [(k, v) for k, v in response["headers"].items() if k.lower() not in DROPPED_HEADERS]
+    chunks = [json.dumps(segment).encode() for segment in response["bodySegments"]]
+    fixture = default_routes.Reply(name, response["statusCode"], headers, chunks, False)
+    fixture.method = request["method"].upper()
+    fixture.path, fixture.query = split_target(request["url"])
+    return fixture
 
 
 class Behaviors:
@@ -133,8 +174,9 @@ class Behaviors:
 
 
 class State:
-    def __init__(self, fixtures):
+    def __init__(self, fixtures, fixtures_root):
         self.fixtures = fixtures
+        self.fixtures_root = fixtures_root
         self.lock = threading.Lock()
         self.requests = []
         self.gates = {}
@@ -195,7 +237,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.log_message("%s %s fixture=%s behavior=%s", self.command, self.path,
                          self.headers.get("x-mock-fixture"), self.headers.get("x-mock-behavior"))
         try:
-            self.replay(entry)
+            self.replay(entry, body)
         except PeerGone:
             entry["client_aborted"] = True
             self.close_connection = True
@@ -229,9 +271,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         else:
             self.send_simple(404, "text/plain", f"mock: no control endpoint {self.path}\n".encode())
 
-    def replay(self, entry):
+    def replay(self, entry, body):
         name = self.headers.get("x-mock-fixture")
         fixture = self.state.fixtures.get(name) if name else None
+        if name is None:
+            # No recorded exchange named: a recorded body, or the default answer of an SDK call.
+            body_file = self.headers.get("x-mock-body")
+            fixture = (self.recorded_body(body_file) if body_file is not None else
+                       default_routes.default_reply(self.command, self.path, self.headers, body,
+                                                    self.state.fixtures))
+            if fixture is not None:
+                entry["default_reply"] = fixture.name
+                entry["response_completed"] = self.send_fixture(fixture, Behaviors(""))
+                return
         if fixture is None:
             message = f"mock: unknown fixture {name!r}" if name else "mock: no x-mock-fixture"
             error = {"error": {"code": 404, "message": message, "status": "NOT_FOUND"}}
@@ -250,6 +302,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             entry["response_completed"] = True
             return
         entry["response_completed"] = self.send_fixture(fixture, behaviors)
+
+    def recorded_body(self, relative):
+        """200 JSON with the bytes of tests/fixtures/<relative>; None outside that folder."""
+        root = os.path.realpath(self.state.fixtures_root)
+        path = os.path.realpath(os.path.join(root, relative))
+        if not path.startswith(root + os.sep) or not os.path.isfile(path):
+            return None
+        headers = [("Content-Type", "application/json")]
+        return default_routes.Reply(relative, 200, headers, [read_bytes(root, path)], False)
 
     def check_request(self, fixture):
         path, query = split_target(self.path)
@@ -400,7 +461,8 @@ def main():
     if args.exit_with_stdin:
         threading.Thread(target=exit_on_stdin_eof, daemon=True).start()
 
-    Handler.state = State(load_fixtures(args.fixtures))
+    Handler.state = State(load_fixtures(args.fixtures),
+                          os.path.dirname(os.path.abspath(args.fixtures)))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(args.cert, args.key)
     context.set_alpn_protocols(["http/1.1"])

@@ -1,0 +1,175 @@
+"""What the mock answers to a request without x-mock-fixture: the official SDKs, pointed at
+costgate, cannot send that header, so each billable call they make is mapped from (method, path
+pattern) to a recorded fixture, or to a synthetic response shaped exactly like the real API.
+
+Any model name in the path is accepted. Shape sources are cited per route (PROVIDERS.md is
+/work/shared/PROVIDERS.md, fixtures are tests/fixtures/<provider>/).
+"""
+
+import base64
+import http
+import json
+import re
+import urllib.parse
+
+# Gemini API and Vertex AI model methods: /{ver}/models/{m}:{method} and
+# /{ver}/[projects/{p}/locations/{l}/]publishers/google/models/{m}:{method} (PROVIDERS.md A1).
+MODEL_METHOD = re.compile(r"^/v1[a-z0-9]*/(?:.*/)?models/[^/:]+:([A-Za-z]+)$")
+OPENAI_CHAT = re.compile(r"^/v1[a-z0-9]*/openai/chat/completions$")
+ELEVENLABS_TTS = re.compile(r"^/v1/text-to-speech/[^/]+(/stream)?$")
+CLOUD_TTS_SYNTHESIZE = re.compile(r"^/v1(?:beta1)?/text:synthesize$")
+
+# Recorded fixtures replayed for the SDKs' Gemini calls (the model in the path may differ).
+GENERATE_FIXTURE = "ddtrace-gemini-2.0-flash-generateContent-gzip"
+STREAM_SSE_FIXTURE = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse"
+STREAM_ARRAY_FIXTURE = "llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip"
+COUNT_TOKENS_FIXTURE = "pydanticai-countTokens-raw"
+BATCH_EMBED_FIXTURE = "llmgemini-embedding-2-batchEmbedContents"
+EMBED_FIXTURE = "pydanticai-vertex-embedContent"
+
+# OpenAI-compatible chat completion usage: thinking tokens are only inside total_tokens
+# (PROVIDERS.md A8: 35 + 12 != 109 in pydantic-ai's recorded Gemini answer).
+OPENAI_PROMPT_TOKENS = 8
+OPENAI_COMPLETION_TOKENS = 5
+OPENAI_TOTAL_TOKENS = 29
+OPENAI_TEXT_PIECES = ["Hello", " from", " the mock."]
+
+# One MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz: 417 bytes) repeated: bytes an MP3 decoder
+# accepts as silence-ish audio. The SDKs pass audio through without decoding it.
+MP3_FRAME = b"\xff\xfb\x90\x64" + bytes(413)
+MP3_FRAMES = 10
+AUDIO_CHUNK_BYTES = 1024
+
+
+class Reply:
+    """A response as the mock's sender needs it (the attributes of a Fixture)."""
+
+    def __init__(self, name, status, headers, chunks, chunked):
+        self.name = name
+        self.status = status
+        self.reason = http.HTTPStatus(status).phrase
+        self.headers = headers
+        self.chunks = chunks
+        self.chunked = chunked
+
+
+def default_reply(method, target, headers, body, fixtures):
+    """The Reply for an SDK request, or None when no default route matches."""
+    parts = urllib.parse.urlsplit(target)
+    path = urllib.parse.unquote(parts.path)
+    query = dict(urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+    accepts_gzip = "gzip" in (headers.get("Accept-Encoding") or "").lower()
+    if method != "POST":
+        return None
+    match = MODEL_METHOD.match(path)
+    if match:
+        return gemini_model_method(match.group(1), query, accepts_gzip, fixtures)
+    if OPENAI_CHAT.match(path):
+        return openai_chat(parse_json(body))
+    match = ELEVENLABS_TTS.match(path)
+    if match:
+        return elevenlabs_tts(parse_json(body), streamed=match.group(1) is not None)
+    if CLOUD_TTS_SYNTHESIZE.match(path):
+        return cloud_tts_synthesize()
+    return None
+
+
+def parse_json(body):
+    try:
+        value = json.loads(body or b"{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def gemini_model_method(model_method, query, accepts_gzip, fixtures):
+    if model_method == "generateContent":
+        name = GENERATE_FIXTURE
+    elif model_method == "streamGenerateContent":
+        name = STREAM_SSE_FIXTURE if query.get("alt") == "sse" else STREAM_ARRAY_FIXTURE
+    elif model_method == "countTokens":
+        name = COUNT_TOKENS_FIXTURE
+    elif model_method == "batchEmbedContents":
+        name = BATCH_EMBED_FIXTURE
+    elif model_method == "embedContent":
+        name = EMBED_FIXTURE
+    else:
+        return None
+    fixture = fixtures.get(name)
+    if fixture is None:
+        return None
+    return fixture.identity() if fixture.gzip and not accepts_gzip else fixture
+
+
+def openai_chat(request):
+    """Gemini's OpenAI-compatible chat completion (PROVIDERS.md A8; pydantic-ai cassette
+    tests/models/cassettes/test_openai/test_compatible_api_with_tool_calls_without_id.yaml, see
+    tests/fixtures/gemini/README.md): JSON, or SSE chunks each with the cumulative usage and a
+    final `data: [DONE]`."""
+    model = request.get("model", "gemini-2.5-flash")
+    common = {"created": 1763856000, "id": "mock-openai-compat-1", "model": model}
+    json_head = [("Content-Type", "application/json"), ("Vary", "Origin"),
+                 ("Server", "scaffolding on HTTPServer2")]
+    if not request.get("stream"):
+        answer = dict(common, object="chat.completion", choices=[{
+            "finish_reason": "stop", "index": 0,
+            "message": {"content": "".join(OPENAI_TEXT_PIECES), "role": "assistant"}}],
+            usage=openai_usage(len(OPENAI_TEXT_PIECES)))
+        return Reply("default:openai-chat", 200, json_head, [json.dumps(answer).encode()], True)
+    chunks = []
+    for index, piece in enumerate(OPENAI_TEXT_PIECES):
+        last = index + 1 == len(OPENAI_TEXT_PIECES)
+        choice = {"delta": {"content": piece, "role": "assistant"}, "index": 0}
+        if last:
+            choice["finish_reason"] = "stop"
+        event = dict(common, object="chat.completion.chunk", choices=[choice],
+                     usage=openai_usage(index + 1))
+        chunks.append(b"data: " + json.dumps(event).encode() + b"\n\n")
+    chunks.append(b"data: [DONE]\n\n")
+    sse_head = [("Content-Type", "text/event-stream"), ("Content-Disposition", "attachment"),
+                ("Vary", "Origin"), ("Server", "scaffolding on HTTPServer2")]
+    return Reply("default:openai-chat-stream", 200, sse_head, chunks, True)
+
+
+def openai_usage(pieces_sent):
+    """Cumulative usage after `pieces_sent` pieces; the full counts once all are sent."""
+    if pieces_sent >= len(OPENAI_TEXT_PIECES):
+        completion, total = OPENAI_COMPLETION_TOKENS, OPENAI_TOTAL_TOKENS
+    else:
+        completion = pieces_sent
+        total = OPENAI_PROMPT_TOKENS + completion
+    return {"completion_tokens": completion, "prompt_tokens": OPENAI_PROMPT_TOKENS,
+            "total_tokens": total}
+
+
+def elevenlabs_tts(request, streamed):
+    """ElevenLabs text-to-speech: audio/mpeg bytes; the headers of the real 200 answer dumped in
+    elevenlabs/elevenlabs-js#407 (tests/fixtures/elevenlabs README, PROVIDERS.md B3), with
+    character-cost = characters x the model's credit factor (1; 0.5 for Flash and Turbo)."""
+    text = request.get("text", "")
+    model = request.get("model_id", "eleven_multilingual_v2")
+    half_price = "flash" in model or "turbo" in model
+    credits = (len(text) + 1) // 2 if half_price else len(text)
+    audio = MP3_FRAME * MP3_FRAMES
+    head = [("content-type", "audio/mpeg"), ("server", "uvicorn"),
+            ("access-control-expose-headers",
+             "request-id, history-item-id, character-cost, regeneration-count, generation-info, "
+             "current-concurrent-requests, maximum-concurrent-requests"),
+            ("character-cost", str(credits)), ("request-id", "npQR4Xoyx4KHXQHSEy4s"),
+            ("history-item-id", "OC6wybolpiQDhzjCRd1o"), ("tts-latency-ms", "782"),
+            ("current-concurrent-requests", "1"), ("maximum-concurrent-requests", "10")]
+    if streamed:
+        pieces = [audio[i:i + AUDIO_CHUNK_BYTES] for i in range(0, len(audio), AUDIO_CHUNK_BYTES)]
+        return Reply("default:elevenlabs-tts-stream", 200, head, pieces, True)
+    return Reply("default:elevenlabs-tts", 200, head, [audio], False)
+
+
+def cloud_tts_synthesize():
+    """Cloud Text-to-Speech text:synthesize: pretty-printed {"audioContent": base64}, no usage
+    (fixture tests/fixtures/google-tts/audioslides-v1beta1-text-synthesize-wavenet, PROVIDERS.md
+    C2)."""
+    audio = base64.b64encode(MP3_FRAME * MP3_FRAMES).decode()
+    body = ('{\n  "audioContent": "' + audio + '"\n}\n').encode()
+    head = [("Content-Type", "application/json; charset=UTF-8"), ("Vary", "X-Origin"),
+            ("Server", "ESF")]
+    return Reply("default:cloud-tts-synthesize", 200, head, [body], True)

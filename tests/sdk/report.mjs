@@ -1,0 +1,51 @@
+// One JSON line per SDK call on stdout ({"sdk", "call", "ok", ...what the SDK parsed}); the
+// process exits non-zero when any call failed. Calls run one after another, so the receipts in
+// the daemon's outbox are in call order. `node SCRIPT.mjs CALL` runs only the call named CALL
+// (the test driver runs one call per test); with no argument every call runs.
+import assert from 'node:assert/strict';
+
+export { assert };
+
+const only = process.argv[2];
+let failures = 0;
+let ran = 0;
+
+export async function call(sdk, name, fn) {
+  if (only !== undefined && only !== name) {
+    return;
+  }
+  ran += 1;
+  try {
+    const got = await fn();
+    console.log(JSON.stringify({ sdk, call: name, ok: true, ...got }));
+  } catch (error) {
+    failures += 1;
+    const text = String(error?.stack ?? error);
+    console.log(JSON.stringify({ sdk, call: name, ok: false, error: text }));
+  }
+}
+
+export function finish() {
+  if (ran === 0) {
+    console.log(JSON.stringify({ ok: false, error: `no call named ${only}` }));
+  }
+  process.exitCode = failures === 0 && ran > 0 ? 0 : 1;
+}
+
+// The proxy's base URL, http://127.0.0.1:PORT (set by the test driver).
+export function proxyUrl() {
+  const url = process.env.COSTGATE_PROXY_URL;
+  assert.ok(url, 'COSTGATE_PROXY_URL is not set');
+  return url;
+}
+
+// All bytes of a web ReadableStream (what the ElevenLabs SDK returns for audio).
+export async function readAll(stream) {
+  const pieces = [];
+  let chunks = 0;
+  for await (const piece of stream) {
+    pieces.push(Buffer.from(piece));
+    chunks += 1;
+  }
+  return { bytes: Buffer.concat(pieces), chunks };
+}
