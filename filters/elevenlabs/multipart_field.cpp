@@ -2,20 +2,13 @@
 
 #include <cstring>
 
+#include "filters/body_coding.h"
 #include "filters/http_message.h"
 
 namespace costgate::filters::elevenlabs {
 namespace {
 
 constexpr size_t kMaxBoundaryBytes = 70;  // RFC 2046 section 5.1.1
-
-std::string_view Trim(std::string_view s) noexcept {
-  const size_t first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
-}
 
 std::string_view Unquote(std::string_view s) noexcept {
   if (s.size() >= 2 && s.front() == '"' && s.back() == '"') {
@@ -32,8 +25,8 @@ std::string_view Parameter(std::string_view field_value, std::string_view name) 
     semicolon = field_value.find(';');
     const std::string_view param = field_value.substr(0, semicolon);
     const size_t eq = param.find('=');
-    if (eq != std::string_view::npos && EqualsIgnoreCase(Trim(param.substr(0, eq)), name)) {
-      return Unquote(Trim(param.substr(eq + 1)));
+    if (eq != std::string_view::npos && EqualsIgnoreCase(TrimOws(param.substr(0, eq)), name)) {
+      return Unquote(TrimOws(param.substr(eq + 1)));
     }
   }
   return {};
@@ -57,7 +50,7 @@ std::vector<size_t> FailureFunction(std::string_view pattern) {
 }  // namespace
 
 std::string_view MultipartBoundary(std::string_view content_type) noexcept {
-  const std::string_view media = Trim(content_type.substr(0, content_type.find(';')));
+  const std::string_view media = TrimOws(content_type.substr(0, content_type.find(';')));
   if (!EqualsIgnoreCase(media, "multipart/form-data")) {
     return {};
   }
@@ -186,7 +179,7 @@ void MultipartFieldReader::Header(char c) noexcept {
 void MultipartFieldReader::HeaderLine(std::string_view line) {
   const size_t colon = line.find(':');
   if (colon == std::string_view::npos ||
-      !EqualsIgnoreCase(Trim(line.substr(0, colon)), "Content-Disposition")) {
+      !EqualsIgnoreCase(TrimOws(line.substr(0, colon)), "Content-Disposition")) {
     return;
   }
   wanted_part_ = Parameter(line.substr(colon + 1), "name") == field_;

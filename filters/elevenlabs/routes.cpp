@@ -4,24 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "filters/route/path_segments.h"
+
 namespace costgate::filters::elevenlabs {
 namespace {
-
-std::vector<std::string_view> SplitSegments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  while (!path.empty()) {
-    const size_t slash = path.find('/');
-    const std::string_view segment = path.substr(0, slash);
-    if (!segment.empty()) {
-      segments.push_back(segment);
-    }
-    if (slash == std::string_view::npos) {
-      break;
-    }
-    path.remove_prefix(slash + 1);
-  }
-  return segments;
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -65,7 +51,7 @@ bool ClaimsRequest(const RequestHead& request) noexcept {
 Operation Classify(std::string_view method, std::string_view path, std::string_view query) {
   (void)query;
   Operation op;
-  const std::vector<std::string_view> segments = SplitSegments(path);
+  const std::vector<std::string_view> segments = SplitPathSegments(path);
   if (segments.size() < 2 || (segments[0] != "v1" && segments[0] != "v2")) {
     op.name = "unknown";
     return op;

@@ -48,8 +48,4 @@ class TranscriptReader final : private stream::ByteSink, private stream::JsonUni
   std::optional<double> audio_duration_secs_;
 };
 
-// True when the head's Content-Encoding is exactly one gzip layer (identity ignored); `readable`
-// turns false for any other coding (br, deflate, gzip twice), which the reader cannot decode.
-bool GzipEncoded(const Headers& headers, bool& readable) noexcept;
-
 }  // namespace costgate::filters::elevenlabs

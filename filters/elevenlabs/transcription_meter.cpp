@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "filters/body_coding.h"
 #include "filters/elevenlabs/billed.h"
 
 namespace costgate::filters::elevenlabs {
@@ -25,14 +26,13 @@ void TranscriptionMeter::OnResponseHead(const ResponseHead& head) noexcept {
   if (head.status == 202 || !IsSuccess(head.status)) {
     return;
   }
-  bool readable = true;
-  const bool gzip = GzipEncoded(head.headers, readable);
-  if (!readable) {
+  const BodyCoding coding = ReadBodyCoding(head.headers);
+  if (coding.undecodable) {
     undecodable_ = true;
     return;
   }
   try {
-    transcript_.emplace(gzip);
+    transcript_.emplace(coding.gzip);
   } catch (...) {
     // No memory for the decoder: the call is recorded without units.
   }

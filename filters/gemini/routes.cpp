@@ -5,6 +5,7 @@
 
 #include "filters/gemini/model_families.h"
 #include "filters/hex.h"
+#include "filters/route/path_segments.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -57,22 +58,6 @@ std::string PercentDecode(std::string_view s) {
     out.push_back(s[i]);
   }
   return out;
-}
-
-std::vector<std::string_view> SplitSegments(std::string_view path) {
-  std::vector<std::string_view> segments;
-  while (!path.empty()) {
-    const size_t slash = path.find('/');
-    const std::string_view segment = path.substr(0, slash);
-    if (!segment.empty()) {
-      segments.push_back(segment);
-    }
-    if (slash == std::string_view::npos) {
-      break;
-    }
-    path.remove_prefix(slash + 1);
-  }
-  return segments;
 }
 
 std::string JoinOperation(std::string_view head, const std::vector<std::string_view>& segments,
@@ -176,7 +161,7 @@ bool ClaimsRequest(const RequestHead& request) noexcept {
 Operation Classify(std::string_view method, std::string_view path, std::string_view query) {
   Operation op;
   op.stream_sse = HasQueryParameter(query, "alt", "sse");
-  std::vector<std::string_view> segments = SplitSegments(path);
+  std::vector<std::string_view> segments = SplitPathSegments(path);
 
   // Resumable uploads go to /upload/{ver}/files; the rest of the path is the usual one.
   const bool upload = !segments.empty() && segments.front() == "upload";

@@ -106,18 +106,5 @@ TEST(ElevenLabsTranscriptReaderTest, MultichannelEndsCountAcrossChannels) {
   EXPECT_EQ(d.last_end, 4.75);
 }
 
-TEST(ElevenLabsTranscriptReaderTest, ContentEncodingDecidesGzip) {
-  Headers headers;
-  bool readable = false;
-  EXPECT_FALSE(GzipEncoded(headers, readable));
-  EXPECT_TRUE(readable);
-  headers.Add("Content-Encoding", "gzip");
-  EXPECT_TRUE(GzipEncoded(headers, readable));
-  EXPECT_TRUE(readable);
-  headers.Add("Content-Encoding", "br");
-  EXPECT_FALSE(GzipEncoded(headers, readable) && readable);
-  EXPECT_FALSE(readable);
-}
-
 }  // namespace
 }  // namespace costgate::filters::elevenlabs
