@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/integration/integration_fixture_helpers.h"
+#include "tests/integration/shipping_helpers.h"
 
 namespace costgate::integration {
 namespace {
@@ -32,7 +33,8 @@ TEST_F(UnmeteredTest, UnmeteredOperationIsForwardedAndAnsweredUnchanged) {
 // The answer carries a usageMetadata (the mock replays a recorded embeddings body), but only
 // metered operations get a usage meter: an unmetered receipt records that the call happened,
 // with an empty units object rather than a partial reading.
-TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnits) {
+TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnitsAndIsCounted) {
+  const double unmetered_before = MetricValue(daemon(), "costgate_receipts_unmetered_total");
   HttpRequest request;
   request.method = "POST";
   request.url = daemon().Url(kBatchTarget);
@@ -53,6 +55,11 @@ TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnits) {
   EXPECT_EQ(receipt->Text("unpriced_reason"), "unmetered");
   EXPECT_EQ(receipt->Text("outcome"), "success");
   EXPECT_EQ(receipt->Int("http_status"), 200);
+  EXPECT_EQ(MetricValue(daemon(), "costgate_receipts_unmetered_total"), unmetered_before + 1);
+  EXPECT_EQ(MetricValue(daemon(),
+                        "costgate_requests_total{provider=\"gemini\",operation=\""
+                        "batchGenerateContent\",status=\"200\"}"),
+            1);
 }
 
 }  // namespace
