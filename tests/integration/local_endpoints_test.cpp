@@ -1,9 +1,11 @@
 // Endpoints the daemon answers itself: health, readiness, metrics, and the 404 for unknown paths.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "tests/integration/integration_fixture_helpers.h"
+#include "tests/integration/shipping_helpers.h"
 
 namespace costgate::integration {
 namespace {
@@ -32,17 +34,12 @@ TEST_F(LocalEndpointsTest, ReadyzAnswersReady) {
 
 TEST_F(LocalEndpointsTest, MetricsCountProxiedRequestsPerProvider) {
   const GeminiFixture fixture = LoadFixture("ddtrace-gemini-2.0-flash-streamGenerateContent-sse");
+  const std::string series =
+      R"(costgate_requests_total{provider="gemini",operation="streamGenerateContent",)"
+      R"(status="200"})";
+  const double before = std::max(0.0, MetricValue(daemon(), series));
   ASSERT_EQ(Http(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("metrics"))).status, 200);
-  const HttpResponse response = Get(daemon(), "/metrics");
-  EXPECT_EQ(response.status, 200);
-  std::istringstream lines(response.body);
-  std::string line;
-  bool counted = false;
-  while (std::getline(lines, line)) {
-    counted |= line.starts_with("costgate_requests_total{") &&
-               line.find("provider=\"gemini\"") != std::string::npos;
-  }
-  EXPECT_TRUE(counted) << response.body;
+  EXPECT_EQ(WaitForMetricAtLeast(daemon(), series, before + 1, kWait), before + 1);
 }
 
 TEST_F(LocalEndpointsTest, MetricsUsePrometheusTextFormatWithTheDocumentedFamilies) {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <sstream>
+#include <thread>
 
 namespace costgate::integration {
 
@@ -63,6 +64,17 @@ double MetricValue(const CostgateProcess& proxy, const std::string& series) {
     }
   }
   return -1;
+}
+
+double WaitForMetricAtLeast(const CostgateProcess& proxy, const std::string& series, double minimum,
+                            std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  double value = MetricValue(proxy, series);
+  while (value < minimum && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    value = MetricValue(proxy, series);
+  }
+  return value;
 }
 
 }  // namespace costgate::integration

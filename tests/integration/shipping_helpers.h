@@ -2,6 +2,7 @@
 // proxy is exactly one event at central, with the same units and labels.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,5 +30,10 @@ void ExpectExactlyOnceAtCentral(const CentralUnderTest& central, const CostgateP
 // The value of an unlabelled (or fully labelled, e.g. `name{result="sent"}`) series on the
 // proxy's /metrics; -1 when absent.
 double MetricValue(const CostgateProcess& proxy, const std::string& series);
+
+// MetricValue once it is at least `minimum`, or its last value when `timeout` passes first. A
+// request is counted as it completes, just after its last byte reached the client.
+double WaitForMetricAtLeast(const CostgateProcess& proxy, const std::string& series, double minimum,
+                            std::chrono::milliseconds timeout);
 
 }  // namespace costgate::integration
