@@ -14,9 +14,12 @@ namespace costgate::filters {
 
 struct MeteredUsage {
   Units units;
-  std::string model_version;  // empty when the body named none
-  std::string service_tier;   // AIS usageMetadata.serviceTier ("standard", "flex", "priority")
-  std::string traffic_type;   // Vertex usageMetadata.trafficType ("ON_DEMAND", ...)
+  std::string model_version;  // the model the response says served the call; empty when none
+  // The model the request body named, for operations whose URL names none (ElevenLabs model_id,
+  // Cloud TTS voice type, cachedContents and OpenAI-compatible "model"); empty otherwise.
+  std::string model_requested;
+  std::string service_tier;  // AIS usageMetadata.serviceTier ("standard", "flex", "priority")
+  std::string traffic_type;  // Vertex usageMetadata.trafficType ("ON_DEMAND", ...)
   // The units are what the provider bills: its own usage report (token counts, the
   // character-cost header) or a count of what it bills by (characters of the request).
   bool reported = false;

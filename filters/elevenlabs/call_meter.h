@@ -3,7 +3,7 @@
 // Every meter reads the response head when it arrives (a stream the client cancels still has its
 // character-cost) and records nothing for an answer that is not 2xx: an error is not billed.
 // The model is the request body's model_id, or the endpoint's documented default, reported as
-// the usage's model_version (the URL never names it).
+// the usage's model_requested (the URL never names it).
 #pragma once
 
 #include <cstdint>

@@ -38,7 +38,7 @@ void GenerationMeter::Finish(const Exchange& x, MeteredUsage& usage) noexcept {
     if (json_.has_value()) {
       json_->Finish();
     }
-    usage.model_version = ModelId();
+    usage.model_requested = ModelId();
     if (x.response.has_value()) {
       if (!IsSuccess(x.response->status)) {
         return;

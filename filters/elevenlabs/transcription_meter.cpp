@@ -48,10 +48,10 @@ void TranscriptionMeter::Finish(const Exchange& x, MeteredUsage& usage) noexcept
   (void)x;
   try {
     if (model_id_.has_value() && model_id_->value().has_value()) {
-      usage.model_version = *model_id_->value();
+      usage.model_requested = *model_id_->value();
     }
   } catch (...) {
-    usage.model_version.clear();
+    usage.model_requested.clear();
   }
   if (undecodable_) {
     usage.malformed = 1;

@@ -83,12 +83,10 @@ class OpenAiMeter final : public CallMeter,
       usage.reported = true;
     }
     try {
-      if (model_.empty()) {
-        if (auto requested = JsonString(request_.Raw(0))) {
-          model_ = BareModelName(*requested);
-        }
-      }
       usage.model_version = model_;
+      if (auto requested = JsonString(request_.Raw(0))) {
+        usage.model_requested = BareModelName(*requested);
+      }
     } catch (...) {
       // no memory for a name: the receipt goes without one
     }

@@ -37,12 +37,12 @@ void UsageFromRequest(const SynthesisInput& input, const SynthesisVoice& voice,
     // estimated with the four-characters-per-token rule, the audio is unknowable here.
     const int64_t characters = input.characters + input.prompt_characters;
     usage.units.Set(kUnitInputTokens, (characters + kBytesPerToken - 1) / kBytesPerToken);
-    usage.model_version = voice.model_name;
+    usage.model_requested = voice.model_name;
     usage.estimated = true;
     return;
   }
   bool guessed = false;
-  usage.model_version = VoiceKey(voice, guessed);
+  usage.model_requested = VoiceKey(voice, guessed);
   usage.units.Set(kUnitCharacters, input.characters);
   usage.reported = true;
   usage.estimated = guessed;
@@ -54,11 +54,11 @@ void UsageFromRequestBytes(uint64_t request_bytes, const SynthesisVoice& voice,
   usage.estimated = true;
   if (!voice.model_name.empty()) {
     usage.units.Set(kUnitInputTokens, TokensFromBytes(request_bytes));
-    usage.model_version = voice.model_name;
+    usage.model_requested = voice.model_name;
     return;
   }
   bool guessed = false;
-  usage.model_version = VoiceKey(voice, guessed);
+  usage.model_requested = VoiceKey(voice, guessed);
   usage.units.Set(kUnitCharacters, static_cast<int64_t>(request_bytes));
 }
 

@@ -12,9 +12,9 @@ namespace costgate::filters::google_tts {
 // Fills `usage` (overwritten) for a successful synthesis:
 //  - voice.modelName set (Gemini-TTS, token-billed): input_tokens = (characters + prompt
 //    characters) / 4 rounded up, estimated; output audio tokens cannot be known from the
-//    request and are not recorded. model_version = the modelName.
-//  - otherwise `characters`, reported (an exact count of what Google bills). model_version
-//    carries the price key suffix of the voice, so "google-tts/<model_version>" names the row:
+//    request and are not recorded. model_requested = the modelName.
+//  - otherwise `characters`, reported (an exact count of what Google bills). model_requested
+//    carries the price key suffix of the voice, so "google-tts/<model_requested>" names the row:
 //    "instant-custom-voice" for voice.voiceClone, "custom-voice" for voice.customVoice, the
 //    voice type of voice.name (voice_type.h), or "standard" with `estimated` set when the name
 //    is empty (the service picks the voice). A name of no known type keeps the whole name, so

@@ -55,6 +55,9 @@ void MeterFilter::OnComplete(Exchange& x) noexcept {
   meter->Finish(x, usage);
   x.units = usage.units;
   x.model_version = usage.model_version;
+  if (x.model_requested.empty()) {
+    x.model_requested = std::move(usage.model_requested);
+  }
   x.service_tier = usage.service_tier;
   x.traffic_type = usage.traffic_type;
   x.usage_reported = usage.reported;

@@ -81,6 +81,8 @@ TEST_P(TranscriptReplayTest, ClientGetsTheRecordedTranscriptAndTheReceiptTheAudi
   const ReceiptRow& receipt = rows[0];
   EXPECT_EQ(receipt.Text("provider"), "elevenlabs");
   EXPECT_EQ(receipt.Text("operation"), "speech-to-text");
+  EXPECT_EQ(receipt.Text("model_requested"), "scribe_v1");  // from the form, not the URL
+  EXPECT_EQ(receipt.Text("model_version"), "");
   EXPECT_EQ(receipt.Text("price_key"), "elevenlabs/scribe_v1");
   EXPECT_EQ(receipt.Text("outcome"), "success");
   EXPECT_EQ(JsonIntObject(receipt.Text("units_json")), expected.units)

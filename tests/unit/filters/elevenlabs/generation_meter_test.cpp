@@ -33,14 +33,14 @@ TEST(ElevenLabsGenerationMeterTest, RecordedCharacterCostIsReportedCredits) {
   EXPECT_EQ(usage.units.Get(kUnitCharacters), std::nullopt);
   EXPECT_TRUE(usage.reported);
   EXPECT_FALSE(usage.estimated);
-  EXPECT_EQ(usage.model_version, kDefaultSpeechModel);
+  EXPECT_EQ(usage.model_requested, kDefaultSpeechModel);
 }
 
 TEST(ElevenLabsGenerationMeterTest, ModelIsTheRequestsModelId) {
   Exchange x = MeteredCall("text-to-speech.stream");
   const MeteredUsage usage =
       RunMeter(x, testing::Call().RequestBody(kSpeech).Answer(RecordedTtsHead()));
-  EXPECT_EQ(usage.model_version, "eleven_turbo_v2_5");
+  EXPECT_EQ(usage.model_requested, "eleven_turbo_v2_5");
 }
 
 TEST(ElevenLabsGenerationMeterTest, CancelledStreamKeepsItsHeadersCost) {
@@ -91,7 +91,7 @@ TEST(ElevenLabsGenerationMeterTest, EstimateIsTheSameForEveryRequestSplit) {
     const MeteredUsage usage =
         RunMeter(x, testing::Call().RequestBody(kSpeech).Answer(Head(200)).Piece(piece));
     EXPECT_EQ(usage.units.Get(kUnitCharacters), 20) << piece;
-    EXPECT_EQ(usage.model_version, "eleven_turbo_v2_5") << piece;
+    EXPECT_EQ(usage.model_requested, "eleven_turbo_v2_5") << piece;
   }
 }
 
@@ -104,7 +104,7 @@ TEST(ElevenLabsGenerationMeterTest, DialogueEstimatesEveryInputAndDefaultsToV3) 
              .Answer(Head(200)));
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 7);
   EXPECT_TRUE(usage.estimated);
-  EXPECT_EQ(usage.model_version, kDefaultDialogueModel);
+  EXPECT_EQ(usage.model_requested, kDefaultDialogueModel);
 }
 
 TEST(ElevenLabsGenerationMeterTest, ErrorAnswersCarryNoUnits) {
@@ -145,7 +145,7 @@ TEST(ElevenLabsGenerationMeterTest, SoundGenerationReadsItsDocumentedHeader) {
                       .Answer(HeadWith(200, "character-cost", "80")));
   EXPECT_EQ(usage.units.Get(kUnitCredits), 80);
   EXPECT_TRUE(usage.reported);
-  EXPECT_EQ(usage.model_version, "");
+  EXPECT_EQ(usage.model_requested, "");
 }
 
 TEST(ElevenLabsGenerationMeterTest, SoundGenerationEstimatesTwentyCreditsPerSecond) {
@@ -188,7 +188,7 @@ TEST(ElevenLabsGenerationMeterTest, SpeechToSpeechReadsTheHeaderAndTheMultipartM
                                              .Piece(1000));
   EXPECT_EQ(usage.units.Get(kUnitCredits), 1200);
   EXPECT_TRUE(usage.reported);
-  EXPECT_EQ(usage.model_version, "eleven_multilingual_sts_v2");
+  EXPECT_EQ(usage.model_requested, "eleven_multilingual_sts_v2");
 }
 
 TEST(ElevenLabsGenerationMeterTest, SpeechToSpeechWithoutTheHeaderHasNoUnits) {
@@ -197,7 +197,7 @@ TEST(ElevenLabsGenerationMeterTest, SpeechToSpeechWithoutTheHeaderHasNoUnits) {
   const MeteredUsage usage = RunMeter(x, testing::Call().RequestBody(body).Answer(Head(200)));
   EXPECT_TRUE(usage.units.empty());
   EXPECT_FALSE(usage.estimated);
-  EXPECT_EQ(usage.model_version, kDefaultVoiceChangerModel);
+  EXPECT_EQ(usage.model_requested, kDefaultVoiceChangerModel);
 }
 
 TEST(ElevenLabsGenerationMeterTest, OnlyMeteredOperationsGetAMeter) {

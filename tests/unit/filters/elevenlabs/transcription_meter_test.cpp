@@ -43,7 +43,7 @@ TEST(ElevenLabsTranscriptionMeterTest, ReportedDurationIsAudioMilliseconds) {
   EXPECT_EQ(usage.units.Get(kUnitAudioMs), 2508);  // 2.50775 s
   EXPECT_TRUE(usage.reported);
   EXPECT_FALSE(usage.estimated);
-  EXPECT_EQ(usage.model_version, "scribe_v1");
+  EXPECT_EQ(usage.model_requested, "scribe_v1");
 }
 
 TEST(ElevenLabsTranscriptionMeterTest, NotDiarizedAnswerReportsTheSameDuration) {
@@ -63,14 +63,14 @@ TEST(ElevenLabsTranscriptionMeterTest, SilenceWithoutDurationHasNoUnits) {
   const MeteredUsage usage = Transcribe(Fixture("vercelai-stt-scribe-response-silent.json"));
   EXPECT_TRUE(usage.units.empty());
   EXPECT_FALSE(usage.reported);
-  EXPECT_EQ(usage.model_version, "scribe_v1");
+  EXPECT_EQ(usage.model_requested, "scribe_v1");
 }
 
 TEST(ElevenLabsTranscriptionMeterTest, ModelIdAfterTheFileIsFound) {
   const std::string upload =
       FormFile("file", std::string(5000, '\r')) + FormField("model_id", "scribe_v2") + FormEnd();
   EXPECT_EQ(
-      Transcribe(Fixture("vercelai-stt-scribe-response-silent.json"), 200, upload).model_version,
+      Transcribe(Fixture("vercelai-stt-scribe-response-silent.json"), 200, upload).model_requested,
       "scribe_v2");
 }
 

@@ -29,7 +29,8 @@ TEST(GeminiCacheCreateMeter, TheRequestNamesTheModelWhenTheResponseDoesNot) {
   call.response_body = R"({"name":"c/1","usageMetadata":{"totalTokenCount":40000}})";
   const MeteredUsage usage = MeterCallWhole(call);
   EXPECT_EQ(usage.units.ToJson(), R"({"input_tokens":40000})");
-  EXPECT_EQ(usage.model_version, "gemini-2.5-pro");
+  EXPECT_EQ(usage.model_version, "");
+  EXPECT_EQ(usage.model_requested, "gemini-2.5-pro");
 }
 
 TEST(GeminiCacheCreateMeter, AnErrorResponseHasNoUnits) {

@@ -75,7 +75,8 @@ TEST(GeminiOpenAiMeter, TheLastChunkOfAStreamWins) {
 TEST(GeminiOpenAiMeter, TheRequestNamesTheModelWhenTheResponseDoesNot) {
   const MeteredUsage usage = MeterCallWhole(
       ChatCall(R"({"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}})", false));
-  EXPECT_EQ(usage.model_version, "gemini-2.5-flash");
+  EXPECT_EQ(usage.model_version, "");
+  EXPECT_EQ(usage.model_requested, "gemini-2.5-flash");
   EXPECT_EQ(usage.units.ToJson(), R"({"input_tokens":3,"output_tokens":4,"total_tokens":7})");
 }
 

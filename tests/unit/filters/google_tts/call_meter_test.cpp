@@ -19,7 +19,7 @@ TEST(GoogleTtsMeter, TextCountsItsCharactersOnTheNamedVoiceType) {
       R"({"input":{"text":"Hello, world"},"voice":{"languageCode":"en-US","name":"en-US-Wavenet-A"},)"
       R"("audioConfig":{"audioEncoding":"MP3"}})");
   EXPECT_EQ(usage.units.ToJson(), R"({"characters":12})");
-  EXPECT_EQ(usage.model_version, "wavenet");
+  EXPECT_EQ(usage.model_requested, "wavenet");
   EXPECT_TRUE(usage.reported);
   EXPECT_FALSE(usage.estimated);
   EXPECT_EQ(usage.malformed, 0u);
@@ -31,7 +31,7 @@ TEST(GoogleTtsMeter, SsmlCountsItsTagsToo) {
       MeterRequest(R"({"input":{"ssml":"<speak>Hi <break time=\"1s\"/> there</speak>"},)"
                    R"("voice":{"languageCode":"en-US","name":"en-US-Standard-B"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 42);
-  EXPECT_EQ(usage.model_version, "standard");
+  EXPECT_EQ(usage.model_requested, "standard");
 }
 
 TEST(GoogleTtsMeter, MarkupCountsItsPauseTags) {
@@ -39,7 +39,7 @@ TEST(GoogleTtsMeter, MarkupCountsItsPauseTags) {
       MeterRequest(R"({"input":{"markup":"Hello [pause] world"},)"
                    R"("voice":{"languageCode":"en-US","name":"en-US-Chirp3-HD-Kore"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 19);
-  EXPECT_EQ(usage.model_version, "chirp3-hd");
+  EXPECT_EQ(usage.model_requested, "chirp3-hd");
 }
 
 TEST(GoogleTtsMeter, MultiSpeakerCountsEveryTurnTextButNotSpeakers) {
@@ -48,7 +48,7 @@ TEST(GoogleTtsMeter, MultiSpeakerCountsEveryTurnTextButNotSpeakers) {
                    R"({"speaker":"S","text":"Hello there"},{"speaker":"R","text":"Bye!"}]}},)"
                    R"("voice":{"languageCode":"en-US","name":"en-US-Studio-MultiSpeaker"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 2 + 11 + 4);
-  EXPECT_EQ(usage.model_version, "studio");
+  EXPECT_EQ(usage.model_requested, "studio");
 }
 
 TEST(GoogleTtsMeter, ProtoFieldNamesAreReadLikeJsonNames) {
@@ -56,7 +56,7 @@ TEST(GoogleTtsMeter, ProtoFieldNamesAreReadLikeJsonNames) {
       MeterRequest(R"({"input":{"multi_speaker_markup":{"turns":[{"speaker":"R","text":"abc"}]}},)"
                    R"("voice":{"language_code":"en-US","name":"en-US-Neural2-A"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 3);
-  EXPECT_EQ(usage.model_version, "neural2");
+  EXPECT_EQ(usage.model_requested, "neural2");
 }
 
 TEST(GoogleTtsMeter, NonAsciiTextCountsCodePointsNotBytes) {
@@ -73,14 +73,14 @@ TEST(GoogleTtsMeter, EscapedCodePointsCountOnceEach) {
   const MeteredUsage usage =
       MeterRequest(R"({"input":{"text":"\u00e9\ud83d\ude00\n"},"voice":{"name":"en-US-News-K"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 3);
-  EXPECT_EQ(usage.model_version, "news");
+  EXPECT_EQ(usage.model_requested, "news");
 }
 
 TEST(GoogleTtsMeter, EmptyVoiceNameIsStandardAndEstimated) {
   const MeteredUsage usage = MeterRequest(
       R"({"input":{"text":"abcd"},"voice":{"languageCode":"en-US","ssmlGender":"FEMALE"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 4);
-  EXPECT_EQ(usage.model_version, "standard");
+  EXPECT_EQ(usage.model_requested, "standard");
   EXPECT_TRUE(usage.reported);
   EXPECT_TRUE(usage.estimated);
 }
@@ -89,7 +89,7 @@ TEST(GoogleTtsMeter, VoiceCloneBillsAsInstantCustomVoice) {
   const MeteredUsage usage =
       MeterRequest(R"({"input":{"text":"abcd"},"voice":{"languageCode":"en-US",)"
                    R"("voiceClone":{"voiceCloningKey":"AUm1qkRr..."}}})");
-  EXPECT_EQ(usage.model_version, "instant-custom-voice");
+  EXPECT_EQ(usage.model_requested, "instant-custom-voice");
   EXPECT_FALSE(usage.estimated);
 }
 
@@ -97,14 +97,14 @@ TEST(GoogleTtsMeter, CustomVoiceHasItsOwnKey) {
   const MeteredUsage usage =
       MeterRequest(R"({"input":{"text":"abcd"},"voice":{"languageCode":"en-US",)"
                    R"("customVoice":{"model":"projects/p/locations/us-central1/models/m"}}})");
-  EXPECT_EQ(usage.model_version, "custom-voice");
+  EXPECT_EQ(usage.model_requested, "custom-voice");
 }
 
 TEST(GoogleTtsMeter, VoiceOfUnknownTypeKeepsItsNameAndItsCount) {
   const MeteredUsage usage =
       MeterRequest(R"({"input":{"text":"abcd"},"voice":{"name":"en-US-Futuristic-Z"}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 4);
-  EXPECT_EQ(usage.model_version, "en-US-Futuristic-Z");
+  EXPECT_EQ(usage.model_requested, "en-US-Futuristic-Z");
   EXPECT_TRUE(usage.reported);
 }
 
@@ -115,7 +115,7 @@ TEST(GoogleTtsMeter, GeminiTtsEstimatesInputTokensFromTextAndPrompt) {
       R"("voice":{"languageCode":"en-us","name":"Kore","modelName":"gemini-2.5-flash-tts"},)"
       R"("audioConfig":{"audioEncoding":"LINEAR16"}})");
   EXPECT_EQ(usage.units.ToJson(), R"({"input_tokens":12})");
-  EXPECT_EQ(usage.model_version, "gemini-2.5-flash-tts");
+  EXPECT_EQ(usage.model_requested, "gemini-2.5-flash-tts");
   EXPECT_FALSE(usage.reported);
   EXPECT_TRUE(usage.estimated);
 }
@@ -124,7 +124,7 @@ TEST(GoogleTtsMeter, GeminiTtsProModelIsNamedByItsProtoFieldNameToo) {
   const MeteredUsage usage = MeterRequest(
       R"({"input":{"text":"abcd"},"voice":{"name":"Puck","model_name":"gemini-2.5-pro-tts"}})");
   EXPECT_EQ(usage.units.Get(kUnitInputTokens), 1);
-  EXPECT_EQ(usage.model_version, "gemini-2.5-pro-tts");
+  EXPECT_EQ(usage.model_requested, "gemini-2.5-pro-tts");
 }
 
 TEST(GoogleTtsMeter, IntegerEnumsDoNotDisturbTheCount) {
@@ -134,7 +134,7 @@ TEST(GoogleTtsMeter, IntegerEnumsDoNotDisturbTheCount) {
       R"("ssmlGender":2},"audioConfig":{"audioEncoding":2,"speakingRate":1.25,)"
       R"("effectsProfileId":["telephony-class-application"]}})");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 3);
-  EXPECT_EQ(usage.model_version, "polyglot");
+  EXPECT_EQ(usage.model_requested, "polyglot");
   EXPECT_EQ(usage.malformed, 0u);
 }
 
@@ -143,7 +143,7 @@ TEST(GoogleTtsMeter, ClientErrorCarriesNoUnits) {
       MeterRequest(R"({"input":{"text":"abcd"},"voice":{"name":"en-US-Wavenet-A"}})", 400);
   EXPECT_TRUE(usage.units.empty());
   EXPECT_FALSE(usage.reported);
-  EXPECT_EQ(usage.model_version, "");
+  EXPECT_EQ(usage.model_requested, "");
 }
 
 TEST(GoogleTtsMeter, ServerErrorCarriesNoUnits) {
@@ -165,7 +165,7 @@ TEST(GoogleTtsMeter, LongAudioCountsItsRequestTheSameWay) {
        R"("name":"en-us-Standard-A"},"outputGcsUri":"gs://bucket/out.wav"})"},
       200, "synthesizeLongAudio");
   EXPECT_EQ(usage.units.Get(kUnitCharacters), 16);
-  EXPECT_EQ(usage.model_version, "standard");
+  EXPECT_EQ(usage.model_requested, "standard");
   EXPECT_TRUE(usage.reported);
 }
 
@@ -176,7 +176,7 @@ TEST(GoogleTtsMeter, InputOverTheCaptureLimitIsEstimatedFromRequestBytes) {
   const MeteredUsage usage = MeterPieces({head, text, tail});
   EXPECT_EQ(usage.units.Get(kUnitCharacters),
             static_cast<int64_t>(head.size() + text.size() + tail.size()));
-  EXPECT_EQ(usage.model_version, "wavenet");
+  EXPECT_EQ(usage.model_requested, "wavenet");
   EXPECT_FALSE(usage.reported);
   EXPECT_TRUE(usage.estimated);
   EXPECT_EQ(usage.oversized, 1u);
@@ -205,12 +205,12 @@ TEST(GoogleTtsMeter, ResultDoesNotDependOnWhereTheRequestIsSplit) {
       "{\"speaker\":\"S\",\"text\":\"\\u65e5 <b>x</b>\"}]}},\"audioConfig\":{\"audioEncoding\":2}}";
   const MeteredUsage whole = MeterRequest(body);
   ASSERT_EQ(whole.units.Get(kUnitCharacters), 6 + 10);
-  ASSERT_EQ(whole.model_version, "chirp3-hd");
+  ASSERT_EQ(whole.model_requested, "chirp3-hd");
   for (size_t cut = 0; cut <= body.size(); ++cut) {
     const std::string_view view = body;
     const MeteredUsage split = MeterPieces({view.substr(0, cut), view.substr(cut)});
     ASSERT_EQ(split.units, whole.units) << "cut at " << cut;
-    ASSERT_EQ(split.model_version, whole.model_version) << "cut at " << cut;
+    ASSERT_EQ(split.model_requested, whole.model_requested) << "cut at " << cut;
     ASSERT_EQ(split.reported, whole.reported) << "cut at " << cut;
     ASSERT_EQ(split.malformed, 0u) << "cut at " << cut;
   }

@@ -46,7 +46,7 @@ TEST(GoogleTtsPricedCall, RecordedWavenetFixtureBillsItsFourCharacters) {
   const Exchange x = MeterAndPrice(ReadFixture(std::string(kFixture) + ".request.json"),
                                    ReadFixture(std::string(kFixture) + ".response.json"));
   EXPECT_EQ(x.units.ToJson(), R"({"characters":4})");  // "TEST"
-  EXPECT_EQ(x.model_version, "wavenet");
+  EXPECT_EQ(x.model_requested, "wavenet");
   EXPECT_TRUE(x.usage_reported);
   EXPECT_FALSE(x.estimated);
   EXPECT_EQ(x.price_key, "google-tts/wavenet");
@@ -59,7 +59,7 @@ TEST(GoogleTtsPricedCall, RecordedFixtureSplitAtEveryOffsetMetersTheSame) {
   for (size_t cut = 0; cut <= view.size(); ++cut) {
     const MeteredUsage usage = testing::MeterPieces({view.substr(0, cut), view.substr(cut)});
     ASSERT_EQ(usage.units.Get(kUnitCharacters), 4) << "cut at " << cut;
-    ASSERT_EQ(usage.model_version, "wavenet") << "cut at " << cut;
+    ASSERT_EQ(usage.model_requested, "wavenet") << "cut at " << cut;
   }
 }
 
