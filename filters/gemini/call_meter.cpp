@@ -37,7 +37,11 @@ std::string ResponseSpelling(std::string_view tier) {
 // generateContent and streamGenerateContent: usage from the response body.
 class GenerateMeter final : public CallMeter {
  public:
-  explicit GenerateMeter(const Exchange& x) : operation_(x.operation), alt_sse_(x.stream_sse) {}
+  // The operation is kept as a literal: a copy of x.operation would allocate per call.
+  explicit GenerateMeter(const Exchange& x)
+      : operation_(x.operation == "streamGenerateContent" ? "streamGenerateContent"
+                                                          : "generateContent"),
+        alt_sse_(x.stream_sse) {}
 
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
@@ -77,7 +81,7 @@ class GenerateMeter final : public CallMeter {
   }
 
  private:
-  const std::string operation_;
+  const std::string_view operation_;
   const bool alt_sse_;
   RequestFields request_{kRequestKeys, 256};
   std::optional<StreamScanner> scanner_;

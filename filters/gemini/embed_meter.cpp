@@ -17,13 +17,12 @@ namespace {
 
 class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
  public:
-  explicit EmbedMeter(const Exchange& x) : operation_(x.operation) {}
-
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
   void OnResponseHead(const ResponseHead& head) noexcept override {
     if (IsSuccess(head.status)) {
-      scanner_.emplace(ChooseMeterOptions(operation_, false, head));
+      // A plain JSON body: only streamGenerateContent is a streamed array.
+      scanner_.emplace(ChooseMeterOptions("embedContent", false, head));
     }
   }
 
@@ -57,7 +56,6 @@ class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
     }
   }
 
-  const std::string operation_;
   JsonWalker request_{*this};
   uint64_t text_characters_ = 0;
   std::optional<StreamScanner> scanner_;
@@ -66,7 +64,8 @@ class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
 }  // namespace
 
 std::unique_ptr<CallMeter> CreateEmbedMeter(const Exchange& x) {
-  return std::make_unique<EmbedMeter>(x);
+  (void)x;  // every embeddings call is metered alike
+  return std::make_unique<EmbedMeter>();
 }
 
 }  // namespace costgate::filters::gemini
