@@ -22,9 +22,9 @@ std::string ReadFixtureFile(std::string_view file) {
   return ReadFileOrEmpty(path);
 }
 
-// The recorded URI without scheme and host; '<' and '>' (redacted project ids) are not valid
-// in a request target and are percent-encoded.
-std::string TargetOf(std::string_view uri) {
+}  // namespace
+
+std::string RecordedTarget(std::string_view uri) {
   const size_t scheme_end = uri.find("://");
   const size_t path_start =
       uri.find('/', scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
@@ -41,7 +41,7 @@ std::string TargetOf(std::string_view uri) {
   return target;
 }
 
-std::string Upper(std::string_view text) {
+std::string RecordedMethod(std::string_view text) {
   std::string upper(text);
   for (char& c : upper) {
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -49,16 +49,14 @@ std::string Upper(std::string_view text) {
   return upper;
 }
 
-}  // namespace
-
 GeminiFixture LoadFixture(std::string_view name) {
   GeminiFixture fixture;
   fixture.name = std::string(name);
   const std::string meta_text = ReadFixtureFile(fixture.name + ".meta.json");
   simdjson::dom::parser parser;
   simdjson::dom::element meta = parser.parse(simdjson::padded_string(meta_text));
-  fixture.method = Upper(std::string_view(meta["request"]["method"]));
-  fixture.target = TargetOf(std::string_view(meta["request"]["uri"]));
+  fixture.method = RecordedMethod(std::string_view(meta["request"]["method"]));
+  fixture.target = RecordedTarget(std::string_view(meta["request"]["uri"]));
   std::string_view request_body_file;
   if (meta["request"]["body_file"].get(request_body_file) == simdjson::SUCCESS) {
     fixture.request_body = ReadFixtureFile(request_body_file);

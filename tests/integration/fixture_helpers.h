@@ -25,6 +25,13 @@ struct GeminiFixture {
 // Throws std::runtime_error when the fixture is missing or unreadable.
 GeminiFixture LoadFixture(std::string_view name);
 
+// A recorded URI as the request target the tests send: without scheme and host, '<' and '>'
+// (redacted ids) percent-encoded.
+std::string RecordedTarget(std::string_view uri);
+
+// A recorded method as sent (upper case).
+std::string RecordedMethod(std::string_view method);
+
 // SSE body -> events, each with its separator, so they concatenate to the body.
 std::vector<std::string> SplitSseEvents(std::string_view body);
 

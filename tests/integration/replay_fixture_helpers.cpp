@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "filters/http_message.h"
+#include "tests/integration/fixture_helpers.h"
 #include "tests/integration/process_helpers.h"
 
 namespace costgate::integration {
@@ -21,34 +23,6 @@ std::string ReadFixtureFile(const std::filesystem::path& dir, std::string_view f
     throw std::runtime_error("missing fixture file " + path.string());
   }
   return ReadFileOrEmpty(path);
-}
-
-std::string Lower(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return lower;
-}
-
-std::string Upper(std::string_view text) {
-  std::string upper(text);
-  for (char& c : upper) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return upper;
-}
-
-// The recorded URI without scheme and host; '<' and '>' (redacted ids) percent-encoded.
-std::string TargetOf(std::string_view uri) {
-  const size_t scheme_end = uri.find("://");
-  const size_t path_start =
-      uri.find('/', scheme_end == std::string_view::npos ? 0 : scheme_end + 3);
-  std::string target;
-  for (char c : uri.substr(path_start)) {
-    target += c == '<' ? std::string("%3C") : c == '>' ? std::string("%3E") : std::string(1, c);
-  }
-  return target;
 }
 
 // Recorded header values are lists in some recordings and plain strings in others.
@@ -70,8 +44,8 @@ RecordedExchange LoadRecordedExchange(std::string_view folder, std::string_view 
   const std::string meta_text = ReadFixtureFile(dir, exchange.name + std::string(kMetaSuffix));
   simdjson::dom::parser parser;
   const simdjson::dom::element meta = parser.parse(simdjson::padded_string(meta_text));
-  exchange.method = Upper(std::string_view(meta["request"]["method"]));
-  exchange.target = TargetOf(std::string_view(meta["request"]["uri"]));
+  exchange.method = RecordedMethod(std::string_view(meta["request"]["method"]));
+  exchange.target = RecordedTarget(std::string_view(meta["request"]["uri"]));
   std::string_view file;
   if (meta["request"]["body_file"].get(file) == simdjson::SUCCESS) {
     exchange.request_body = ReadFixtureFile(dir, file);
@@ -87,7 +61,7 @@ RecordedExchange LoadRecordedExchange(std::string_view folder, std::string_view 
   exchange.status =
       static_cast<int>(status.is_object() ? int64_t(status["code"]) : int64_t(status));
   for (const auto [key, value] : simdjson::dom::object(response["headers"])) {
-    if (Lower(key) == "content-type") {
+    if (filters::EqualsIgnoreCase(key, "content-type")) {
       exchange.content_type = FirstValue(value);
     }
   }
