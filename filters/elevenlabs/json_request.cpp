@@ -4,6 +4,8 @@
 
 #include <array>
 
+#include "filters/utf8.h"
+
 namespace costgate::filters::elevenlabs {
 namespace {
 
@@ -48,16 +50,6 @@ std::optional<int64_t> InputsCharacters(simdjson::dom::parser& parser, std::stri
 }
 
 }  // namespace
-
-int64_t CountCodePoints(std::string_view text) noexcept {
-  int64_t count = 0;
-  for (const char c : text) {
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
-      ++count;
-    }
-  }
-  return count;
-}
 
 JsonRequestReader::JsonRequestReader()
     : extractor_(stream::JsonFraming::kValues, kKeys, kMaxCaptureBytes, *this) {}

@@ -43,7 +43,4 @@ class JsonRequestReader final : private stream::JsonUnitConsumer {
   stream::JsonFieldExtractor extractor_;
 };
 
-// Code points of UTF-8 `text` (bytes that do not continue a sequence).
-int64_t CountCodePoints(std::string_view text) noexcept;
-
 }  // namespace costgate::filters::elevenlabs

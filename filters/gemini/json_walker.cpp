@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "filters/utf8.h"
+
 namespace costgate::filters::gemini {
 namespace {
 
@@ -164,8 +166,7 @@ void JsonWalker::StringByte(char c) noexcept {
     ++characters_;  // the whole escape sequence is one character
     return;
   }
-  // UTF-8: every byte but a continuation byte starts a character.
-  if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
+  if (StartsCodePoint(c)) {
     ++characters_;
   }
 }

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "filters/utf8.h"
+
 namespace costgate::filters::google_tts {
 namespace ondemand = simdjson::ondemand;
 namespace {
@@ -108,16 +110,6 @@ bool ReadString(ondemand::value& value, std::string& out) {
 }
 
 }  // namespace
-
-int64_t CountCodePoints(std::string_view utf8) noexcept {
-  int64_t count = 0;
-  for (const char c : utf8) {
-    if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) {
-      ++count;
-    }
-  }
-  return count;
-}
 
 bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept {
   out = {};

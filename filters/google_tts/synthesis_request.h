@@ -30,9 +30,6 @@ struct SynthesisVoice {
   bool custom_voice = false;  // voice.customVoice present (a trained Custom Voice)
 };
 
-// Unicode code points of UTF-8 text (bytes that do not continue a sequence).
-int64_t CountCodePoints(std::string_view utf8) noexcept;
-
 // Reads the raw bytes of an `input` value into `out` (overwritten). False when it is not a JSON
 // object or a counted field holds something other than a string or null.
 bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept;
