@@ -8,7 +8,9 @@
 //  - otherwise its units are priced at the call's start time with the row of `known_key` when
 //    the book has one in force (a key resolved earlier, where more was known: the proxy knows a
 //    Vertex AI path from a Gemini API one), else of the key resolved for `subject`; an unpriced
-//    call keeps the reason ("unknown_model", "no_usage", "no_rate", ...).
+//    call keeps the reason ("unknown_model", "no_usage", "no_rate", ...);
+//  - ElevenLabs credits alone price at the plan's $/credit even when the model has no row
+//    (price key "elevenlabs/plan/<plan>"): credits are the bill, whatever the model.
 #pragma once
 
 #include <cstdint>

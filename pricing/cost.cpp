@@ -158,10 +158,7 @@ class Pricer {
       return;
     }
     if (q_.plan_row == nullptr) {
-      thread_local std::string plan_key;
-      plan_key.assign("elevenlabs/plan/");
-      plan_key.append(book_.options().elevenlabs_plan);
-      q_.plan_row = book_.Find(plan_key, at_ms_);
+      q_.plan_row = book_.ElevenLabsPlanRow(at_ms_);
     }
     std::optional<Money> per_credit;
     if (q_.plan_row != nullptr) {

@@ -57,6 +57,7 @@ std::shared_ptr<const PriceBook> PriceBook::Build(std::vector<PriceRow> rows, Bo
   auto book = std::shared_ptr<PriceBook>(new PriceBook());
   book->rows_ = std::move(rows);
   book->options_ = std::move(options);
+  book->elevenlabs_plan_key_ = "elevenlabs/plan/" + book->options_.elevenlabs_plan;
 
   std::map<std::string_view, std::vector<const PriceRow*>> by_key;  // sorted: stable hashing
   for (const PriceRow& row : book->rows_) {

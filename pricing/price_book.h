@@ -48,6 +48,12 @@ class PriceBook {
   const std::string& version() const noexcept { return version_; }  // "pb-" + 16 hex digits
   const BookOptions& options() const noexcept { return options_; }
 
+  // The configured ElevenLabs plan's row ("elevenlabs/plan/<plan>", its $/credit) at `at_ms`.
+  const PriceRow* ElevenLabsPlanRow(int64_t at_ms) const noexcept {
+    return Find(elevenlabs_plan_key_, at_ms);
+  }
+  const std::string& elevenlabs_plan_key() const noexcept { return elevenlabs_plan_key_; }
+
  private:
   struct Hash {
     using is_transparent = void;
@@ -61,6 +67,7 @@ class PriceBook {
   std::unordered_map<std::string, std::vector<Span>, Hash, std::equal_to<>> index_;
   std::string version_;
   BookOptions options_;
+  std::string elevenlabs_plan_key_;
 };
 
 }  // namespace costgate::pricing

@@ -100,6 +100,50 @@ TEST(PriceCall, UnknownModelIsUnpricedWithTheReason) {
   EXPECT_EQ(price.price_key, "");
 }
 
+Units Credits(int64_t n) {
+  Units units;
+  units.Set(kUnitCredits, n);
+  return units;
+}
+
+TEST(PriceCall, ElevenLabsCreditsPriceAtThePlanRateEvenWithoutAModelRow) {
+  const Units units = Credits(250);
+  // Sound generation names no model; the voice changer model has no catalogue row.
+  for (const PriceSubject subject :
+       {PriceSubject{"elevenlabs", "", ""},
+        PriceSubject{"elevenlabs", "", "eleven_multilingual_sts_v2"}}) {
+    const CallPrice price = PriceCall(*BundledBook(), Call(subject, units));
+    // 250 credits x $0.0001 (pay_as_you_go)
+    EXPECT_EQ(price.cost, Money::FromPico(25'000'000'000)) << subject.model_requested;
+    EXPECT_EQ(price.price_key, "elevenlabs/plan/pay_as_you_go");
+    EXPECT_EQ(price.unpriced_reason, "");
+  }
+}
+
+TEST(PriceCall, CentralRepricingFromThePlanKeyGivesTheSameCost) {
+  const Units units = Credits(250);
+  CallToPrice call = Call({"elevenlabs", "", ""}, units);
+  call.known_key = "elevenlabs/plan/pay_as_you_go";
+  EXPECT_EQ(PriceCall(*BundledBook(), call).cost, Money::FromPico(25'000'000'000));
+}
+
+TEST(PriceCall, ElevenLabsCharactersWithoutAModelRowStayUnpriced) {
+  // Characters become credits only by a model's credit factor: without the row, no guess.
+  Units units;
+  units.Set(kUnitCharacters, 100);
+  const CallPrice price =
+      PriceCall(*BundledBook(), Call({"elevenlabs", "", "eleven_unknown_v9"}, units));
+  EXPECT_FALSE(price.cost.has_value());
+  EXPECT_EQ(price.unpriced_reason, "unknown_model");
+}
+
+TEST(PriceCall, CreditsOnAnotherProviderAreNotPricedByTheElevenLabsPlan) {
+  const CallPrice price =
+      PriceCall(*BundledBook(), Call({"gemini", "", "no-such-model"}, Credits(5)));
+  EXPECT_FALSE(price.cost.has_value());
+  EXPECT_EQ(price.unpriced_reason, "unknown_model");
+}
+
 TEST(ProviderDidNotBill, OnlyWithoutUsageAndOnRefusalOrProviderFailure) {
   EXPECT_TRUE(ProviderDidNotBill(false, true, false, 0));      // denied by us
   EXPECT_TRUE(ProviderDidNotBill(false, false, true, 0));      // no answer

@@ -76,12 +76,23 @@ TEST(ElevenLabsPricedCallTest, ErrorAnswerCostsNothing) {
   EXPECT_TRUE(x.units.empty());
 }
 
-TEST(ElevenLabsPricedCallTest, SoundCreditsWithoutAModelRowStayVisiblyUnpriced) {
+TEST(ElevenLabsPricedCallTest, SoundCreditsWithoutAModelRowPriceAtThePlanRate) {
   Exchange x = testing::MeteredCall("sound-generation");
   MeterAndPrice(x, R"({"text":"door creaks"})", testing::Head(200));
   EXPECT_EQ(x.units.Get(kUnitCredits), 100);
-  EXPECT_EQ(x.cost, std::nullopt);
-  EXPECT_EQ(x.unpriced_reason, "unknown_model");
+  ASSERT_TRUE(x.cost.has_value()) << x.unpriced_reason;
+  EXPECT_EQ(x.cost->pico(), 10'000'000'000);  // 100 credits x $0.0001 (pay_as_you_go)
+  EXPECT_EQ(x.price_key, "elevenlabs/plan/pay_as_you_go");
+}
+
+TEST(ElevenLabsPricedCallTest, VoiceChangerCharacterCostPricesAtThePlanRate) {
+  // No catalogue row for the speech-to-speech models: the header's credits are the bill.
+  Exchange x = testing::MeteredCall("speech-to-speech");
+  ResponseHead head = testing::Head(200);
+  head.headers.Add("character-cost", "340");
+  MeterAndPrice(x, {}, head);
+  ASSERT_TRUE(x.cost.has_value()) << x.unpriced_reason;
+  EXPECT_EQ(x.cost->pico(), 34'000'000'000);  // 340 credits x $0.0001
 }
 
 }  // namespace
