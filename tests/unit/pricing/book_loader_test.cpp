@@ -229,6 +229,9 @@ TEST(LoadPriceBook, TheExampleOverridesFileLoadsAndPricesFromItsDate) {
   EXPECT_EQ(after->Rate(RateKind::kInputToken)->pico(), 270'000);
   EXPECT_EQ(after->layer, Layer::kOverride);
   EXPECT_NE(load.book->Find("gemini/custom-gemini-2.0-flash", 0), nullptr);
+  const PriceRow* chirp_hd = load.book->Find("google-tts/chirp-hd", 0);
+  ASSERT_NE(chirp_hd, nullptr);
+  EXPECT_EQ(chirp_hd->Rate(RateKind::kInputCharacter)->pico(), 30'000'000);
 }
 
 }  // namespace
