@@ -1,6 +1,7 @@
 #include "daemon/metrics/proxy_metrics.h"
 
 #include <charconv>
+#include <utility>
 
 namespace costgate::daemon::metrics {
 namespace {
@@ -47,11 +48,30 @@ ProxyMetrics::ProxyMetrics(std::string_view version)
 }
 
 void ProxyMetrics::CountRequest(std::string_view provider, std::string_view operation,
-                                int http_status) {
+                                int http_status, OperationName name) {
+  if (name == OperationName::kFromClient) {
+    operation = BoundedClientOperation(provider, operation);
+  }
   char status[16];
   const auto end = std::to_chars(status, status + sizeof(status), http_status).ptr;
   requests_.Add({ProviderLabel(provider), operation,
                  std::string_view(status, static_cast<size_t>(end - status))});
+}
+
+std::string_view ProxyMetrics::BoundedClientOperation(std::string_view provider,
+                                                      std::string_view operation) {
+  std::string key;
+  key.reserve(provider.size() + 1 + operation.size());
+  key.append(provider).append(" ").append(operation);
+  const std::lock_guard lock(client_operations_mutex_);
+  if (client_operations_.contains(key)) {
+    return operation;
+  }
+  if (client_operations_.size() >= kMaxClientOperationNames) {
+    return "other";
+  }
+  client_operations_.insert(std::move(key));
+  return operation;
 }
 
 void ProxyMetrics::ObserveUpstreamLatency(std::string_view provider,

@@ -7,8 +7,10 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "daemon/metrics/registry.h"
 #include "daemon/outbox/receipt_stats.h"
@@ -20,8 +22,16 @@ class ProxyMetrics {
  public:
   explicit ProxyMetrics(std::string_view version);
 
+  // Where an operation's name comes from. A known operation's name is one of the route table's;
+  // an unknown operation's is taken from the request path, so a client could mint a new series
+  // per request: only the first kMaxClientOperationNames such names get their own series (new
+  // API surface stays visible), later ones count as operation "other".
+  enum class OperationName { kKnown, kFromClient };
+  static constexpr size_t kMaxClientOperationNames = 100;
+
   // costgate_requests_total{provider,operation,status}: one per finished request.
-  void CountRequest(std::string_view provider, std::string_view operation, int http_status);
+  void CountRequest(std::string_view provider, std::string_view operation, int http_status,
+                    OperationName name = OperationName::kKnown);
   // costgate_upstream_latency_seconds{provider}: request sent -> response head.
   void ObserveUpstreamLatency(std::string_view provider, std::chrono::nanoseconds latency);
   // costgate_request_bytes_total / costgate_response_bytes_total{provider}: body bytes.
@@ -68,6 +78,12 @@ class ProxyMetrics {
     const shipper::ShipperStats* stats = shipper_stats_.load(std::memory_order_acquire);
     return stats == nullptr ? T{0} : (stats->*field).load(std::memory_order_relaxed);
   }
+
+  // `operation`, or "other" once kMaxClientOperationNames client names have been seen.
+  std::string_view BoundedClientOperation(std::string_view provider, std::string_view operation);
+
+  std::mutex client_operations_mutex_;
+  std::unordered_set<std::string> client_operations_;  // "provider operation"
 
   Registry registry_;
   Counter requests_;

@@ -349,7 +349,10 @@ void ProxyExchange::Complete() noexcept {
       x_.provider.empty() ? std::string_view("none") : std::string_view(x_.provider);
   const std::string_view operation =
       x_.operation.empty() ? std::string_view("none") : std::string_view(x_.operation);
-  services.metrics.CountRequest(provider, operation, x_.http_status);
+  services.metrics.CountRequest(provider, operation, x_.http_status,
+                                x_.metering == filters::Metering::kUnmetered
+                                    ? metrics::ProxyMetrics::OperationName::kFromClient
+                                    : metrics::ProxyMetrics::OperationName::kKnown);
   services.metrics.AddRequestBytes(provider, x_.request_bytes);
   services.metrics.AddResponseBytes(provider, x_.response_bytes);
   services.metrics.RequestFinished();

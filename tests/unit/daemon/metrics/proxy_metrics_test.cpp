@@ -31,6 +31,27 @@ TEST(ProxyMetrics, CountsRequestsByProviderOperationAndStatus) {
       R"(costgate_requests_total{provider="gemini",operation="streamGenerateContent",status="429"} 1)"));
 }
 
+TEST(ProxyMetrics, ClientNamedOperationsPastTheCapCountAsOther) {
+  using Name = ProxyMetrics::OperationName;
+  ProxyMetrics m("0.1.0");
+  for (size_t i = 0; i < ProxyMetrics::kMaxClientOperationNames; ++i) {
+    m.CountRequest("gemini", "op" + std::to_string(i), 200, Name::kFromClient);
+  }
+  m.CountRequest("gemini", "op0", 200, Name::kFromClient);  // seen: keeps its series
+  m.CountRequest("gemini", "one-too-many", 200, Name::kFromClient);
+  m.CountRequest("gemini", "and-another", 200, Name::kFromClient);
+  m.CountRequest("gemini", "generateContent", 200);  // known names are never capped
+  const std::string text = m.Render();
+  EXPECT_TRUE(HasLine(
+      text, R"(costgate_requests_total{provider="gemini",operation="op0",status="200"} 2)"));
+  EXPECT_TRUE(HasLine(
+      text, R"(costgate_requests_total{provider="gemini",operation="other",status="200"} 2)"));
+  EXPECT_EQ(text.find("one-too-many"), std::string::npos);
+  EXPECT_TRUE(HasLine(
+      text,
+      R"(costgate_requests_total{provider="gemini",operation="generateContent",status="200"} 1)"));
+}
+
 TEST(ProxyMetrics, ReportsAMissingProviderAsNone) {
   ProxyMetrics m("0.1.0");
   m.CountRequest("", "metrics", 200);
