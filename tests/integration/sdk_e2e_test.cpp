@@ -4,8 +4,9 @@
 // receipt with the provider, operation, units and cost the provider would bill.
 //
 // Costs are pico-USD from the bundled price book (pricing/data): tokens x the LiteLLM
-// per-token rate (litellm_model_prices.json, gemini/<model> keys), Cloud TTS characters x the
-// catalogue.yaml rate of the voice type, ElevenLabs credits x the pay_as_you_go plan's
+// per-token rate (litellm_model_prices.json: gemini/<model> keys for the Gemini API; for Vertex AI
+// vertex_ai/<model>, else <model> without a prefix: pricing/price_key.h), Cloud TTS characters x
+// the catalogue.yaml rate of the voice type, ElevenLabs credits x the pay_as_you_go plan's
 // usd_per_credit ($0.0001). 1 USD = 1e12 pico-USD.
 #include <gtest/gtest.h>
 
@@ -31,6 +32,7 @@ struct SdkCase {
   // thinking is inside total_tokens): output_tokens + thinking_tokens must equal this.
   std::optional<int64_t> output_and_thinking;
   std::optional<int64_t> cost_pico;  // nullopt: not asserted
+  std::string_view price_key = {};   // the price row used; empty: not asserted
 };
 
 void PrintTo(const SdkCase& c, std::ostream* out) { *out << c.script << " " << c.call; }
@@ -43,8 +45,13 @@ std::string CaseName(const ::testing::TestParamInfo<SdkCase>& info) {
   return name;
 }
 
+// Vertex AI's recorded gemini-2.0-flash-001 answers (ddtrace-vertex-2.0-flash-*).
+const UnitMap kVertexFlashTokens = {
+    {"input_tokens", 14}, {"output_tokens", 52}, {"total_tokens", 66}};
+
 // What the mock answers (tests/integration/mock_upstream/default_routes.py): recorded Gemini
-// fixtures for the genai calls, synthetic answers shaped like the real API for the others.
+// and Vertex AI fixtures for the genai calls, synthetic answers shaped like the real API for the
+// others.
 const SdkCase kSdkCases[] = {
     // ddtrace-gemini-2.0-flash-generateContent-gzip: 14 x $0.10/1M + 52 x $0.40/1M.
     {"genai.mjs",
@@ -74,6 +81,48 @@ const SdkCase kSdkCases[] = {
      800'000},
     // countTokens is free: recorded at cost 0 with one request unit.
     {"genai.mjs", "countTokens", "gemini", "countTokens", {{"requests", 1}}, std::nullopt, 0},
+    // genai_vertex.mjs: express mode (/v1beta1/publishers/...), regional and global project mode
+    // (/v1beta1/projects/P/locations/L/publishers/...), all on costgate's bare Vertex AI paths.
+    // ddtrace-vertex-2.0-flash-generateContent-gzip at the unprefixed gemini-2.0-flash-001 row:
+    // 14 x $0.15/1M + 52 x $0.60/1M.
+    {"genai_vertex.mjs", "generateContent(express)", "vertex", "generateContent",
+     kVertexFlashTokens, std::nullopt, 33'300'000, "gemini-2.0-flash-001"},
+    // ddtrace-vertex-2.0-flash-streamGenerateContent-sse (final event): as generateContent.
+    {"genai_vertex.mjs", "generateContentStream(express)", "vertex", "streamGenerateContent",
+     kVertexFlashTokens, std::nullopt, 33'300'000, "gemini-2.0-flash-001"},
+    {"genai_vertex.mjs", "generateContent(us-central1)", "vertex", "generateContent",
+     kVertexFlashTokens, std::nullopt, 33'300'000, "gemini-2.0-flash-001"},
+    {"genai_vertex.mjs", "generateContentStream(us-central1)", "vertex", "streamGenerateContent",
+     kVertexFlashTokens, std::nullopt, 33'300'000, "gemini-2.0-flash-001"},
+    {"genai_vertex.mjs", "generateContent(global)", "vertex", "generateContent", kVertexFlashTokens,
+     std::nullopt, 33'300'000, "gemini-2.0-flash-001"},
+    // The SDK sends gemini-embedding-001 as :predict; pydanticai-vertex-embeddings-predict has
+    // statistics.token_count 4: 4 x $0.15/1M (gemini-embedding-001).
+    {"genai_vertex.mjs",
+     "embedContent(predict)",
+     "vertex",
+     "predict",
+     {{"input_tokens", 4}},
+     std::nullopt,
+     600'000,
+     "gemini-embedding-001"},
+    // gemini-embedding-2 is :embedContent; pydanticai-vertex-embedContent reports
+    // promptTokenCount 11: 11 x $0.20/1M (LiteLLM has a vertex_ai/ row for this model).
+    {"genai_vertex.mjs",
+     "embedContent",
+     "vertex",
+     "embedContent",
+     {{"input_tokens", 11}},
+     std::nullopt,
+     2'200'000,
+     "vertex_ai/gemini-embedding-2"},
+    {"genai_vertex.mjs",
+     "countTokens",
+     "vertex",
+     "countTokens",
+     {{"requests", 1}},
+     std::nullopt,
+     0},
     // Mock usage {prompt 8, completion 5, total 29}: 8 x $0.30/1M + (29 - 8) x $2.50/1M
     // (gemini/gemini-2.5-flash; thinking is billed at the output rate).
     {"openai_compat.mjs",
@@ -168,6 +217,9 @@ TEST_P(SdkEndToEndTest, SdkParsesTheAnswerAndTheCallLeavesItsReceipt) {
     const int64_t output = units->count("output_tokens") ? units->at("output_tokens") : 0;
     const int64_t thinking = units->count("thinking_tokens") ? units->at("thinking_tokens") : 0;
     EXPECT_EQ(output + thinking, *expected.output_and_thinking) << receipt.Text("units_json");
+  }
+  if (!expected.price_key.empty()) {
+    EXPECT_EQ(receipt.Text("price_key"), expected.price_key);
   }
   if (expected.cost_pico) {
     EXPECT_EQ(receipt.Int("cost_pico_usd"), *expected.cost_pico)

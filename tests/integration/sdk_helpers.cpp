@@ -59,6 +59,7 @@ SdkRun RunSdkScript(const CostgateProcess& daemon, std::string_view script, std:
   options.extra_env = {
       "COSTGATE_PROXY_URL=" + base_url,
       "GOOGLE_GEMINI_BASE_URL=" + base_url,
+      "GOOGLE_VERTEX_BASE_URL=" + base_url,
       "OPENAI_BASE_URL=" + base_url + "/v1beta/openai/",
       // google-auth-library: never probe the GCE metadata server; if anything still tried, it
       // would reach a closed port on this machine (9: discard), not the cloud address.

@@ -25,9 +25,9 @@ struct SdkRun {
 };
 
 // Runs `node tests/sdk/<script> <call>` with the SDKs' base URLs (COSTGATE_PROXY_URL,
-// GOOGLE_GEMINI_BASE_URL, OPENAI_BASE_URL) set to `daemon`, and Google's metadata-server
-// detection switched off (a stray lookup would go to a closed loopback port, never to the
-// cloud). Bounded by a time limit; output files go to `work_dir`.
+// GOOGLE_GEMINI_BASE_URL, GOOGLE_VERTEX_BASE_URL, OPENAI_BASE_URL) set to `daemon`, and Google's
+// metadata-server detection switched off (a stray lookup would go to a closed loopback port,
+// never to the cloud). Bounded by a time limit; output files go to `work_dir`.
 SdkRun RunSdkScript(const CostgateProcess& daemon, std::string_view script, std::string_view call,
                     const std::filesystem::path& work_dir);
 

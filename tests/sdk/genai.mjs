@@ -2,7 +2,7 @@
 // code), so an application needs no change to go through costgate.
 import { GoogleGenAI } from '@google/genai';
 
-import { assert, call, finish } from './report.mjs';
+import { assert, call, finish, readContentStream } from './report.mjs';
 
 assert.ok(process.env.GOOGLE_GEMINI_BASE_URL, 'GOOGLE_GEMINI_BASE_URL is not set');
 const ai = new GoogleGenAI({ apiKey: 'sdk-e2e-key' });
@@ -29,14 +29,7 @@ await call('genai', 'generateContentStream', async () => {
     model: 'gemini-2.0-flash-001',
     contents: 'Why is the sky blue?',
   });
-  let text = '';
-  let chunks = 0;
-  let last;
-  for await (const chunk of stream) {
-    text += chunk.text ?? '';
-    chunks += 1;
-    last = chunk;
-  }
+  const { text, chunks, last } = await readContentStream(stream);
   assert.ok(chunks > 1, `one chunk only: ${chunks}`);
   assert.match(text, /Rayleigh scattering/);
   assert.equal(last.usageMetadata.promptTokenCount, 14);

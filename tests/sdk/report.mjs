@@ -49,3 +49,17 @@ export async function readAll(stream) {
   }
   return { bytes: Buffer.concat(pieces), chunks };
 }
+
+// The joined text, the number of chunks and the last chunk of a @google/genai content stream
+// (the last carries the call's usageMetadata).
+export async function readContentStream(stream) {
+  let text = '';
+  let chunks = 0;
+  let last;
+  for await (const chunk of stream) {
+    text += chunk.text ?? '';
+    chunks += 1;
+    last = chunk;
+  }
+  return { text, chunks, last };
+}

@@ -26,6 +26,17 @@ STREAM_ARRAY_FIXTURE = "llmgemini-flash-latest-streamGenerateContent-jsonarray-g
 COUNT_TOKENS_FIXTURE = "pydanticai-countTokens-raw"
 BATCH_EMBED_FIXTURE = "llmgemini-embedding-2-batchEmbedContents"
 EMBED_FIXTURE = "pydanticai-vertex-embedContent"
+# Vertex AI's own recordings, for a Vertex AI path (publishers/google/models/...): the genai SDK
+# with vertexai: true sends these methods, embedContent as :predict for text-embedding and
+# gemini-embedding-001 models (PROVIDERS.md A2).
+VERTEX_PATH = re.compile(r"/publishers/[^/]+/models/")
+VERTEX_FIXTURES = {
+    "generateContent": "ddtrace-vertex-2.0-flash-generateContent-gzip",
+    "streamGenerateContent": "ddtrace-vertex-2.0-flash-streamGenerateContent-sse",
+    "countTokens": "pydanticai-vertex-countTokens.0",
+    "embedContent": EMBED_FIXTURE,
+    "predict": "pydanticai-vertex-embeddings-predict",
+}
 
 # OpenAI-compatible chat completion usage: thinking tokens are only inside total_tokens
 # (PROVIDERS.md A8: 35 + 12 != 109 in pydantic-ai's recorded Gemini answer).
@@ -63,7 +74,8 @@ def default_reply(method, target, headers, body, fixtures):
         return None
     match = MODEL_METHOD.match(path)
     if match:
-        return gemini_model_method(match.group(1), query, accepts_gzip, fixtures)
+        vertex = VERTEX_PATH.search(path) is not None
+        return gemini_model_method(match.group(1), query, vertex, accepts_gzip, fixtures)
     if OPENAI_CHAT.match(path):
         return openai_chat(parse_json(body))
     match = ELEVENLABS_TTS.match(path)
@@ -82,11 +94,15 @@ def parse_json(body):
     return value if isinstance(value, dict) else {}
 
 
-def gemini_model_method(model_method, query, accepts_gzip, fixtures):
-    if model_method == "generateContent":
+def gemini_model_method(model_method, query, vertex, accepts_gzip, fixtures):
+    # No Vertex AI JSON-array stream is recorded: Gemini's stands in for it.
+    json_array = model_method == "streamGenerateContent" and query.get("alt") != "sse"
+    if vertex and model_method in VERTEX_FIXTURES and not json_array:
+        name = VERTEX_FIXTURES[model_method]
+    elif model_method == "generateContent":
         name = GENERATE_FIXTURE
     elif model_method == "streamGenerateContent":
-        name = STREAM_SSE_FIXTURE if query.get("alt") == "sse" else STREAM_ARRAY_FIXTURE
+        name = STREAM_ARRAY_FIXTURE if json_array else STREAM_SSE_FIXTURE
     elif model_method == "countTokens":
         name = COUNT_TOKENS_FIXTURE
     elif model_method == "batchEmbedContents":
