@@ -6,11 +6,11 @@
 #include <optional>
 #include <string>
 
-#include "filters/gemini/body_decoder.h"
-#include "filters/gemini/call_outcome.h"
+#include "filters/gemini/body_meter.h"
 #include "filters/gemini/json_value.h"
 #include "filters/gemini/meters.h"
 #include "filters/gemini/request_fields.h"
+#include "filters/stream/json_field_extractor.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -18,46 +18,23 @@ namespace {
 enum : size_t { kUsageSlot, kModelSlot };
 constexpr std::array<std::string_view, 2> kResponseKeys = {"usageMetadata", "model"};
 constexpr std::array<std::string_view, 1> kRequestKeys = {"model"};
-constexpr size_t kMaxCaptureBytes = 64 * 1024;
 
-class CacheCreateMeter final : public CallMeter,
-                               private stream::ByteSink,
-                               private stream::JsonUnitConsumer {
+class CacheCreateMeter final : public BodyMeter, private stream::JsonUnitConsumer {
  public:
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      body_.emplace(head, static_cast<stream::ByteSink&>(*this));
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (body_.has_value()) {
-      body_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
     (void)x;
-    if (!body_.has_value()) {
+    if (!FinishBody()) {
       return;
     }
-    body_->Finish();
     extractor_.Finish();
-    usage.malformed = extractor_.malformed() + (body_->failed() ? 1U : 0U);
+    usage.malformed = extractor_.malformed() + body_malformed();
     if (tokens_.has_value()) {
       usage.units.Set(kUnitInputTokens, *tokens_);
       usage.reported = true;
     }
-    try {
-      usage.model_version = model_;
-      if (auto requested = JsonString(request_.Raw(0))) {
-        usage.model_requested = BareModelName(*requested);
-      }
-    } catch (...) {
-      // no memory for a name: the receipt goes without one
-    }
+    SetModelNames(model_, request_.Raw(0), usage);
   }
 
  private:
@@ -75,7 +52,6 @@ class CacheCreateMeter final : public CallMeter,
   }
 
   RequestFields request_{kRequestKeys};
-  std::optional<BodyDecoder> body_;
   stream::JsonFieldExtractor extractor_{stream::JsonFraming::kValues, kResponseKeys,
                                         kMaxCaptureBytes, *this};
   std::optional<int64_t> tokens_;

@@ -3,9 +3,9 @@
 // storage URI) and, with includeSafetyAttributes, one more entry without an image
 // ({"contentType": "Positive Prompt", "safetyAttributes": ...}) that is not billed. Bodies are
 // many MB of base64: walked, never buffered.
-#include <optional>
+#include <array>
 
-#include "filters/gemini/body_decoder.h"
+#include "filters/gemini/body_meter.h"
 #include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_value.h"
 #include "filters/gemini/json_walker.h"
@@ -17,32 +17,21 @@ namespace {
 
 constexpr std::array<std::string_view, 1> kRequestKeys = {"parameters"};
 
-class ImageMeter final : public CallMeter, private stream::ByteSink, private JsonWalkConsumer {
+class ImageMeter final : public BodyMeter, private JsonWalkConsumer {
  public:
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      body_.emplace(head, static_cast<stream::ByteSink&>(*this));
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (body_.has_value()) {
-      body_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
-    if (body_.has_value()) {
-      body_->Finish();
+    bool whole_body = false;  // a 2xx body that decoded into one complete JSON document
+    if (FinishBody()) {
       walker_.Finish();
-      usage.malformed = body_->failed() || walker_.malformed() ? 1 : 0;
+      whole_body = body_malformed() == 0 && !walker_.malformed();
+      usage.malformed = whole_body ? 0 : 1;
     }
     if (!MayBeBilled(x)) {
       return;
     }
-    if (body_.has_value() && !body_->failed() && !walker_.malformed()) {
+    if (whole_body) {
       usage.units.Set(kUnitImages, images_);
       usage.reported = true;
       return;
@@ -82,7 +71,6 @@ class ImageMeter final : public CallMeter, private stream::ByteSink, private Jso
   }
 
   RequestFields request_{kRequestKeys};
-  std::optional<BodyDecoder> body_;
   JsonWalker walker_{*this};
   bool has_image_ = false;
   int64_t images_ = 0;

@@ -6,8 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "filters/gemini/body_decoder.h"
-#include "filters/gemini/call_outcome.h"
+#include "filters/gemini/body_meter.h"
 #include "filters/gemini/json_value.h"
 #include "filters/gemini/meters.h"
 #include "filters/gemini/request_fields.h"
@@ -20,7 +19,6 @@ namespace {
 enum : size_t { kUsageSlot, kModelSlot };
 constexpr std::array<std::string_view, 2> kResponseKeys = {"usage", "model"};
 constexpr std::array<std::string_view, 1> kRequestKeys = {"model"};
-constexpr size_t kMaxCaptureBytes = 64 * 1024;
 
 // OpenAI usage -> units; empty when the object has no prompt_tokens (null, or absent).
 Units UnitsFromUsage(std::string_view raw) {
@@ -47,54 +45,32 @@ Units UnitsFromUsage(std::string_view raw) {
   return units;
 }
 
-class OpenAiMeter final : public CallMeter,
-                          private stream::ByteSink,
+class OpenAiMeter final : public BodyMeter,
                           private stream::SseDataConsumer,
                           private stream::JsonUnitConsumer {
  public:
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      body_.emplace(head, static_cast<stream::ByteSink&>(*this));
-      sse_ = body_->event_stream();
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (body_.has_value()) {
-      body_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
     (void)x;
-    if (!body_.has_value()) {
+    if (!FinishBody()) {
       return;
     }
-    body_->Finish();
-    if (sse_) {
+    if (event_stream()) {
       sse_reader_.Finish();
     }
     extractor_.Finish();
-    usage.malformed = extractor_.malformed() + usage_malformed_ + (body_->failed() ? 1U : 0U);
+    usage.malformed = extractor_.malformed() + usage_malformed_ + body_malformed();
     if (!units_.empty()) {
       usage.units = units_;
       usage.reported = true;
     }
-    try {
-      usage.model_version = model_;
-      if (auto requested = JsonString(request_.Raw(0))) {
-        usage.model_requested = BareModelName(*requested);
-      }
-    } catch (...) {
-      // no memory for a name: the receipt goes without one
-    }
+    SetModelNames(model_, request_.Raw(0), usage);
   }
 
  private:
   void Write(std::string_view bytes) noexcept override {
-    if (sse_) {
+    if (event_stream()) {
       sse_reader_.Feed(bytes);
     } else {
       extractor_.Feed(bytes);
@@ -144,8 +120,6 @@ class OpenAiMeter final : public CallMeter,
   }
 
   RequestFields request_{kRequestKeys};
-  std::optional<BodyDecoder> body_;
-  bool sse_ = false;
   stream::SseReader sse_reader_{*this};
   bool event_kind_known_ = false;
   bool skip_event_ = false;

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <optional>
 
-#include "filters/gemini/body_decoder.h"
+#include "filters/gemini/body_meter.h"
 #include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_walker.h"
 #include "filters/gemini/meters.h"
@@ -25,32 +25,17 @@ std::optional<int64_t> ParseCount(std::string_view raw) noexcept {
   return n;
 }
 
-class PredictEmbeddingMeter final : public CallMeter,
-                                    private stream::ByteSink,
-                                    private JsonWalkConsumer {
+class PredictEmbeddingMeter final : public BodyMeter, private JsonWalkConsumer {
  public:
   explicit PredictEmbeddingMeter(const Exchange& x)
       : bills_characters_(IsCharacterBilledEmbeddingModel(x.model_requested)) {}
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      body_.emplace(head, static_cast<stream::ByteSink&>(*this));
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (body_.has_value()) {
-      body_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
-    if (!body_.has_value()) {
+    if (!FinishBody()) {
       return;
     }
-    body_->Finish();
     walker_.Finish();
-    usage.malformed = body_->failed() || walker_.malformed() ? 1 : 0;
+    usage.malformed = body_malformed() != 0 || walker_.malformed() ? 1 : 0;
     if (!MayBeBilled(x)) {
       return;
     }
@@ -82,7 +67,6 @@ class PredictEmbeddingMeter final : public CallMeter,
   }
 
   const bool bills_characters_;
-  std::optional<BodyDecoder> body_;
   JsonWalker walker_{*this};
   std::optional<int64_t> tokens_;
   std::optional<int64_t> characters_;

@@ -54,50 +54,66 @@ bool ForEachField(ondemand::object& object, OnField&& on_field) noexcept {
   return true;
 }
 
-// Adds the code points of a string value to `total`; null adds nothing.
-bool AddText(ondemand::value& value, int64_t& total) noexcept {
+// Calls `on_field(key, value)` for each member of the JSON object `raw`; false when `raw` is not
+// an object, a member is unreadable, or `on_field` says so.
+template <typename OnField>
+bool ForEachFieldOf(std::string_view raw, OnField&& on_field) noexcept {
+  ondemand::document doc;
+  ondemand::object object;
+  if (Iterate(raw).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(object) != simdjson::SUCCESS) {
+    return false;
+  }
+  return ForEachField(object, on_field);
+}
+
+// A value that may be null (null reads as absent, true) or must be a T (std::string_view,
+// ondemand::object, ondemand::array): `read(T&)` says whether it was read; another type is false.
+template <typename T, typename Read>
+bool ReadNullable(ondemand::value& value, Read&& read) noexcept {
   if (IsNull(value)) {
     return true;
   }
-  std::string_view text;
-  if (value.get_string().get(text) != simdjson::SUCCESS) {
+  T typed;
+  if (value.get(typed) != simdjson::SUCCESS) {
     return false;
   }
-  total += CountCodePoints(text);
+  return read(typed);
+}
+
+// Adds the code points of a string value to `total`; null adds nothing.
+bool AddText(ondemand::value& value, int64_t& total) noexcept {
+  return ReadNullable<std::string_view>(value, [&](std::string_view text) {
+    total += CountCodePoints(text);
+    return true;
+  });
+}
+
+// multiSpeakerMarkup.turns: [{"speaker": "R", "text": "..."}, ...]; speakers are not spoken
+// and not billed.
+bool AddTurnTexts(ondemand::array& turns, int64_t& total) noexcept {
+  for (auto item : turns) {
+    ondemand::object turn;
+    if (item.get_object().get(turn) != simdjson::SUCCESS) {
+      return false;
+    }
+    const bool read = ForEachField(turn, [&](std::string_view key, ondemand::value& text) {
+      return key != "text" || AddText(text, total);
+    });
+    if (!read) {
+      return false;
+    }
+  }
   return true;
 }
 
-// multiSpeakerMarkup: {"turns": [{"speaker": "R", "text": "..."}, ...]}; speakers are not
-// spoken and not billed.
+// multiSpeakerMarkup: {"turns": [...]}.
 bool AddTurns(ondemand::value& value, int64_t& total) noexcept {
-  if (IsNull(value)) {
-    return true;
-  }
-  ondemand::object markup;
-  if (value.get_object().get(markup) != simdjson::SUCCESS) {
-    return false;
-  }
-  return ForEachField(markup, [&](std::string_view key, ondemand::value& turns_value) {
-    if (key != "turns" || IsNull(turns_value)) {
-      return true;
-    }
-    ondemand::array turns;
-    if (turns_value.get_array().get(turns) != simdjson::SUCCESS) {
-      return false;
-    }
-    for (auto item : turns) {
-      ondemand::object turn;
-      if (item.get_object().get(turn) != simdjson::SUCCESS) {
-        return false;
-      }
-      const bool read = ForEachField(turn, [&](std::string_view turn_key, ondemand::value& text) {
-        return turn_key != "text" || AddText(text, total);
-      });
-      if (!read) {
-        return false;
-      }
-    }
-    return true;
+  const auto add_texts = [&](ondemand::array& turns) { return AddTurnTexts(turns, total); };
+  return ReadNullable<ondemand::object>(value, [&](ondemand::object& markup) {
+    return ForEachField(markup, [&](std::string_view key, ondemand::value& turns) {
+      return key != "turns" || ReadNullable<ondemand::array>(turns, add_texts);
+    });
   });
 }
 
@@ -113,13 +129,7 @@ bool ReadString(ondemand::value& value, std::string& out) {
 
 bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept {
   out = {};
-  ondemand::document doc;
-  ondemand::object object;
-  if (Iterate(raw).get(doc) != simdjson::SUCCESS ||
-      doc.get_object().get(object) != simdjson::SUCCESS) {
-    return false;
-  }
-  return ForEachField(object, [&](std::string_view key, ondemand::value& value) {
+  return ForEachFieldOf(raw, [&](std::string_view key, ondemand::value& value) {
     if (key == "text" || key == "ssml" || key == "markup") {
       return AddText(value, out.characters);
     }
@@ -135,13 +145,7 @@ bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept {
 
 bool ReadSynthesisVoice(std::string_view raw, SynthesisVoice& out) noexcept {
   out = {};
-  ondemand::document doc;
-  ondemand::object object;
-  if (Iterate(raw).get(doc) != simdjson::SUCCESS ||
-      doc.get_object().get(object) != simdjson::SUCCESS) {
-    return false;
-  }
-  return ForEachField(object, [&](std::string_view key, ondemand::value& value) {
+  return ForEachFieldOf(raw, [&](std::string_view key, ondemand::value& value) {
     if (key == "name") {
       return ReadString(value, out.name);
     }
