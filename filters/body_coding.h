@@ -1,4 +1,4 @@
-// What a meter can make of a response body's Content-Encoding.
+// What a meter can make of a body's Content-Encoding (a response's, or a request's).
 #pragma once
 
 #include "filters/http_message.h"

@@ -43,7 +43,12 @@ class GenerateMeter final : public CallMeter {
                                                           : "generateContent"),
         alt_sse_(x.stream_sse) {}
 
-  void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
+  void OnRequestBody(std::string_view chunk) noexcept override {
+    request_size_.Add(chunk);
+    request_.Feed(chunk);
+  }
+
+  void OnRequestBodyUnreadable() noexcept override { request_size_.MarkUnreadable(); }
 
   void OnResponseHead(const ResponseHead& head) noexcept override {
     if (IsSuccess(head.status)) {
@@ -65,7 +70,7 @@ class GenerateMeter final : public CallMeter {
     if (!usage.reported && CutOffAfterSending(x)) {
       // The provider bills the prompt of a call it started; output is unknowable.
       usage.units.clear();
-      usage.units.Set(kUnitInputTokens, TokensFromBytes(x.request_bytes));
+      usage.units.Set(kUnitInputTokens, TokensFromBytes(request_size_.Bytes(x)));
       usage.estimated = true;
     }
     if (usage.service_tier.empty() && !usage.units.empty()) {
@@ -84,6 +89,7 @@ class GenerateMeter final : public CallMeter {
   const std::string_view operation_;
   const bool alt_sse_;
   RequestFields request_{kRequestKeys, 256};
+  RequestBodySize request_size_;
   std::optional<StreamScanner> scanner_;
 };
 

@@ -1,6 +1,7 @@
 #include "filters/google_tts/call_meter.h"
 
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
@@ -22,9 +23,11 @@ class SynthesisMeter final : public CallMeter, private stream::JsonUnitConsumer 
       : extractor_(stream::JsonFraming::kValues, kRequestKeys, kMaxRequestCaptureBytes, *this) {}
 
   void OnRequestBody(std::string_view chunk) noexcept override {
-    request_bytes_ += chunk.size();
+    request_size_.Add(chunk);
     extractor_.Feed(chunk);
   }
+
+  void OnRequestBodyUnreadable() noexcept override { request_size_.MarkUnreadable(); }
 
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
     extractor_.Finish();
@@ -35,8 +38,8 @@ class SynthesisMeter final : public CallMeter, private stream::JsonUnitConsumer 
     }
     if (input_read_) {
       UsageFromRequest(input_, voice_, usage);
-    } else if (request_bytes_ > 0) {
-      UsageFromRequestBytes(request_bytes_, voice_, usage);
+    } else if (const uint64_t bytes = request_size_.Bytes(x); bytes > 0) {
+      UsageFromRequestBytes(bytes, voice_, usage);
     }
     usage.malformed = extractor_.malformed() + unreadable_;
     usage.oversized = oversized_;
@@ -64,7 +67,7 @@ class SynthesisMeter final : public CallMeter, private stream::JsonUnitConsumer 
   }
 
   stream::JsonFieldExtractor extractor_;
-  uint64_t request_bytes_ = 0;
+  RequestBodySize request_size_;
   bool seen_unit_ = false;
   bool input_read_ = false;
   SynthesisInput input_;

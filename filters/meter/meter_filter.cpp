@@ -16,7 +16,10 @@ CallMeter* MeterFilter::MeterFor(const Exchange& x) {
 
 void MeterFilter::OnRequestBody(Exchange& x, std::string_view chunk) {
   if (CallMeter* meter = MeterFor(x)) {
-    meter->OnRequestBody(chunk);
+    if (!request_body_.has_value()) {
+      request_body_.emplace(x.request.headers, *meter);
+    }
+    request_body_->Feed(chunk);
   }
 }
 
@@ -53,6 +56,10 @@ void MeterFilter::OnComplete(Exchange& x) noexcept {
   }
   MeteredUsage usage;
   meter->Finish(x, usage);
+  if (request_body_.has_value()) {
+    usage.malformed += request_body_->malformed();
+    usage.oversized += request_body_->oversized();
+  }
   x.units = usage.units;
   x.model_version = usage.model_version;
   if (x.model_requested.empty()) {
