@@ -7,14 +7,12 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kFixture = "ddtrace-gemini-2.0-flash-generateContent-gzip";
-
 using AttributionTest = SharedDaemonTest;
 
 TEST_F(AttributionTest, AttributionHeadersBecomeReceiptLabels) {
   const std::string marker = UniqueToken("labels");
   const HttpResponse response = Http(
-      FixtureRequest(daemon(), LoadFixture(kFixture), "/gemini", marker,
+      FixtureRequest(daemon(), LoadFixture(kGzipJsonFixture), "/gemini", marker,
                      {"x-costgate-user: user-" + marker, "x-costgate-project: project-" + marker,
                       "x-costgate-job: " + marker, "x-costgate-feature: feature-" + marker}));
   ASSERT_EQ(response.status, 200);
@@ -27,7 +25,7 @@ TEST_F(AttributionTest, AttributionHeadersBecomeReceiptLabels) {
 
 TEST_F(AttributionTest, AttributionHeadersAreNotForwarded) {
   const std::string marker = UniqueToken("strip");
-  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kFixture), "/gemini", marker,
+  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kGzipJsonFixture), "/gemini", marker,
                                 {"x-costgate-user: u", "X-Costgate-Project: p", "x-costgate-job: j",
                                  "x-costgate-feature: f"}))
                 .status,
@@ -40,8 +38,8 @@ TEST_F(AttributionTest, AttributionHeadersAreNotForwarded) {
 }
 
 TEST_F(AttributionTest, ConfiguredLabelsAreOnEveryReceipt) {
-  const HttpResponse response =
-      Http(FixtureRequest(daemon(), LoadFixture(kFixture), "/gemini", UniqueToken("config")));
+  const HttpResponse response = Http(
+      FixtureRequest(daemon(), LoadFixture(kGzipJsonFixture), "/gemini", UniqueToken("config")));
   ASSERT_EQ(response.status, 200);
   const auto receipt = daemon().receipts().WaitForReceipt(
       response.Header("x-costgate-event-id").value_or(""), kWait);

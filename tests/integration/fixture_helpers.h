@@ -9,6 +9,15 @@
 
 namespace costgate::integration {
 
+// The recordings most tests send: generateContent answered in gzip, a stream as SSE, and a
+// stream as a gzip JSON array.
+inline constexpr std::string_view kGzipJsonFixture =
+    "ddtrace-gemini-2.0-flash-generateContent-gzip";
+inline constexpr std::string_view kSseFixture =
+    "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
+inline constexpr std::string_view kJsonArrayGzipFixture =
+    "llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip";
+
 struct GeminiFixture {
   std::string name;          // base name, the value of x-mock-fixture
   std::string method;        // upper case

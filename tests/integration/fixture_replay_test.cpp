@@ -46,7 +46,7 @@ struct ReplayCase {
 
 void PrintTo(const ReplayCase& c, std::ostream* out) { *out << c.folder << "/" << c.fixture; }
 
-std::string CaseName(const ::testing::TestParamInfo<ReplayCase>& info) {
+std::string ReplayCaseName(const ::testing::TestParamInfo<ReplayCase>& info) {
   std::string name;
   for (char c : info.param.fixture) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -311,7 +311,7 @@ TEST_P(FixtureReplayTest, ClientGetsTheRecordedBytesAndTheReceiptTheBilledUnits)
 }
 
 INSTANTIATE_TEST_SUITE_P(RecordedFixtures, FixtureReplayTest, ::testing::ValuesIn(kReplayCases),
-                         CaseName);
+                         ReplayCaseName);
 
 // A fixture copied into tests/fixtures without a row above fails here, so none is left out.
 TEST(FixtureReplayTableTest, EveryRecordedFixtureHasAReplayCase) {

@@ -6,14 +6,12 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kSse = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
-
 using KeysTest = SharedDaemonTest;
 
 TEST_F(KeysTest, ApiKeyHeaderReachesUpstreamUnchanged) {
   const std::string marker = UniqueToken("key-header");
   const std::string key = "AIzaHeaderKey-" + marker;
-  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", marker,
+  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kSseFixture), "/gemini", marker,
                                 {"x-goog-api-key: " + key}))
                 .status,
             200);
@@ -23,7 +21,7 @@ TEST_F(KeysTest, ApiKeyHeaderReachesUpstreamUnchanged) {
 }
 
 TEST_F(KeysTest, ApiKeyQueryParameterReachesUpstreamUnchanged) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("key-query");
   const std::string key = "AIzaQueryKey-" + marker;
   HttpRequest request = FixtureRequest(daemon(), fixture, "/gemini", marker);
@@ -37,7 +35,7 @@ TEST_F(KeysTest, ApiKeyQueryParameterReachesUpstreamUnchanged) {
 TEST_F(KeysTest, AuthorizationHeaderReachesUpstreamUnchanged) {
   const std::string marker = UniqueToken("bearer");
   const std::string authorization = "Bearer ya29.token-" + marker;
-  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", marker,
+  ASSERT_EQ(Http(FixtureRequest(daemon(), LoadFixture(kSseFixture), "/gemini", marker,
                                 {"Authorization: " + authorization}))
                 .status,
             200);
@@ -50,7 +48,7 @@ TEST_F(KeysTest, ApiKeysNeverAppearInTheLogOrTheReceiptsDatabase) {
   const std::string marker = UniqueToken("secret");
   const std::string header_key = "AIzaSecretHeader-" + marker;
   const std::string query_key = "AIzaSecretQuery-" + marker;
-  HttpRequest request = FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", marker,
+  HttpRequest request = FixtureRequest(daemon(), LoadFixture(kSseFixture), "/gemini", marker,
                                        {"x-goog-api-key: " + header_key});
   request.url += "&key=" + query_key;
   const HttpResponse response = Http(request);

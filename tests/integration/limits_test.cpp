@@ -7,7 +7,6 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kSse = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
 constexpr std::string_view kTarget =
     "/gemini/v1beta/models/gemini-2.0-flash-001:streamGenerateContent?alt=sse";
 
@@ -24,8 +23,8 @@ class LimitsTest : public SharedDaemonTest {
   // The head of a request to the SSE fixture, without the final empty line.
   static std::string HeadStart(std::string_view marker) {
     return "POST " + std::string(kTarget) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
-           "x-mock-fixture: " + std::string(kSse) + "\r\n" + std::string(kMarkerHeader) + ": " +
-           std::string(marker) + "\r\n";
+           "x-mock-fixture: " + std::string(kSseFixture) + "\r\n" + std::string(kMarkerHeader) +
+           ": " + std::string(marker) + "\r\n";
   }
 
   // True when the mock never saw `marker`: a later request on its own connection that did
@@ -33,7 +32,7 @@ class LimitsTest : public SharedDaemonTest {
   bool NeverForwarded(std::string_view marker) {
     const std::string barrier = UniqueToken("barrier");
     const HttpResponse response =
-        Http(FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", barrier));
+        Http(FixtureRequest(daemon(), LoadFixture(kSseFixture), "/gemini", barrier));
     return response.status == 200 && mock().RequestsWith(kMarkerHeader, barrier).size() == 1 &&
            mock().RequestsWith(kMarkerHeader, marker).empty();
   }
@@ -131,7 +130,7 @@ TEST_F(LimitsTest, MalformedRequestLineAnswers400) {
 }
 
 TEST_F(LimitsTest, ExpectContinueGets100ThenTheResponse) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("expect");
   RawConnection connection(daemon().port());
   const auto interim = Exchange(HeadStart(marker) + "Expect: 100-continue\r\nContent-Length: " +

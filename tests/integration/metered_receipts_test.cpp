@@ -25,7 +25,7 @@ struct MeteredCase {
 // Short names in test listings (ctest) instead of a byte dump.
 void PrintTo(const MeteredCase& c, std::ostream* out) { *out << c.fixture; }
 
-std::string CaseName(const ::testing::TestParamInfo<MeteredCase>& info) {
+std::string MeteredCaseName(const ::testing::TestParamInfo<MeteredCase>& info) {
   std::string name;
   for (char c : info.param.fixture) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -246,7 +246,7 @@ TEST_P(MeteredReceiptTest, WritesOneReceiptWithTheReportedUsage) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, MeteredReceiptTest, ::testing::ValuesIn(kMeteredCases),
-                         CaseName);
+                         MeteredCaseName);
 
 }  // namespace
 }  // namespace costgate::integration

@@ -11,7 +11,6 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kFixture = "ddtrace-gemini-2.0-flash-generateContent-gzip";
 constexpr int kRequests = 3;
 
 using Labels = std::map<std::string, std::string>;
@@ -107,7 +106,7 @@ class MetricsTest : public IntegrationTest {
   // Sends the metered fixture kRequests times; returns the event ids.
   std::vector<std::string> SendRequests() {
     std::vector<std::string> event_ids;
-    const GeminiFixture fixture = LoadFixture(kFixture);
+    const GeminiFixture fixture = LoadFixture(kGzipJsonFixture);
     for (int i = 0; i < kRequests; ++i) {
       const HttpResponse response =
           Http(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("metrics")));

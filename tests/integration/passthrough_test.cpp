@@ -9,10 +9,6 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kGzipJson = "ddtrace-gemini-2.0-flash-generateContent-gzip";
-constexpr std::string_view kSse = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
-constexpr std::string_view kJsonArrayGzip =
-    "llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip";
 constexpr std::string_view kCountTokens = "pydanticai-countTokens-raw";
 
 struct PassthroughCase {
@@ -23,7 +19,7 @@ struct PassthroughCase {
 // Short names in test listings (ctest) instead of a byte dump.
 void PrintTo(const PassthroughCase& c, std::ostream* out) { *out << c.prefix << " " << c.fixture; }
 
-std::string CaseName(const ::testing::TestParamInfo<PassthroughCase>& info) {
+std::string PassthroughCaseName(const ::testing::TestParamInfo<PassthroughCase>& info) {
   std::string name = std::string(info.param.prefix.empty() ? "bare_" : "prefixed_");
   for (char c : info.param.fixture) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -50,18 +46,18 @@ TEST_P(BytesThroughTest, ClientReceivesTheUpstreamBytesUnchanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, BytesThroughTest,
-                         ::testing::Values(PassthroughCase{kGzipJson, "/gemini"},
-                                           PassthroughCase{kGzipJson, ""},
-                                           PassthroughCase{kSse, "/gemini"},
-                                           PassthroughCase{kSse, ""},
-                                           PassthroughCase{kJsonArrayGzip, "/gemini"},
-                                           PassthroughCase{kJsonArrayGzip, ""}),
-                         CaseName);
+                         ::testing::Values(PassthroughCase{kGzipJsonFixture, "/gemini"},
+                                           PassthroughCase{kGzipJsonFixture, ""},
+                                           PassthroughCase{kSseFixture, "/gemini"},
+                                           PassthroughCase{kSseFixture, ""},
+                                           PassthroughCase{kJsonArrayGzipFixture, "/gemini"},
+                                           PassthroughCase{kJsonArrayGzipFixture, ""}),
+                         PassthroughCaseName);
 
 using PassthroughTest = SharedDaemonTest;
 
 TEST_F(PassthroughTest, ProxiedResponseCarriesAUuidV7EventId) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const HttpResponse response =
       Http(FixtureRequest(daemon(), fixture, "/gemini", UniqueToken("event-id")));
   const std::string event_id = response.Header("x-costgate-event-id").value_or("");
@@ -78,7 +74,7 @@ TEST_F(PassthroughTest, ProxiedResponseCarriesAUuidV7EventId) {
 }
 
 TEST_F(PassthroughTest, ContentLengthResponseKeepsItsFraming) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const HttpResponse response = Http(FixtureRequest(
       daemon(), fixture, "/gemini", UniqueToken("length"), {"x-mock-behavior: length"}));
   ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
@@ -88,7 +84,7 @@ TEST_F(PassthroughTest, ContentLengthResponseKeepsItsFraming) {
 }
 
 TEST_F(PassthroughTest, ContentLengthRequestBodyReachesUpstreamIntact) {
-  const GeminiFixture fixture = LoadFixture(kGzipJson);
+  const GeminiFixture fixture = LoadFixture(kGzipJsonFixture);
   const std::string marker = UniqueToken("cl-body");
   ASSERT_EQ(Http(FixtureRequest(daemon(), fixture, "/gemini", marker)).status, 200);
   const auto seen = mock().RequestsWith(kMarkerHeader, marker);
@@ -99,7 +95,7 @@ TEST_F(PassthroughTest, ContentLengthRequestBodyReachesUpstreamIntact) {
 }
 
 TEST_F(PassthroughTest, ChunkedRequestBodyReachesUpstreamIntact) {
-  const GeminiFixture fixture = LoadFixture(kGzipJson);
+  const GeminiFixture fixture = LoadFixture(kGzipJsonFixture);
   const std::string marker = UniqueToken("chunked-body");
   HttpRequest request = FixtureRequest(daemon(), fixture, "/gemini", marker);
   request.chunked_upload = true;
@@ -112,7 +108,7 @@ TEST_F(PassthroughTest, ChunkedRequestBodyReachesUpstreamIntact) {
 }
 
 TEST_F(PassthroughTest, HostHeaderIsRewrittenToTheUpstream) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("host");
   ASSERT_EQ(Http(FixtureRequest(daemon(), fixture, "/gemini", marker)).status, 200);
   const auto seen = mock().RequestsWith(kMarkerHeader, marker);
@@ -121,28 +117,28 @@ TEST_F(PassthroughTest, HostHeaderIsRewrittenToTheUpstream) {
 }
 
 TEST_F(PassthroughTest, SequentialRequestsShareClientAndUpstreamConnections) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("keep-alive");
-  constexpr int kRequests = 4;
+  constexpr int kSequentialRequests = 4;
   HttpClient client;
-  for (int i = 0; i < kRequests; ++i) {
+  for (int i = 0; i < kSequentialRequests; ++i) {
     const HttpResponse response = client.Perform(FixtureRequest(daemon(), fixture, "", marker));
     ASSERT_EQ(response.status, 200) << "request " << i;
     EXPECT_EQ(response.body, fixture.response_body) << "request " << i;
     EXPECT_EQ(response.new_connections, i == 0 ? 1 : 0) << "request " << i;
   }
   const auto seen = mock().RequestsWith(kMarkerHeader, marker);
-  ASSERT_EQ(seen.size(), static_cast<size_t>(kRequests));
+  ASSERT_EQ(seen.size(), static_cast<size_t>(kSequentialRequests));
   std::set<int64_t> upstream_connections;
   for (const auto& request : seen) {
     upstream_connections.insert(request.connection_id);
   }
-  EXPECT_LT(upstream_connections.size(), static_cast<size_t>(kRequests));
+  EXPECT_LT(upstream_connections.size(), static_cast<size_t>(kSequentialRequests));
 }
 
 TEST_F(PassthroughTest, PipelinedRequestsAreAnsweredInOrder) {
   const GeminiFixture first = LoadFixture(kCountTokens);
-  const GeminiFixture second = LoadFixture(kSse);
+  const GeminiFixture second = LoadFixture(kSseFixture);
   RawConnection connection(daemon().port());
   ASSERT_TRUE(connection.connected());
   ASSERT_TRUE(connection.Send(RawFixtureRequest(first, "/gemini", UniqueToken("pipe-1")) +
@@ -166,7 +162,7 @@ TEST_F(PassthroughTest, PipelinedRequestsAreAnsweredInOrder) {
 // HTTP/1.0 has no chunked encoding: a chunked upstream body reaches a 1.0 client decoded and
 // delimited by the connection closing.
 TEST_F(PassthroughTest, Http10ClientGetsAChunkedBodyDecodedAndCloseDelimited) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   std::string request = RawFixtureRequest(fixture, "/gemini", UniqueToken("http10"));
   const size_t version = request.find(" HTTP/1.1\r\n");
   ASSERT_NE(version, std::string::npos);

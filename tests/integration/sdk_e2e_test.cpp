@@ -37,7 +37,7 @@ struct SdkCase {
 
 void PrintTo(const SdkCase& c, std::ostream* out) { *out << c.script << " " << c.call; }
 
-std::string CaseName(const ::testing::TestParamInfo<SdkCase>& info) {
+std::string SdkCaseName(const ::testing::TestParamInfo<SdkCase>& info) {
   std::string name;
   for (char c : std::string(info.param.script) + "_" + std::string(info.param.call)) {
     name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
@@ -227,7 +227,8 @@ TEST_P(SdkEndToEndTest, SdkParsesTheAnswerAndTheCallLeavesItsReceipt) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(OfficialSdks, SdkEndToEndTest, ::testing::ValuesIn(kSdkCases), CaseName);
+INSTANTIATE_TEST_SUITE_P(OfficialSdks, SdkEndToEndTest, ::testing::ValuesIn(kSdkCases),
+                         SdkCaseName);
 
 }  // namespace
 }  // namespace costgate::integration

@@ -7,9 +7,6 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kSse = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
-constexpr std::string_view kJsonArrayGzip =
-    "llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip";
 constexpr size_t kGzipPieceBytes = 97;  // the mock's chunk size for gzip bodies
 
 using StreamingTest = SharedDaemonTest;
@@ -27,7 +24,7 @@ std::optional<RawResponseHead> StartGatedStream(RawConnection& connection,
 }
 
 TEST_F(StreamingTest, SseEventsReachTheClientOneByOne) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
   const std::string gate = UniqueToken("sse-gate");
   RawConnection connection(daemon().port());
@@ -46,7 +43,7 @@ TEST_F(StreamingTest, SseEventsReachTheClientOneByOne) {
 }
 
 TEST_F(StreamingTest, GzipJsonArrayChunksReachTheClientBeforeTheStreamEnds) {
-  const GeminiFixture fixture = LoadFixture(kJsonArrayGzip);
+  const GeminiFixture fixture = LoadFixture(kJsonArrayGzipFixture);
   const std::string gate = UniqueToken("gzip-gate");
   RawConnection connection(daemon().port());
   const auto head = StartGatedStream(connection, fixture, gate, gate);
@@ -63,7 +60,7 @@ TEST_F(StreamingTest, GzipJsonArrayChunksReachTheClientBeforeTheStreamEnds) {
 }
 
 TEST_F(StreamingTest, ClientDisconnectMidStreamClosesUpstreamAndCancelsReceipt) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
   const std::string marker = UniqueToken("client-gone");
   RawConnection connection(daemon().port());
@@ -89,7 +86,7 @@ TEST_F(StreamingTest, ClientDisconnectMidStreamClosesUpstreamAndCancelsReceipt) 
 }
 
 TEST_F(StreamingTest, ClientDisconnectBeforeResponseHeadClosesUpstreamAndCancelsReceipt) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("client-gone-early");
   RawConnection connection(daemon().port());
   ASSERT_TRUE(connection.Send(
@@ -117,7 +114,7 @@ TEST_F(StreamingTest, ClientDisconnectBeforeResponseHeadClosesUpstreamAndCancels
 }
 
 TEST_F(StreamingTest, UpstreamResetMidStreamTruncatesTheClientResponse) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::vector<std::string> events = SplitSseEvents(fixture.response_body);
   RawConnection connection(daemon().port());
   ASSERT_TRUE(connection.Send(RawFixtureRequest(fixture, "/gemini", UniqueToken("reset"),
@@ -138,7 +135,7 @@ TEST_F(StreamingTest, UpstreamResetMidStreamTruncatesTheClientResponse) {
 }
 
 TEST_F(StreamingTest, UpstreamResetBeforeResponseHeadAnswers502) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("reset-head");
   const HttpResponse response =
       Http(FixtureRequest(daemon(), fixture, "/gemini", marker,

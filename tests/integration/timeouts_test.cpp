@@ -12,8 +12,6 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kSse = "ddtrace-gemini-2.0-flash-streamGenerateContent-sse";
-
 // A daemon per test suite, built from the settings the suite chooses.
 template <typename Suite>
 class OwnDaemonTest : public IntegrationTest {
@@ -30,7 +28,7 @@ class OwnDaemonTest : public IntegrationTest {
   // Sends the SSE fixture through the proxy, labelled with job = marker.
   HttpResponse SendFixture(std::string_view marker, std::vector<std::string> headers = {}) {
     headers.push_back("x-costgate-job: " + std::string(marker));
-    return Http(FixtureRequest(daemon(), LoadFixture(kSse), "/gemini", marker, headers));
+    return Http(FixtureRequest(daemon(), LoadFixture(kSseFixture), "/gemini", marker, headers));
   }
 
   void ExpectUpstreamErrorReceipt(std::string_view marker, std::string_view reason) {
@@ -76,7 +74,7 @@ TEST_F(ShortTimeoutsTest, SlowUpstreamHeadAnswers504UpstreamTimeout) {
 }
 
 TEST_F(ShortTimeoutsTest, UpstreamSilentMidStreamCutsTheClientResponse) {
-  const GeminiFixture fixture = LoadFixture(kSse);
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
   const std::string marker = UniqueToken("stall");
   RawConnection connection(daemon().port());
   ASSERT_TRUE(connection.Send(

@@ -8,61 +8,62 @@
 namespace costgate::daemon::cli {
 namespace {
 
-constexpr int64_t kNow = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
+constexpr int64_t kNewYear2026 = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
 
-std::optional<PricesArgs> Parse(std::vector<std::string_view> args) {
-  return ParsePricesArgs(args, kNow);
+std::optional<PricesArgs> ParsePrices(std::vector<std::string_view> args) {
+  return ParsePricesArgs(args, kNewYear2026);
 }
 
 TEST(ParsePricesArgs, ShowTakesAModelAndDefaultsToGeminiNowStandard) {
-  const auto args = Parse({"show", "gemini-2.5-pro"});
+  const auto args = ParsePrices({"show", "gemini-2.5-pro"});
   ASSERT_TRUE(args.has_value());
   EXPECT_EQ(args->subcommand, "show");
   EXPECT_EQ(args->positional, std::vector<std::string>{"gemini-2.5-pro"});
   EXPECT_EQ(args->provider, "gemini");
-  EXPECT_EQ(args->at_ms, kNow);
+  EXPECT_EQ(args->at_ms, kNewYear2026);
   EXPECT_EQ(args->tier, pricing::ServiceTier::kStandard);
   EXPECT_FALSE(args->json);
 }
 
 TEST(ParsePricesArgs, ReadsOptionsWithSpaceOrEquals) {
-  const auto args = Parse({"quote", "--provider=vertex", "gemini-2.5-flash", "--tier", "flex",
-                           "input_tokens=5", "--at", "2026-01-02", "--json", "-c", "/etc/c.yaml"});
+  const auto args =
+      ParsePrices({"quote", "--provider=vertex", "gemini-2.5-flash", "--tier", "flex",
+                   "input_tokens=5", "--at", "2026-01-02", "--json", "-c", "/etc/c.yaml"});
   ASSERT_TRUE(args.has_value());
   EXPECT_EQ(args->provider, "vertex");
   EXPECT_EQ(args->tier, pricing::ServiceTier::kFlex);
-  EXPECT_EQ(args->at_ms, kNow + 86'400'000);
+  EXPECT_EQ(args->at_ms, kNewYear2026 + 86'400'000);
   EXPECT_TRUE(args->json);
   EXPECT_EQ(args->config_path, "/etc/c.yaml");
   EXPECT_EQ(args->positional, (std::vector<std::string>{"gemini-2.5-flash", "input_tokens=5"}));
 }
 
 TEST(ParsePricesArgs, ImportTakesAFileAndDryRun) {
-  const auto args = Parse({"import", "prices.json", "--dry-run"});
+  const auto args = ParsePrices({"import", "prices.json", "--dry-run"});
   ASSERT_TRUE(args.has_value());
   EXPECT_TRUE(args->dry_run);
   EXPECT_EQ(args->positional, std::vector<std::string>{"prices.json"});
 }
 
 TEST(ParsePricesArgs, RejectsOptionsThatDoNotApplyToTheSubcommand) {
-  EXPECT_FALSE(Parse({"show", "m", "--dry-run"}));
-  EXPECT_FALSE(Parse({"show", "m", "--tier", "flex"}));
-  EXPECT_FALSE(Parse({"import", "f.json", "--at", "2026-01-01"}));
-  EXPECT_FALSE(Parse({"import", "f.json", "--json"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--dry-run"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--tier", "flex"}));
+  EXPECT_FALSE(ParsePrices({"import", "f.json", "--at", "2026-01-01"}));
+  EXPECT_FALSE(ParsePrices({"import", "f.json", "--json"}));
 }
 
 TEST(ParsePricesArgs, RejectsBadValuesAndCounts) {
-  EXPECT_FALSE(Parse({}));
-  EXPECT_FALSE(Parse({"list"}));
-  EXPECT_FALSE(Parse({"show"}));
-  EXPECT_FALSE(Parse({"show", "a", "b"}));
-  EXPECT_FALSE(Parse({"quote", "m"}));
-  EXPECT_FALSE(Parse({"quote", "m", "input_tokens=1", "--tier", "gold"}));
-  EXPECT_FALSE(Parse({"show", "m", "--at"}));
-  EXPECT_FALSE(Parse({"show", "m", "--at", "yesterday"}));
-  EXPECT_FALSE(Parse({"show", "m", "--provider="}));
-  EXPECT_FALSE(Parse({"show", "m", "--json=yes"}));
-  EXPECT_FALSE(Parse({"show", "m", "--colour"}));
+  EXPECT_FALSE(ParsePrices({}));
+  EXPECT_FALSE(ParsePrices({"list"}));
+  EXPECT_FALSE(ParsePrices({"show"}));
+  EXPECT_FALSE(ParsePrices({"show", "a", "b"}));
+  EXPECT_FALSE(ParsePrices({"quote", "m"}));
+  EXPECT_FALSE(ParsePrices({"quote", "m", "input_tokens=1", "--tier", "gold"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--at"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--at", "yesterday"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--provider="}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--json=yes"}));
+  EXPECT_FALSE(ParsePrices({"show", "m", "--colour"}));
 }
 
 TEST(TrimmedUsd, DropsTrailingZerosKeepingTwoDecimals) {
@@ -84,7 +85,7 @@ TEST(PerMillionUsd, OnlyForTokensAndCharacters) {
 
 TEST(FormatFrom, SaysSinceAlwaysForTheOldestRow) {
   EXPECT_EQ(FormatFrom(pricing::kSinceAlways), "since always");
-  EXPECT_EQ(FormatFrom(kNow), "from 2026-01-01T00:00:00.000Z");
+  EXPECT_EQ(FormatFrom(kNewYear2026), "from 2026-01-01T00:00:00.000Z");
 }
 
 TEST(JsonOut, WritesCommasAndEscapes) {

@@ -18,7 +18,7 @@ using test_util::Fields;
 using Kind = MessageParser::Kind;
 using Progress = MessageParser::Progress;
 
-constexpr std::string_view kSimpleGet =
+constexpr std::string_view kBodilessGet =
     "GET /v1beta/models?pageSize=5 HTTP/1.1\r\n"
     "Host: generativelanguage.googleapis.com\r\n"
     "\r\n";
@@ -64,7 +64,7 @@ TEST(MessageParserBody, BodilessRequestFollowedByAnotherStopsAtItsEnd) {
 
 TEST(MessageParserBody, BodilessRequestIsDoneWithItsHead) {
   MessageParser parser(Kind::kRequest, {});
-  const auto r = parser.Feed(kSimpleGet);
+  const auto r = parser.Feed(kBodilessGet);
   EXPECT_EQ(r.progress, Progress::kHeadDone);
   EXPECT_TRUE(parser.head_done());
   EXPECT_TRUE(parser.message_done());

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
+#include <cstdint>
 #include <string>
 
 #include "config/config.h"
@@ -25,6 +26,11 @@ using test_support::QueryRows;
 using test_support::ScopedFileModesApply;
 using test_support::SqlRow;
 using test_support::TempDir;
+
+inline constexpr int64_t kHourMs = 3'600'000;
+// Shipping times in the future, so that the writer's own retention (wall clock) never deletes the
+// rows: only DeleteExpired with a test's "now" does.
+inline constexpr int64_t kShippedMs = 4'000'000'000'000;
 
 // A receipt with every field set to a distinct, recognisable value.
 filters::Receipt MakeReceipt(const std::string& event_id);

@@ -14,11 +14,6 @@
 namespace costgate::daemon::outbox::testing {
 namespace {
 
-constexpr int64_t kHourMs = 3'600'000;
-// In the future, so that the writer's own retention (wall clock) never deletes these rows: only
-// DeleteExpired with the test's "now" does.
-constexpr int64_t kShippedMs = 4'000'000'000'000;
-
 std::vector<std::string> RemainingIds(const std::string& path) {
   std::vector<std::string> ids;
   for (auto& row : QueryRows(path, "SELECT event_id FROM receipts ORDER BY event_id")) {

@@ -11,9 +11,6 @@
 namespace costgate::daemon::outbox::testing {
 namespace {
 
-// Shipping times in the future: the writer's own retention (wall clock) never deletes the rows.
-constexpr int64_t kShippedMs = 4'000'000'000'000;
-
 std::vector<std::string> Ids(const ShipBatch& batch) {
   std::vector<std::string> ids;
   for (const StoredReceipt& r : batch.receipts) {

@@ -42,9 +42,6 @@ size_t Count(const std::string& text, const std::string& part) {
   return n;
 }
 
-constexpr int64_t kHourMs = 3'600'000;
-constexpr int64_t kShippedMs = 4'000'000'000'000;  // future: only the test's DeleteExpired applies
-
 // A writer opened on a database already past its 256 KiB cap: 1000 receipts (about 600 KiB)
 // written before, without a cap.
 class OutboxSizeCapTest : public WriterTest {

@@ -20,6 +20,11 @@
 
 namespace costgate::filters::elevenlabs::testing {
 
+// A recording in tests/fixtures/elevenlabs.
+inline std::string Fixture(std::string_view name) {
+  return ReadFixture("elevenlabs/" + std::string(name));
+}
+
 inline Exchange MeteredCall(std::string operation, std::string content_type = "application/json") {
   Exchange x;
   x.provider = "elevenlabs";

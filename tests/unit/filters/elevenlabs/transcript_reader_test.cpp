@@ -4,11 +4,13 @@
 
 #include <string>
 
-#include "tests/unit/filters/fixture_file.h"
+#include "tests/unit/filters/elevenlabs/meter_test_support.h"
 #include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters::elevenlabs {
 namespace {
+
+using testing::Fixture;
 
 struct Durations {
   std::optional<double> reported;
@@ -23,10 +25,6 @@ Durations Read(std::string_view body, bool gzip = false, size_t piece = 4096) {
   }
   reader.Finish();
   return {reader.audio_duration_secs(), reader.last_end_secs(), reader.malformed()};
-}
-
-std::string Fixture(std::string_view name) {
-  return ReadFixture("elevenlabs/" + std::string(name));
 }
 
 TEST(ElevenLabsTranscriptReaderTest, ReadsTheReportedDuration) {

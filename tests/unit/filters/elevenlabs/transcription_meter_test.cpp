@@ -10,6 +10,7 @@
 namespace costgate::filters::elevenlabs {
 namespace {
 
+using testing::Fixture;
 using testing::FormEnd;
 using testing::FormField;
 using testing::FormFile;
@@ -17,10 +18,6 @@ using testing::Head;
 using testing::MeteredCall;
 using testing::MultipartType;
 using testing::RunMeter;
-
-std::string Fixture(std::string_view name) {
-  return ReadFixture("elevenlabs/" + std::string(name));
-}
 
 // The Python SDK's form: model_id first, then the file ([ELPY] speech_to_text/raw_client.py).
 const std::string kUpload = FormField("model_id", "scribe_v1") +

@@ -22,7 +22,7 @@ struct StatusCase {
   const char* rpc_status;
 };
 
-class GeminiErrorStatusTest : public testing::TestWithParam<StatusCase> {};
+class GeminiErrorStatusTest : public ::testing::TestWithParam<StatusCase> {};
 
 TEST_P(GeminiErrorStatusTest, MapsHttpStatusToRpcStatus) {
   const StatusCase& c = GetParam();
@@ -35,13 +35,13 @@ TEST_P(GeminiErrorStatusTest, MapsHttpStatusToRpcStatus) {
 
 INSTANTIATE_TEST_SUITE_P(
     EmittedStatuses, GeminiErrorStatusTest,
-    testing::Values(StatusCase{400, "INVALID_ARGUMENT"}, StatusCase{401, "UNAUTHENTICATED"},
-                    StatusCase{403, "PERMISSION_DENIED"}, StatusCase{404, "NOT_FOUND"},
-                    StatusCase{408, "DEADLINE_EXCEEDED"}, StatusCase{413, "INVALID_ARGUMENT"},
-                    StatusCase{429, "RESOURCE_EXHAUSTED"}, StatusCase{431, "INVALID_ARGUMENT"},
-                    StatusCase{500, "INTERNAL"}, StatusCase{502, "UNAVAILABLE"},
-                    StatusCase{503, "UNAVAILABLE"}, StatusCase{504, "DEADLINE_EXCEEDED"},
-                    StatusCase{418, "UNKNOWN"}));
+    ::testing::Values(StatusCase{400, "INVALID_ARGUMENT"}, StatusCase{401, "UNAUTHENTICATED"},
+                      StatusCase{403, "PERMISSION_DENIED"}, StatusCase{404, "NOT_FOUND"},
+                      StatusCase{408, "DEADLINE_EXCEEDED"}, StatusCase{413, "INVALID_ARGUMENT"},
+                      StatusCase{429, "RESOURCE_EXHAUSTED"}, StatusCase{431, "INVALID_ARGUMENT"},
+                      StatusCase{500, "INTERNAL"}, StatusCase{502, "UNAVAILABLE"},
+                      StatusCase{503, "UNAVAILABLE"}, StatusCase{504, "DEADLINE_EXCEEDED"},
+                      StatusCase{418, "UNKNOWN"}));
 
 }  // namespace
 }  // namespace costgate::filters::gemini

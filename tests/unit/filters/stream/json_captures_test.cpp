@@ -7,10 +7,10 @@
 namespace costgate::filters::stream {
 namespace {
 
-constexpr std::array<std::string_view, 2> kKeys = {"usageMetadata", "modelVersion"};
+constexpr std::array<std::string_view, 2> kCaptureKeys = {"usageMetadata", "modelVersion"};
 
 TEST(JsonCaptures, MatchesOnlyChosenKeys) {
-  const JsonCaptures captures(kKeys, 64);
+  const JsonCaptures captures(kCaptureKeys, 64);
   EXPECT_EQ(captures.Match("usageMetadata"), 0);
   EXPECT_EQ(captures.Match("modelVersion"), 1);
   EXPECT_EQ(captures.Match("usagemetadata"), -1);
@@ -18,7 +18,7 @@ TEST(JsonCaptures, MatchesOnlyChosenKeys) {
 }
 
 TEST(JsonCaptures, ValueAppendedInPiecesIsViewedWhole) {
-  JsonCaptures captures(kKeys, 64);
+  JsonCaptures captures(kCaptureKeys, 64);
   captures.Start(1);
   captures.Append(1, "\"gemini-");
   captures.Append(1, "2.5-flash\"");
@@ -31,14 +31,14 @@ TEST(JsonCaptures, ValueAppendedInPiecesIsViewedWhole) {
 }
 
 TEST(JsonCaptures, UnfinishedValueIsNotViewed) {
-  JsonCaptures captures(kKeys, 64);
+  JsonCaptures captures(kCaptureKeys, 64);
   captures.Start(0);
   captures.Append(0, "{\"a\":");
   EXPECT_EQ(captures.View()[0].raw, "");
 }
 
 TEST(JsonCaptures, ValueOverTheLimitIsDroppedAndFlagged) {
-  JsonCaptures captures(kKeys, 8);
+  JsonCaptures captures(kCaptureKeys, 8);
   captures.Start(0);
   captures.Append(0, "{\"a\":");
   captures.Append(0, "1234}");
@@ -48,7 +48,7 @@ TEST(JsonCaptures, ValueOverTheLimitIsDroppedAndFlagged) {
 }
 
 TEST(JsonCaptures, ValueExactlyAtTheLimitIsKept) {
-  JsonCaptures captures(kKeys, 8);
+  JsonCaptures captures(kCaptureKeys, 8);
   captures.Start(0);
   captures.Append(0, "{\"a\":12}");
   captures.End(0);
@@ -56,7 +56,7 @@ TEST(JsonCaptures, ValueExactlyAtTheLimitIsKept) {
 }
 
 TEST(JsonCaptures, RestartingASlotReplacesItsValue) {
-  JsonCaptures captures(kKeys, 8);
+  JsonCaptures captures(kCaptureKeys, 8);
   captures.Start(1);
   captures.Append(1, "\"too long value\"");
   captures.End(1);
@@ -68,7 +68,7 @@ TEST(JsonCaptures, RestartingASlotReplacesItsValue) {
 }
 
 TEST(JsonCaptures, ClearForgetsEverything) {
-  JsonCaptures captures(kKeys, 64);
+  JsonCaptures captures(kCaptureKeys, 64);
   captures.Start(0);
   captures.Append(0, "{}");
   captures.End(0);
