@@ -20,4 +20,7 @@ for preset in release asan; do
   cmake --build --preset "$preset" -j "$jobs"
   echo "== test ($preset)"
   ctest --preset "$preset" -j "$jobs" --timeout 300
+  # CTest counts shards (tests/CMakeLists.txt); the GoogleTest tests they ran:
+  grep -h '^\[  PASSED  \]' "build/$preset/Testing/Temporary/LastTest.log" |
+    awk '{ n += $4 } END { print "== " n " tests passed in " NR " shards" }'
 done
