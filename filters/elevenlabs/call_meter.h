@@ -27,7 +27,8 @@ inline constexpr int64_t kSoundCreditsPerGeneration = 100;
 
 // The meter for x's metered operation (Classify's names), or nullptr when there is none.
 //  - text-to-speech*, text-to-dialogue*: `character-cost` header -> credits (reported); else
-//    `x-character-count` -> characters (reported); else the code points of the JSON request's
+//    `x-character-count` -> characters (reported, and estimated: credits come from the model's
+//    credit factor); else the code points of the JSON request's
 //    `text` (dialogue: of every inputs[].text) -> characters, estimated (pricing turns them
 //    into credits with the model's credits_per_character). Default model kDefaultSpeechModel,
 //    dialogue kDefaultDialogueModel.

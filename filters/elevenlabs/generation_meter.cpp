@@ -49,8 +49,11 @@ void GenerationMeter::Finish(const Exchange& x, MeteredUsage& usage) noexcept {
         return;
       }
       if (cost_.characters.has_value()) {
+        // The provider's count, but the credits they become (the model's credit factor, without
+        // voice multipliers) are our estimate of the bill.
         usage.units.Set(kUnitCharacters, *cost_.characters);
         usage.reported = true;
+        usage.estimated = true;
         return;
       }
       EstimateUnits(usage);
