@@ -3,12 +3,32 @@
 #include <charconv>
 #include <cstdint>
 
+#include "filters/body_coding.h"
 #include "filters/token_estimate.h"
 
 namespace costgate::filters {
+namespace {
+
+// The operations billed by the tokens of their prompt; Imagen and Veo bill images and seconds.
+bool BilledByPromptTokens(const Exchange& x) noexcept {
+  if (x.provider != "gemini" && x.provider != "vertex") {
+    return false;
+  }
+  const std::string_view op = x.operation;
+  return op == "generateContent" || op == "streamGenerateContent" || op == "embedContent" ||
+         op == "batchEmbedContents";
+}
+
+}  // namespace
 
 void EstimateIntentUnits(const Exchange& x, Units& units) {
-  if (x.metering != Metering::kMetered || x.provider != "gemini") {
+  if (x.metering != Metering::kMetered || !BilledByPromptTokens(x)) {
+    return;
+  }
+  // A compressed body's length says little of its prompt (a tenth, or a half): no estimate
+  // rather than one known to be low.
+  const BodyCoding coding = ReadBodyCoding(x.request.headers);
+  if (coding.gzip || coding.undecodable) {
     return;
   }
   const std::string* length = x.request.headers.Find("content-length");

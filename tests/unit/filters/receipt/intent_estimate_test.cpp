@@ -46,6 +46,35 @@ TEST(EstimateIntentUnitsTest, UnmeteredCallGetsNoEstimate) {
   EXPECT_TRUE(units.empty());
 }
 
+TEST(EstimateIntentUnitsTest, VertexAiCallGetsTheSameEstimate) {
+  Exchange x = AdmittedGeminiCall("1001");
+  x.provider = "vertex";
+  x.operation = "streamGenerateContent";
+  Units units;
+  EstimateIntentUnits(x, units);
+  EXPECT_EQ(units.Get(kUnitInputTokens), 251);
+}
+
+TEST(EstimateIntentUnitsTest, CallsNotBilledByPromptTokensGetNoEstimate) {
+  for (const char* op : {"predict", "predictLongRunning", "cachedContents.create"}) {
+    Exchange x = AdmittedGeminiCall("1001");
+    x.operation = op;
+    Units units;
+    EstimateIntentUnits(x, units);
+    EXPECT_TRUE(units.empty()) << op;
+  }
+}
+
+TEST(EstimateIntentUnitsTest, CompressedBodyGetsNoEstimate) {
+  for (const char* coding : {"gzip", "br"}) {
+    Exchange x = AdmittedGeminiCall("1001");
+    x.request.headers.Add("Content-Encoding", coding);
+    Units units;
+    EstimateIntentUnits(x, units);
+    EXPECT_TRUE(units.empty()) << coding;
+  }
+}
+
 TEST(EstimateIntentUnitsTest, IntentOfAGeminiCallCarriesTheEstimate) {
   const Receipt intent =
       BuildIntent(AdmittedGeminiCall("80"), ReceiptOrigin{.host = "h", .daemon_version = "v"});
