@@ -11,28 +11,13 @@ ResolvedKey ResolveKey(const PriceBook& book, const CallToPrice& call) {
       return {row, std::string(call.known_key)};
     }
   }
-  return ResolvePriceKey(book, call.subject, call.at_ms);
+  return ResolvePriceKey(book, call.subject, call.units, call.at_ms);
 }
 
 // A free operation (countTokens, computeTokens) is recorded with one `requests` unit and
 // nothing billable: no price list has a per-request rate.
 bool OnlyCountsRequests(const Units& units) noexcept {
   return !units.empty() && units.entries().size() == 1 && units.Get(kUnitRequests).has_value();
-}
-
-// ElevenLabs credits (the character-cost header, or a sound generation's estimate) are the bill
-// itself whatever the model: a call whose model has no row (sound generation names none; the
-// voice changer models are not in the catalogue) prices at the configured plan's $/credit.
-ResolvedKey PlanRowForCreditsAlone(const PriceBook& book, const CallToPrice& call) {
-  if (call.subject.provider != "elevenlabs" || call.units.entries().size() != 1 ||
-      !call.units.Get(kUnitCredits).has_value()) {
-    return {};
-  }
-  const PriceRow* plan = book.ElevenLabsPlanRow(call.at_ms);
-  if (plan == nullptr) {
-    return {};
-  }
-  return {plan, book.elevenlabs_plan_key()};
 }
 
 }  // namespace
@@ -52,11 +37,6 @@ CallPrice PriceCall(const PriceBook& book, const CallToPrice& call) {
     return price;
   }
   ResolvedKey resolved = ResolveKey(book, call);
-  if (resolved.row == nullptr) {
-    if (ResolvedKey plan = PlanRowForCreditsAlone(book, call); plan.row != nullptr) {
-      resolved = std::move(plan);
-    }
-  }
   price.price_key = std::move(resolved.key);
   if (call.provider_did_not_bill || OnlyCountsRequests(call.units)) {
     price.cost = Money{};

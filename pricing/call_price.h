@@ -8,9 +8,8 @@
 //  - otherwise its units are priced at the call's start time with the row of `known_key` when
 //    the book has one in force (a key resolved earlier, where more was known: the proxy knows a
 //    Vertex AI path from a Gemini API one), else of the key resolved for `subject`; an unpriced
-//    call keeps the reason ("unknown_model", "no_usage", "no_rate", ...);
-//  - ElevenLabs credits alone price at the plan's $/credit even when the model has no row
-//    (price key "elevenlabs/plan/<plan>"): credits are the bill, whatever the model.
+//    call keeps the reason ("unknown_model", "no_usage", "no_rate", ...). ElevenLabs credits
+//    alone resolve to the plan's row when the model has none (price_key.h).
 #pragma once
 
 #include <cstdint>

@@ -277,7 +277,7 @@ Quote PriceWithRow(const PriceBook& book, const PriceRow& row, const Units& unit
 
 Quote PriceUsage(const PriceBook& book, const PriceSubject& subject, const Units& units,
                  ServiceTier tier, int64_t at_ms) {
-  ResolvedKey resolved = ResolvePriceKey(book, subject, at_ms);
+  ResolvedKey resolved = ResolvePriceKey(book, subject, units, at_ms);
   if (resolved.row == nullptr) {
     Quote q;
     q.unpriced = units.empty() ? Unpriced::kNoUsage : Unpriced::kUnknownModel;

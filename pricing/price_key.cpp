@@ -105,6 +105,18 @@ ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, 
   return out;
 }
 
+ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, const Units& units,
+                            int64_t at_ms) {
+  ResolvedKey resolved = ResolvePriceKey(book, subject, at_ms);
+  if (resolved.row == nullptr && subject.provider == "elevenlabs" && units.entries().size() == 1 &&
+      units.Get(kUnitCredits).has_value()) {
+    if (const PriceRow* plan = book.ElevenLabsPlanRow(at_ms)) {
+      resolved = {plan, book.elevenlabs_plan_key()};
+    }
+  }
+  return resolved;
+}
+
 std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject) {
   std::string buffer;
   std::vector<std::string> keys;

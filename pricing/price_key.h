@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "pricing/price_book.h"
+#include "pricing/units.h"
 
 namespace costgate::pricing {
 
@@ -36,6 +37,13 @@ struct ResolvedKey {
 };
 
 ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, int64_t at_ms);
+
+// ResolvePriceKey for a call with `units`. ElevenLabs credits alone (the character-cost header,
+// or a sound generation's estimate) are the bill whatever the model: when no model row resolves
+// (sound generation names none; the voice changer models have no row) they price at the
+// configured plan's row, "elevenlabs/plan/<plan>".
+ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, const Units& units,
+                            int64_t at_ms);
 
 // Every candidate key in the order tried (for `costgate prices show` to explain a miss).
 std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject);

@@ -233,6 +233,16 @@ TEST(CostTest, UnknownModelIsUnpricedNotZero) {
   EXPECT_EQ(q.line_count, 0u);
 }
 
+TEST(CostTest, ElevenLabsCreditsWithoutAModelRowPriceAtThePlanRate) {
+  // What `costgate prices quote` shows for a sound generation: the same as the proxy's receipt.
+  Units units = MakeUnits({{kUnitCredits, 250}});
+  const Quote q = PriceUsage(*BundledBook(), {"elevenlabs", "", ""}, units, ServiceTier::kStandard,
+                             Day2026(300));
+  ASSERT_TRUE(q.priced());
+  EXPECT_EQ(q.total.pico(), 25'000'000'000);  // 250 credits x $0.0001 (pay_as_you_go)
+  EXPECT_EQ(q.price_key, "elevenlabs/plan/pay_as_you_go");
+}
+
 TEST(CostTest, AUnitTheRowHasNoRateForLeavesTheCallUnpriced) {
   Units units = MakeUnits({{kUnitInputTokens, 10}});  // Imagen is priced per image only
   const Quote q = PriceUsage(BundledLiteLlmBook(), {"vertex", "", "imagen-4.0-generate-001"}, units,
