@@ -9,25 +9,41 @@
 namespace costgate::integration {
 namespace {
 
-constexpr std::string_view kEmbeddings = "llmgemini-embedding-2-batchEmbedContents";
 constexpr std::string_view kBatchTarget = "/v1beta/models/gemini-2.5-flash:batchGenerateContent";
+constexpr std::string_view kBatchBody = R"({"batch":{"displayName":"nightly"}})";
+// The mock answers with this recorded body (x-mock-body): it carries a usageMetadata.
+constexpr std::string_view kAnswerFile =
+    "gemini/llmgemini-embedding-2-batchEmbedContents.response.json";
+
+const std::string kBatchRequestsSeries =
+    R"(costgate_requests_total{provider="gemini",operation="batchGenerateContent",status="200"})";
 
 using UnmeteredTest = SharedDaemonTest;
 
+HttpRequest BatchRequest(const CostgateProcess& daemon, const std::string& marker) {
+  HttpRequest request;
+  request.method = "POST";
+  request.url = daemon.Url(kBatchTarget);
+  request.headers = {"Content-Type: application/json", "x-goog-api-key: test-key",
+                     "x-mock-body: " + std::string(kAnswerFile),
+                     std::string(kMarkerHeader) + ": " + marker};
+  request.body = std::string(kBatchBody);
+  return request;
+}
+
 TEST_F(UnmeteredTest, UnmeteredOperationIsForwardedAndAnsweredUnchanged) {
-  const GeminiFixture fixture = LoadFixture(kEmbeddings);
-  ASSERT_EQ(fixture.target, "/v1beta/models/gemini-embedding-2:batchEmbedContents");
-  const std::string marker = UniqueToken("embed");
-  const HttpResponse response = Http(FixtureRequest(daemon(), fixture, "", marker));
+  const std::string marker = UniqueToken("unmetered");
+  const HttpResponse response = Http(BatchRequest(daemon(), marker));
   ASSERT_EQ(response.curl_code, CURLE_OK) << response.curl_error;
   EXPECT_EQ(response.status, 200) << response.body;
-  EXPECT_TRUE(SameBytes(response.body, fixture.response_body));
+  EXPECT_TRUE(SameBytes(response.body, ReadFileOrEmpty(std::string(COSTGATE_FIXTURES_DIR) + "/" +
+                                                       std::string(kAnswerFile))));
 
   const auto seen = mock().RequestsWith(kMarkerHeader, marker);
   ASSERT_EQ(seen.size(), 1u);
   EXPECT_EQ(seen[0].method, "POST");
-  EXPECT_EQ(seen[0].target, fixture.target);
-  EXPECT_EQ(seen[0].body_sha256, Sha256Hex(fixture.request_body));
+  EXPECT_EQ(seen[0].target, kBatchTarget);
+  EXPECT_EQ(seen[0].body_sha256, Sha256Hex(kBatchBody));
 }
 
 // The answer carries a usageMetadata (the mock replays a recorded embeddings body), but only
@@ -35,13 +51,8 @@ TEST_F(UnmeteredTest, UnmeteredOperationIsForwardedAndAnsweredUnchanged) {
 // with an empty units object rather than a partial reading.
 TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnitsAndIsCounted) {
   const double unmetered_before = MetricValue(daemon(), "costgate_receipts_unmetered_total");
-  HttpRequest request;
-  request.method = "POST";
-  request.url = daemon().Url(kBatchTarget);
-  request.headers = {"Content-Type: application/json", "x-goog-api-key: test-key",
-                     "x-mock-body: gemini/llmgemini-embedding-2-batchEmbedContents.response.json"};
-  request.body = R"({"batch":{"displayName":"nightly"}})";
-  const HttpResponse response = Http(request);
+  const double batch_requests_before = MetricValue(daemon(), kBatchRequestsSeries);
+  const HttpResponse response = Http(BatchRequest(daemon(), UniqueToken("counted")));
   ASSERT_EQ(response.status, 200) << response.body;
   const auto receipt = daemon().receipts().WaitForReceipt(
       response.Header("x-costgate-event-id").value_or(""), kWait);
@@ -56,10 +67,7 @@ TEST_F(UnmeteredTest, UnmeteredOperationLeavesAReceiptWithNoUnitsAndIsCounted) {
   EXPECT_EQ(receipt->Text("outcome"), "success");
   EXPECT_EQ(receipt->Int("http_status"), 200);
   EXPECT_EQ(MetricValue(daemon(), "costgate_receipts_unmetered_total"), unmetered_before + 1);
-  EXPECT_EQ(MetricValue(daemon(),
-                        "costgate_requests_total{provider=\"gemini\",operation=\""
-                        "batchGenerateContent\",status=\"200\"}"),
-            1);
+  EXPECT_EQ(MetricValue(daemon(), kBatchRequestsSeries), batch_requests_before + 1);
 }
 
 }  // namespace
