@@ -6,11 +6,10 @@
 
 #include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_value.h"
-#include "filters/gemini/meter.h"
 #include "filters/gemini/meters.h"
 #include "filters/gemini/model_families.h"
 #include "filters/gemini/request_fields.h"
-#include "filters/gemini/stream_scanner.h"
+#include "filters/gemini/usage_metadata_meter.h"
 #include "filters/token_estimate.h"
 
 namespace costgate::filters::gemini {
@@ -35,13 +34,12 @@ std::string ResponseSpelling(std::string_view tier) {
 }
 
 // generateContent and streamGenerateContent: usage from the response body.
-class GenerateMeter final : public CallMeter {
+class GenerateMeter final : public UsageMetadataMeter {
  public:
-  // The operation is kept as a literal: a copy of x.operation would allocate per call.
   explicit GenerateMeter(const Exchange& x)
-      : operation_(x.operation == "streamGenerateContent" ? "streamGenerateContent"
-                                                          : "generateContent"),
-        alt_sse_(x.stream_sse) {}
+      : UsageMetadataMeter(
+            x.operation == "streamGenerateContent" ? "streamGenerateContent" : "generateContent",
+            x.stream_sse) {}
 
   void OnRequestBody(std::string_view chunk) noexcept override {
     request_size_.Add(chunk);
@@ -50,23 +48,8 @@ class GenerateMeter final : public CallMeter {
 
   void OnRequestBodyUnreadable() noexcept override { request_size_.MarkUnreadable(); }
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      scanner_.emplace(ChooseMeterOptions(operation_, alt_sse_, head));
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (scanner_.has_value()) {
-      scanner_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
-    if (scanner_.has_value()) {
-      scanner_->Finish();
-      usage = scanner_->usage();
-    }
+    ReadReportedUsage(usage);
     if (!usage.reported && CutOffAfterSending(x)) {
       // The provider bills the prompt of a call it started; output is unknowable.
       usage.units.clear();
@@ -86,11 +69,8 @@ class GenerateMeter final : public CallMeter {
   }
 
  private:
-  const std::string_view operation_;
-  const bool alt_sse_;
   RequestFields request_{kRequestKeys, 256};
   RequestBodySize request_size_;
-  std::optional<StreamScanner> scanner_;
 };
 
 }  // namespace

@@ -2,41 +2,26 @@
 // details promptTokenDetails, which UsageParser reads); gemini-embedding-001 and
 // gemini-embedding-2-preview report nothing (fixtures llmgemini-embedding-001-*,
 // pydanticai-batchEmbedContents), so the input is counted from the request's text parts.
-#include <optional>
 #include <string>
 
 #include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_walker.h"
-#include "filters/gemini/meter.h"
 #include "filters/gemini/meters.h"
-#include "filters/gemini/stream_scanner.h"
+#include "filters/gemini/usage_metadata_meter.h"
 #include "filters/token_estimate.h"
 
 namespace costgate::filters::gemini {
 namespace {
 
-class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
+class EmbedMeter final : public UsageMetadataMeter, private JsonWalkConsumer {
  public:
+  // A plain JSON body: only streamGenerateContent is a streamed array.
+  EmbedMeter() noexcept : UsageMetadataMeter("embedContent", false) {}
+
   void OnRequestBody(std::string_view chunk) noexcept override { request_.Feed(chunk); }
 
-  void OnResponseHead(const ResponseHead& head) noexcept override {
-    if (IsSuccess(head.status)) {
-      // A plain JSON body: only streamGenerateContent is a streamed array.
-      scanner_.emplace(ChooseMeterOptions("embedContent", false, head));
-    }
-  }
-
-  void OnResponseBody(std::string_view chunk) noexcept override {
-    if (scanner_.has_value()) {
-      scanner_->Feed(chunk);
-    }
-  }
-
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
-    if (scanner_.has_value()) {
-      scanner_->Finish();
-      usage = scanner_->usage();
-    }
+    ReadReportedUsage(usage);
     if (usage.reported || !MayBeBilled(x) || text_characters_ == 0) {
       return;
     }
@@ -58,7 +43,6 @@ class EmbedMeter final : public CallMeter, private JsonWalkConsumer {
 
   JsonWalker request_{*this};
   uint64_t text_characters_ = 0;
-  std::optional<StreamScanner> scanner_;
 };
 
 }  // namespace
