@@ -29,6 +29,13 @@ struct LimitsConfig {
   uint32_t max_header_count = 100;
   uint64_t max_request_body_bytes = 32 * 1024 * 1024;
   uint32_t max_metered_event_bytes = 1024 * 1024;  // one SSE event / JSON value kept for metering
+  // Open client connections per listener (both roles); beyond it a new connection is answered
+  // 503 with Retry-After and closed, so a flood cannot take memory or descriptors without bound.
+  uint32_t max_connections = 4096;
+  // A request body earns one more second of timeouts.request_body for every this many bytes
+  // it delivers (Apache mod_reqtimeout's MinRate): a large upload at a sane rate is never cut
+  // off, a trickle of a byte every few seconds is.
+  uint32_t min_request_body_bytes_per_s = 1024;
 
   bool operator==(const LimitsConfig&) const = default;
 };
@@ -39,7 +46,11 @@ struct TimeoutsConfig {
   Millis upstream_connect{5'000};     // TCP connect + TLS handshake
   Millis upstream_response{300'000};  // request sent -> response head, and max silence mid-body
   Millis client_write{60'000};        // a client that stops reading is dropped after this
-  Millis drain{30'000};               // SIGTERM: in-flight requests get this long to finish
+  // Time allowed for a request body to arrive (waiting on the client only), plus one second per
+  // limits.min_request_body_bytes_per_s bytes delivered. Each read also waits at most
+  // header_read.
+  Millis request_body{30'000};
+  Millis drain{30'000};  // SIGTERM: in-flight requests get this long to finish
 
   bool operator==(const TimeoutsConfig&) const = default;
 };
@@ -116,6 +127,9 @@ struct CentralConfig {
   SqliteSynchronous synchronous = SqliteSynchronous::kNormal;
   uint32_t max_batch_events = 5'000;           // events in one /v1/usage/batch request
   uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
+  // Request bodies (as received and gzip-decoded) held in memory at once, over all requests;
+  // beyond it a request is answered 503 with Retry-After before its body is read.
+  uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
 
   bool operator==(const CentralConfig&) const = default;
 };

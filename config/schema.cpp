@@ -83,6 +83,10 @@ const S kLimits[] = {
      }},
     {"max_metered_event_bytes",
      [](Text t, Config& c) { return StorePositive(t, c.limits.max_metered_event_bytes); }},
+    {"max_connections",
+     [](Text t, Config& c) { return StorePositive(t, c.limits.max_connections); }},
+    {"min_request_body_bytes_per_s",
+     [](Text t, Config& c) { return StorePositive(t, c.limits.min_request_body_bytes_per_s); }},
 };
 
 const S kTimeouts[] = {
@@ -96,6 +100,8 @@ const S kTimeouts[] = {
      [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.upstream_response); }},
     {"client_write_ms",
      [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.client_write); }},
+    {"request_body_ms",
+     [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.request_body); }},
     {"drain_ms", [](Text t, Config& c) { return Store(ParseDurationMs(t), c.timeouts.drain); }},
 };
 
@@ -171,6 +177,10 @@ const S kCentral[] = {
     {"max_body_bytes",
      [](Text t, Config& c) {
        return StorePositive(t, c.central.max_body_bytes, kMaxCentralBodyBytes);
+     }},
+    {"max_buffered_body_bytes",
+     [](Text t, Config& c) {
+       return StorePositive(t, c.central.max_buffered_body_bytes, kMaxBodyBytes);
      }},
 };
 

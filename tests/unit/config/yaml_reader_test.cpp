@@ -236,7 +236,7 @@ TEST(YamlStrictness, RejectsUnknownSectionKey) {
   EXPECT_EQ(errors[0].path, "timeouts.drain_msx");
   EXPECT_EQ(errors[0].message,
             "unknown key; known keys: header_read_ms, idle_keepalive_ms, upstream_connect_ms, "
-            "upstream_response_ms, client_write_ms, drain_ms");
+            "upstream_response_ms, client_write_ms, request_body_ms, drain_ms");
 }
 
 TEST(YamlStrictness, RejectsUnknownUpstreamKey) {
