@@ -25,7 +25,8 @@ const llhttp_settings_t* MessageParser::Settings() {
   return &settings;
 }
 
-MessageParser::MessageParser(Kind kind, Limits limits) : kind_(kind), limits_(limits) {
+MessageParser::MessageParser(Kind kind, Limits limits)
+    : kind_(kind), limits_(limits), in_request_line_(kind == Kind::kRequest) {
   llhttp_init(&parser_, kind == Kind::kRequest ? HTTP_REQUEST : HTTP_RESPONSE, Settings());
   parser_.data = this;
 }
@@ -45,11 +46,14 @@ void MessageParser::Reset() {
   response_.headers.mutable_fields().reserve(16);
   in_header_value_ = false;
   after_newline_ = false;
+  in_request_line_ = kind_ == Kind::kRequest;
+  previous_space_ = false;
   head_bytes_ = 0;
   trailer_bytes_ = 0;
   head_done_ = false;
   message_done_ = false;
   chunked_ = false;
+  body_framing_ = BodyFraming::kNone;
   has_content_length_ = false;
   content_length_ = 0;
   body_expected_ = false;
@@ -94,8 +98,8 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
   }
   if (!was_head_done) {
     const size_t head_part = head_done_ ? consumed : n;
-    if (HasObsFold(data.substr(0, head_part))) {
-      Fail(ParseError::kMalformed, "obsolete line folding in a header field");
+    if (const char* problem = LaxHeadSyntax(data.substr(0, head_part))) {
+      Fail(ParseError::kMalformed, problem);
       return {0, Progress::kError};
     }
     head_bytes_ += static_cast<uint32_t>(head_part);
@@ -111,17 +115,26 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
   return {consumed, message_done_ ? Progress::kMessageDone : Progress::kNeedMore};
 }
 
-// RFC 9112 5.2: a proxy must reject or replace obs-fold; strict llhttp accepts it, so the head's
-// raw bytes are checked for a line that starts with whitespace.
-bool MessageParser::HasObsFold(std::string_view head_part) {
+// Checks the head's raw bytes for what strict llhttp lets through. RFC 9112 5.2: a proxy must
+// reject or replace obs-fold (a field line that starts with whitespace). RFC 9112 3: a request
+// line is three words separated by single spaces; llhttp also takes runs of spaces, which a
+// stricter parser behind us might split differently.
+const char* MessageParser::LaxHeadSyntax(std::string_view head_part) {
   for (size_t i = 0; i < head_part.size(); ++i) {
     const char c = head_part[i];
     if ((c == ' ' || c == '\t') && after_newline_) {
-      return true;
+      return "obsolete line folding in a header field";
+    }
+    if (in_request_line_) {
+      if (c == '\t' || (c == ' ' && previous_space_)) {
+        return "the request line must separate its parts by single spaces";
+      }
+      previous_space_ = c == ' ';
+      in_request_line_ = c != '\n';
     }
     after_newline_ = c == '\n';
   }
-  return false;
+  return nullptr;
 }
 
 MessageParser::Progress MessageParser::Finish() {
@@ -220,7 +233,6 @@ int MessageParser::OnHeadersComplete(llhttp_t* p) {
     self->Fail(ParseError::kMalformed, "unsupported HTTP version (only HTTP/1.x is spoken)");
     return -1;
   }
-  self->head_done_ = true;
   TrimTrailingWhitespace(self->kind_ == Kind::kRequest ? self->request_.headers
                                                        : self->response_.headers);
   self->chunked_ = (p->flags & F_CHUNKED) != 0;
@@ -229,10 +241,30 @@ int MessageParser::OnHeadersComplete(llhttp_t* p) {
   if (self->kind_ == Kind::kRequest) {
     self->request_.method = llhttp_method_name(static_cast<llhttp_method_t>(p->method));
     self->request_.version_minor = p->http_minor;
+    const RequestFraming framing = DecideRequestFraming(self->request_);
+    if (framing.refusal != 0) {
+      self->Fail(
+          framing.refusal == 501 ? ParseError::kUnsupportedTransferCoding : ParseError::kMalformed,
+          framing.detail);
+      return -1;
+    }
+    // llhttp delimits the body it hands on; it must read the head exactly as the rule did, or
+    // what costgate forwards would not be what it checked.
+    const bool same =
+        self->chunked_ == (framing.framing == BodyFraming::kChunked) &&
+        self->has_content_length_ == (framing.framing == BodyFraming::kContentLength) &&
+        self->content_length_ == framing.content_length;
+    if (!same) {
+      self->Fail(ParseError::kMalformed, "request framing read two ways");
+      return -1;
+    }
+    self->head_done_ = true;
+    self->body_framing_ = framing.framing;
     self->body_expected_ = self->chunked_ || self->content_length_ > 0;
     // A bodiless request completes in this same execute call; pause there instead.
     return self->body_expected_ ? HPE_PAUSED : 0;
   }
+  self->head_done_ = true;
   self->response_.status = p->status_code;
   self->response_.version_minor = p->http_minor;
   const int status = p->status_code;

@@ -4,8 +4,9 @@
 // complete) and after the end of the message; bytes after the message stay unconsumed
 // (pipelining, or a response followed by garbage). Body data is reported to an optional
 // BodySink after transfer decoding; the caller forwards the raw consumed bytes itself.
-// Limits on head size and header count are enforced here; llhttp's strict mode rejects
-// conflicting Content-Length / Transfer-Encoding, duplicate lengths and bad chunk framing.
+// Limits on head size and header count are enforced here; llhttp's strict mode rejects bad
+// syntax and chunk framing, and a request head must also pass DecideRequestFraming
+// (request_framing.h), the one rule for how a request body is delimited.
 #pragma once
 
 #include <llhttp.h>
@@ -13,16 +14,18 @@
 #include <cstdint>
 #include <string_view>
 
+#include "daemon/http/request_framing.h"
 #include "filters/http_message.h"
 
 namespace costgate::daemon::http {
 
 enum class ParseError {
   kNone,
-  kMalformed,       // syntax error, conflicting framing, bad chunking
-  kHeadTooLarge,    // request/status line + headers over max_head_bytes
-  kTooManyHeaders,  // more than max_header_count fields
-  kTruncated,       // the peer closed before the message was complete
+  kMalformed,                  // syntax error, conflicting framing, bad chunking
+  kUnsupportedTransferCoding,  // a request coded with more than chunked (request_framing.h)
+  kHeadTooLarge,               // request/status line + headers over max_head_bytes
+  kTooManyHeaders,             // more than max_header_count fields
+  kTruncated,                  // the peer closed before the message was complete
 };
 
 // Receives decoded body data; `arg` is the value given to set_body_sink.
@@ -72,6 +75,8 @@ class MessageParser {
   // Valid after the head.
   bool keep_alive() const;
   bool chunked() const { return chunked_; }
+  // Requests: how the body is delimited, as DecideRequestFraming read the head.
+  BodyFraming body_framing() const { return body_framing_; }
   bool has_content_length() const { return has_content_length_; }
   uint64_t content_length() const { return content_length_; }
   bool body_expected() const { return body_expected_; }  // any body bytes may follow
@@ -90,7 +95,8 @@ class MessageParser {
   static const llhttp_settings_t* Settings();
 
   void Fail(ParseError e, const char* detail);
-  bool HasObsFold(std::string_view head_part);
+  // What llhttp accepts and a strict proxy must not, or nullptr.
+  const char* LaxHeadSyntax(std::string_view head_part);
   int CountTrailer(size_t len);
 
   Kind kind_;
@@ -104,11 +110,14 @@ class MessageParser {
   filters::ResponseHead response_;
   bool in_header_value_ = false;
   bool after_newline_ = false;
+  bool in_request_line_ = false;
+  bool previous_space_ = false;
   uint32_t head_bytes_ = 0;
   size_t trailer_bytes_ = 0;
   bool head_done_ = false;
   bool message_done_ = false;
   bool chunked_ = false;
+  BodyFraming body_framing_ = BodyFraming::kNone;
   bool has_content_length_ = false;
   uint64_t content_length_ = 0;
   bool body_expected_ = false;

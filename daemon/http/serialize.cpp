@@ -46,6 +46,13 @@ bool IsProtected(std::string_view name) {
          EqualsIgnoreCase(name, "host");
 }
 
+// The request fields that say how its body is delimited: replaced, never forwarded. Trailer
+// announces trailer fields, which are not forwarded either.
+bool IsRequestFraming(std::string_view name) {
+  return EqualsIgnoreCase(name, "content-length") || EqualsIgnoreCase(name, "transfer-encoding") ||
+         EqualsIgnoreCase(name, "trailer");
+}
+
 void AppendField(std::string& out, std::string_view name, std::string_view value) {
   out.append(name);
   out.append(": ");
@@ -66,7 +73,8 @@ bool ForwardsField(const filters::Headers& headers, std::string_view name) {
 }  // namespace
 
 void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& head,
-                               std::string_view target, std::string_view host_header) {
+                               std::string_view target, std::string_view host_header,
+                               BodyFraming framing, uint64_t content_length) {
   out.append(head.method);
   out.push_back(' ');
   out.append(target);
@@ -74,7 +82,8 @@ void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& hea
   AppendField(out, "Host", host_header);
   const bool has_connection = head.headers.Contains("connection");
   for (const auto& f : head.headers.fields()) {
-    if (EqualsIgnoreCase(f.name, "host") || EqualsIgnoreCase(f.name, "expect")) {
+    if (IsRequestFraming(f.name) || EqualsIgnoreCase(f.name, "host") ||
+        EqualsIgnoreCase(f.name, "expect")) {
       continue;
     }
     if (has_connection ? !ForwardsField(head.headers, f.name) : IsHopByHop(f.name)) {
@@ -82,7 +91,36 @@ void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& hea
     }
     AppendField(out, f.name, f.value);
   }
+  if (framing == BodyFraming::kContentLength) {
+    out.append("Content-Length: ");
+    AppendInt(out, content_length);
+    out.append("\r\n");
+  } else if (framing == BodyFraming::kChunked) {
+    AppendField(out, "Transfer-Encoding", "chunked");
+  }
   out.append("\r\n");
+}
+
+void AppendBodyPiece(std::string& out, BodyFraming framing, std::string_view data) {
+  if (framing != BodyFraming::kChunked) {
+    out.append(data);
+    return;
+  }
+  if (data.empty()) {
+    return;  // an empty chunk would end the body
+  }
+  char size[24];
+  const auto r = std::to_chars(size, size + sizeof(size), data.size(), 16);
+  out.append(size, r.ptr);
+  out.append("\r\n");
+  out.append(data);
+  out.append("\r\n");
+}
+
+void AppendBodyEnd(std::string& out, BodyFraming framing) {
+  if (framing == BodyFraming::kChunked) {
+    out.append("0\r\n\r\n");
+  }
 }
 
 void AppendClientResponseHead(std::string& out, const filters::ResponseHead& head,

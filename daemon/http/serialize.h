@@ -1,21 +1,33 @@
 // Writing HTTP/1.1 heads for the upstream and the client.
 //
 // Hop-by-hop fields (RFC 9110 7.6.1: Connection and the fields it names, Keep-Alive,
-// Proxy-Connection, TE, Upgrade) never cross the proxy; framing fields (Content-Length,
-// Transfer-Encoding) do, because bodies are forwarded with the framing they arrived in.
+// Proxy-Connection, TE, Upgrade) never cross the proxy. A request's framing fields
+// (Content-Length, Transfer-Encoding, Trailer) are never copied either: the proxy writes its own
+// for the body it sends (request_framing.h). A response is relayed with the framing it arrived
+// in, so its framing fields are kept.
 #pragma once
 
 #include <string>
 #include <string_view>
 
+#include "daemon/http/request_framing.h"
 #include "filters/exchange.h"
 #include "filters/http_message.h"
 
 namespace costgate::daemon::http {
 
-// "METHOD target HTTP/1.1" + Host + end-to-end fields of `head` except Host and Expect.
+// "METHOD target HTTP/1.1" + Host + the end-to-end fields of `head` except Host, Expect and the
+// framing fields, + the framing costgate sends the body with: "Content-Length: N" or
+// "Transfer-Encoding: chunked" (nothing for a request without a body).
 void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& head,
-                               std::string_view target, std::string_view host_header);
+                               std::string_view target, std::string_view host_header,
+                               BodyFraming framing, uint64_t content_length);
+
+// The body in the framing AppendUpstreamRequestHead announced: decoded body bytes as they are
+// for Content-Length, as one chunk per piece for chunked (the client's chunk sizes, extensions
+// and trailers never reach the upstream). AppendBodyEnd after the last byte.
+void AppendBodyPiece(std::string& out, BodyFraming framing, std::string_view data);
+void AppendBodyEnd(std::string& out, BodyFraming framing);
 
 struct ResponseHeadOptions {
   bool close = false;         // add "Connection: close"

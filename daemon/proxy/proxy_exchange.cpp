@@ -21,13 +21,6 @@ bool ExpectsContinue(const filters::RequestHead& head) {
   return expect != nullptr && filters::EqualsIgnoreCase(*expect, "100-continue");
 }
 
-// Only requests that are safe to send twice are replayed after a pooled connection turns out
-// dead: a POST to a model might have been billed already.
-bool IsIdempotent(std::string_view method) {
-  return method == "GET" || method == "HEAD" || method == "OPTIONS" || method == "PUT" ||
-         method == "DELETE";
-}
-
 int64_t ElapsedMs(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                since)
@@ -98,6 +91,11 @@ Awaitable<bool> ProxyExchange::Run() {
     }
   }
 
+  // A body that is already here is checked before any byte goes upstream: a request that is
+  // malformed or too large in what it sent with its head never reaches the provider.
+  if (!PrepareRequest()) {
+    co_return co_await AnswerLocally(true);
+  }
   for (int attempt = 0;; ++attempt) {
     if (!co_await AcquireUpstream()) {
       co_return co_await AnswerLocally(false);
@@ -215,116 +213,6 @@ Awaitable<bool> ProxyExchange::AcquireUpstream() {
                              target_->origin + ": " +
                              (timed_out ? std::string("timed out") : result.detail));
   co_return false;
-}
-
-Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
-  auto& parser = client_.parser();
-  auto& in = client_.input();
-  auto& watchdog = client_.watchdog();
-  const auto& config = *runtime_->config;
-  tcp::socket& upstream_socket = upstream_->stream.next_layer();
-  client_.set_active_upstream(&upstream_socket);
-
-  const auto over_limit = [&] {
-    if (parser.body_bytes() <= config.limits.max_request_body_bytes) {
-      return false;
-    }
-    SetOutcome(Outcome::kDenied, "body_too_large");
-    filters::SetErrorReply(x_, 413, "body_too_large",
-                           "costgate: request body exceeds limits.max_request_body_bytes (" +
-                               std::to_string(config.limits.max_request_body_bytes) + ")");
-    return true;
-  };
-  const auto malformed = [&] {
-    SetOutcome(Outcome::kDenied, "bad_request");
-    filters::SetErrorReply(
-        x_, 400, "bad_request",
-        std::string("costgate: malformed request body: ") + parser.error_detail());
-  };
-
-  // The filters see the body as it is forwarded, and only then: a body skipped after a local
-  // answer, or replayed to a second connection, is never seen twice.
-  parser.set_body_sink(&ProxyExchange::OnRequestBodyData, this);
-  struct SinkReset {
-    http::MessageParser& parser;
-    ~SinkReset() { parser.set_body_sink(nullptr, nullptr); }
-  } sink_reset{parser};
-
-  if (request_bytes_.empty()) {
-    // Head and whatever body is already buffered go out in one write (one TLS record).
-    http::AppendUpstreamRequestHead(request_bytes_, x_.request, x_.upstream_target,
-                                    target_->host_header);
-    if (!parser.message_done() && !in.empty()) {
-      const auto r = parser.Feed(in.Readable());
-      if (r.progress == Progress::kError) {
-        malformed();
-        co_return SendResult::kRejected;
-      }
-      request_bytes_.append(in.Readable().substr(0, r.consumed));
-      in.Consume(r.consumed);
-    }
-    if (over_limit()) {
-      co_return SendResult::kRejected;
-    }
-    request_replayable_ = parser.message_done() && IsIdempotent(x_.request.method);
-  }
-
-  error_code ec;
-  watchdog.Arm(config.timeouts.upstream_response, &server::CancelTcpSocket, &upstream_socket);
-  co_await asio::async_write(upstream_->stream, asio::buffer(request_bytes_), Await(ec));
-  watchdog.Disarm();
-  if (!request_replayable_) {
-    request_bytes_.clear();
-  }
-  if (ec) {
-    co_return SendResult::kUpstreamFailed;
-  }
-
-  while (!parser.message_done()) {
-    // The gap between body reads is bounded like the head: a client that stalls mid-body
-    // cannot hold an upstream connection forever.
-    watchdog.Arm(config.timeouts.header_read, &server::CancelTcpSocket, &client_.socket());
-    auto [data, size] = in.PrepareWrite(16 * 1024);
-    const size_t n = co_await client_.socket().async_read_some(asio::buffer(data, size), Await(ec));
-    const bool timed_out = watchdog.fired();
-    watchdog.Disarm();
-    if (ec) {
-      if (timed_out) {
-        SetOutcome(Outcome::kDenied, "body_timeout");
-        filters::SetErrorReply(x_, 408, "body_timeout",
-                               "costgate: the request body stopped arriving");
-        co_return SendResult::kRejected;
-      }
-      co_return SendResult::kClientGone;
-    }
-    in.Commit(n);
-    const auto r = parser.Feed(in.Readable());
-    if (r.progress == Progress::kError) {
-      malformed();
-      co_return SendResult::kRejected;
-    }
-    if (over_limit()) {
-      co_return SendResult::kRejected;
-    }
-    const std::string_view chunk = in.Readable().substr(0, r.consumed);
-    watchdog.Arm(config.timeouts.upstream_response, &server::CancelTcpSocket, &upstream_socket);
-    co_await asio::async_write(upstream_->stream, asio::buffer(chunk.data(), chunk.size()),
-                               Await(ec));
-    watchdog.Disarm();
-    in.Consume(r.consumed);
-    if (ec) {
-      co_return SendResult::kUpstreamFailed;
-    }
-  }
-  x_.request_bytes = parser.body_bytes();
-  co_return SendResult::kSent;
-}
-
-void ProxyExchange::OnRequestBodyData(void* self, std::string_view data) {
-  auto& exchange = *static_cast<ProxyExchange*>(self);
-  for (auto& filter : exchange.filters_) {
-    filter->OnRequestBody(exchange.x_, data);
-  }
 }
 
 void ProxyExchange::CloseUpstream() {

@@ -43,11 +43,20 @@ class ProxyExchange {
   bool RequestBodyPending() const;
   bool DiscardBufferedBody();  // true when the request body is fully consumed
   Awaitable<bool> AcquireUpstream();
-  enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
-  Awaitable<SendResult> SendRequest();
-  static void OnRequestBodyData(void* self, std::string_view data);
   void Complete() noexcept;
 
+  // Request body (request_forward.cpp).
+  enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
+  // Reads the body bytes that arrived with the head into buffered_body_; false when they are
+  // malformed or over the limit (the reply is set).
+  bool PrepareRequest();
+  Awaitable<SendResult> SendRequest();
+  // Parses the client's buffered input, appending the body in costgate's framing to `out`;
+  // false (reply set) on a malformed or oversized body.
+  bool FeedBody(std::string& out);
+  SendResult BodyTimedOut();
+  // The parser's body sink: filters' OnRequestBody, then the re-framed bytes into body_out_.
+  static void OnRequestBodyData(void* self, std::string_view data);
   // Response side (response_relay.cpp).
   enum class RelayResult { kDone, kRetry };
   Awaitable<RelayResult> RelayResponse(bool& keep_alive);
@@ -66,7 +75,9 @@ class ProxyExchange {
   std::shared_ptr<const upstream::UpstreamTarget> target_;  // per request: regional hosts
   std::unique_ptr<upstream::UpstreamConnection> upstream_;
   bool upstream_reused_ = false;
-  std::string request_bytes_;  // the request as sent upstream, while it can be replayed
+  std::string request_bytes_;        // the request as sent upstream, while it can be replayed
+  std::string buffered_body_;        // body that came with the head, re-framed, not yet sent
+  std::string* body_out_ = nullptr;  // where OnRequestBodyData writes the re-framed body
   bool request_replayable_ = false;
   http::MessageParser response_parser_;
   std::string client_out_;  // bytes on their way to the client

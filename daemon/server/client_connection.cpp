@@ -168,6 +168,11 @@ Awaitable<bool> ClientConnection::RejectMalformed() {
       reason = "header_too_large";
       message = "costgate: request head exceeds limits.max_header_bytes";
       break;
+    case http::ParseError::kUnsupportedTransferCoding:
+      status = 501;
+      reason = "unsupported_transfer_coding";
+      message = std::string("costgate: ") + parser_.error_detail();
+      break;
     case http::ParseError::kTooManyHeaders:
       status = 431;
       reason = "too_many_headers";
