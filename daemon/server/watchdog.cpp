@@ -64,7 +64,14 @@ Awaitable<void> Watchdog::Loop(std::shared_ptr<void> owner) {
       next_probe_ = now + probe_interval_;
       probe_(probe_arg_);
     }
-    timer_.expires_at(std::min(deadline_, now + tick_));
+    // A probe is due at its own time, not at the first tick after it: a tick can be as long as
+    // the probe interval, and waiting for it would let a departed client go unnoticed for up to
+    // two intervals instead of one.
+    Clock::time_point wake = std::min(deadline_, now + tick_);
+    if (probe_ != nullptr) {
+      wake = std::min(wake, next_probe_);
+    }
+    timer_.expires_at(wake);
     error_code ec;
     co_await timer_.async_wait(Await(ec));
   }

@@ -37,9 +37,10 @@ class Watchdog {
   // The last armed deadline passed and its action ran. Cleared by Arm/Disarm.
   bool fired() const { return fired_; }
 
-  // While set, probe(arg) runs on the connection's thread at most every `interval` (from the
-  // next wake-up on): a way to notice, without a system call per request, that a client went
-  // away while its request waits on the upstream. The interval must be >= the tick.
+  // While set, probe(arg) runs on the connection's thread every `interval`, the first time one
+  // interval after SetProbe: a way to notice, within one interval and without a system call per
+  // request, that a client went away while its request waits on the upstream. The interval
+  // must be >= the tick.
   using ProbeFn = void (*)(void* arg) noexcept;
   void SetProbe(ProbeFn probe, void* arg, Clock::duration interval);
   void ClearProbe();

@@ -2,6 +2,9 @@
 // upstream reset) is cut through to the other side and recorded as such.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tests/integration/integration_fixture_helpers.h"
 
 namespace costgate::integration {
@@ -111,6 +114,39 @@ TEST_F(StreamingTest, ClientDisconnectBeforeResponseHeadClosesUpstreamAndCancels
   ASSERT_EQ(receipts.size(), 1u);
   EXPECT_EQ(receipts[0].Text("outcome"), "cancelled");
   EXPECT_EQ(receipts[0].Text("reason"), "client_disconnected");
+}
+
+// README: a client that leaves while its request waits for the upstream cancels it within a
+// second. Measured from the moment the client hangs up to the end the receipt records, over
+// several tries so that every phase of the connection's timer is met.
+TEST_F(StreamingTest, ClientLeavingBeforeTheResponseHeadIsNoticedWithinASecond) {
+  const GeminiFixture fixture = LoadFixture(kSseFixture);
+  constexpr int kTries = 5;
+  for (int i = 0; i < kTries; ++i) {
+    const std::string marker = UniqueToken("leave-timing");
+    RawConnection connection(daemon().port());
+    ASSERT_TRUE(connection.Send(
+        RawFixtureRequest(fixture, "/gemini", marker,
+                          {"x-costgate-job: " + marker, "x-mock-behavior: delay-head-ms:20000"})));
+    ASSERT_EQ(mock()
+                  .WaitForRequests(
+                      kMarkerHeader, marker, [](const auto& requests) { return !requests.empty(); },
+                      kWait)
+                  .size(),
+              1u);
+    // Hang up at a different point of the proxy's one-second probe cycle each time.
+    std::this_thread::sleep_for(std::chrono::milliseconds(137 * i));
+    const int64_t closed_at_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+    connection.Close();
+    const auto receipts = daemon().receipts().WaitForRows("job", marker, 1, kWait);
+    ASSERT_EQ(receipts.size(), 1u);
+    EXPECT_EQ(receipts[0].Text("reason"), "client_disconnected");
+    const int64_t noticed_after_ms = receipts[0].Int("end_unix_ms").value_or(0) - closed_at_ms;
+    // One second, plus a little for a loaded machine; the daemon's own figure is integral ms.
+    EXPECT_LE(noticed_after_ms, 1'100) << "try " << i;
+  }
 }
 
 TEST_F(StreamingTest, UpstreamResetMidStreamTruncatesTheClientResponse) {

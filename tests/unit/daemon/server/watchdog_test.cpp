@@ -256,6 +256,27 @@ TEST(Watchdog, ProbeRunsEveryIntervalWhileSet) {
   EXPECT_GE(log.last_run - set_at, 20ms);
 }
 
+// The probe's promise is "within one interval": with a tick as long as the interval it must
+// not wait for the tick after its due time (which once made it up to two intervals).
+TEST(Watchdog, ProbeRunsOneIntervalAfterSetEvenWithATickAsLongAsTheInterval) {
+  asio::io_context io;
+  Watchdog dog(io.get_executor(), 100ms);
+  ActionLog log;
+  dog.Start(std::make_shared<int>(0));
+  Clock::time_point set_at;
+  // Set mid-tick, as a request arriving between two wake-ups does.
+  After(io, 60ms, [&] {
+    set_at = Clock::now();
+    dog.SetProbe(&RecordRun, &log, 100ms);
+  });
+  After(io, 170ms, [&] { dog.Stop(); });
+  io.run_for(kRunBound);
+
+  ASSERT_EQ(log.runs, 1);
+  EXPECT_GE(log.last_run - set_at, 100ms);
+  EXPECT_LT(log.last_run - set_at, 110ms + kLateBound / 10);
+}
+
 TEST(Watchdog, ClearProbeStopsTheProbe) {
   asio::io_context io;
   Watchdog dog(io.get_executor(), kTick);
