@@ -23,6 +23,8 @@ ClientConnection::ClientConnection(Worker& worker, tcp::socket socket)
       parser_(http::MessageParser::Kind::kRequest, RequestLimits(*worker.runtime()->config)),
       watchdog_(socket_.get_executor(), worker.runtime()->watchdog_tick) {}
 
+ClientConnection::~ClientConnection() { worker_.slots().Give(); }
+
 void ClientConnection::Start() {
   auto self = shared_from_this();
   watchdog_.Start(self);

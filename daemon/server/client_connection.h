@@ -15,7 +15,11 @@ class Worker;
 
 class ClientConnection : public std::enable_shared_from_this<ClientConnection> {
  public:
+  // Holds one of the worker's connection slots, taken by the caller, until destroyed.
   ClientConnection(Worker& worker, tcp::socket socket);
+  ~ClientConnection();
+  ClientConnection(const ClientConnection&) = delete;
+  ClientConnection& operator=(const ClientConnection&) = delete;
 
   void Start();
   // Drain: a connection waiting for its next request closes now; a busy one after its response.

@@ -57,7 +57,7 @@ int ServerProcess::Run(std::shared_ptr<const Runtime> runtime) {
   asio::signal_set signals(io_, SIGINT, SIGTERM, SIGHUP);
   uint16_t port = listen.port;
   for (int i = 0; i < threads; ++i) {
-    workers_.push_back(std::make_unique<Worker>(services_, runtime));
+    workers_.push_back(std::make_unique<Worker>(services_, runtime, slots_));
     std::string error;
     port = workers_.back()->Listen(tcp::endpoint(address, port), error);
     if (port == 0) {

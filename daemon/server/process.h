@@ -8,6 +8,7 @@
 #include "daemon/asio.h"
 #include "daemon/log/logger.h"
 #include "daemon/pricing/price_refresher.h"
+#include "daemon/server/connection_slots.h"
 #include "daemon/server/runtime.h"
 #include "daemon/server/server.h"
 #include "daemon/server/services.h"
@@ -56,6 +57,7 @@ class ServerProcess {
   std::unique_ptr<price_refresh::PriceRefresher> refresher_;
   asio::io_context io_{1};
   asio::steady_timer drain_timer_{io_};
+  ConnectionSlots slots_;  // before workers_: their connections give slots back as they go
   std::vector<std::unique_ptr<Worker>> workers_;
   std::shared_ptr<const Runtime> current_;
   uint64_t generation_ = 0;

@@ -4,10 +4,11 @@
 
 namespace costgate::daemon::server {
 
-Worker::Worker(Services& services, std::shared_ptr<const Runtime> runtime)
+Worker::Worker(Services& services, std::shared_ptr<const Runtime> runtime, ConnectionSlots& slots)
     : services_(services),
       runtime_(std::move(runtime)),
-      ids_(util::UuidV7Generator::FromOsEntropy()) {}
+      ids_(util::UuidV7Generator::FromOsEntropy()),
+      slots_(slots) {}
 
 Worker::~Worker() { Join(); }
 
@@ -67,6 +68,11 @@ Awaitable<void> Worker::AcceptLoop() {
     if (draining_) {
       break;
     }
+    if (!slots_.TryTake(runtime_->config->limits.max_connections)) {
+      TurnAway(*this, std::move(socket));
+      continue;
+    }
+    // The connection gives its slot back when it is destroyed.
     std::make_shared<ClientConnection>(*this, std::move(socket))->Start();
   }
 }
@@ -88,6 +94,14 @@ void Worker::Register(ClientConnection* c) {
   connections_.insert(c);
   connection_count_.store(connections_.size(), std::memory_order_release);
   services_.metrics.ConnectionOpened();
+}
+
+bool Worker::BeginLinger() {
+  if (lingering_ >= kMaxLingering) {
+    return false;
+  }
+  ++lingering_;
+  return true;
 }
 
 void Worker::Unregister(ClientConnection* c) {

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "daemon/asio.h"
+#include "daemon/server/connection_slots.h"
 #include "daemon/server/runtime.h"
 #include "daemon/server/services.h"
 #include "daemon/upstream/upstream_pool.h"
@@ -24,7 +25,8 @@ class Worker {
   // batch instead of one per request (the log is for people; receipts are the durable record).
   static constexpr std::chrono::milliseconds kAccessLogFlush{100};
 
-  Worker(Services& services, std::shared_ptr<const Runtime> runtime);
+  // `slots` counts the listener's connections over all its workers; it outlives the worker.
+  Worker(Services& services, std::shared_ptr<const Runtime> runtime, ConnectionSlots& slots);
   ~Worker();
 
   // Binds the listening socket (before Start). Returns the bound port, 0 on error (`error` set).
@@ -49,6 +51,11 @@ class Worker {
   bool force_closing() const { return force_closing_; }
   void Register(ClientConnection* c);
   void Unregister(ClientConnection* c);
+  ConnectionSlots& slots() { return slots_; }
+  // Connections turned away and still lingering (connection_slots.h); false when there are
+  // already kMaxLingering.
+  bool BeginLinger();
+  void EndLinger() { --lingering_; }
 
  private:
   Awaitable<void> AcceptLoop();
@@ -63,6 +70,8 @@ class Worker {
   util::UuidV7Generator ids_;
   std::unordered_set<ClientConnection*> connections_;
   std::atomic<size_t> connection_count_{0};
+  ConnectionSlots& slots_;
+  int lingering_ = 0;
   bool draining_ = false;
   bool force_closing_ = false;
 };

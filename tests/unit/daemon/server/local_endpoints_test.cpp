@@ -41,7 +41,8 @@ class ReadyzTest : public outbox::testing::WriterTest {
                      .prices = prices_,
                      .host = "host-1",
                      .version = "0.1.0"};
-  Worker worker_{services_, nullptr};
+  ConnectionSlots slots_;
+  Worker worker_{services_, nullptr, slots_};
 };
 
 std::string Body(const std::string& response) {
