@@ -46,6 +46,7 @@ void MessageParser::Reset() {
   response_.headers.mutable_fields().reserve(16);
   in_header_value_ = false;
   after_newline_ = false;
+  after_cr_ = false;
   in_request_line_ = kind_ == Kind::kRequest;
   previous_space_ = false;
   head_bytes_ = 0;
@@ -94,12 +95,27 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
     } else {
       Fail(ParseError::kMalformed, llhttp_get_error_reason(&parser_));
     }
+    if (!was_head_done) {
+      // The earliest problem in the bytes wins, however they were split into reads: a lax
+      // spelling before the point llhttp stopped at is reported as it would have been had it
+      // arrived in an earlier read.
+      const size_t before_error = static_cast<size_t>(llhttp_get_error_pos(&parser_) - data.data());
+      if (const char* problem = LaxHeadSyntax(data.substr(0, std::min(before_error, n)))) {
+        error_ = ParseError::kMalformed;
+        error_detail_ = problem;
+      }
+      head_done_ = false;
+      message_done_ = false;
+    }
     return {0, Progress::kError};
   }
   if (!was_head_done) {
     const size_t head_part = head_done_ ? consumed : n;
     if (const char* problem = LaxHeadSyntax(data.substr(0, head_part))) {
       Fail(ParseError::kMalformed, problem);
+      // llhttp may have completed a head (even a message) that these bytes make invalid.
+      head_done_ = false;
+      message_done_ = false;
       return {0, Progress::kError};
     }
     head_bytes_ += static_cast<uint32_t>(head_part);
@@ -116,15 +132,21 @@ MessageParser::FeedResult MessageParser::Feed(std::string_view data) {
 }
 
 // Checks the head's raw bytes for what strict llhttp lets through. RFC 9112 5.2: a proxy must
-// reject or replace obs-fold (a field line that starts with whitespace). RFC 9112 3: a request
-// line is three words separated by single spaces; llhttp also takes runs of spaces, which a
-// stricter parser behind us might split differently.
+// reject or replace obs-fold (a field line that starts with whitespace). RFC 9112 2.2: lines end
+// in CRLF; llhttp takes a lone LF after a CRLF as the empty line that ends the head (found by
+// the request_framing fuzzer), so the fields after it would be read as the body by one parser
+// and as fields by another. RFC 9112 3: a request line is three words separated by single
+// spaces; llhttp also takes runs of spaces, which another parser might split differently.
 const char* MessageParser::LaxHeadSyntax(std::string_view head_part) {
   for (size_t i = 0; i < head_part.size(); ++i) {
     const char c = head_part[i];
     if ((c == ' ' || c == '\t') && after_newline_) {
       return "obsolete line folding in a header field";
     }
+    if (c == '\n' && !after_cr_) {
+      return "a line of the head ends in a bare LF";
+    }
+    after_cr_ = c == '\r';
     if (in_request_line_) {
       if (c == '\t' || (c == ' ' && previous_space_)) {
         return "the request line must separate its parts by single spaces";

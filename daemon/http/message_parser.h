@@ -110,6 +110,7 @@ class MessageParser {
   filters::ResponseHead response_;
   bool in_header_value_ = false;
   bool after_newline_ = false;
+  bool after_cr_ = false;
   bool in_request_line_ = false;
   bool previous_space_ = false;
   uint32_t head_bytes_ = 0;

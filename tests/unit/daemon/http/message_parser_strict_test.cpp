@@ -233,6 +233,34 @@ TEST(MessageParserStrict, SpacesInAResponseReasonPhraseAreFine) {
             Progress::kHeadDone);
 }
 
+// Found by request_framing_fuzz: llhttp took the lone LF as the end of the head, so the
+// Content-Length after it was not a field to llhttp but would be to a lenient parser.
+TEST(MessageParserStrict, ALoneLfAfterAFieldLineIsMalformed) {
+  for (const char* head : {"POST /a HTTP/1.1\r\nHost: a\r\n\nContent-Length: 1\r\n\r\nx",
+                           "POST /a HTTP/1.1\r\nHost: a\r\nX: 1\r\n\n"}) {
+    MessageParser parser(Kind::kRequest, {});
+    EXPECT_EQ(ParseRequest(parser, head), Progress::kError) << head;
+    EXPECT_EQ(parser.error(), ParseError::kMalformed) << head;
+  }
+}
+
+// Found by request_framing_fuzz: the problem reported must not depend on how the bytes were
+// split into reads. The earliest one in the bytes wins.
+TEST(MessageParserStrict, TheEarliestProblemWinsWhateverTheReads) {
+  const std::string wire = "POST  /a HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n";
+  MessageParser whole(Kind::kRequest, {});
+  EXPECT_EQ(ParseRequest(whole, wire), Progress::kError);
+  for (size_t cut = 1; cut < wire.size(); ++cut) {
+    MessageParser split(Kind::kRequest, {});
+    const auto first = split.Feed(std::string_view(wire).substr(0, cut));
+    if (first.progress != Progress::kError) {
+      split.Feed(std::string_view(wire).substr(first.consumed));
+    }
+    EXPECT_EQ(split.error(), whole.error()) << cut;
+    EXPECT_EQ(split.error(), ParseError::kMalformed) << cut;
+  }
+}
+
 }  // namespace
 
 TEST(MessageParserStrict, NonHttp1VersionIsMalformed) {
