@@ -67,13 +67,13 @@ TEST(ReadBatchEvent, NullProxyCostIsUnpriced) {
   EXPECT_FALSE(event.proxy_cost.has_value());
 }
 
-TEST(ReadBatchEvent, AcceptsTheProxysPricingNotes) {
+TEST(ReadBatchEvent, AcceptsTheProxysPricingNotesButKeepsNoneOfThem) {
   // Optional: a proxy from before the field sends none. Central computes its own (reprice.h).
   for (const std::string_view notes : {"", "model_fallback,tier_fallback"}) {
-    EXPECT_TRUE(std::holds_alternative<Event>(
+    const Event event = std::get<Event>(
         Read(Replace(ExampleEvent(kId), R"("unpriced_reason": "")",
-                     R"("unpriced_reason": "", "pricing_notes": ")" + std::string(notes) + "\""))))
-        << notes;
+                     R"("unpriced_reason": "", "pricing_notes": ")" + std::string(notes) + "\"")));
+    EXPECT_EQ(event.pricing_notes, "") << notes;
   }
   const FieldError error = ErrorOf(Replace(ExampleEvent(kId), R"("unpriced_reason": "")",
                                            R"("unpriced_reason": "", "pricing_notes": 3)"));
