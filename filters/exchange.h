@@ -68,6 +68,10 @@ struct Exchange {
   std::string pricing_version;         // price book version; empty when unpriced
   std::string price_key;               // the row's key ("gemini/gemini-2.5-flash"); empty: unknown
   std::string unpriced_reason;         // "unknown_model", "no_rate", ...; empty when priced
+  // Why the price is not exactly the call's own row and tier ("model_fallback",
+  // "provider_fallback", "tier_fallback", comma-separated: pricing/pricing_notes.h); empty when
+  // it is, and when unpriced.
+  std::string pricing_notes;
 
   // --- outcome (session, before completion) ---
   Outcome outcome = Outcome::kSuccess;

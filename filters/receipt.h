@@ -58,6 +58,7 @@ struct Receipt {
   std::string pricing_version;         // price book version used; empty when unpriced
   std::string price_key;               // price row key; empty when the model is unknown
   std::string unpriced_reason;         // why cost is nullopt ("unknown_model", ...)
+  std::string pricing_notes;           // "tier_fallback", ... (pricing/pricing_notes.h); "" exact
   Outcome outcome = Outcome::kSuccess;
   std::string reason;           // snake_case reason code for non-success outcomes
   int http_status = 0;          // status sent to the client

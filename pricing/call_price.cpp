@@ -51,6 +51,11 @@ CallPrice PriceCall(const PriceBook& book, const CallToPrice& call) {
     if (quote.priced()) {
       price.cost = quote.total;
       price.pricing_version = book.version();
+      if (quote.line_count > 0) {  // no line: nothing was priced at the row's rates
+        price.pricing_notes =
+            NotesFor(book, call.subject, price.price_key, *resolved.row, quote.tier_fallback)
+                .Text();
+      }
       return price;
     }
   }

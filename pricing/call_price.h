@@ -9,7 +9,9 @@
 //    the book has one in force (a key resolved earlier, where more was known: the proxy knows a
 //    Vertex AI path from a Gemini API one), else of the key resolved for `subject`; an unpriced
 //    call keeps the reason ("unknown_model", "no_usage", "no_rate", ...). ElevenLabs credits
-//    alone resolve to the plan's row when the model has none (price_key.h).
+//    alone resolve to the plan's row when the model has none (price_key.h);
+//  - a call priced at a row's rates says where that price is not exactly its own
+//    (pricing_notes.h: model_fallback, provider_fallback, tier_fallback).
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,7 @@
 #include "pricing/money.h"
 #include "pricing/price_book.h"
 #include "pricing/price_key.h"
+#include "pricing/pricing_notes.h"
 #include "pricing/units.h"
 
 namespace costgate::pricing {
@@ -41,6 +44,9 @@ struct CallPrice {
   std::string price_key;        // the key used (or resolved); "" when none
   Unpriced unpriced = Unpriced::kNone;
   std::string_view unpriced_reason;  // "" when priced; "unmetered" or UnpricedReason(unpriced)
+  // PricingNotes::Text() of a call priced at a row's rates; "" otherwise (unpriced, not billed,
+  // free, provisioned) and when the row and tier are the call's own.
+  std::string pricing_notes;
 };
 
 CallPrice PriceCall(const PriceBook& book, const CallToPrice& call);

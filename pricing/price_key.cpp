@@ -11,15 +11,6 @@ constexpr std::array<std::string_view, 3> kVertexPrefixes = {"vertex_ai/", "", "
 constexpr std::array<std::string_view, 1> kElevenLabsPrefixes = {"elevenlabs/"};
 constexpr std::array<std::string_view, 3> kCloudTtsPrefixes = {"google-tts/", "vertex_ai/", ""};
 
-std::string_view BareModel(std::string_view name) {
-  constexpr std::string_view kModels = "models/";
-  const size_t at = name.rfind(kModels);
-  if (at != std::string_view::npos) {
-    name.remove_prefix(at + kModels.size());
-  }
-  return name;
-}
-
 bool AllDigits(std::string_view s) {
   if (s.empty()) {
     return false;
@@ -51,7 +42,10 @@ bool StripVersionSuffix(std::string_view& name) {
   return false;
 }
 
-// Calls `try_key(key)` for each candidate in order until it returns true.
+// Calls `try_key(key, pass)` for each candidate in order until it returns true: per name and
+// version stem, every prefix in Pass::kOwnList, then every prefix again in Pass::kAnyList.
+enum class Pass { kOwnList, kAnyList };
+
 template <typename TryKey>
 void ForEachCandidate(const PriceSubject& subject, std::string& buffer, TryKey&& try_key) {
   std::string provider_prefix;
@@ -72,16 +66,20 @@ void ForEachCandidate(const PriceSubject& subject, std::string& buffer, TryKey&&
   }
   const std::array<std::string_view, 2> names = {subject.model_version, subject.model_requested};
   for (size_t n = 0; n < names.size(); ++n) {
-    std::string_view stem = BareModel(names[n]);
-    if (stem.empty() || (n == 1 && stem == BareModel(names[0]))) {
+    std::string_view stem = PricedModelName(names[n]);
+    if (stem.empty() || (n == 1 && stem == PricedModelName(names[0]))) {
       continue;
     }
     do {
-      for (std::string_view prefix : prefixes) {
-        buffer.assign(prefix);
-        buffer.append(stem);
-        if (try_key(std::string_view(buffer))) {
-          return;
+      // The same model in another provider's list is a closer price than a shorter version in
+      // the provider's own (Gemini API and Vertex AI list most models alike; versions differ).
+      for (Pass pass : {Pass::kOwnList, Pass::kAnyList}) {
+        for (std::string_view prefix : prefixes) {
+          buffer.assign(prefix);
+          buffer.append(stem);
+          if (try_key(std::string_view(buffer), pass)) {
+            return;
+          }
         }
       }
     } while (StripVersionSuffix(stem));
@@ -90,17 +88,42 @@ void ForEachCandidate(const PriceSubject& subject, std::string& buffer, TryKey&&
 
 }  // namespace
 
+std::string_view PricedModelName(std::string_view name) noexcept {
+  constexpr std::string_view kModels = "models/";
+  const size_t at = name.rfind(kModels);
+  if (at != std::string_view::npos) {
+    name.remove_prefix(at + kModels.size());
+  }
+  return name;
+}
+
+bool RowBelongsTo(const PriceRow& row, std::string_view provider) noexcept {
+  const std::string_view list = row.provider;
+  if (list.empty()) {
+    return true;
+  }
+  const bool vertex_list = list.starts_with("vertex_ai");
+  if (provider == "vertex") {
+    return vertex_list || list == "vertex";
+  }
+  if (provider == "google-tts") {
+    return vertex_list || list == "google-tts";
+  }
+  return list == provider;
+}
+
 ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, int64_t at_ms) {
   // Reused across calls on this thread: resolving allocates nothing once warm.
   thread_local std::string buffer;
   ResolvedKey out;
-  ForEachCandidate(subject, buffer, [&](std::string_view key) {
-    if (const PriceRow* row = book.Find(key, at_ms)) {
-      out.row = row;
-      out.key.assign(key);
-      return true;
+  ForEachCandidate(subject, buffer, [&](std::string_view key, Pass pass) {
+    const PriceRow* row = book.Find(key, at_ms);
+    if (row == nullptr || (pass == Pass::kOwnList && !RowBelongsTo(*row, subject.provider))) {
+      return false;
     }
-    return false;
+    out.row = row;
+    out.key.assign(key);
+    return true;
   });
   return out;
 }
@@ -120,8 +143,11 @@ ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, 
 std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject) {
   std::string buffer;
   std::vector<std::string> keys;
-  ForEachCandidate(subject, buffer, [&](std::string_view key) {
-    keys.emplace_back(key);
+  ForEachCandidate(subject, buffer, [&](std::string_view key, Pass pass) {
+    // Each key once: the second pass tries the same keys for any provider's row.
+    if (pass == Pass::kOwnList) {
+      keys.emplace_back(key);
+    }
     return false;
   });
   return keys;

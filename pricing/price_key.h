@@ -7,7 +7,9 @@
 //  2. Each name is tried under the provider's key prefixes: Gemini API "gemini/<m>", "<m>",
 //     "vertex_ai/<m>"; Vertex AI "vertex_ai/<m>", "<m>", "gemini/<m>"; ElevenLabs
 //     "elevenlabs/<m>"; Cloud TTS "google-tts/<m>", "vertex_ai/<m>", "<m>"; any other provider
-//     "<provider>/<m>", "<m>".
+//     "<provider>/<m>", "<m>". A row of the provider's own price list (RowBelongsTo: a LiteLLM
+//     row's litellm_provider, a catalogue row's provider) wins over another provider's row of
+//     the same name, whatever the key: a bare "<m>" may be a Vertex AI row or a Gemini API one.
 //  3. When no prefix matches, the name loses one version suffix and is tried again: "@..."
 //     ("x@001"), a trailing all-digit segment of two or more digits ("-001", "-05-20" in two
 //     steps, "-09-2025"), then "-preview", "-exp" or "-latest". So gemini-2.5-flash-preview-05-20
@@ -31,6 +33,12 @@ struct PriceSubject {
   std::string_view model_requested;  // the model the request named; may be empty
 };
 
+// The row is part of `provider`'s own price list: "gemini" (LiteLLM "gemini"), "vertex"
+// ("vertex_ai*"), "google-tts" ("google-tts", and Google Cloud's "vertex_ai*" rows), any other
+// provider by its name. A row that names no provider (LiteLLM entries without
+// litellm_provider) claims no list and belongs to every one.
+bool RowBelongsTo(const PriceRow& row, std::string_view provider) noexcept;
+
 struct ResolvedKey {
   const PriceRow* row = nullptr;  // nullptr: no candidate has a price
   std::string key;
@@ -45,7 +53,10 @@ ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, 
 ResolvedKey ResolvePriceKey(const PriceBook& book, const PriceSubject& subject, const Units& units,
                             int64_t at_ms);
 
-// Every candidate key in the order tried (for `costgate prices show` to explain a miss).
+// A name as rule 1 cuts it: the part after the last "models/" (a view into `name`).
+std::string_view PricedModelName(std::string_view name) noexcept;
+
+// Every candidate key in the order first tried (for `costgate prices show` to explain a miss).
 std::vector<std::string> PriceKeyCandidates(const PriceSubject& subject);
 
 }  // namespace costgate::pricing

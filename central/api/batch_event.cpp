@@ -109,6 +109,7 @@ constexpr auto kEventRules = std::to_array<FieldRule<Event>>({
      [](dom::element v, Event& e) { return ReadString(v, e.proxy_pricing_version); }},
     {"price_key", [](dom::element v, Event& e) { return ReadString(v, e.price_key); }},
     {"unpriced_reason", Discard},
+    {"pricing_notes", Discard},  // central computes its own (reprice.h)
 });
 
 }  // namespace

@@ -73,6 +73,7 @@ void Reprice(const pricing::PriceBook& book, Event& event, std::string_view prox
   event.pricing_version = std::move(price.pricing_version);
   event.price_key = std::move(price.price_key);
   event.unpriced_reason = std::string(price.unpriced_reason);
+  event.pricing_notes = std::move(price.pricing_notes);
 }
 
 }  // namespace costgate::central

@@ -12,10 +12,11 @@
 
 namespace costgate::central {
 
-// Sets event.cost, pricing_version, price_key and unpriced_reason (the proxy's price is left as
-// it is). The book's version is kept only on a priced event. `proxy_price_key` is the key the
-// proxy priced the call with (a batch event's price_key): tried first, because the proxy knew
-// what the event does not carry (a Vertex AI path is priced at Vertex prices).
+// Sets event.cost, pricing_version, price_key, unpriced_reason and pricing_notes (the proxy's
+// price is left as it is; the notes are central's own, by the proxy's rules). The book's version
+// is kept only on a priced event. `proxy_price_key` is the key the proxy priced the call with (a
+// batch event's price_key): tried first, because the proxy knew what the event does not carry
+// (a Vertex AI path is priced at Vertex prices).
 void Reprice(const pricing::PriceBook& book, Event& event, std::string_view proxy_price_key = {});
 
 struct UnitsPrice {

@@ -59,6 +59,7 @@ struct Event {
   std::string pricing_version;
   std::string price_key;
   std::string unpriced_reason;
+  std::string pricing_notes;     // "model_fallback,...", "" when exact (pricing/pricing_notes.h)
   int64_t received_unix_ms = 0;  // when central stored it
 };
 

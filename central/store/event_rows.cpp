@@ -13,7 +13,7 @@ namespace costgate::central {
 namespace {
 
 // Column order = bind order (BindEvent) = read order (ReadEvent).
-constexpr std::array<std::string_view, 38> kColumns = {
+constexpr std::array<std::string_view, 39> kColumns = {
     "event_id",
     "origin",
     "request_id",
@@ -51,6 +51,7 @@ constexpr std::array<std::string_view, 38> kColumns = {
     "pricing_version",
     "price_key",
     "unpriced_reason",
+    "pricing_notes",
     "received_unix_ms",
 };
 
@@ -169,6 +170,7 @@ int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json)
   b.Text(e.pricing_version);
   b.Text(e.price_key);
   b.Text(e.unpriced_reason);
+  b.Text(e.pricing_notes);
   b.Int(e.received_unix_ms);
   return b.rc();
 }
@@ -217,6 +219,7 @@ std::optional<Event> ReadEvent(sqlite3_stmt* stmt) {
   e.pricing_version = r.Text();
   e.price_key = r.Text();
   e.unpriced_reason = r.Text();
+  e.pricing_notes = r.Text();
   e.received_unix_ms = r.Int();
   return e;
 }

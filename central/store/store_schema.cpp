@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS events (
   pricing_version       TEXT NOT NULL,
   price_key             TEXT NOT NULL,
   unpriced_reason       TEXT NOT NULL,
-  received_unix_ms      INTEGER NOT NULL
+  received_unix_ms      INTEGER NOT NULL,
+  pricing_notes         TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS events_by_start ON events (start_unix_ms);
 
@@ -104,6 +105,13 @@ CREATE TABLE IF NOT EXISTS api_keys (
 );
 )sql";
 
+// Version 2: events say where their price is not the call's own row and tier. Events priced
+// before it have no notes: '' claims nothing that was not known when they were priced. The
+// column comes last in a fresh table too, so both have one layout.
+constexpr const char* kMigrateV1ToV2Sql = R"sql(
+ALTER TABLE events ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 StoreStatus CreateOrCheckSchema(sqlite3* db) {
@@ -122,7 +130,9 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (auto error = sqlite::Exec(db, "BEGIN IMMEDIATE", "create schema")) {
     return StoreError{*std::move(error)};
   }
-  std::optional<std::string> error = sqlite::Exec(db, kCreateSchemaSql, "create schema");
+  std::optional<std::string> error =
+      *version == 0 ? sqlite::Exec(db, kCreateSchemaSql, "create schema")
+                    : sqlite::Exec(db, kMigrateV1ToV2Sql, "migrate schema 1 -> 2");
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);
   }

@@ -7,12 +7,13 @@
 
 namespace costgate::central {
 
-// PRAGMA user_version of the schema this build writes.
-inline constexpr int kStoreSchemaVersion = 1;
+// PRAGMA user_version of the schema this build writes. Version 2 adds events.pricing_notes.
+inline constexpr int kStoreSchemaVersion = 2;
 
-// Creates the schema in an empty database (user_version 0) in one transaction; accepts a
-// database at kStoreSchemaVersion as it is; refuses a newer version (written by a newer costgate:
-// its rows may mean something this build cannot read) with a message saying so.
+// Creates the schema in an empty database (user_version 0) in one transaction; brings an older
+// version to kStoreSchemaVersion in one transaction, its rows kept; accepts a database at
+// kStoreSchemaVersion as it is; refuses a newer version (written by a newer costgate: its rows
+// may mean something this build cannot read) with a message saying so.
 StoreStatus CreateOrCheckSchema(sqlite3* db);
 
 }  // namespace costgate::central

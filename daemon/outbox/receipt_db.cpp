@@ -64,6 +64,9 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   if (!error && (*version == 1 || *version == 2)) {
     error = sqlite::Exec(db_, kMigrateReceiptsV2ToV3Sql, "migrate schema 2 -> 3");
   }
+  if (!error && *version >= 1 && *version <= 3) {
+    error = sqlite::Exec(db_, kMigrateReceiptsV3ToV4Sql, "migrate schema 3 -> 4");
+  }
   if (!error) {
     error = sqlite::Exec(db_, kCreateReceiptsIndexesSql, "create indexes");
   }

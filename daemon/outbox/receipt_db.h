@@ -32,7 +32,7 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-inline constexpr int kReceiptsSchemaVersion = 3;
+inline constexpr int kReceiptsSchemaVersion = 4;
 
 class ReceiptDb {
  public:

@@ -14,7 +14,7 @@ namespace {
 
 // Insert order = bind order (BindReceipt) = read order (ReadStoredReceipt). shipped_at_ms is
 // not bound: a (re)written receipt has not been shipped in this form yet.
-constexpr std::array<std::string_view, 34> kBoundColumns = {
+constexpr std::array<std::string_view, 35> kBoundColumns = {
     "event_id",
     "state",
     "start_unix_ms",
@@ -41,6 +41,7 @@ constexpr std::array<std::string_view, 34> kBoundColumns = {
     "pricing_version",
     "price_key",
     "unpriced_reason",
+    "pricing_notes",
     "outcome",
     "reason",
     "http_status",
@@ -121,6 +122,7 @@ int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string
   b.Text(r.pricing_version);
   b.Text(r.price_key);
   b.Text(r.unpriced_reason);
+  b.Text(r.pricing_notes);
   b.Text(filters::OutcomeName(r.outcome));
   b.Text(r.reason);
   b.Int(r.http_status);
@@ -169,6 +171,7 @@ StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
   r.pricing_version = c.Text();
   r.price_key = c.Text();
   r.unpriced_reason = c.Text();
+  r.pricing_notes = c.Text();
   r.outcome = OutcomeFromName(c.Text());
   r.reason = c.Text();
   r.http_status = static_cast<int>(c.Int());

@@ -20,6 +20,8 @@ extern const char* const kCreateReceiptsIndexesSql;
 extern const char* const kMigrateReceiptsV1ToV2Sql;
 // Brings a version 2 table to version 3 (rejected_reason), before kCreateReceiptsIndexesSql.
 extern const char* const kMigrateReceiptsV2ToV3Sql;
+// Brings a version 3 table to version 4 (pricing_notes).
+extern const char* const kMigrateReceiptsV3ToV4Sql;
 
 // INSERT ... ON CONFLICT(event_id) DO UPDATE SET <every other column> = excluded.<column>: a
 // receipt written again is unshipped and unrejected again.

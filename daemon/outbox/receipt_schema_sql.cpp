@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS receipts (
   pricing_version TEXT NOT NULL,
   price_key       TEXT NOT NULL,     -- price row used; '' when the model is unknown
   unpriced_reason TEXT NOT NULL,     -- why cost is NULL (unknown_model, no_rate, ...)
+  pricing_notes   TEXT NOT NULL,     -- model_fallback,provider_fallback,tier_fallback; '' exact
   outcome         TEXT NOT NULL,     -- OutcomeName()
   reason          TEXT NOT NULL,
   http_status     INTEGER NOT NULL,
@@ -66,6 +67,12 @@ ALTER TABLE receipts ADD COLUMN unpriced_reason TEXT NOT NULL DEFAULT '';
 // Version 3 ships: rejections are kept (the indexes come with kCreateReceiptsIndexesSql).
 const char* const kMigrateReceiptsV2ToV3Sql = R"sql(
 ALTER TABLE receipts ADD COLUMN rejected_reason TEXT;
+)sql";
+
+// Version 4 says where a price is not the call's own row and tier. Rows priced before it have
+// no notes: '' claims nothing about them that was not known when they were priced.
+const char* const kMigrateReceiptsV3ToV4Sql = R"sql(
+ALTER TABLE receipts ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
 )sql";
 
 }  // namespace costgate::daemon::outbox

@@ -75,6 +75,7 @@ void AppendEvent(std::string& out, const outbox::StoredReceipt& stored) {
   Str(out, "pricing_version", r.pricing_version);
   Str(out, "price_key", r.price_key);
   Str(out, "unpriced_reason", r.unpriced_reason);
+  Str(out, "pricing_notes", r.pricing_notes);
   out.push_back('}');
 }
 

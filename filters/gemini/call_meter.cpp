@@ -4,13 +4,12 @@
 #include <optional>
 #include <string>
 
-#include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_value.h"
 #include "filters/gemini/meters.h"
 #include "filters/gemini/model_families.h"
 #include "filters/gemini/request_fields.h"
+#include "filters/gemini/unreported_usage.h"
 #include "filters/gemini/usage_metadata_meter.h"
-#include "filters/token_estimate.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -50,12 +49,9 @@ class GenerateMeter final : public UsageMetadataMeter {
 
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
     ReadReportedUsage(usage);
-    if (!usage.reported && CutOffAfterSending(x)) {
-      // The provider bills the prompt of a call it started; output is unknowable.
-      usage.units.clear();
-      usage.units.Set(kUnitInputTokens, TokensFromBytes(request_size_.Bytes(x)));
-      usage.estimated = true;
-    }
+    // The answer's text is not read (walking every byte of the hot path's bodies would cost
+    // more than the rest of the meter): a cut-off call's output stays unknown.
+    EstimateUnreportedUsage(x, {.prompt = request_size_.Bytes(x), .output = 0}, usage);
     if (usage.service_tier.empty() && !usage.units.empty()) {
       // The tier the request asked for (AIS `serviceTier`) when the response named none.
       try {

@@ -10,9 +10,9 @@ namespace costgate::filters::gemini {
 
 // The meter for x's metered operation, or nullptr when Gemini has none for it.
 //  - generateContent, streamGenerateContent: usageMetadata of a 2xx body (StreamScanner: JSON,
-//    SSE or streamed array, gzip); a call cut off before any usage was reported is estimated
-//    from its request size (token_estimate.h). The request's top-level serviceTier stands in
-//    when the response names none.
+//    SSE or streamed array, gzip); a call that may have been billed and reported no usage (cut
+//    off before any) is estimated from its request size (unreported_usage.h). The request's
+//    top-level serviceTier stands in when the response names none.
 //  - embeddings, Vertex predict (embedding models, Imagen), Veo predictLongRunning,
 //    cachedContents.create, openai.chat.completions / openai.embeddings: meters.h.
 std::unique_ptr<CallMeter> CreateCallMeter(const Exchange& x);

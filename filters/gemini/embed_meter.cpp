@@ -4,11 +4,10 @@
 // pydanticai-batchEmbedContents), so the input is counted from the request's text parts.
 #include <string>
 
-#include "filters/gemini/call_outcome.h"
 #include "filters/gemini/json_walker.h"
 #include "filters/gemini/meters.h"
+#include "filters/gemini/unreported_usage.h"
 #include "filters/gemini/usage_metadata_meter.h"
-#include "filters/token_estimate.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -22,14 +21,9 @@ class EmbedMeter final : public UsageMetadataMeter, private JsonWalkConsumer {
 
   void Finish(const Exchange& x, MeteredUsage& usage) noexcept override {
     ReadReportedUsage(usage);
-    if (usage.reported || !MayBeBilled(x) || text_characters_ == 0) {
-      return;
-    }
-    // Google's rule of thumb (token_estimate.h) applied to the text itself: the request's JSON
-    // (vectors' options, model names, escapes) is not what the model reads.
-    usage.units.clear();
-    usage.units.Set(kUnitInputTokens, TokensFromBytes(text_characters_));
-    usage.estimated = true;
+    // The rule of thumb applied to the text itself: the request's JSON (vectors' options, model
+    // names, escapes) is not what the model reads.
+    EstimateUnreportedUsage(x, {.prompt = text_characters_, .output = 0}, usage);
   }
 
  private:

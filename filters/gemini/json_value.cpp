@@ -80,7 +80,7 @@ std::optional<int64_t> JsonCountAt(std::string_view raw, std::string_view key,
   return CountOf(value);
 }
 
-std::string BareModelName(std::string_view name) {
+std::string_view BareModelView(std::string_view name) noexcept {
   constexpr std::string_view kModels = "models/";
   if (const size_t at = name.rfind(kModels);
       at != std::string_view::npos && (at == 0 || name[at - 1] == '/')) {
@@ -88,7 +88,9 @@ std::string BareModelName(std::string_view name) {
   } else if (name.starts_with("google/")) {
     name.remove_prefix(std::string_view("google/").size());
   }
-  return std::string(name);
+  return name;
 }
+
+std::string BareModelName(std::string_view name) { return std::string(BareModelView(name)); }
 
 }  // namespace costgate::filters::gemini

@@ -22,6 +22,8 @@ std::optional<int64_t> JsonCountAt(std::string_view raw, std::string_view key,
 // A model name as a receipt names it: what follows "models/" in a resource name
 // ("models/gemini-2.5-flash", "projects/p/locations/l/publishers/google/models/gemini-2.5-pro"),
 // without the "google/" of Vertex's OpenAI-compatible endpoint ("google/gemini-2.0-flash").
+// A tuned model ("tunedModels/x") keeps its whole name. The view points into `name`.
+std::string_view BareModelView(std::string_view name) noexcept;
 std::string BareModelName(std::string_view name);
 
 }  // namespace costgate::filters::gemini

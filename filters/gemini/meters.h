@@ -11,7 +11,8 @@
 namespace costgate::filters::gemini {
 
 // embedContent, batchEmbedContents (AIS; Vertex embedContent): usageMetadata.promptTokenCount
-// when reported; otherwise the characters of the request's text parts / 4, estimated.
+// when reported; otherwise the characters of the request's text parts, estimated
+// (unreported_usage.h).
 std::unique_ptr<CallMeter> CreateEmbedMeter(const Exchange& x);
 
 // Vertex `:predict` on an embedding model: metadata.billableCharacterCount as characters for
@@ -32,7 +33,10 @@ std::unique_ptr<CallMeter> CreateVideoMeter(const Exchange& x);
 std::unique_ptr<CallMeter> CreateCacheCreateMeter(const Exchange& x);
 
 // OpenAI-compatible chat completions and embeddings: OpenAI `usage` of the JSON body or of the
-// last SSE chunk carrying one.
+// last SSE chunk carrying one. A call without usage (a stream that did not ask for it, an answer
+// cut off) is estimated (unreported_usage.h) from the request's bytes, or the characters of an
+// embeddings request's "input", and the characters of the text the answer carried. The model is
+// the answer's "model", and the request's "model" on every receipt, errors included.
 std::unique_ptr<CallMeter> CreateOpenAiMeter(const Exchange& x);
 
 }  // namespace costgate::filters::gemini

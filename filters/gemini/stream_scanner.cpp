@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "filters/gemini/json_value.h"
+
 namespace costgate::filters::gemini {
 namespace {
 
@@ -84,9 +86,12 @@ void StreamScanner::Scan(std::string_view decoded) noexcept {
 
 void StreamScanner::OnUnit(std::span<const stream::JsonCapture> captures) noexcept {
   const stream::JsonCapture& model = captures[kModelVersionSlot];
-  if (!model.raw.empty() && parser_.ParseString(model.raw, model_version_) &&
-      !model_version_.empty()) {
-    usage_.model_version.assign(model_version_);
+  if (!model.raw.empty() && parser_.ParseString(model.raw, model_version_)) {
+    // Some answers name the served model as a resource ("models/gemini-2.5-pro"); receipts and
+    // price keys take the bare name, as the meters of the other operations record it.
+    if (const std::string_view bare = BareModelView(model_version_); !bare.empty()) {
+      usage_.model_version.assign(bare);
+    }
   }
   const stream::JsonCapture& usage = captures[kUsageSlot];
   if (usage.oversized) {

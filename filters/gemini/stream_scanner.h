@@ -4,7 +4,8 @@
 // Each unit (the plain body, an SSE event, a streamed-array element) contributes its
 // usageMetadata and modelVersion when it closes well-formed. The last report with token counts
 // wins whole (counts are cumulative snapshots; never summed, never maxed); a report without
-// counts only updates the traffic type and service tier. The last non-empty modelVersion wins.
+// counts only updates the traffic type and service tier. The last non-empty modelVersion wins,
+// recorded bare ("models/gemini-2.5-pro" is gemini-2.5-pro: json_value.h BareModelName).
 // A unit that is malformed (or whose usageMetadata is) counts in `malformed`; one whose
 // usageMetadata exceeded MeterOptions::max_capture_bytes counts in `oversized`; corrupt gzip
 // counts once in `malformed` and ends metering. Memory is bounded by a fixed decoder buffer, the

@@ -10,6 +10,7 @@ void PriceFilter::OnComplete(Exchange& x) noexcept {
   x.pricing_version.clear();
   x.price_key.clear();
   x.unpriced_reason.clear();
+  x.pricing_notes.clear();
   if (!ProducesReceipt(x)) {
     return;
   }
@@ -29,6 +30,7 @@ void PriceFilter::OnComplete(Exchange& x) noexcept {
   x.pricing_version = std::move(price.pricing_version);
   x.price_key = std::move(price.price_key);
   x.unpriced_reason = price.unpriced_reason;
+  x.pricing_notes = std::move(price.pricing_notes);
   if (!price.cost) {
     Count(stats_.unpriced_receipts);
   }

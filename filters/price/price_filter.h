@@ -5,8 +5,10 @@
 // the call's start time (pricing/cost.h has the rules). When it cannot be priced -- unknown
 // model, a unit without a rate, no usage at all, an unmetered operation -- cost stays nullopt
 // with the reason on the receipt, and the receipt keeps its units so it can be re-priced once a
-// price exists. A call the provider refused (an error status, or no response at all) with no
-// usage costs zero: providers do not bill failed calls (PROVIDERS.md A4, B3).
+// price exists. A price that is not exactly the call's own row and tier says so in
+// x.pricing_notes (pricing/pricing_notes.h). A call the provider refused (an error status, or no
+// response at all) with no usage costs zero: providers do not bill failed calls (PROVIDERS.md
+// A4, B3).
 #pragma once
 
 #include <memory>

@@ -9,14 +9,16 @@
 namespace costgate::filters {
 namespace {
 
-// The operations billed by the tokens of their prompt; Imagen and Veo bill images and seconds.
+// The operations billed by the tokens of their prompt, native or OpenAI-compatible (the same
+// calls a cut-off estimates, filters/gemini/unreported_usage.h); Imagen and Veo bill images and
+// seconds.
 bool BilledByPromptTokens(const Exchange& x) noexcept {
   if (x.provider != "gemini" && x.provider != "vertex") {
     return false;
   }
   const std::string_view op = x.operation;
   return op == "generateContent" || op == "streamGenerateContent" || op == "embedContent" ||
-         op == "batchEmbedContents";
+         op == "batchEmbedContents" || op == "openai.chat.completions" || op == "openai.embeddings";
 }
 
 }  // namespace

@@ -8,7 +8,8 @@
 namespace costgate::filters {
 
 // Sets an input-token estimate on `units` for a metered Gemini / Vertex AI call billed by its
-// prompt's tokens (generateContent, streamGenerateContent, embedContent, batchEmbedContents)
+// prompt's tokens (generateContent, streamGenerateContent, embedContent, batchEmbedContents,
+// the OpenAI-compatible chat completions and embeddings)
 // whose request declares its body size (Content-Length) without a content coding (a gzip body's
 // length says little of its prompt): one token per 4 bytes, rounded up, Google's
 // documented rule of thumb of about 4 characters per token. The JSON envelope makes it an

@@ -25,6 +25,7 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   r.pricing_version = x.pricing_version;
   r.price_key = x.price_key;
   r.unpriced_reason = x.unpriced_reason;
+  r.pricing_notes = x.pricing_notes;
   r.outcome = x.outcome;
   r.reason = x.reason;
   r.http_status = x.http_status;

@@ -126,6 +126,30 @@ TEST_F(PricesCliTest, QuoteOfAMillionTokensEachWayOnFlashIsTwoDollarsEighty) {
   EXPECT_NE(result.out.find("$2.800000000000 (exact)\n"), std::string::npos);
 }
 
+TEST_F(PricesCliTest, EachApiQuotesGemini20FlashFromItsOwnPriceList) {
+  // Vertex AI lists Gemini 2.0 Flash at $0.15 / $0.60 per 1M tokens
+  // (cloud.google.com/vertex-ai/generative-ai/pricing), the Gemini API at $0.10 / $0.40
+  // (ai.google.dev/gemini-api/docs/pricing): the proxy and central price by the same keys.
+  const struct {
+    const char* provider;
+    const char* key;
+    int64_t micro_usd;
+  } kCases[] = {{"vertex", "vertex_ai/gemini-2.0-flash", 750'000},
+                {"gemini", "gemini/gemini-2.0-flash", 500'000}};
+  for (const auto& c : kCases) {
+    const CommandResult quote =
+        Prices({"quote", "gemini-2.0-flash", "input_tokens=1000000", "output_tokens=1000000",
+                "--provider", c.provider, "--json"});
+    ASSERT_EQ(quote.exit_code, 0) << quote.err;
+    EXPECT_EQ(JsonString(quote.out, "/price_key"), c.key) << quote.out;
+    EXPECT_EQ(JsonInt(quote.out, "/total_micro_usd"), c.micro_usd) << quote.out;
+    const CommandResult show =
+        Prices({"show", "gemini-2.0-flash", "--provider", c.provider, "--json"});
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    EXPECT_EQ(JsonString(show.out, "/price_key"), c.key) << show.out;
+  }
+}
+
 TEST_F(PricesCliTest, QuoteJsonTotalIsExactInMicroUsd) {
   const CommandResult result = Prices(
       {"quote", "gemini-2.5-flash", "input_tokens=1_000_000", "output_tokens=1000000", "--json"});

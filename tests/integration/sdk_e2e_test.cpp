@@ -33,6 +33,9 @@ struct SdkCase {
   std::optional<int64_t> output_and_thinking;
   std::optional<int64_t> cost_pico;  // nullopt: not asserted
   std::string_view price_key = {};   // the price row used; empty: not asserted
+  // The answer reported no usage: the receipt is estimated (input tokens from the request's
+  // bytes / 4 unless `units` names them).
+  bool estimated = false;
 };
 
 void PrintTo(const SdkCase& c, std::ostream* out) { *out << c.script << " " << c.call; }
@@ -139,6 +142,28 @@ const SdkCase kSdkCases[] = {
      {{"input_tokens", 8}},
      21,
      54'900'000},
+    // The SDK's default stream asks for no usage and gets none: estimated from the request's
+    // bytes and the 20 characters streamed ("Hello from the mock.": 5 output tokens).
+    {"openai_compat.mjs",
+     "chat.completions.create(stream without usage)",
+     "gemini",
+     "openai.chat.completions",
+     {{"output_tokens", 5}},
+     std::nullopt,
+     std::nullopt,
+     "gemini/gemini-2.5-flash",
+     true},
+    // Gemini's embeddings answer has no usage: "Embed this sentence." is 20 characters, 5
+    // tokens: 5 x $0.15/1M (gemini/gemini-embedding-001).
+    {"openai_compat.mjs",
+     "embeddings.create",
+     "gemini",
+     "openai.embeddings",
+     {{"input_tokens", 5}},
+     std::nullopt,
+     750'000,
+     "gemini/gemini-embedding-001",
+     true},
     // character-cost: 20 (20 characters, eleven_multilingual_v2): 20 x $0.0001.
     {"elevenlabs.mjs",
      "textToSpeech.convert",
@@ -218,6 +243,13 @@ TEST_P(SdkEndToEndTest, SdkParsesTheAnswerAndTheCallLeavesItsReceipt) {
     const int64_t thinking = units->count("thinking_tokens") ? units->at("thinking_tokens") : 0;
     EXPECT_EQ(output + thinking, *expected.output_and_thinking) << receipt.Text("units_json");
   }
+  EXPECT_EQ(receipt.Int("estimated"), expected.estimated ? 1 : 0) << receipt.Text("units_json");
+  if (expected.estimated && !expected.units.contains("input_tokens")) {
+    EXPECT_EQ(units->count("input_tokens") ? units->at("input_tokens") : -1,
+              (receipt.Int("request_bytes").value_or(0) + 3) / 4)
+        << receipt.Text("units_json");
+  }
+  EXPECT_FALSE(receipt.IsNull("cost_pico_usd")) << receipt.Text("unpriced_reason");
   if (!expected.price_key.empty()) {
     EXPECT_EQ(receipt.Text("price_key"), expected.price_key);
   }

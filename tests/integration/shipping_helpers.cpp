@@ -47,6 +47,10 @@ void ExpectExactlyOnceAtCentral(const CentralUnderTest& central, const CostgateP
     EXPECT_EQ(event.Text("workspace"), receipt->Text("workspace")) << event_id;
     EXPECT_EQ(event.Text("model"), receipt->Text("model_requested")) << event_id;
     EXPECT_EQ(event.Text("proxy_cost_pico_usd"), receipt->Text("cost_pico_usd")) << event_id;
+    // Central prices with its own book by the proxy's rules: with the same book, the same figure
+    // and the same notes.
+    EXPECT_EQ(event.Text("cost_pico_usd"), receipt->Text("cost_pico_usd")) << event_id;
+    EXPECT_EQ(event.Text("pricing_notes"), receipt->Text("pricing_notes")) << event_id;
     EXPECT_EQ(event.Text("origin"), "proxy");
   }
 }

@@ -22,8 +22,8 @@ DaemonSettings ShippingProxySettings(const std::string& central_url, const std::
 std::vector<std::string> SendMeteredCalls(const CostgateProcess& proxy, int n,
                                           const std::string& tag);
 
-// Asserts that central holds each of `event_ids` exactly once, with the units, status and labels
-// of the proxy's receipt, and nothing else.
+// Asserts that central holds each of `event_ids` exactly once, with the units, status, labels,
+// cost and pricing notes of the proxy's receipt, and nothing else.
 void ExpectExactlyOnceAtCentral(const CentralUnderTest& central, const CostgateProcess& proxy,
                                 const std::vector<std::string>& event_ids);
 

@@ -37,6 +37,31 @@ TEST_F(ShippingTest, EveryCallBecomesExactlyOneEventWithItsUnitsAndLabels) {
   EXPECT_FALSE(event[0].IsNull("cost_pico_usd"));  // repriced by central's book
 }
 
+TEST_F(ShippingTest, PricingNotesReachCentralWhichComputesTheSame) {
+  // A flex call on gemini-2.0-flash (no flex rates: priced at standard) and a call served by
+  // gemini-2.0-flash-exp (priced at gemini-2.0-flash's row).
+  HttpRequest flex =
+      FixtureRequest(daemon(), LoadFixture("ddtrace-gemini-2.0-flash-generateContent-gzip"),
+                     "/gemini", UniqueToken("notes"));
+  ASSERT_TRUE(flex.body.has_value() && flex.body->starts_with("{"));
+  flex.body->insert(1, R"("serviceTier":"flex",)");
+  const HttpRequest exp = FixtureRequest(daemon(), LoadFixture("pydanticai-2.0-flash-exp-sse"),
+                                         "/gemini", UniqueToken("notes"));
+  HttpClient client;
+  std::vector<std::string> ids;
+  for (const HttpRequest& request : {flex, exp}) {
+    const HttpResponse response = client.Perform(request);
+    ASSERT_EQ(response.status, 200) << response.body;
+    ids.push_back(response.Header("x-costgate-event-id").value_or(""));
+  }
+  EXPECT_EQ(central_->WaitForEventCount(2, kShipWait), 2);
+  ExpectExactlyOnceAtCentral(*central_, daemon(), ids);
+  EXPECT_EQ(central_->Events("event_id = ?1", {ids[0]}).at(0).Text("pricing_notes"),
+            "tier_fallback");
+  EXPECT_EQ(central_->Events("event_id = ?1", {ids[1]}).at(0).Text("pricing_notes"),
+            "model_fallback");
+}
+
 TEST_F(ShippingTest, BacklogBuiltWhileCentralIsDownDrainsOnceItIsUp) {
   central_->Stop();
   const std::vector<std::string> ids = SendMeteredCalls(daemon(), kCalls, "down");

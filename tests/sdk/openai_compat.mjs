@@ -44,4 +44,35 @@ await call('openai', 'chat.completions.create(stream)', async () => {
   return { chunks, text, prompt_tokens: usage.prompt_tokens, total_tokens: usage.total_tokens };
 });
 
+// The openai SDK's default stream: no stream_options, so Gemini sends no usage; costgate
+// estimates the call from the request and the streamed text.
+await call('openai', 'chat.completions.create(stream without usage)', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'gemini-2.5-flash',
+    messages,
+    stream: true,
+  });
+  let text = '';
+  let usage;
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta?.content ?? '';
+    usage = chunk.usage ?? usage;
+  }
+  assert.equal(text, 'Hello from the mock.');
+  assert.equal(usage, undefined);
+  return { text };
+});
+
+// Gemini's embeddings answer carries no usage: costgate estimates it from the input text.
+await call('openai', 'embeddings.create', async () => {
+  const answer = await client.embeddings.create({
+    model: 'gemini-embedding-001',
+    input: 'Embed this sentence.',
+    encoding_format: 'float',
+  });
+  assert.equal(answer.data.length, 1);
+  assert.deepEqual(answer.data[0].embedding, [0.25, -0.5, 0.125]);
+  return { dimensions: answer.data[0].embedding.length };
+});
+
 finish();

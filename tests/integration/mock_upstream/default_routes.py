@@ -16,6 +16,7 @@ import urllib.parse
 # /{ver}/[projects/{p}/locations/{l}/]publishers/google/models/{m}:{method} (PROVIDERS.md A1).
 MODEL_METHOD = re.compile(r"^/v1[a-z0-9]*/(?:.*/)?models/[^/:]+:([A-Za-z]+)$")
 OPENAI_CHAT = re.compile(r"^/v1[a-z0-9]*/openai/chat/completions$")
+OPENAI_EMBEDDINGS = re.compile(r"^/v1[a-z0-9]*/openai/embeddings$")
 ELEVENLABS_TTS = re.compile(r"^/v1/text-to-speech/[^/]+(/stream)?$")
 CLOUD_TTS_SYNTHESIZE = re.compile(r"^/v1(?:beta1)?/text:synthesize$")
 
@@ -78,6 +79,8 @@ def default_reply(method, target, headers, body, fixtures):
         return gemini_model_method(match.group(1), query, vertex, accepts_gzip, fixtures)
     if OPENAI_CHAT.match(path):
         return openai_chat(parse_json(body))
+    if OPENAI_EMBEDDINGS.match(path):
+        return openai_embeddings(parse_json(body))
     match = ELEVENLABS_TTS.match(path)
     if match:
         return elevenlabs_tts(parse_json(body), streamed=match.group(1) is not None)
@@ -120,8 +123,11 @@ def gemini_model_method(model_method, query, vertex, accepts_gzip, fixtures):
 def openai_chat(request):
     """Gemini's OpenAI-compatible chat completion (PROVIDERS.md A8; pydantic-ai cassette
     tests/models/cassettes/test_openai/test_compatible_api_with_tool_calls_without_id.yaml, see
-    tests/fixtures/gemini/README.md): JSON, or SSE chunks each with the cumulative usage and a
-    final `data: [DONE]`."""
+    tests/fixtures/gemini/README.md): JSON, or SSE chunks and a final `data: [DONE]`. Stream
+    chunks carry the cumulative usage only when the request asks for it with
+    stream_options.include_usage, which the openai SDKs do not by default (OpenAI's
+    stream_options contract; Gemini returns no usage on such streams, e.g.
+    PublicAffairs/openai-gemini#43)."""
     model = request.get("model", "gemini-2.5-flash")
     common = {"created": 1763856000, "id": "mock-openai-compat-1", "model": model}
     json_head = [("Content-Type", "application/json"), ("Vary", "Origin"),
@@ -132,19 +138,35 @@ def openai_chat(request):
             "message": {"content": "".join(OPENAI_TEXT_PIECES), "role": "assistant"}}],
             usage=openai_usage(len(OPENAI_TEXT_PIECES)))
         return Reply("default:openai-chat", 200, json_head, [json.dumps(answer).encode()], True)
+    stream_options = request.get("stream_options")
+    include_usage = isinstance(stream_options, dict) and stream_options.get("include_usage")
     chunks = []
     for index, piece in enumerate(OPENAI_TEXT_PIECES):
         last = index + 1 == len(OPENAI_TEXT_PIECES)
         choice = {"delta": {"content": piece, "role": "assistant"}, "index": 0}
         if last:
             choice["finish_reason"] = "stop"
-        event = dict(common, object="chat.completion.chunk", choices=[choice],
-                     usage=openai_usage(index + 1))
+        event = dict(common, object="chat.completion.chunk", choices=[choice])
+        if include_usage:
+            event["usage"] = openai_usage(index + 1)
         chunks.append(b"data: " + json.dumps(event).encode() + b"\n\n")
     chunks.append(b"data: [DONE]\n\n")
     sse_head = [("Content-Type", "text/event-stream"), ("Content-Disposition", "attachment"),
                 ("Vary", "Origin"), ("Server", "scaffolding on HTTPServer2")]
     return Reply("default:openai-chat-stream", 200, sse_head, chunks, True)
+
+
+def openai_embeddings(request):
+    """Gemini's OpenAI-compatible embeddings: object, data and model, and no usage
+    (agentgateway/agentgateway#2451 quotes the live answer). One 3-number vector per input."""
+    inputs = request.get("input", "")
+    count = len(inputs) if isinstance(inputs, list) else 1
+    answer = {"object": "list", "model": request.get("model", "gemini-embedding-001"),
+              "data": [{"object": "embedding", "index": i, "embedding": [0.25, -0.5, 0.125]}
+                       for i in range(count)]}
+    head = [("Content-Type", "application/json"), ("Vary", "Origin"),
+            ("Server", "scaffolding on HTTPServer2")]
+    return Reply("default:openai-embeddings", 200, head, [json.dumps(answer).encode()], True)
 
 
 def openai_usage(pieces_sent):

@@ -7,6 +7,7 @@
 
 #include "pricing/bundled.h"
 #include "pricing/cost.h"
+#include "pricing/price_key.h"
 #include "pricing/yaml_catalogue.h"
 
 namespace costgate::pricing {
@@ -106,6 +107,22 @@ TEST(CatalogueDataTest, ElevenLabsPlansPriceACredit) {
     const PriceRow* row = FindRow(c.key);
     ASSERT_NE(row, nullptr) << c.key;
     EXPECT_EQ(row->Rate(c.kind), Money::FromPico(c.pico)) << c.key;
+  }
+}
+
+// Vertex AI list prices LiteLLM lacks or gets wrong: USD per 1M tokens x 1e6 = pico per token.
+TEST(CatalogueDataTest, VertexAiRowsCarryTheVertexListPrice) {
+  const Expected kCases[] = {
+      {"vertex_ai/gemini-2.0-flash", RateKind::kInputToken, 150'000},
+      {"vertex_ai/gemini-2.0-flash", RateKind::kInputAudioToken, 1'000'000},
+      {"vertex_ai/gemini-2.0-flash", RateKind::kCacheReadToken, 37'500},
+      {"vertex_ai/gemini-2.0-flash", RateKind::kOutputToken, 600'000},
+  };
+  for (const Expected& c : kCases) {
+    const PriceRow* row = FindRow(c.key);
+    ASSERT_NE(row, nullptr) << c.key;
+    EXPECT_EQ(row->Rate(c.kind), Money::FromPico(c.pico)) << c.key << " " << RateKindName(c.kind);
+    EXPECT_TRUE(RowBelongsTo(*row, "vertex")) << c.key;
   }
 }
 

@@ -19,6 +19,7 @@ struct FixtureModel {
 const FixtureModel kFixtureModels[] = {
     {"gemini", "gemini-2.0-flash-001", "gemini-2.0-flash-001", "gemini/gemini-2.0-flash-001"},
     {"vertex", "gemini-2.0-flash-001", "gemini-2.0-flash-001", "gemini-2.0-flash-001"},
+    {"vertex", "", "gemini-2.0-flash", "vertex_ai/gemini-2.0-flash"},
     {"gemini", "gemini-2.0-flash-exp", "gemini-2.0-flash-exp", "gemini/gemini-2.0-flash"},
     {"gemini", "gemini-2.5-flash", "gemini-2.5-flash", "gemini/gemini-2.5-flash"},
     {"vertex", "gemini-2.5-flash", "gemini-2.5-flash", "gemini-2.5-flash"},

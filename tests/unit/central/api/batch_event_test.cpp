@@ -67,6 +67,19 @@ TEST(ReadBatchEvent, NullProxyCostIsUnpriced) {
   EXPECT_FALSE(event.proxy_cost.has_value());
 }
 
+TEST(ReadBatchEvent, AcceptsTheProxysPricingNotesButKeepsNoneOfThem) {
+  // Optional: a proxy from before the field sends none. Central computes its own (reprice.h).
+  for (const std::string_view notes : {"", "model_fallback,tier_fallback"}) {
+    const Event event = std::get<Event>(
+        Read(Replace(ExampleEvent(kId), R"("unpriced_reason": "")",
+                     R"("unpriced_reason": "", "pricing_notes": ")" + std::string(notes) + "\"")));
+    EXPECT_EQ(event.pricing_notes, "") << notes;
+  }
+  const FieldError error = ErrorOf(Replace(ExampleEvent(kId), R"("unpriced_reason": "")",
+                                           R"("unpriced_reason": "", "pricing_notes": 3)"));
+  EXPECT_EQ(error.field, "pricing_notes");
+}
+
 TEST(ReadBatchEvent, RejectsAnUnknownTopLevelField) {
   const FieldError error = ErrorOf(Replace(ExampleEvent(kId), R"("host")", R"("hots")"));
   EXPECT_EQ(error.field, "hots");

@@ -44,6 +44,45 @@ TEST(Reprice, TheProxysPriceKeyPricesAVertexCallAtVertexPrices) {
   EXPECT_EQ(event.price_key, "gemini-2.0-flash-001");
 }
 
+TEST(Reprice, ComputesItsOwnPricingNotesByTheProxysRules) {
+  struct Case {
+    std::string_view provider;
+    std::string_view model_version;
+    std::string_view service_tier;
+    std::string_view proxy_key;  // "" : none sent
+    std::string_view notes;
+  };
+  const Case cases[] = {
+      {"gemini", "gemini-2.5-flash", "", "", ""},
+      {"gemini", "gemini-2.5-flash", "", "gemini/gemini-2.5-flash", ""},
+      {"gemini", "gemini-2.0-flash", "flex", "", "tier_fallback"},
+      {"vertex", "gemini-2.0-flash-001", "ON_DEMAND_FLEX", "gemini-2.0-flash-001", "tier_fallback"},
+      {"vertex", "gemini-2.0-flash", "ON_DEMAND_PRIORITY", "", "tier_fallback"},
+      {"gemini", "gemini-2.5-flash-002", "", "gemini/gemini-2.5-flash", "model_fallback"},
+      {"vertex", "gemini-flash-latest", "", "", "provider_fallback"},
+      {"vertex", "gemini-2.0-flash", "", "vertex_ai/gemini-2.0-flash", ""},
+  };
+  for (const Case& c : cases) {
+    Event event = GeminiEvent();
+    event.provider = c.provider;
+    event.model = event.model_version = c.model_version;
+    event.service_tier = c.service_tier;
+    Reprice(*TestBook(), event, c.proxy_key);
+    EXPECT_TRUE(event.cost.has_value()) << c.model_version;
+    EXPECT_EQ(event.pricing_notes, c.notes)
+        << c.provider << " " << c.model_version << " " << c.service_tier;
+  }
+}
+
+TEST(Reprice, AnUnpricedEventHasNoNotes) {
+  Event event = GeminiEvent();
+  event.model = event.model_version = "no-such-model";
+  event.service_tier = "flex";
+  event.pricing_notes = "tier_fallback";
+  Reprice(*TestBook(), event);
+  EXPECT_EQ(event.pricing_notes, "");
+}
+
 TEST(Reprice, LeavesTheProxysPriceAsItIs) {
   Event event = GeminiEvent();
   event.proxy_cost = Money::FromPico(217'760'000);

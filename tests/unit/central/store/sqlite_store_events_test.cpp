@@ -126,6 +126,7 @@ TEST(SqliteStoreEvents, EveryFieldRoundTrips) {
   EXPECT_EQ(found.pricing_version, "pb-central-0001");
   EXPECT_EQ(found.price_key, "gemini/gemini-2.5-flash");
   EXPECT_EQ(found.unpriced_reason, "");
+  EXPECT_EQ(found.pricing_notes, "model_fallback,tier_fallback");
   EXPECT_EQ(found.received_unix_ms, 1'763'800'002'000);
 }
 

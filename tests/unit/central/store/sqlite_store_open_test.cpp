@@ -27,11 +27,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion1) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion2) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "1");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "2");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -71,12 +71,70 @@ TEST(SqliteStoreOpen, ReopenedFileStillReportsOldEventsDuplicate) {
   EXPECT_EQ(std::get<std::vector<InsertResult>>(result), (std::vector{InsertResult::kDuplicate}));
 }
 
+// Version 1 as the first central created it. A fixture, frozen: never derived from
+// central/store/store_schema.cpp, which moves on.
+constexpr std::string_view kVersion1Schema = R"sql(
+CREATE TABLE events (
+  event_id TEXT PRIMARY KEY, origin TEXT NOT NULL, request_id TEXT NOT NULL,
+  start_unix_ms INTEGER NOT NULL, end_unix_ms INTEGER NOT NULL, source_app TEXT NOT NULL,
+  workspace TEXT NOT NULL, team TEXT NOT NULL, project TEXT NOT NULL, user TEXT NOT NULL,
+  job TEXT NOT NULL, feature TEXT NOT NULL, environment TEXT NOT NULL, host TEXT NOT NULL,
+  pod TEXT NOT NULL, daemon_version TEXT NOT NULL, provider TEXT NOT NULL,
+  operation TEXT NOT NULL, model TEXT NOT NULL, model_version TEXT NOT NULL,
+  service_tier TEXT NOT NULL, metered INTEGER NOT NULL, units_json TEXT NOT NULL,
+  estimated INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,
+  http_status INTEGER NOT NULL, latency_ms INTEGER NOT NULL, ttfb_ms INTEGER NOT NULL,
+  request_bytes INTEGER NOT NULL, response_bytes INTEGER NOT NULL,
+  proxy_cost_pico_usd INTEGER, proxy_pricing_version TEXT NOT NULL, cost_pico_usd INTEGER,
+  pricing_version TEXT NOT NULL, price_key TEXT NOT NULL, unpriced_reason TEXT NOT NULL,
+  received_unix_ms INTEGER NOT NULL);
+CREATE INDEX events_by_start ON events (start_unix_ms);
+CREATE TABLE workspaces (id TEXT PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE teams (id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE projects (source_app TEXT NOT NULL, external_id TEXT NOT NULL, name TEXT NOT NULL,
+  workspace_id TEXT NOT NULL, team_id TEXT NOT NULL, created_unix_ms INTEGER NOT NULL,
+  updated_unix_ms INTEGER NOT NULL, PRIMARY KEY (source_app, external_id));
+CREATE TABLE users (source_app TEXT NOT NULL, external_id TEXT NOT NULL, email TEXT NOT NULL,
+  full_name TEXT NOT NULL, created_unix_ms INTEGER NOT NULL, updated_unix_ms INTEGER NOT NULL,
+  PRIMARY KEY (source_app, external_id));
+CREATE TABLE api_keys (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+  source_app TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, prefix TEXT NOT NULL,
+  scopes INTEGER NOT NULL, workspace TEXT NOT NULL, created_unix_ms INTEGER NOT NULL,
+  last_used_unix_ms INTEGER, revoked_unix_ms INTEGER);
+INSERT INTO events VALUES ('v1-event', 'proxy', '', 1, 2, 'app', '', '', '', '', '', '', '',
+  'h', '', '0.4.0', 'gemini', 'generateContent', 'gemini-2.5-flash', 'gemini-2.5-flash', '', 1,
+  '{"input_tokens":3}', 0, 'success', '', 200, 1, 1, 1, 1, 900000, 'pb-a', 900000, 'pb-a',
+  'gemini/gemini-2.5-flash', '', 3);
+PRAGMA user_version = 1;
+)sql";
+
+TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
+  TempDir dir;
+  const std::string path = dir.File("central.db");
+  store_testing::ExecuteSql(path, std::string(kVersion1Schema));
+  auto store = OpenStore(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "2");
+  const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
+  ASSERT_TRUE(old.has_value());
+  EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
+  EXPECT_EQ(old->price_key, "gemini/gemini-2.5-flash");
+  EXPECT_EQ(old->pricing_notes, "");
+  store->InsertEvents(std::vector{MakeEvent("new")});
+  EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("new"))->pricing_notes,
+            "model_fallback,tier_fallback");
+  // Events stored before the migration still come back duplicate.
+  EXPECT_EQ(
+      std::get<std::vector<InsertResult>>(store->InsertEvents(std::vector{MakeEvent("v1-event")})),
+      (std::vector{InsertResult::kDuplicate}));
+}
+
 TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (1)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (2)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {

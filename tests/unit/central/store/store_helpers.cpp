@@ -43,6 +43,7 @@ Event MakeEvent(const std::string& event_id) {
   e.pricing_version = "pb-central-0001";
   e.price_key = "gemini/gemini-2.5-flash";
   e.unpriced_reason = "";
+  e.pricing_notes = "model_fallback,tier_fallback";
   e.received_unix_ms = 1'763'800'002'000;
   return e;
 }

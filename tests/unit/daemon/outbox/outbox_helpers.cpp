@@ -36,6 +36,7 @@ filters::Receipt MakeReceipt(const std::string& event_id) {
   r.cost = pricing::Money::FromPico(2'345'000'000);
   r.pricing_version = "pb-0123456789abcdef";
   r.price_key = "gemini/gemini-2.0-flash-001";
+  r.pricing_notes = "tier_fallback";
   r.outcome = filters::Outcome::kUpstreamError;
   r.reason = "upstream_status";
   r.http_status = 503;
@@ -74,6 +75,7 @@ void ExpectSameReceipt(const filters::Receipt& actual, const filters::Receipt& e
   EXPECT_EQ(actual.pricing_version, expected.pricing_version);
   EXPECT_EQ(actual.price_key, expected.price_key);
   EXPECT_EQ(actual.unpriced_reason, expected.unpriced_reason);
+  EXPECT_EQ(actual.pricing_notes, expected.pricing_notes);
   EXPECT_EQ(actual.outcome, expected.outcome);
   EXPECT_EQ(actual.reason, expected.reason);
   EXPECT_EQ(actual.http_status, expected.http_status);

@@ -1,6 +1,6 @@
-// Older receipts databases open under version 3 with their rows kept: version 1 (cost in
+// Older receipts databases open under version 4 with their rows kept: version 1 (cost in
 // micro-USD, no pricing detail) has its costs converted to pico-USD; version 2 gains the
-// shipping column and indexes.
+// shipping column and indexes; version 3 gains pricing_notes ('' on the rows it had).
 #include <gtest/gtest.h>
 
 #include <string>
@@ -107,13 +107,34 @@ void WriteVersion2Database(const std::string& path) {
   ExecuteSql(path, "PRAGMA user_version = 2");
 }
 
+// Version 3, as the issue-4 daemon created it: version 2's columns, rejected_reason and the
+// shipping indexes.
+void WriteVersion3Database(const std::string& path) {
+  ExecuteSql(path, CreateReceiptsTable(kVersion2MoneyColumns));
+  ExecuteSql(path, "ALTER TABLE receipts ADD COLUMN rejected_reason TEXT");
+  ExecuteSql(path,
+             "CREATE INDEX IF NOT EXISTS receipts_unshipped ON receipts(event_id) WHERE "
+             "shipped_at_ms IS NULL AND state = 'closed'");
+  ExecuteSql(path,
+             "CREATE INDEX IF NOT EXISTS receipts_shipped_at ON receipts(shipped_at_ms) WHERE "
+             "shipped_at_ms IS NOT NULL");
+  // service_tier, cost_pico_usd, pricing_version, price_key, unpriced_reason; then
+  // rejected_reason, NULL.
+  ExecuteSql(path, InsertClosedRow("v3-shipped", R"({"input_tokens":3})",
+                                   "'flex', 7000000, 'pv', 'gemini/m', ''",
+                                   std::string(kShippedAt) + ", NULL"));
+  ExecuteSql(path, InsertClosedRow("v3-waiting", R"({"input_tokens":5})",
+                                   "'', 9000000, 'pv', 'gemini/m', ''", "NULL, NULL"));
+  ExecuteSql(path, "PRAGMA user_version = 3");
+}
+
 class ReceiptMigration : public WriterTest {};
 
 TEST_F(ReceiptMigration, Version1RowsSurviveWithCostsInPicoUsd) {
   WriteVersion1Database(path_);
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
   auto rows = QueryRows(path_,
                         "SELECT event_id, cost_pico_usd, price_key, service_tier, unpriced_reason, "
                         "shipped_at_ms FROM receipts ORDER BY event_id");
@@ -142,7 +163,7 @@ TEST_F(ReceiptMigration, Version2RowsSurviveUnrejectedWithTheirShippingState) {
   WriteVersion2Database(path_);
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
   auto rows = QueryRows(path_,
                         "SELECT event_id, cost_pico_usd, shipped_at_ms, rejected_reason FROM "
                         "receipts ORDER BY event_id");
@@ -175,6 +196,54 @@ TEST_F(ReceiptMigration, MigratedVersion2DatabaseShipsItsWaitingRows) {
   ASSERT_EQ(batch.receipts.size(), 1u);
   EXPECT_EQ(batch.receipts[0].receipt.event_id, "v2-waiting");
   EXPECT_EQ(batch.receipts[0].receipt.unpriced_reason, "unknown_model");
+}
+
+TEST_F(ReceiptMigration, Version3RowsSurviveWithoutPricingNotes) {
+  WriteVersion3Database(path_);
+  ASSERT_EQ(writer_.Open(config_), std::nullopt);
+  writer_.Stop();
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  auto rows =
+      QueryRows(path_,
+                "SELECT event_id, cost_pico_usd, service_tier, pricing_notes, shipped_at_ms "
+                "FROM receipts ORDER BY event_id");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["event_id"], "v3-shipped");
+  EXPECT_EQ(rows[0]["cost_pico_usd"], "7000000");
+  EXPECT_EQ(rows[0]["service_tier"], "flex");
+  EXPECT_EQ(rows[0]["pricing_notes"], "");
+  EXPECT_EQ(rows[0]["shipped_at_ms"], kShippedAt);
+  EXPECT_EQ(rows[1]["pricing_notes"], "");
+}
+
+TEST_F(ReceiptMigration, EveryOlderVersionGainsPricingNotesAndStoresAndShipsThem) {
+  void (*const writes[])(const std::string&) = {&WriteVersion1Database, &WriteVersion2Database,
+                                                &WriteVersion3Database};
+  for (size_t version = 1; version <= 3; ++version) {
+    const std::string path = dir_.File("v" + std::to_string(version) + ".db");
+    writes[version - 1](path);
+    ReceiptWriter writer{logger_};
+    ASSERT_EQ(writer.Open(TestConfig(path)), std::nullopt);
+    filters::Receipt r = MakeReceipt("new-with-notes");
+    r.pricing_notes = "model_fallback,tier_fallback";
+    writer.Submit(std::move(r));
+    writer.Flush();
+    auto rows = QueryRows(path, "SELECT pricing_notes FROM receipts WHERE event_id = ?1",
+                          {"new-with-notes"});
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["pricing_notes"], "model_fallback,tier_fallback");
+    const ShipBatch batch = writer.NextShipBatch(10, false);
+    ASSERT_EQ(batch.error, std::nullopt);
+    bool shipped = false;
+    for (const StoredReceipt& stored : batch.receipts) {
+      if (stored.receipt.event_id == "new-with-notes") {
+        shipped = true;
+        EXPECT_EQ(stored.receipt.pricing_notes, "model_fallback,tier_fallback");
+      }
+    }
+    EXPECT_TRUE(shipped);
+    writer.Stop();
+  }
 }
 
 }  // namespace

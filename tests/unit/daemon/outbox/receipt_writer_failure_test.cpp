@@ -10,6 +10,7 @@
 #include <string>
 
 #include "daemon/log/logger.h"
+#include "daemon/outbox/receipt_db.h"
 #include "daemon/outbox/receipt_writer.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
@@ -78,10 +79,11 @@ TEST_F(ReceiptWriterFailure, UnopenableDatabaseKeepsReceiptsAndWritesThemOnceItO
 }
 
 TEST_F(ReceiptWriterFailure, OpenReportsASchemaFromANewerDaemon) {
-  ExecuteSql(path_, "PRAGMA user_version = 4");
+  const std::string newer = std::to_string(kReceiptsSchemaVersion + 1);
+  ExecuteSql(path_, "PRAGMA user_version = " + newer);
   const auto error = writer_.Open(config_);
   ASSERT_TRUE(error.has_value());
-  EXPECT_TRUE(Contains(*error, "schema version 4 is newer")) << *error;
+  EXPECT_TRUE(Contains(*error, "schema version " + newer + " is newer")) << *error;
 }
 
 TEST_F(ReceiptWriterFailure, ReadOnlyDatabaseCountsWriteErrorsAndKeepsTheReceipts) {

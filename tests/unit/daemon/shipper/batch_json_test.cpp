@@ -59,7 +59,14 @@ TEST(BatchJson, WritesTheContractsExampleEvent) {
             R"("estimated":false,"status":"success","reason":"","http_status":200,)"
             R"("latency_ms":1200,"ttfb_ms":310,"request_bytes":812,"response_bytes":2048,)"
             R"("cost_pico_usd":217760000,"pricing_version":"pb-01ec3c36b0172eeb",)"
-            R"("price_key":"gemini/gemini-2.5-flash","unpriced_reason":""}]})");
+            R"("price_key":"gemini/gemini-2.5-flash","unpriced_reason":"","pricing_notes":""}]})");
+}
+
+TEST(BatchJson, CarriesThePricingNotes) {
+  outbox::StoredReceipt s = Stored();
+  s.receipt.pricing_notes = "provider_fallback,tier_fallback";
+  EXPECT_NE(BatchJson(std::vector{s}).find(R"("pricing_notes":"provider_fallback,tier_fallback"})"),
+            std::string::npos);
 }
 
 TEST(BatchJson, AnUnpricedEventHasANullCost) {
@@ -100,7 +107,7 @@ TEST(BatchJson, SeparatesEventsWithCommas) {
   b.receipt.event_id = "second";
   const std::string json = BatchJson(std::vector{a, b});
   EXPECT_NE(json.find(R"(""},{"event_id":"second",)"), std::string::npos) << json;
-  EXPECT_TRUE(json.ends_with(R"("unpriced_reason":""}]})"));
+  EXPECT_TRUE(json.ends_with(R"("pricing_notes":""}]})"));
 }
 
 TEST(BatchJson, AnEmptyBatchHasNoEvents) { EXPECT_EQ(BatchJson({}), R"({"events":[]})"); }

@@ -109,5 +109,175 @@ TEST(GeminiOpenAiMeter, SameAtEverySplitOfAStream) {
   testing::ExpectSameAtEverySplit(ChatCall(kStream, true));
 }
 
+// --- Calls without usage (item: a 2xx answer never ends unmetered) -----------------------------
+
+// What the openai SDKs send for a stream by default: no stream_options.include_usage.
+constexpr std::string_view kOpenAiStreamRequest =
+    R"({"messages":[{"role":"user","content":"Say hello"}],"model":"gemini-2.5-flash",)"
+    R"("stream":true})";
+
+const std::string kOpenAiChatTargets[] = {
+    "/v1beta/openai/chat/completions",
+    "/v1/projects/p/locations/global/endpoints/openapi/chat/completions"};
+const std::string kOpenAiEmbeddingsTargets[] = {
+    "/v1beta/openai/embeddings", "/v1/projects/p/locations/global/endpoints/openapi/embeddings"};
+
+int64_t QuarterUp(uint64_t n) { return static_cast<int64_t>((n + 3) / 4); }
+
+// A chunk as Gemini streams it without include_usage: no "usage" at all.
+std::string OpenAiDelta(std::string_view delta, std::string_view finish = "") {
+  return R"(data: {"choices":[{"delta":)" + std::string(delta) +
+         (finish.empty() ? "" : R"(,"finish_reason":")" + std::string(finish) + "\"") +
+         R"(,"index":0}],"created":1750000000,"id":"abc","model":"gemini-2.5-flash",)"
+         R"("object":"chat.completion.chunk"})" +
+         "\n\n";
+}
+
+// "Hello" and "!": 6 characters of content.
+const std::string kOpenAiStreamWithoutUsage =
+    OpenAiDelta(R"({"content":"Hello","role":"assistant"})") +
+    OpenAiDelta(R"({"content":"!","role":"assistant"})", "stop") + "data: [DONE]\n\n";
+
+// 15 characters of reasoning ("Thinking it out"), then a tool call: arguments {"city":"Paris"} (16
+// characters decoded) and the function's name get_weather (11).
+const std::string kOpenAiToolStreamWithoutUsage =
+    OpenAiDelta(R"({"reasoning_content":"Thinking it out","role":"assistant"})") +
+    OpenAiDelta(R"({"role":"assistant","tool_calls":[{"function":{"arguments":)"
+                R"("{\"city\":\"Paris\"}","name":"get_weather"},"id":"call_1","index":0,)"
+                R"("type":"function"}]})",
+                "tool_calls") +
+    "data: [DONE]\n\n";
+constexpr uint64_t kOpenAiToolStreamCharacters = 15 + 16 + 11;
+
+Call OpenAiCall(std::string target, std::string_view request, std::string response, bool sse) {
+  Call call;
+  call.target = std::move(target);
+  call.request_body = std::string(request);
+  call.response_headers.Add("Content-Type", sse ? "text/event-stream" : "application/json");
+  call.response_body = std::move(response);
+  return call;
+}
+
+std::string EstimatedUnits(uint64_t prompt, uint64_t output) {
+  std::string json = R"({"input_tokens":)" + std::to_string(QuarterUp(prompt));
+  if (output > 0) {
+    json += R"(,"output_tokens":)" + std::to_string(QuarterUp(output));
+  }
+  return json + "}";
+}
+
+TEST(GeminiOpenAiMeter, AStreamWithoutUsageIsEstimatedFromTheRequestAndTheStreamedText) {
+  for (const std::string& target : kOpenAiChatTargets) {
+    const MeteredUsage usage =
+        MeterCallWhole(OpenAiCall(target, kOpenAiStreamRequest, kOpenAiStreamWithoutUsage, true));
+    EXPECT_FALSE(usage.reported) << target;
+    EXPECT_TRUE(usage.estimated) << target;
+    EXPECT_EQ(usage.units.ToJson(), EstimatedUnits(kOpenAiStreamRequest.size(), 6)) << target;
+    EXPECT_EQ(usage.model_version, "gemini-2.5-flash") << target;
+    EXPECT_EQ(usage.model_requested, "gemini-2.5-flash") << target;
+    EXPECT_EQ(usage.malformed, 0U) << target;
+  }
+}
+
+TEST(GeminiOpenAiMeter, ReasoningAndToolCallsCountAsStreamedOutput) {
+  const MeteredUsage usage = MeterCallWhole(
+      OpenAiCall(kOpenAiChatTargets[0], kOpenAiStreamRequest, kOpenAiToolStreamWithoutUsage, true));
+  EXPECT_TRUE(usage.estimated);
+  EXPECT_EQ(usage.units.ToJson(),
+            EstimatedUnits(kOpenAiStreamRequest.size(), kOpenAiToolStreamCharacters));
+}
+
+TEST(GeminiOpenAiMeter, ACompletionWithoutUsageIsEstimatedFromItsMessage) {
+  // "Hello there!" (12 characters) as a string, and as content parts.
+  for (const std::string_view message :
+       {R"({"content":"Hello there!","role":"assistant"})",
+        R"({"content":[{"type":"text","text":"Hello "},{"type":"text","text":"there!"}],)"
+        R"("role":"assistant"})"}) {
+    for (const std::string& target : kOpenAiChatTargets) {
+      const MeteredUsage usage = MeterCallWhole(OpenAiCall(
+          target, kChatRequest,
+          R"({"choices":[{"finish_reason":"stop","index":0,"message":)" + std::string(message) +
+              R"(}],"created":1750000000,"id":"abc","model":"gemini-2.5-flash",)"
+              R"("object":"chat.completion"})",
+          false));
+      EXPECT_TRUE(usage.estimated) << message;
+      EXPECT_EQ(usage.units.ToJson(), EstimatedUnits(kChatRequest.size(), 12)) << message;
+      EXPECT_EQ(usage.model_version, "gemini-2.5-flash") << message;
+    }
+  }
+}
+
+TEST(GeminiOpenAiMeter, EmbeddingsWithoutUsageAreEstimatedFromTheTextToEmbed) {
+  // 19 characters: "Some text goes here"; 4 + 5: "first", "second".
+  const std::pair<std::string_view, uint64_t> requests[] = {
+      {R"({"input":"Some text goes here","model":"gemini-embedding-001"})", 19},
+      {R"({"input":["first","second"],"model":"gemini-embedding-001"})", 11},
+  };
+  for (const auto& [request, characters] : requests) {
+    for (const std::string& target : kOpenAiEmbeddingsTargets) {
+      const MeteredUsage usage = MeterCallWhole(OpenAiCall(
+          target, request,
+          R"({"object":"list","data":[{"object":"embedding","embedding":[0.1],"index":0}],)"
+          R"("model":"gemini-embedding-001"})",
+          false));
+      EXPECT_TRUE(usage.estimated) << target << " " << request;
+      EXPECT_EQ(usage.units.ToJson(), EstimatedUnits(characters, 0)) << target << " " << request;
+      EXPECT_EQ(usage.model_requested, "gemini-embedding-001") << target;
+    }
+  }
+}
+
+TEST(GeminiOpenAiMeter, UsageOnTheLastChunkOnlyIsReportedNotEstimated) {
+  // stream_options.include_usage as OpenAI specifies it: one final chunk with usage.
+  const std::string stream =
+      kOpenAiStreamWithoutUsage.substr(0, kOpenAiStreamWithoutUsage.find("data: [DONE]")) +
+      R"(data: {"choices":[],"id":"abc","model":"gemini-2.5-flash","object":"chat.completion.chunk",)"
+      R"("usage":{"completion_tokens":2,"prompt_tokens":4,"total_tokens":6}})" +
+      "\n\ndata: [DONE]\n\n";
+  const MeteredUsage usage =
+      MeterCallWhole(OpenAiCall(kOpenAiChatTargets[0], kOpenAiStreamRequest, stream, true));
+  EXPECT_TRUE(usage.reported);
+  EXPECT_FALSE(usage.estimated);
+  EXPECT_EQ(usage.units.ToJson(), R"({"input_tokens":4,"output_tokens":2,"total_tokens":6})");
+}
+
+TEST(GeminiOpenAiMeter, ErrorsAndCallsWithoutAnAnswerNameTheRequestedModel) {
+  for (const std::string& target : kOpenAiChatTargets) {
+    for (const int status : {400, 429, 500, 0}) {
+      Call call = OpenAiCall(
+          target, kOpenAiStreamRequest,
+          status == 0 ? "" : R"([{"error":{"code":429,"message":"quota","status":"X"}}])", false);
+      call.status = status;
+      call.outcome = Outcome::kUpstreamError;  // 0: no answer (upstream reset, timeout)
+      const MeteredUsage usage = MeterCallWhole(call);
+      EXPECT_EQ(usage.model_requested, "gemini-2.5-flash") << target << " " << status;
+      EXPECT_TRUE(usage.units.empty()) << target << " " << status;
+      EXPECT_FALSE(usage.estimated) << target << " " << status;
+    }
+  }
+  Call embeddings =
+      OpenAiCall(kOpenAiEmbeddingsTargets[0],
+                 R"({"input":"x","model":"models/gemini-embedding-001"})", "{}", false);
+  embeddings.status = 404;
+  embeddings.outcome = Outcome::kUpstreamError;
+  EXPECT_EQ(MeterCallWhole(embeddings).model_requested, "gemini-embedding-001");
+}
+
+TEST(GeminiOpenAiMeter, SameAtEverySplitOfAStreamWithoutUsage) {
+  testing::ExpectSameAtEverySplit(
+      OpenAiCall(kOpenAiChatTargets[0], kOpenAiStreamRequest, kOpenAiStreamWithoutUsage, true));
+  testing::ExpectSameAtEverySplit(
+      OpenAiCall(kOpenAiChatTargets[1], kOpenAiStreamRequest, kOpenAiToolStreamWithoutUsage, true));
+}
+
+TEST(GeminiOpenAiMeter, SameAtEverySplitOfAnAnswerWithoutUsage) {
+  testing::ExpectSameAtEverySplit(OpenAiCall(
+      kOpenAiChatTargets[0], kChatRequest,
+      R"({"choices":[{"index":0,"message":{"content":"Hel\u006co","role":"assistant"}}]})", false));
+  testing::ExpectSameAtEverySplit(OpenAiCall(kOpenAiEmbeddingsTargets[0],
+                                             R"({"input":["a b","c"],"model":"m"})",
+                                             R"({"object":"list","data":[]})", false));
+}
+
 }  // namespace
 }  // namespace costgate::filters::gemini

@@ -100,5 +100,69 @@ TEST(GeminiPricedCall, ProvisionedThroughputCostsNothingAtTheMargin) {
   EXPECT_EQ(Pico(x), 0);
 }
 
+TEST(GeminiPricedCall, EachApiPricesGemini20FlashAtItsOwnListPrice) {
+  // Cut off before the answer: the input is estimated from the request, and the model is the
+  // URL's alias, which LiteLLM files under Vertex AI at the Gemini API's price.
+  const std::string request = R"({"contents":[{"parts":[{"text":"Say hello"}]}]})";
+  const struct {
+    std::string target;
+    std::string_view key;
+    int64_t pico_per_token;
+  } cases[] = {
+      {"/v1/projects/p/locations/us-central1/publishers/google/models/"
+       "gemini-2.0-flash:generateContent",
+       "vertex_ai/gemini-2.0-flash", 150'000},
+      {"/v1beta/publishers/google/models/gemini-2.0-flash:streamGenerateContent?alt=sse",
+       "vertex_ai/gemini-2.0-flash", 150'000},
+      {"/v1beta/models/gemini-2.0-flash:generateContent", "gemini/gemini-2.0-flash", 100'000},
+  };
+  for (const auto& c : cases) {
+    Call call;
+    call.target = c.target;
+    call.request_body = request;
+    call.status = 0;
+    call.outcome = Outcome::kCancelled;
+    FilterStats stats;
+    Exchange x = testing::RoutedExchange(call);
+    x.start_unix_ms = kStart;
+    MeterFilter meter(stats);
+    meter.OnRequestBody(x, call.request_body);
+    meter.OnComplete(x);
+    PriceFilter(BundledPrices(), stats).OnComplete(x);
+    EXPECT_EQ(x.price_key, c.key) << c.target;
+    EXPECT_EQ(Pico(x), static_cast<int64_t>((request.size() + 3) / 4) * c.pico_per_token)
+        << c.target;
+    EXPECT_EQ(x.pricing_notes, "") << c.target;
+  }
+}
+
+TEST(GeminiPricedCall, AServedModelSpelledAsAResourceIsPricedAsItsOwnRow) {
+  Call call;
+  call.target = "/v1beta/models/gemini-2.5-pro:generateContent";
+  call.response_body =
+      R"({"usageMetadata":{"promptTokenCount":10,"candidatesTokenCount":2,"totalTokenCount":12},)"
+      R"("modelVersion":"models/gemini-2.5-pro"})";
+  const Exchange x = MeterAndPrice(call);
+  EXPECT_EQ(x.model_version, "gemini-2.5-pro");
+  EXPECT_EQ(x.price_key, "gemini/gemini-2.5-pro");
+  EXPECT_EQ(x.pricing_notes, "");
+  EXPECT_EQ(Pico(x), 10 * 1'250'000 + 2 * 10'000'000);
+}
+
+TEST(GeminiPricedCall, AVertexFlexCallWithoutFlexRatesSaysSo) {
+  // The recorded Vertex answer's shape with the trafficType of a Flex PayGo call.
+  Call call;
+  call.target =
+      "/v1/projects/p/locations/us-central1/publishers/google/models/"
+      "gemini-2.0-flash-001:generateContent";
+  call.response_body =
+      R"({"usageMetadata":{"promptTokenCount":14,"candidatesTokenCount":52,"totalTokenCount":66,)"
+      R"("trafficType":"ON_DEMAND_FLEX"},"modelVersion":"gemini-2.0-flash-001"})";
+  const Exchange x = MeterAndPrice(call);
+  EXPECT_EQ(x.price_key, "gemini-2.0-flash-001");
+  EXPECT_EQ(Pico(x), 14 * 150'000 + 52 * 600'000);  // standard rates
+  EXPECT_EQ(x.pricing_notes, "tier_fallback");
+}
+
 }  // namespace
 }  // namespace costgate::filters::gemini

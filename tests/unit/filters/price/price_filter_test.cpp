@@ -45,6 +45,68 @@ TEST(PriceFilterTest, ReportedFlexTierUsesFlexRates) {
   EXPECT_EQ(x.cost->pico(), 8'250'000 + 1'098'750'000);
 }
 
+TEST(PriceFilterTest, ReportedFlexTierWithFlexRatesHasNoNote) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.service_tier = "flex";
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.pricing_notes, "");
+}
+
+TEST(PriceFilterTest, ATierWithoutRatesIsPricedAtStandardAndSaysSoForEveryWireSpelling) {
+  // gemini-2.0-flash has no flex or priority rates on either list (LiteLLM, catalogue).
+  struct Case {
+    std::string_view provider;
+    std::string_view model_version;
+    std::string_view service_tier;
+    std::string_view traffic_type;
+  };
+  const Case cases[] = {
+      {"gemini", "gemini-2.0-flash", "flex", ""},
+      {"gemini", "gemini-2.0-flash", "priority", ""},
+      {"gemini", "gemini-2.0-flash", "FLEX", ""},
+      {"vertex", "gemini-2.0-flash-001", "", "ON_DEMAND_FLEX"},
+      {"vertex", "gemini-2.0-flash-001", "", "ON_DEMAND_PRIORITY"},
+      {"vertex", "gemini-2.0-flash", "", "ON_DEMAND_FLEX"},
+  };
+  for (const Case& c : cases) {
+    FilterStats stats;
+    Exchange standard = MeteredExchange();
+    standard.provider = c.provider;
+    standard.model_requested = c.model_version;
+    standard.model_version = c.model_version;
+    PriceFilter(BundledPrices(), stats).OnComplete(standard);
+    Exchange x = standard;
+    x.service_tier = c.service_tier;
+    x.traffic_type = c.traffic_type;
+    PriceFilter(BundledPrices(), stats).OnComplete(x);
+    ASSERT_TRUE(x.cost.has_value()) << c.model_version;
+    EXPECT_EQ(x.cost, standard.cost) << c.service_tier << c.traffic_type;
+    EXPECT_EQ(x.pricing_notes, "tier_fallback") << c.service_tier << c.traffic_type;
+    EXPECT_EQ(standard.pricing_notes, "") << c.model_version;
+  }
+}
+
+TEST(PriceFilterTest, ProvisionedThroughputHasNoNote) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.provider = "vertex";
+  x.model_version = "gemini-2.0-flash-001";
+  x.traffic_type = "PROVISIONED_THROUGHPUT";
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.cost, pricing::Money{});
+  EXPECT_EQ(x.pricing_notes, "");
+}
+
+TEST(PriceFilterTest, NotesAreClearedForAnExchangeThatLeavesNoReceipt) {
+  FilterStats stats;
+  Exchange x = MeteredExchange();
+  x.pricing_notes = "tier_fallback";
+  x.metering = Metering::kPassThrough;
+  PriceFilter(BundledPrices(), stats).OnComplete(x);
+  EXPECT_EQ(x.pricing_notes, "");
+}
+
 TEST(PriceFilterTest, UnknownModelIsUnpricedAndCountedNeverZero) {
   FilterStats stats;
   Exchange x = MeteredExchange();

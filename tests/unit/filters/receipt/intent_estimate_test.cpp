@@ -55,6 +55,20 @@ TEST(EstimateIntentUnitsTest, VertexAiCallGetsTheSameEstimate) {
   EXPECT_EQ(units.Get(kUnitInputTokens), 251);
 }
 
+TEST(EstimateIntentUnitsTest, EveryOperationBilledByPromptTokensGetsTheEstimate) {
+  for (const char* provider : {"gemini", "vertex"}) {
+    for (const char* op : {"generateContent", "streamGenerateContent", "embedContent",
+                           "batchEmbedContents", "openai.chat.completions", "openai.embeddings"}) {
+      Exchange x = AdmittedGeminiCall("1001");
+      x.provider = provider;
+      x.operation = op;
+      Units units;
+      EstimateIntentUnits(x, units);
+      EXPECT_EQ(units.Get(kUnitInputTokens), 251) << provider << " " << op;
+    }
+  }
+}
+
 TEST(EstimateIntentUnitsTest, CallsNotBilledByPromptTokensGetNoEstimate) {
   for (const char* op : {"predict", "predictLongRunning", "cachedContents.create"}) {
     Exchange x = AdmittedGeminiCall("1001");

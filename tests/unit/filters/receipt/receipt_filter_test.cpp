@@ -41,6 +41,7 @@ Exchange CompletedExchange() {
   x.request_bytes = 103;
   x.response_bytes = 1810;
   x.estimated = true;
+  x.pricing_notes = "model_fallback,tier_fallback";
   return x;
 }
 
@@ -73,6 +74,7 @@ TEST(BuildReceiptTest, CopiesEveryField) {
   EXPECT_EQ(r.pricing_version, "pv-1");
   EXPECT_EQ(r.price_key, "gemini/gemini-3.6-flash");
   EXPECT_EQ(r.unpriced_reason, "");
+  EXPECT_EQ(r.pricing_notes, "model_fallback,tier_fallback");
   EXPECT_EQ(r.outcome, Outcome::kCancelled);
   EXPECT_EQ(r.reason, "client_disconnected");
   EXPECT_EQ(r.http_status, 200);
