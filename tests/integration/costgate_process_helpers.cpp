@@ -52,13 +52,13 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
        << "  max_header_bytes: " << settings.max_header_bytes << "\n"
        << "  max_header_count: " << settings.max_header_count << "\n"
        << "  max_request_body_bytes: " << settings.max_request_body_bytes << "\n"
-       << "timeouts:\n"
+       << settings.limits_yaml << "timeouts:\n"
        << "  header_read_ms: " << settings.header_read_ms << "\n"
        << "  idle_keepalive_ms: " << settings.idle_keepalive_ms << "\n"
        << "  upstream_connect_ms: " << settings.upstream_connect_ms << "\n"
        << "  upstream_response_ms: " << settings.upstream_response_ms << "\n"
        << "  drain_ms: " << settings.drain_ms << "\n"
-       << "upstreams:\n";
+       << settings.timeouts_yaml << "upstreams:\n";
   // Every provider at the one upstream under test: no call a test makes can leave the machine.
   for (const char* provider : kProviders) {
     yaml << "  " << provider << ":\n    url: " << Quoted(settings.upstream_url) << "\n";

@@ -37,6 +37,8 @@ struct DaemonSettings {
   std::string role = "proxy";           // "central": `costgate central` on <work dir>/central.db
   uint16_t port = 0;                    // the role's listen port; 0 = ephemeral
   std::filesystem::path receipts_path;  // empty: <work dir>/receipts.db
+  std::string limits_yaml;              // more limits.* lines, each "  key: value\n"
+  std::string timeouts_yaml;            // more timeouts.* lines, each "  key: value\n"
   std::string receipts_yaml;            // more receipts.* lines, each "  key: value\n"
   std::string central_yaml;  // more central.* lines (role central), each "  key: value\n"
   std::string extra_yaml;    // more top-level sections (shipper:, pricing:, ...), verbatim
