@@ -4,6 +4,8 @@
 #include <charconv>
 #include <utility>
 
+#include "base/text_rule.h"
+
 namespace costgate::config {
 namespace {
 
@@ -77,6 +79,16 @@ Parsed<LogLevel> ParseLogLevel(std::string_view text) {
       {"error", LogLevel::kError},
   }};
   return ParseEnum(text, kNames);
+}
+
+Parsed<std::string> ParseLabel(std::string_view text) {
+  // The text is not quoted back: it may be what is wrong (control characters, 100 KB).
+  if (const base::TextProblem problem = base::CheckText(text, base::kMaxIdBytes);
+      problem != base::TextProblem::kNone) {
+    return Parsed<std::string>::Fail("a label " +
+                                     base::TextProblemReason(problem, base::kMaxIdBytes));
+  }
+  return Parsed<std::string>::Ok(std::string(text));
 }
 
 Parsed<std::string> ParseNonEmpty(std::string_view text, std::string_view what) {

@@ -43,6 +43,10 @@ Parsed<LogLevel> ParseLogLevel(std::string_view text);
 // Any text that is not empty (a file path, for instance).
 Parsed<std::string> ParseNonEmpty(std::string_view text, std::string_view what);
 
+// A label stamped on every receipt (labels.*): text by base/text_rule.h, at most
+// base::kMaxIdBytes bytes, so central accepts every receipt that carries it.
+Parsed<std::string> ParseLabel(std::string_view text);
+
 // How an error message quotes offending text: 'abc', or "an empty value".
 std::string Quoted(std::string_view text);
 

@@ -107,12 +107,12 @@ const S kTimeouts[] = {
 
 // Labels are free text: they are whatever the operator wants to see on receipts.
 const S kLabels[] = {
-    {"source_app", [](Text t, Config& c) { return StoreText(t, c.labels.source_app); }},
-    {"workspace", [](Text t, Config& c) { return StoreText(t, c.labels.workspace); }},
-    {"team", [](Text t, Config& c) { return StoreText(t, c.labels.team); }},
-    {"project", [](Text t, Config& c) { return StoreText(t, c.labels.project); }},
-    {"environment", [](Text t, Config& c) { return StoreText(t, c.labels.environment); }},
-    {"pod", [](Text t, Config& c) { return StoreText(t, c.labels.pod); }},
+    {"source_app", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.source_app); }},
+    {"workspace", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.workspace); }},
+    {"team", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.team); }},
+    {"project", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.project); }},
+    {"environment", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.environment); }},
+    {"pod", [](Text t, Config& c) { return Store(ParseLabel(t), c.labels.pod); }},
 };
 
 const S kReceipts[] = {

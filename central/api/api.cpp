@@ -15,25 +15,33 @@ Api::Api(Store& store, pricing::PriceBookHolder& prices, ApiLimits limits)
 
 bool Api::Serves(std::string_view path) { return FindRoute(path) != nullptr; }
 
-ApiResponse Api::Handle(const ApiRequest& request) {
-  const RouteSpec* route = FindRoute(request.path);
+std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
+  const RouteSpec* route = FindRoute(head.path);
   if (route == nullptr) {
     return ErrorResponse(404, "not_found", "no such route");
   }
-  if (request.method != route->method) {
+  if (head.method != route->method) {
     return ErrorResponse(405, "method_not_allowed",
                          std::string(route->path) + " takes " + std::string(route->method));
   }
   if (!route->scope) {
-    return HandleHealth(store_);
+    return Admission{route->route, std::nullopt};
   }
   std::variant<ApiKeyRecord, ApiResponse> key =
-      Authenticate(store_, request.api_key, *route->scope, request.now_unix_ms);
+      Authenticate(store_, head.api_key, *route->scope, head.now_unix_ms);
   if (ApiResponse* refused = std::get_if<ApiResponse>(&key)) {
     return std::move(*refused);
   }
-  const Call call{request, std::get<ApiKeyRecord>(key), store_, prices_.Current()};
-  switch (route->route) {
+  return Admission{route->route, std::move(std::get<ApiKeyRecord>(key))};
+}
+
+ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
+  if (admission.route == Route::kHealth || !admission.key) {
+    // Only health is admitted without a key (Admit).
+    return HandleHealth(store_);
+  }
+  const Call call{request, *admission.key, store_, prices_.Current()};
+  switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
     case Route::kPreflight:
@@ -48,6 +56,15 @@ ApiResponse Api::Handle(const ApiRequest& request) {
       break;
   }
   return HandleHealth(store_);
+}
+
+ApiResponse Api::Handle(const ApiRequest& request) {
+  std::variant<Admission, ApiResponse> admitted =
+      Admit({request.method, request.path, request.api_key, request.now_unix_ms});
+  if (ApiResponse* refused = std::get_if<ApiResponse>(&admitted)) {
+    return std::move(*refused);
+  }
+  return Handle(request, std::get<Admission>(admitted));
 }
 
 ApiResponse HandleHealth(Store& store) {

@@ -67,6 +67,13 @@ ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events) {
       continue;
     }
     Event& event = std::get<Event>(read);
+    // A ship key speaks for its app as a V1 key does: an event labelled with another app is
+    // refused alone (it would be stored under an app the key cannot write for).
+    if (!ClaimSourceApp(call.key, event.source_app)) {
+      slots.push_back({false, rejected.size()});
+      rejected.push_back({event.event_id, path + ".labels.source_app", "source_app_mismatch"});
+      continue;
+    }
     if (!ClaimWorkspace(call.key, event.workspace)) {
       slots.push_back({false, rejected.size()});
       rejected.push_back({event.event_id, path + ".labels.workspace", "workspace_forbidden"});

@@ -22,6 +22,30 @@ bool IsUnitName(std::string_view name) {
 
 std::string IntReason(int64_t min) { return "must be an integer >= " + std::to_string(min); }
 
+FieldStatus CheckText(std::string_view text, size_t max_bytes) {
+  if (const base::TextProblem problem = base::CheckText(text, max_bytes);
+      problem != base::TextProblem::kNone) {
+    return FieldError{"", base::TextProblemReason(problem, max_bytes)};
+  }
+  return std::nullopt;
+}
+
+FieldStatus ReadTextOrNull(dom::element value, size_t max_bytes, std::string& out) {
+  if (value.is_null()) {
+    out.clear();
+    return std::nullopt;
+  }
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) {
+    return FieldError{"", "must be a string or null"};
+  }
+  if (FieldStatus error = CheckText(text, max_bytes)) {
+    return error;
+  }
+  out.assign(text);
+  return std::nullopt;
+}
+
 }  // namespace
 
 simdjson::simdjson_result<dom::element> ParseJsonBody(std::string_view body) {
@@ -50,6 +74,9 @@ FieldStatus ReadString(dom::element value, std::string& out) {
   if (value.get_string().get(text) != simdjson::SUCCESS) {
     return FieldError{"", "must be a string"};
   }
+  if (FieldStatus error = CheckText(text, base::kMaxIdBytes)) {
+    return error;
+  }
   out.assign(text);
   return std::nullopt;
 }
@@ -59,21 +86,19 @@ FieldStatus ReadNonEmptyString(dom::element value, std::string& out) {
   if (value.get_string().get(text) != simdjson::SUCCESS || text.empty()) {
     return FieldError{"", "must be a non-empty string"};
   }
+  if (FieldStatus error = CheckText(text, base::kMaxIdBytes)) {
+    return error;
+  }
   out.assign(text);
   return std::nullopt;
 }
 
 FieldStatus ReadStringOrNull(dom::element value, std::string& out) {
-  if (value.is_null()) {
-    out.clear();
-    return std::nullopt;
-  }
-  std::string_view text;
-  if (value.get_string().get(text) != simdjson::SUCCESS) {
-    return FieldError{"", "must be a string or null"};
-  }
-  out.assign(text);
-  return std::nullopt;
+  return ReadTextOrNull(value, base::kMaxIdBytes, out);
+}
+
+FieldStatus ReadDisplayStringOrNull(dom::element value, std::string& out) {
+  return ReadTextOrNull(value, base::kMaxDisplayBytes, out);
 }
 
 FieldStatus ReadBool(dom::element value, bool& out) {
@@ -114,10 +139,17 @@ FieldStatus ReadUnits(dom::element value, EventUnits& out) {
   if (value.get_object().get(object) != simdjson::SUCCESS) {
     return FieldError{"", "must be an object of unit name -> integer"};
   }
+  // A bound on the count keeps the duplicate check (and pricing's lookups) linear in practice:
+  // the unit vocabulary (pricing/units.h) has a couple of dozen names.
+  if (object.size() > kMaxUnits) {
+    return FieldError{"", "must hold at most " + std::to_string(kMaxUnits) + " units"};
+  }
   out.clear();
   for (const auto [key, count] : object) {
-    if (!IsUnitName(key)) {
-      return FieldError{std::string(key), "unit names are [a-z0-9_]+"};
+    if (!IsUnitName(key) || key.size() > base::kMaxIdBytes) {
+      return FieldError{
+          base::BoundText(key, base::kMaxIdBytes),
+          "unit names are [a-z0-9_]+, at most " + std::to_string(base::kMaxIdBytes) + " bytes"};
     }
     const std::string_view name = key == "chars" ? pricing::kUnitCharacters : key;
     int64_t number = 0;

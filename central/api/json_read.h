@@ -2,7 +2,9 @@
 // path of the offending value and say what it must be.
 //
 // The DOM parses and validates the whole body before anything reads it, so a body that is not
-// JSON is refused before any of it is acted on.
+// JSON is refused before any of it is acted on. Every string read passes base/text_rule.h
+// (at most base::kMaxIdBytes bytes, or kMaxDisplayBytes for the fields people read, valid UTF-8,
+// no control characters): what central stores reads back as it was sent.
 #pragma once
 
 #include <simdjson.h>
@@ -13,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/text_rule.h"
 #include "central/store/event.h"
 
 namespace costgate::central {
@@ -32,16 +35,21 @@ std::string JoinPath(std::string_view parent, std::string_view child);
 // Puts `error` under `parent`.
 FieldError Nest(FieldError error, std::string_view parent);
 
+// Strings of ids, labels and names: at most base::kMaxIdBytes bytes of text.
 FieldStatus ReadString(simdjson::dom::element value, std::string& out);
 FieldStatus ReadNonEmptyString(simdjson::dom::element value, std::string& out);
 // A string, or null for "" (V1 fields that "may be null or absent").
 FieldStatus ReadStringOrNull(simdjson::dom::element value, std::string& out);
+// ReadStringOrNull for a field people read (email, full name, a project's name): at most
+// base::kMaxDisplayBytes bytes of text.
+FieldStatus ReadDisplayStringOrNull(simdjson::dom::element value, std::string& out);
 FieldStatus ReadBool(simdjson::dom::element value, bool& out);
 // An integer in [min, max]; a number with a fraction or an exponent is not an integer.
 FieldStatus ReadInt(simdjson::dom::element value, int64_t min, int64_t max, int64_t& out);
 FieldStatus ReadUint(simdjson::dom::element value, uint64_t& out);
-// An object of unit name ([a-z0-9_]+) -> integer >= 0; "chars" (the V1 spelling) is read as
-// "characters". Errors name the unit: "input_tokens".
+// An object of at most kMaxUnits unit name ([a-z0-9_]+, at most base::kMaxIdBytes) -> integer
+// >= 0; "chars" (the V1 spelling) is read as "characters". Errors name the unit: "input_tokens".
+inline constexpr size_t kMaxUnits = 64;
 FieldStatus ReadUnits(simdjson::dom::element value, EventUnits& out);
 
 // How one field of an object is read into T.
@@ -73,7 +81,8 @@ FieldStatus ReadObject(simdjson::dom::element value, const std::array<FieldRule<
     }
     if (i == N) {
       if (unknown == UnknownFields::kReject) {
-        return FieldError{std::string(key), "unknown field"};
+        // The name comes from the client: it is bounded before an answer repeats it.
+        return FieldError{base::BoundText(key, base::kMaxIdBytes), "unknown field"};
       }
       continue;
     }

@@ -61,6 +61,17 @@ std::optional<ApiResponse> CheckSourceApp(const ApiKeyRecord& key, std::string_v
                        "API key belongs to source_app " + key.source_app, "source_app");
 }
 
+bool ClaimSourceApp(const ApiKeyRecord& key, std::string& source_app) {
+  if (key.source_app.empty() || source_app == key.source_app) {
+    return true;
+  }
+  if (source_app.empty()) {
+    source_app = key.source_app;
+    return true;
+  }
+  return false;
+}
+
 bool ClaimWorkspace(const ApiKeyRecord& key, std::string& workspace) {
   if (key.workspace.empty() || workspace == key.workspace) {
     return true;

@@ -25,6 +25,10 @@ std::variant<ApiKeyRecord, ApiResponse> Authenticate(Store& store, std::string_v
 // (403 "source_app_mismatch"). A key without a source_app speaks for any.
 std::optional<ApiResponse> CheckSourceApp(const ApiKeyRecord& key, std::string_view source_app);
 
+// The same rule for a shipped event, which carries its app in labels.source_app: "" becomes the
+// key's, another one is refused (false). A key without a source_app speaks for any.
+bool ClaimSourceApp(const ApiKeyRecord& key, std::string& source_app);
+
 // A key restricted to a workspace writes only into it: `workspace` "" becomes the key's, another
 // one is refused (false). A key without a workspace writes anywhere.
 bool ClaimWorkspace(const ApiKeyRecord& key, std::string& workspace);

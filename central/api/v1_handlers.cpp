@@ -2,6 +2,7 @@
 #include <string>
 #include <variant>
 
+#include "central/api/api_error.h"
 #include "central/api/handlers.h"
 #include "central/api/json_out.h"
 #include "central/api/key_auth.h"
@@ -26,6 +27,10 @@ ApiResponse HandlePreflight(const Call& call) {
   // without a price estimates 0 (what clients assume when central is unreachable).
   const UnitsPrice price = PriceUnits(call.book, "", "", request.model, request.units,
                                       pricing::ServiceTier::kStandard, call.request.now_unix_ms);
+  if (price.unpriced == pricing::Unpriced::kOverflow) {
+    // Not 0 as for an unpriced model: a cost too large to represent must not read as free.
+    return InvalidField("estimated_units", "is too large to price (the cost overflows)");
+  }
   ApiResponse response;
   std::string& out = response.body;
   out.append(R"({"allow":true,"estimated_cost_usd":)");

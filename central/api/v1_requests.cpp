@@ -61,8 +61,9 @@ constexpr auto kUserRules = std::to_array<FieldRule<UserRecord>>({
      [](dom::element v, UserRecord& u) { return ReadNonEmptyString(v, u.external_id); }, true},
     {"source_app",
      [](dom::element v, UserRecord& u) { return ReadNonEmptyString(v, u.source_app); }, true},
-    {"email", [](dom::element v, UserRecord& u) { return ReadStringOrNull(v, u.email); }},
-    {"full_name", [](dom::element v, UserRecord& u) { return ReadStringOrNull(v, u.full_name); }},
+    {"email", [](dom::element v, UserRecord& u) { return ReadDisplayStringOrNull(v, u.email); }},
+    {"full_name",
+     [](dom::element v, UserRecord& u) { return ReadDisplayStringOrNull(v, u.full_name); }},
 });
 
 constexpr auto kProjectRules = std::to_array<FieldRule<ProjectRecord>>({
@@ -70,7 +71,7 @@ constexpr auto kProjectRules = std::to_array<FieldRule<ProjectRecord>>({
      [](dom::element v, ProjectRecord& p) { return ReadNonEmptyString(v, p.external_id); }, true},
     {"source_app",
      [](dom::element v, ProjectRecord& p) { return ReadNonEmptyString(v, p.source_app); }, true},
-    {"name", [](dom::element v, ProjectRecord& p) { return ReadStringOrNull(v, p.name); }},
+    {"name", [](dom::element v, ProjectRecord& p) { return ReadDisplayStringOrNull(v, p.name); }},
     {"workspace_id",
      [](dom::element v, ProjectRecord& p) { return ReadStringOrNull(v, p.workspace_id); }},
 });

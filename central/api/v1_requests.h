@@ -6,7 +6,9 @@
 // (project_external_id, job_external_id; request_id, which clients send null when preflight was
 // unreachable). Upserts require external_id and source_app; the rest describes the mirror and
 // may be null or absent. Errors name the field ("model", "units.input_tokens"); units spelled
-// "chars" are read as "characters".
+// "chars" are read as "characters". Every string is text by base/text_rule.h: ids, names and
+// labels at most base::kMaxIdBytes bytes, email, full_name and a project's name at most
+// base::kMaxDisplayBytes.
 #pragma once
 
 #include <simdjson.h>

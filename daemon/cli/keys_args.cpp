@@ -1,7 +1,6 @@
 #include "daemon/cli/keys_args.h"
 
-#include <algorithm>
-
+#include "base/text_rule.h"
 #include "central/keys/api_key.h"
 
 namespace costgate::daemon::cli {
@@ -22,9 +21,15 @@ bool Allowed(std::string_view subcommand, std::string_view option) {
   return subcommand == "create";  // --name, --source-app, --scopes, --workspace
 }
 
-bool HasControlCharacter(std::string_view text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+// The key's source_app and workspace become every event's it writes without one of its own, so
+// they follow the rule central applies to the events' labels (base/text_rule.h).
+bool CheckText(std::string_view option, std::string_view value) {
+  const base::TextProblem problem = base::CheckText(value, base::kMaxIdBytes);
+  if (problem == base::TextProblem::kNone) {
+    return true;
+  }
+  UsageError(std::string(option) + " " + base::TextProblemReason(problem, base::kMaxIdBytes));
+  return false;
 }
 
 bool CheckCreate(const KeysArgs& args) {
@@ -37,12 +42,8 @@ bool CheckCreate(const KeysArgs& args) {
     UsageError("--name must not start with key_ (key ids do)");
     return false;
   }
-  if (HasControlCharacter(args.name) || HasControlCharacter(args.source_app) ||
-      HasControlCharacter(args.workspace)) {
-    UsageError("--name, --source-app and --workspace must not hold control characters");
-    return false;
-  }
-  return true;
+  return CheckText("--name", args.name) && CheckText("--source-app", args.source_app) &&
+         CheckText("--workspace", args.workspace);
 }
 
 bool CheckPositional(const KeysArgs& args, const std::vector<std::string>& positional) {

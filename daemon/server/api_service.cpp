@@ -2,13 +2,20 @@
 
 #include <exception>
 
-#include "central/api/api_error.h"
-
 namespace costgate::daemon::server {
+namespace {
+
+central::ApiResponse InternalError() {
+  return central::ApiResponse{
+      500, R"({"error":{"code":"internal","message":"central could not handle the request"}})"};
+}
+
+}  // namespace
 
 ApiService::ApiService(central::Api& api, ApiLimits limits)
     : api_(api),
       limits_(limits),
+      body_budget_(limits.max_buffered_body_bytes),
       work_(asio::make_work_guard(io_)),
       thread_([this] { io_.run(); }) {}
 
@@ -18,19 +25,34 @@ ApiService::~ApiService() {
   thread_.join();
 }
 
-Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& request) {
-  // co_spawn delivers the result through the awaiting coroutine's executor: the handler runs on
-  // the API thread and the connection resumes on its worker.
+// co_spawn delivers the result through the awaiting coroutine's executor: Admit and Handle run
+// on the API thread and the connection resumes on its worker. An exception (out of memory,
+// mostly) fails the request; the process and the store carry on.
+
+Awaitable<std::variant<central::Admission, central::ApiResponse>> ApiService::Admit(
+    const central::ApiHead& head) {
+  using Admitted = std::variant<central::Admission, central::ApiResponse>;
   co_return co_await asio::co_spawn(
       io_,
-      [this, &request]() -> Awaitable<central::ApiResponse> {
+      [this, &head]() -> Awaitable<Admitted> {
         try {
-          co_return api_.Handle(request);
-        } catch (const std::exception& e) {
-          // Out of memory, mostly: the request fails, the process and the store carry on.
-          co_return central::ApiResponse{
-              500,
-              R"({"error":{"code":"internal","message":"central could not handle the request"}})"};
+          co_return api_.Admit(head);
+        } catch (const std::exception&) {
+          co_return InternalError();
+        }
+      },
+      asio::use_awaitable);
+}
+
+Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& request,
+                                                   const central::Admission& admission) {
+  co_return co_await asio::co_spawn(
+      io_,
+      [this, &request, &admission]() -> Awaitable<central::ApiResponse> {
+        try {
+          co_return api_.Handle(request, admission);
+        } catch (const std::exception&) {
+          co_return InternalError();
         }
       },
       asio::use_awaitable);

@@ -15,6 +15,22 @@
 #include "filters/filter_stats.h"
 
 namespace costgate::daemon::server {
+namespace {
+
+void RegisterBodyBudgetMetrics(metrics::ProxyMetrics& metrics, const BodyBudget& budget) {
+  metrics.registry().AddCallback(
+      metrics::MetricType::kGauge, "costgate_central_body_bytes_buffered",
+      "Request-body bytes central holds in memory now (as received and gzip-decoded), out of "
+      "central.max_buffered_body_bytes.",
+      [&budget] { return static_cast<double>(budget.buffered()); });
+  metrics.registry().AddCallback(metrics::MetricType::kCounter,
+                                 "costgate_central_overload_refusals_total",
+                                 "Requests answered 503 overloaded because their body did not fit "
+                                 "central.max_buffered_body_bytes.",
+                                 [&budget] { return static_cast<double>(budget.refusals()); });
+}
+
+}  // namespace
 
 int RunCentral(const ServerOptions& options) {
   std::signal(SIGPIPE, SIG_IGN);
@@ -39,13 +55,14 @@ int RunCentral(const ServerOptions& options) {
   }
   pricing::PriceBookHolder prices(std::move(book));
   central::Api api(*store, prices, central::ApiLimits{settings.max_batch_events});
-  ApiService api_service(api, ApiLimits{settings.max_body_bytes});
+  ApiService api_service(api, ApiLimits{settings.max_body_bytes, settings.max_buffered_body_bytes});
   price_refresh::RefreshStats refresh_stats;
   metrics::ProxyMetrics metrics(COSTGATE_VERSION);
   filters::FilterStats filter_stats;
   Services services{logger, metrics,          nullptr,          filter_stats,
                     prices, util::Hostname(), COSTGATE_VERSION, &api_service};
   price_refresh::RegisterPriceMetrics(metrics, prices, refresh_stats);
+  RegisterBodyBudgetMetrics(metrics, api_service.body_budget());
   logger.Info("central database open").Str("path", settings.database).Emit();
 
   std::string error;

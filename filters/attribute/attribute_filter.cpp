@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/text_rule.h"
 #include "filters/local_reply.h"
 
 namespace costgate::filters {
@@ -25,21 +26,6 @@ constexpr LabelHeader kLabelHeaders[] = {
 bool IsOwnHeader(std::string_view name) noexcept {
   return name.size() >= kOwnHeaderPrefix.size() &&
          EqualsIgnoreCase(name.substr(0, kOwnHeaderPrefix.size()), kOwnHeaderPrefix);
-}
-
-// Labels end up in logs, metrics and the central store's keys; control bytes there would let a
-// caller forge log lines or split keys, and unbounded values would bloat every receipt.
-bool IsValidLabel(std::string_view value) noexcept {
-  if (value.size() > kMaxLabelBytes) {
-    return false;
-  }
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F) {
-      return false;
-    }
-  }
-  return true;
 }
 
 void RemoveOwnHeaders(Headers& headers) {
@@ -75,10 +61,13 @@ Next AttributeFilter::OnRequest(Exchange& x) {
     if (value == nullptr || value->empty()) {
       continue;
     }
-    if (!IsValidLabel(*value)) {
-      SetErrorReply(x, 400, "invalid_attribution_header",
-                    "costgate: header " + std::string(header.name) + " must be at most " +
-                        std::to_string(kMaxLabelBytes) + " bytes without control characters");
+    // Labels end up in logs, metrics and central's store keys: control bytes there would let
+    // a caller forge log lines or split keys, and unbounded values would bloat every receipt.
+    if (const base::TextProblem problem = base::CheckText(*value, base::kMaxIdBytes);
+        problem != base::TextProblem::kNone) {
+      SetErrorReply(x, 400, "bad_label",
+                    "costgate: header " + std::string(header.name) + " " +
+                        base::TextProblemReason(problem, base::kMaxIdBytes));
       return Next::kAnswered;
     }
     x.labels.*header.label = *value;

@@ -4,11 +4,12 @@
 // x-costgate-project (replaces the configured project), x-costgate-job, x-costgate-feature.
 // Then every request header named x-costgate-* is removed: they are ours and never reach the
 // provider. Provider credentials (x-goog-api-key, key=, Authorization) are never read or touched.
-// Answers 400 invalid_attribution_header when one of those headers is longer than
-// kMaxLabelBytes or holds a control character.
+// Answers 400 "bad_label" (in the provider's error shape, naming the header) when one of those
+// headers breaks the text rule of base/text_rule.h: longer than base::kMaxIdBytes, not UTF-8,
+// or holding a control character. Central refuses such a label, and a receipt it refuses is
+// never resent: the call is refused instead.
 #pragma once
 
-#include <cstddef>
 #include <memory>
 #include <utility>
 
@@ -16,8 +17,6 @@
 #include "filters/filter.h"
 
 namespace costgate::filters {
-
-inline constexpr size_t kMaxLabelBytes = 256;
 
 class AttributeFilter final : public Filter {
  public:

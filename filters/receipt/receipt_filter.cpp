@@ -2,6 +2,7 @@
 
 #include "filters/local_reply.h"
 #include "filters/receipt/intent_estimate.h"
+#include "filters/receipt/receipt_text.h"
 #include "filters/receipt_policy.h"
 
 namespace costgate::filters {
@@ -34,6 +35,7 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   r.request_bytes = x.request_bytes;
   r.response_bytes = x.response_bytes;
   r.estimated = x.estimated;
+  BoundReceiptText(r);
   return r;
 }
 

@@ -28,7 +28,8 @@ struct ReceiptOrigin {
   std::string daemon_version;
 };
 
-// Builds the receipt of a completed exchange: every field copied from `x`.
+// Builds the receipt of a completed exchange: every field copied from `x`, its text bounded for
+// central (receipt_text.h).
 Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin);
 
 // The intent of an admitted exchange: open, outcome interrupted ("in_flight"), estimated, units

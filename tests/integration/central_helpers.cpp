@@ -47,13 +47,18 @@ uint16_t FreeLoopbackPort() {
   return ntohs(address.sin_port);
 }
 
-CentralUnderTest::CentralUnderTest(uint16_t port, std::string central_yaml)
-    : port_(port), central_yaml_(std::move(central_yaml)) {
+CentralUnderTest::CentralUnderTest(uint16_t port, std::string central_yaml,
+                                   std::function<void(DaemonSettings&)> adjust)
+    : port_(port), central_yaml_(std::move(central_yaml)), adjust_(std::move(adjust)) {
   Start();
 }
 
 void CentralUnderTest::Start() {
-  process_ = std::make_unique<CostgateProcess>(CentralSettings(port_, central_yaml_), dir_.path());
+  DaemonSettings settings = CentralSettings(port_, central_yaml_);
+  if (adjust_) {
+    adjust_(settings);
+  }
+  process_ = std::make_unique<CostgateProcess>(settings, dir_.path());
   port_ = process_->port();
 }
 

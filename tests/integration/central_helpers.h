@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -22,8 +23,10 @@ uint16_t FreeLoopbackPort();
 class CentralUnderTest {
  public:
   // Starts `costgate central` on `port` (0: ephemeral) with its own work dir; `central_yaml`
-  // adds central.* settings ("  max_body_bytes: 1024\n").
-  explicit CentralUnderTest(uint16_t port = 0, std::string central_yaml = {});
+  // adds central.* settings ("  max_body_bytes: 1024\n"); `adjust`, when set, changes the rest
+  // of the settings (timeouts, limits) before the start.
+  explicit CentralUnderTest(uint16_t port = 0, std::string central_yaml = {},
+                            std::function<void(DaemonSettings&)> adjust = {});
 
   void Stop();   // SIGTERM and wait
   void Start();  // again, on the same port and database
@@ -52,6 +55,7 @@ class CentralUnderTest {
   TempDir dir_;
   uint16_t port_;
   std::string central_yaml_;
+  std::function<void(DaemonSettings&)> adjust_;
   std::unique_ptr<CostgateProcess> process_;
 };
 

@@ -210,11 +210,11 @@ TEST_F(ChainFlowTest, BadAttributionIsAnsweredInGeminiShapeWithADeniedReceipt) {
   x.request.headers.Add("x-costgate-job", std::string(300, 'j'));
   ASSERT_TRUE(RunRequestPhase(filters, x));
   EXPECT_EQ(x.reply.status, 400);
-  EXPECT_NE(x.reply.body.find("INVALID_ATTRIBUTION_HEADER"), std::string::npos);
+  EXPECT_NE(x.reply.body.find("BAD_LABEL"), std::string::npos);
   Complete(filters, x, Outcome::kDenied, 400, x.reply.reason);
   ASSERT_EQ(sink_.receipts.size(), 1u);
   EXPECT_EQ(sink_.receipts[0].outcome, Outcome::kDenied);
-  EXPECT_EQ(sink_.receipts[0].reason, "invalid_attribution_header");
+  EXPECT_EQ(sink_.receipts[0].reason, "bad_label");
   EXPECT_EQ(sink_.receipts[0].http_status, 400);
 }
 

@@ -86,6 +86,50 @@ TEST(ApiAuth, UseAfterAMinuteRewritesLastUsed) {
   EXPECT_EQ(LastUsed(h.store(), key), kNow + 60'000);
 }
 
+// Admission reads the head alone: the body is not there yet when it decides.
+TEST(ApiAdmit, RefusesFromTheHeadAlone) {
+  ApiHarness h;
+  const std::string upsert_key = h.MakeKey("upsert");
+  const auto status = [&](std::string_view method, std::string_view path, std::string_view key) {
+    std::variant<Admission, ApiResponse> admitted = h.api().Admit({method, path, key, kNow});
+    const ApiResponse* refused = std::get_if<ApiResponse>(&admitted);
+    return refused != nullptr ? refused->status : 0;
+  };
+  EXPECT_EQ(status("POST", "/v1/nothing", upsert_key), 404);
+  EXPECT_EQ(status("GET", "/v1/users/upsert", upsert_key), 405);
+  EXPECT_EQ(status("POST", "/v1/users/upsert", ""), 401);
+  EXPECT_EQ(status("POST", "/v1/users/upsert", "ct_live_not-a-key"), 401);
+  EXPECT_EQ(status("POST", "/v1/usage/batch", upsert_key), 403);
+  EXPECT_EQ(status("POST", "/v1/users/upsert", upsert_key), 0);
+  EXPECT_EQ(status("GET", "/v1/health", ""), 0);
+}
+
+TEST(ApiAdmit, AdmissionCarriesTheRouteAndTheKey) {
+  ApiHarness h;
+  std::variant<Admission, ApiResponse> admitted =
+      h.api().Admit({"POST", "/cost-tracker/v1/users/upsert", h.MakeKey("upsert"), kNow});
+  const Admission& admission = std::get<Admission>(admitted);
+  EXPECT_EQ(admission.route, Route::kUsersUpsert);
+  ASSERT_TRUE(admission.key.has_value());
+  EXPECT_EQ(admission.key->source_app, "my-project");
+  const Admission health = std::get<Admission>(h.api().Admit({"GET", "/v1/health", "", kNow}));
+  EXPECT_EQ(health.route, Route::kHealth);
+  EXPECT_FALSE(health.key.has_value());
+}
+
+// The key was checked at admission; a revocation while the body arrives does not undo it.
+TEST(ApiAdmit, HandleDoesNotAuthenticateAgain) {
+  ApiHarness h;
+  const std::string key = h.MakeKey("upsert");
+  const Admission admission =
+      std::get<Admission>(h.api().Admit({"POST", "/v1/users/upsert", key, kNow}));
+  const std::string id =
+      std::get<std::optional<ApiKeyRecord>>(h.store().FindKeyByHash(HashKey(key))).value().id;
+  ASSERT_TRUE(std::get<bool>(h.store().RevokeKey(id, kNow)));
+  const ApiResponse r = h.api().Handle({"POST", "/v1/users/upsert", "", kUpsert, kNow}, admission);
+  EXPECT_EQ(r.status, 200) << r.body;
+}
+
 TEST(ApiAuth, KeyOfAnotherSourceAppIs403) {
   ApiHarness h;
   const ApiResponse r = h.Post("/v1/users/upsert", h.MakeKey("upsert", "other-app"), kUpsert);

@@ -136,6 +136,39 @@ TEST(ApiV1Preflight, UnpricedModelEstimatesZero) {
       << r.body;
 }
 
+TEST(ApiV1Preflight, AnEstimateWhoseCostOverflowsIs400NotFree) {
+  ApiHarness h;
+  const ApiResponse r = h.Post(
+      "/v1/preflight", h.MakeKey("preflight"),
+      R"({"user_external_id":"u","source_app":"my-project","model":"gemini-2.5-pro-preview",)"
+      R"("estimated_units":{"input_tokens":1000000000000000000}})");
+  EXPECT_EQ(r.status, 400) << r.body;
+  EXPECT_EQ(std::string_view(Json(r.body)["error"]["field"]), "estimated_units");
+}
+
+TEST(ApiV1Record, AUserIdWithANulIs400AndNothingIsStored) {
+  ApiHarness h;
+  const ApiResponse r =
+      h.Post("/v1/usage/record", h.MakeKey("record"),
+             R"({"request_id":"","user_external_id":"a\u0000b","source_app":"my-project",)"
+             R"("model":"gemini-2.5-flash","units":{"input_tokens":1},"latency_ms":1,)"
+             R"("status":"success"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(std::string_view(Json(r.body)["error"]["field"]), "user_external_id");
+  EXPECT_EQ(std::get<int64_t>(h.store().CountEvents()), 0);
+}
+
+TEST(ApiV1Upsert, AMegabyteIdIs400NamingTheField) {
+  ApiHarness h;
+  const ApiResponse r =
+      h.Post("/v1/users/upsert", h.MakeKey("upsert"),
+             R"({"external_id":")" + std::string(1 << 20, '7') + R"(","source_app":"my-project"})");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(std::string_view(Json(r.body)["error"]["field"]), "external_id");
+  EXPECT_EQ(std::string_view(Json(r.body)["error"]["message"]),
+            "external_id must be at most 256 bytes");
+}
+
 TEST(ApiV1Preflight, SourceAppOfAnotherAppIs403) {
   ApiHarness h;
   const ApiResponse r =

@@ -115,7 +115,90 @@ TEST(ReadBatchEvent, RejectsAUnitNameOutsideTheAlphabet) {
   const FieldError error =
       ErrorOf(Replace(ExampleEvent(kId), R"("output_tokens")", R"("Output-Tokens")"));
   EXPECT_EQ(error.field, "units.Output-Tokens");
-  EXPECT_EQ(error.reason, "unit names are [a-z0-9_]+");
+  EXPECT_EQ(error.reason, "unit names are [a-z0-9_]+, at most 256 bytes");
+}
+
+TEST(ReadBatchEvent, RejectsAUnitNameOverTheLimit) {
+  const std::string name(257, 'u');
+  const FieldError error =
+      ErrorOf(Replace(ExampleEvent(kId), R"("output_tokens")", "\"" + name + "\""));
+  EXPECT_EQ(error.field, "units." + std::string(256, 'u'));  // the name is bounded in the answer
+  EXPECT_EQ(error.reason, "unit names are [a-z0-9_]+, at most 256 bytes");
+}
+
+TEST(ReadBatchEvent, RejectsMoreThan64Units) {
+  std::string units = "{";
+  for (int i = 0; i < 65; ++i) {
+    units += (i == 0 ? "\"u" : ",\"u") + std::to_string(i) + "\": 1";
+  }
+  units += "}";
+  const FieldError error =
+      ErrorOf(Replace(ExampleEvent(kId), R"({"input_tokens": 3520, "output_tokens": 2})", units));
+  EXPECT_EQ(error.field, "units");
+  EXPECT_EQ(error.reason, "must hold at most 64 units");
+}
+
+// Every string field of an event, as the example spells it: each one is text by the rule of
+// base/text_rule.h (at most 256 bytes, UTF-8, no control characters).
+struct BatchStringField {
+  std::string_view path;  // the field an error names
+  std::string_view key;   // its JSON key
+  std::string_view example;
+};
+constexpr BatchStringField kBatchStringFields[] = {
+    {"host", "host", "web-1"},
+    {"daemon_version", "daemon_version", "0.4.0"},
+    {"labels.source_app", "source_app", "video-accessibility"},
+    {"labels.workspace", "workspace", "ford"},
+    {"labels.team", "team", "video"},
+    {"labels.project", "project", "p-7"},
+    {"labels.environment", "environment", "prod"},
+    {"labels.pod", "pod", ""},
+    {"labels.user", "user", "u-42"},
+    {"labels.job", "job", "job-123"},
+    {"labels.feature", "feature", ""},
+    {"provider", "provider", "gemini"},
+    {"operation", "operation", "generateContent"},
+    {"model", "model", "gemini-2.5-flash"},
+    {"model_version", "model_version", "gemini-2.5-flash"},
+    {"service_tier", "service_tier", ""},
+    {"reason", "reason", ""},
+    {"pricing_version", "pricing_version", "pb-01ec3c36b0172eeb"},
+    {"price_key", "price_key", "gemini/gemini-2.5-flash"},
+    {"unpriced_reason", "unpriced_reason", ""},
+};
+
+std::string EventWithField(const BatchStringField& field, std::string_view json_value) {
+  const std::string from =
+      "\"" + std::string(field.key) + "\": \"" + std::string(field.example) + "\"";
+  return Replace(ExampleEvent(kId), from,
+                 "\"" + std::string(field.key) + "\": " + std::string(json_value));
+}
+
+TEST(ReadBatchEvent, EveryStringFieldRefusesTextBreakingTheRule) {
+  const std::pair<std::string, std::string_view> bad[] = {
+      {"\"" + std::string(257, 'a') + "\"", "must be at most 256 bytes"},
+      {R"("a\u0000b")", "must not contain control characters"},
+      {R"("a\u001bb")", "must not contain control characters"},
+      {R"("a\u007f")", "must not contain control characters"},
+      {R"("\u0085")", "must not contain control characters"},
+  };
+  for (const BatchStringField& field : kBatchStringFields) {
+    for (const auto& [value, reason] : bad) {
+      const FieldError error = ErrorOf(EventWithField(field, value));
+      EXPECT_EQ(error.field, field.path) << value;
+      EXPECT_EQ(error.reason, reason) << field.path << " " << value;
+    }
+  }
+}
+
+TEST(ReadBatchEvent, EveryStringFieldTakesTextUpToTheLimit) {
+  for (const BatchStringField& field : kBatchStringFields) {
+    for (const std::string& value : {std::string(256, 'a'), std::string("Zo\u00eb \u65e5")}) {
+      const std::variant<Event, FieldError> read = Read(EventWithField(field, "\"" + value + "\""));
+      EXPECT_TRUE(std::holds_alternative<Event>(read)) << field.path << " " << value;
+    }
+  }
 }
 
 TEST(ReadBatchEvent, RejectsAMissingRequiredField) {

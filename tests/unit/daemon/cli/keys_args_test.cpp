@@ -62,6 +62,24 @@ TEST(ParseKeysArgs, CreateRefusesAControlCharacterInTheName) {
   EXPECT_FALSE(ParseKeys({"create", "--name", "ci\n", "--source-app", "app"}));
 }
 
+// The key's source_app and workspace are stamped on events that carry none: each of the three
+// texts follows central's rule for labels (base/text_rule.h).
+TEST(ParseKeysArgs, CreateRefusesTextBreakingTheRuleInEachOption) {
+  const std::string bad[] = {std::string(257, 'a'), "a\x01", "a\x7f", "\xc2\x85", "caf\xe9"};
+  for (const std::string& value : bad) {
+    EXPECT_FALSE(ParseKeys({"create", "--name", value, "--source-app", "app"}));
+    EXPECT_FALSE(ParseKeys({"create", "--name", "ci", "--source-app", value}));
+    EXPECT_FALSE(
+        ParseKeys({"create", "--name", "ci", "--source-app", "app", "--workspace", value}));
+  }
+}
+
+TEST(ParseKeysArgs, CreateTakesTextUpToTheLimitInEachOption) {
+  const std::string at_limit(256, 'a');
+  EXPECT_TRUE(ParseKeys(
+      {"create", "--name", at_limit, "--source-app", at_limit, "--workspace", "Zoë 日本"}));
+}
+
 TEST(ParseKeysArgs, CreateRefusesAPositionalArgument) {
   EXPECT_FALSE(ParseKeys({"create", "--name", "ci", "--source-app", "app", "extra"}));
 }

@@ -121,12 +121,12 @@ TEST(ReceiptFilterTest, DeniedRoutedCallStillGetsAReceipt) {
   FilterStats stats;
   Exchange x = CompletedExchange();
   x.outcome = Outcome::kDenied;
-  x.reason = "invalid_attribution_header";
+  x.reason = "bad_label";
   x.http_status = 400;
   ReceiptFilter(kOrigin, sink, stats).OnComplete(x);
   ASSERT_EQ(sink.receipts.size(), 1u);
   EXPECT_EQ(sink.receipts[0].outcome, Outcome::kDenied);
-  EXPECT_EQ(sink.receipts[0].reason, "invalid_attribution_header");
+  EXPECT_EQ(sink.receipts[0].reason, "bad_label");
 }
 
 TEST(ReceiptFilterTest, FreeOperationGetsAReceipt) {
