@@ -154,4 +154,10 @@ std::string RedactTarget(std::string_view target) {
   return out;
 }
 
+std::string LoggableUrl(std::string_view url) {
+  std::string out;
+  AppendWithoutUserinfo(out, url.substr(0, url.find_first_of("?#")));
+  return out;
+}
+
 }  // namespace costgate::daemon::log

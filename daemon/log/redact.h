@@ -34,4 +34,8 @@ bool IsLoggableQueryName(std::string_view name);
 // origin-form keeps its scheme and host but not its userinfo ("http://REDACTED@host/...").
 std::string RedactTarget(std::string_view target);
 
+// A configured http(s) URL for a log line: scheme, host, port and path, with userinfo replaced
+// by REDACTED and query and fragment dropped (a feed or central URL may carry a token there).
+std::string LoggableUrl(std::string_view url);
+
 }  // namespace costgate::daemon::log

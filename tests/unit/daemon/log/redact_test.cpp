@@ -153,5 +153,13 @@ TEST(RedactTarget, RedactsTheUserinfoOfAnAbsoluteTarget) {
   EXPECT_EQ(RedactTarget("*"), "*");
 }
 
+TEST(LoggableUrl, DropsUserinfoQueryAndFragment) {
+  EXPECT_EQ(LoggableUrl("https://user:pw@central.example:8443/cost?token=t#f"),
+            "https://REDACTED@central.example:8443/cost");
+  EXPECT_EQ(LoggableUrl("https://prices.example/feed.json?sig=abc"),
+            "https://prices.example/feed.json");
+  EXPECT_EQ(LoggableUrl("http://127.0.0.1:8788"), "http://127.0.0.1:8788");
+}
+
 }  // namespace
 }  // namespace costgate::daemon::log
