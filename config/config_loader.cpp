@@ -23,6 +23,7 @@ LoadResult LoadConfigFromString(std::string_view yaml_text, const Environment& e
   ApplyYaml(yaml_text, config, result.errors);
   // Applied even after YAML errors, so that a bad variable is reported in the same run.
   ApplyEnvOverrides(env, config, result.errors);
+  result.as_read = config;
   if (result.errors.empty()) {
     result.config = std::move(config);
   }
@@ -32,6 +33,7 @@ LoadResult LoadConfigFromString(std::string_view yaml_text, const Environment& e
 LoadResult LoadConfigFile(const std::string& file_path, const Environment& env) {
   auto unreadable = [&file_path](int error_number) {
     LoadResult result;
+    result.as_read = DefaultConfig();
     result.errors.push_back(
         {"", "cannot read config file '" + file_path + "': " + std::strerror(error_number)});
     return result;

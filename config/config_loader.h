@@ -22,6 +22,10 @@ struct ConfigError {
 struct LoadResult {
   std::optional<Config> config;  // set iff errors is empty
   std::vector<ConfigError> errors;
+  // Always set: every setting that was read, the ones in error left at their default. Only for
+  // finding more problems in the same run (check-config checks the files it names); never to
+  // run with.
+  Config as_read;
 };
 
 using Environment = std::map<std::string, std::string, std::less<>>;

@@ -234,7 +234,8 @@ const S kPricing[] = {
      [](Text t, Config& c) {
        return Store(ParseNonEmpty(t, "a directory path"), c.pricing.history_dir);
      }},
-    // Existence is checked when the book is loaded: loading stays free of file-system access.
+    // Files are checked by the daemon (daemon/server/config_files.h: check-config, start,
+    // reload): loading stays free of file-system access.
     {"overrides_file", [](Text t, Config& c) { return StoreText(t, c.pricing.overrides_file); }},
     {"elevenlabs_plan",
      [](Text t, Config& c) { return Store(ParsePlanName(t), c.pricing.elevenlabs_plan); }},
@@ -270,7 +271,7 @@ using U = Setting<UpstreamConfig>;
 
 const U kUpstream[] = {
     {"url", StoreUrl},
-    // Existence is checked when the daemon starts: loading stays free of file-system access.
+    // Checked by the daemon (daemon/server/config_files.h): loading stays free of file access.
     {"ca_file", [](Text t, UpstreamConfig& u) { return StoreText(t, u.ca_file); }},
     // 0 is meaningful: no pooling, one TLS handshake per request.
     {"max_idle_connections",

@@ -7,6 +7,7 @@
 
 #include "config/providers.h"
 #include "config/schema.h"
+#include "config/yaml_document.h"
 #include "config/yaml_kind.h"
 
 namespace costgate::config {
@@ -149,26 +150,12 @@ void ReadDocument(const YAML::Node& root, Config& config, Errors& errors) {
 }  // namespace
 
 void ApplyYaml(std::string_view yaml_text, Config& config, std::vector<ConfigError>& errors) {
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(yaml_text));
-  } catch (const YAML::Exception& e) {
-    std::string where;
-    if (!e.mark.is_null()) {
-      // yaml-cpp marks are zero-based; editors count from one.
-      where = " at line " + std::to_string(e.mark.line + 1) + ", column " +
-              std::to_string(e.mark.column + 1);
-    }
-    errors.push_back({"", "YAML syntax error" + where + ": " + e.msg});
+  YamlDocument document = ParseSingleYamlDocument(yaml_text);
+  if (!document.error.empty()) {
+    errors.push_back({"", std::move(document.error)});
     return;
   }
-  if (documents.size() > 1) {
-    errors.push_back({"", "expected one YAML document, got " + std::to_string(documents.size())});
-    return;
-  }
-  if (!documents.empty()) {
-    ReadDocument(documents.front(), config, errors);
-  }
+  ReadDocument(document.root, config, errors);
 }
 
 }  // namespace costgate::config

@@ -10,6 +10,7 @@
 #include "config/env_overrides.h"
 #include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
+#include "daemon/server/config_files.h"
 #include "daemon/server/server.h"
 
 namespace costgate::daemon::cli {
@@ -23,8 +24,9 @@ void PrintHelp(std::FILE* out) {
                "Usage:\n"
                "  costgate proxy [--config FILE]   run the metering proxy (the per-host sidecar)\n"
                "  costgate central [--config FILE] run central: the /v1 API and the event store\n"
-               "  costgate check-config FILE       validate a configuration file, print every "
-               "error\n",
+               "  costgate check-config FILE       validate a configuration file and the files it\n"
+               "                                   names (CA bundles, key and overrides files);\n"
+               "                                   print every error\n",
                COSTGATE_VERSION);
   PrintPricesCommands(out);
   PrintKeysCommands(out);
@@ -104,10 +106,16 @@ int CheckConfigCommand(const std::vector<std::string_view>& args) {
   }
   const std::string path(args[0]);
   const config::LoadResult loaded = config::LoadConfigFile(path, config::CurrentEnvironment());
-  if (!loaded.config) {
-    std::fprintf(stderr, "%s", config::FormatErrors(loaded.errors).c_str());
-    std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), loaded.errors.size(),
-                 loaded.errors.size() == 1 ? "" : "s");
+  // The files are checked even when the YAML has errors: one run reports every problem. The
+  // proxy uses every file central does, so its check covers both roles.
+  std::vector<config::ConfigError> errors = loaded.errors;
+  for (config::ConfigError& e : server::CheckConfigFiles(loaded.as_read, server::Role::kProxy)) {
+    errors.push_back(std::move(e));
+  }
+  if (!errors.empty()) {
+    std::fprintf(stderr, "%s", config::FormatErrors(errors).c_str());
+    std::fprintf(stderr, "%s: %zu error%s\n", path.c_str(), errors.size(),
+                 errors.size() == 1 ? "" : "s");
     return 1;
   }
   std::printf("%s: ok\n", path.c_str());

@@ -15,8 +15,6 @@ struct CurlCleanup {
 
 }  // namespace
 
-std::string LoggableUrl(const std::string& url) { return url.substr(0, url.find_first_of("?#")); }
-
 FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_token stop) {
   util::InitCurlOnce();
   FetchResult result;

@@ -25,7 +25,4 @@ struct FetchResult {
 // requested.
 FetchResult FetchFeed(const config::PricingRefreshConfig& refresh, std::stop_token stop);
 
-// The URL without its query and fragment, for logs (a feed URL may carry a token there).
-std::string LoggableUrl(const std::string& url);
-
 }  // namespace costgate::daemon::price_refresh

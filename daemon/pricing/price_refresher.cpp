@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "daemon/log/redact.h"
 #include "daemon/pricing/feed_fetch.h"
 #include "daemon/util/curl_transfer.h"
 #include "daemon/util/release_memory.h"
@@ -65,7 +66,7 @@ void PriceRefresher::Run(std::stop_token stop) {
 RefreshResult PriceRefresher::Failed(const std::string& reason) {
   stats_.failed.fetch_add(1, std::memory_order_relaxed);
   logger_.Warn("price refresh failed")
-      .Str("url", LoggableUrl(pricing_.refresh.url))
+      .Str("url", log::LoggableUrl(pricing_.refresh.url))
       .Str("reason", reason)
       .Str("keeping_version", holder_.Share()->version())
       .Emit();
@@ -106,7 +107,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
     }
     stats_.unchanged.fetch_add(1, std::memory_order_relaxed);
     logger_.Info("price feed unchanged")
-        .Str("url", LoggableUrl(pricing_.refresh.url))
+        .Str("url", log::LoggableUrl(pricing_.refresh.url))
         .Str("version", old->version())
         .Emit();
     return RefreshResult::kUnchanged;
@@ -115,7 +116,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
   holder_.Publish(load.book);
   stats_.ok.fetch_add(1, std::memory_order_relaxed);
   logger_.Info("price book refreshed")
-      .Str("url", LoggableUrl(pricing_.refresh.url))
+      .Str("url", log::LoggableUrl(pricing_.refresh.url))
       .Str("old_version", old->version())
       .Str("new_version", load.book->version())
       .Uint("keys", load.book->key_count())

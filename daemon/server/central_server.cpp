@@ -37,6 +37,9 @@ int RunCentral(const ServerOptions& options) {
   log::Logger& logger = log::Default();
   logger.SetLevel(options.config.log.level);
   const config::CentralConfig& settings = options.config.central;
+  if (!ConfigFilesUsable(options.config, Role::kCentral, "cannot start", logger)) {
+    return 1;
+  }
 
   // Unlike the proxy's outbox, central without its store has nothing to offer: refuse to start.
   auto opened = central::SqliteStore::Open(settings.database, settings.synchronous);

@@ -4,11 +4,21 @@
 #include <thread>
 
 #include "config/config_loader.h"
+#include "daemon/server/config_files.h"
 #include "daemon/server/worker.h"
 #include "daemon/util/release_memory.h"
 #include "pricing/book_loader.h"
 
 namespace costgate::daemon::server {
+
+bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
+                       const log::Logger& logger) {
+  const std::vector<config::ConfigError> errors = CheckConfigFiles(config, role);
+  for (const config::ConfigError& e : errors) {
+    logger.Error(msg).Str("path", e.path).Str("error", e.message).Emit();
+  }
+  return errors.empty();
+}
 
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
                                                    log::Logger& logger) {
@@ -156,14 +166,14 @@ void ServerProcess::Reload() {
     services_.logger.Warn("SIGHUP ignored: running on embedded defaults, no file to reload").Emit();
     return;
   }
+  constexpr std::string_view kRejected = "reload rejected, keeping the running configuration";
   auto loaded = config::LoadConfigFile(options_.config_path, config::CurrentEnvironment());
-  if (!loaded.config) {
-    for (const auto& e : loaded.errors) {
-      services_.logger.Error("reload rejected, keeping the running configuration")
-          .Str("path", e.path)
-          .Str("error", e.message)
-          .Emit();
-    }
+  for (const auto& e : loaded.errors) {
+    services_.logger.Error(kRejected).Str("path", e.path).Str("error", e.message).Emit();
+  }
+  // Checked beside the YAML errors (on what was read), so one reload reports every problem.
+  const bool files_usable = ConfigFilesUsable(loaded.as_read, role_, kRejected, services_.logger);
+  if (!loaded.config || !files_usable) {
     return;
   }
   const config::Config& old = *current_->config;
@@ -181,7 +191,7 @@ void ServerProcess::Reload() {
   if (next.pricing != old.pricing) {
     book = LoadBook(next.pricing, services_.logger);
     if (!book) {
-      services_.logger.Error("reload rejected, keeping the running configuration").Emit();
+      services_.logger.Error(kRejected).Emit();
       return;
     }
   }
@@ -189,9 +199,7 @@ void ServerProcess::Reload() {
   auto runtime = Runtime::Build(std::make_shared<const config::Config>(next), services_,
                                 generation_ + 1, error);
   if (!runtime) {
-    services_.logger.Error("reload rejected, keeping the running configuration")
-        .Str("error", error)
-        .Emit();
+    services_.logger.Error(kRejected).Str("error", error).Emit();
     return;
   }
   generation_ = runtime->generation;

@@ -9,6 +9,7 @@
 #include "daemon/log/logger.h"
 #include "daemon/pricing/price_refresher.h"
 #include "daemon/server/connection_slots.h"
+#include "daemon/server/role.h"
 #include "daemon/server/runtime.h"
 #include "daemon/server/server.h"
 #include "daemon/server/services.h"
@@ -18,7 +19,10 @@ namespace costgate::daemon::server {
 
 class Worker;
 
-enum class Role { kProxy, kCentral };
+// True when `role` can use every file `config` names (config_files.h); otherwise false, with each
+// problem logged at error as `msg` with its YAML "path" and the "error".
+bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
+                       const log::Logger& logger);
 
 // The price book for `pricing`, logged; null (errors logged) when a source is invalid.
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,

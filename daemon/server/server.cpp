@@ -21,6 +21,11 @@ int RunProxy(const ServerOptions& options) {
   std::signal(SIGPIPE, SIG_IGN);
   log::Logger& logger = log::Default();
   logger.SetLevel(options.config.log.level);
+  // Before anything is opened: a file that cannot be used is named now, with its YAML path, and
+  // never becomes a TLS error on the first call.
+  if (!ConfigFilesUsable(options.config, Role::kProxy, "cannot start", logger)) {
+    return 1;
+  }
 
   outbox::ReceiptWriter writer(logger);
   if (auto error = writer.Open(options.config.receipts)) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "daemon/log/redact.h"
 #include "daemon/shipper/api_key.h"
 #include "daemon/shipper/batch_json.h"
 #include "daemon/shipper/gzip_body.h"
@@ -45,7 +46,7 @@ void Shipper::Stop() {
 }
 
 void Shipper::Run(std::stop_token stop) {
-  logger_.Info("shipping receipts to central").Str("url", config_.url).Emit();
+  logger_.Info("shipping receipts to central").Str("url", log::LoggableUrl(config_.url)).Emit();
   while (!stop.stop_requested()) {
     const Millis wait = Round(stop);
     if (wait > Millis(0)) {
@@ -210,7 +211,7 @@ Millis Shipper::Failed(long status, std::string_view error, size_t events) {
     logger_.Error("central refused the batch; retrying every shipper.backoff_max until it is fixed")
         .Int("status", status)
         .Str("answer", error)
-        .Str("url", config_.url)
+        .Str("url", log::LoggableUrl(config_.url))
         .Uint("events", events)
         .Uint("batch_limit", batch_limit_)
         .Int("retry_in_ms", config_.backoff_max.count())

@@ -1,5 +1,7 @@
 #include "daemon/upstream/upstream_target.h"
 
+#include "daemon/util/file_check.h"
+
 namespace costgate::daemon::upstream {
 
 std::shared_ptr<ssl::context> MakeClientTlsContext(const config::UpstreamConfig& config,
@@ -9,15 +11,21 @@ std::shared_ptr<ssl::context> MakeClientTlsContext(const config::UpstreamConfig&
                    ssl::context::no_sslv3 | ssl::context::no_tlsv1 | ssl::context::no_tlsv1_1);
   ctx->set_verify_mode(ssl::verify_peer);
   error_code ec;
+  std::string reason;
   if (config.ca_file.empty()) {
     ctx->set_default_verify_paths(ec);
-  } else {
+  } else if (reason = util::UnusableCaFileReason(config.ca_file); reason.empty()) {
     ctx->load_verify_file(config.ca_file, ec);
   }
-  if (ec) {
-    error = "upstreams." + config.name + ".ca_file: cannot load CA certificates from '" +
-            (config.ca_file.empty() ? std::string("system store") : config.ca_file) +
-            "': " + ec.message();
+  // asio reports a missing or empty file as a bare "asio.ssl error": the file check, run first,
+  // says which and why; asio's own message is left for what the check cannot foresee.
+  if (reason.empty() && ec) {
+    reason = ec.message();
+  }
+  if (!reason.empty()) {
+    error = "upstreams." + config.name + ".ca_file: cannot use '" +
+            (config.ca_file.empty() ? std::string("system CA store") : config.ca_file) +
+            "': " + reason;
     return nullptr;
   }
   return ctx;

@@ -27,7 +27,8 @@ struct UpstreamTarget {
   std::shared_ptr<ssl::context> tls;
 };
 
-// Returns nullptr and sets `error` when the CA file cannot be loaded.
+// Returns nullptr and sets `error` when the CA file cannot be loaded: "upstreams.<name>.ca_file:
+// cannot use '<file>': <reason>", the reason from util::UnusableCaFileReason (file_check.h).
 std::shared_ptr<ssl::context> MakeClientTlsContext(const config::UpstreamConfig& config,
                                                    std::string& error);
 

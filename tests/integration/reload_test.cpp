@@ -1,6 +1,6 @@
 // SIGHUP reloads the configuration file: a valid file replaces the running labels, an invalid one
-// is rejected with its errors and the daemon keeps serving as before; without a file there is
-// nothing to reload.
+// (or one naming a file that cannot be used) is rejected with its errors and the daemon keeps
+// serving as before; without a file there is nothing to reload.
 #include <gtest/gtest.h>
 #include <signal.h>
 
@@ -98,6 +98,43 @@ TEST_F(ReloadTest, InvalidFileIsRejectedWithItsPathAndTheOldLabelsStay) {
   EXPECT_EQ(SourceAppOfNextReceipt(), "before");
   EXPECT_TRUE(daemon().LogLines(kReloaded).empty());
   EXPECT_TRUE(daemon().process().Running());
+}
+
+TEST_F(ReloadTest, AFileThatCannotBeUsedRejectsTheReloadNamingEachFileAndWhy) {
+  ASSERT_EQ(SourceAppOfNextReceipt(), "before");
+
+  // An unknown key, and upstreams' CA file and an overrides file that are gone: all reported in
+  // one reload, the files not as asio's bare "asio.ssl error"; the new source_app must not take
+  // effect.
+  DaemonSettings settings = LabelledSettings("after");
+  const std::string missing_ca = (daemon().config_path().parent_path() / "gone-ca.pem").string();
+  const std::string missing_overrides =
+      (daemon().config_path().parent_path() / "gone-overrides.yaml").string();
+  settings.ca_file = missing_ca;
+  settings.extra_yaml =
+      "pricing:\n  overrides_file: \"" + missing_overrides + "\"\nunknown_section:\n  key: 1\n";
+  RewriteConfig(RenderConfigYaml(settings, daemon().receipts().path()));
+  daemon().process().Signal(SIGHUP);
+  ASSERT_TRUE(daemon().WaitForLogLine(kRejected, 5, kWait).has_value()) << daemon().Log();
+
+  std::vector<std::string> lines = daemon().LogLines(kRejected);
+  EXPECT_EQ(JsonString(lines.front(), "/path"), "unknown_section") << lines.front();
+  lines.erase(lines.begin());
+  std::vector<std::string> paths;
+  for (const std::string& line : lines) {
+    const std::string path = JsonString(line, "/path").value_or("");
+    const std::string file = path == "pricing.overrides_file" ? missing_overrides : missing_ca;
+    EXPECT_EQ(JsonString(line, "/error"), "cannot use '" + file + "': No such file or directory")
+        << line;
+    paths.push_back(path);
+  }
+  EXPECT_EQ(paths,
+            (std::vector<std::string>{"upstreams.gemini.ca_file", "upstreams.vertex.ca_file",
+                                      "upstreams.elevenlabs.ca_file",
+                                      "upstreams.google-tts.ca_file", "pricing.overrides_file"}));
+  EXPECT_EQ(daemon().Log().find("asio.ssl"), std::string::npos);
+  EXPECT_EQ(SourceAppOfNextReceipt(), "before");
+  EXPECT_TRUE(daemon().LogLines(kReloaded).empty());
 }
 
 // Started without --config: the upstream and receipts path come from COSTGATE_* variables.

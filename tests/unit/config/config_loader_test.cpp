@@ -134,6 +134,28 @@ TEST(LoadConfigFile, DirectoryIsOneErrorWithEmptyPath) {
   EXPECT_NE(result.errors[0].message.find("Is a directory"), std::string::npos);
 }
 
+// check-config goes on to check the files a rejected config names: they must be there.
+TEST(LoadConfigFromString, AsReadKeepsEverySettingReadBesideTheErrors) {
+  const LoadResult result = LoadConfigFromString(
+      "listen:\n  port: \"eighty\"\nshipper:\n  ca_file: \"/etc/central-ca.pem\"\n"
+      "upstreams:\n  vertex:\n    ca_file: \"vertex-ca.pem\"\n",
+      {{"COSTGATE_PRICING_OVERRIDES_FILE", "overrides.yaml"}});
+  EXPECT_FALSE(result.config.has_value());
+  EXPECT_EQ(PathsOf(result.errors), Paths{"listen.port"});
+  EXPECT_EQ(result.as_read.listen.port, DefaultConfig().listen.port);
+  EXPECT_EQ(result.as_read.shipper.ca_file, "/etc/central-ca.pem");
+  ASSERT_NE(result.as_read.FindUpstream("vertex"), nullptr);
+  EXPECT_EQ(result.as_read.FindUpstream("vertex")->ca_file, "vertex-ca.pem");
+  EXPECT_EQ(result.as_read.pricing.overrides_file, "overrides.yaml");
+}
+
+TEST(LoadConfigFromString, AsReadIsTheConfigWhenThereAreNoErrors) {
+  const LoadResult result = LoadConfigFromString("labels:\n  team: \"payments\"\n", {});
+  ASSERT_TRUE(result.config.has_value());
+  EXPECT_EQ(result.as_read, *result.config);
+  EXPECT_EQ(LoadConfigFile("/nonexistent/costgate.yaml", {}).as_read, DefaultConfig());
+}
+
 TEST(LoadConfigFile, AppliesEnvironmentOverrides) {
   LoadResult result = LoadConfigFile(kExampleFile, {{"COSTGATE_TEAM", "payments"}});
   ASSERT_TRUE(result.config.has_value()) << FormatErrors(result.errors);

@@ -118,5 +118,17 @@ TEST_F(ShipperTest, WithoutAKeyItLogsOnceAndSendsNothing) {
   EXPECT_EQ(shipper.stats().batches_sent.load(), 0u);
 }
 
+TEST_F(ShipperTest, LogsTheCentralUrlWithoutItsQuery) {
+  shipper_config_.url = port_.Url() + "/cost?token=ct_live_in_the_url";
+  Shipper shipper(shipper_config_, writer_, logger_);
+  shipper.Start();
+  ASSERT_TRUE(WaitFor(
+      [&] { return log_pipe_.Read().find("receipt batch not delivered") != std::string::npos; }));
+  shipper.Stop();
+  const std::string log = log_pipe_.Read();
+  EXPECT_NE(log.find(R"("url":")" + port_.Url() + R"(/cost")"), std::string::npos) << log;
+  EXPECT_EQ(log.find("ct_live_in_the_url"), std::string::npos) << log;
+}
+
 }  // namespace
 }  // namespace costgate::daemon::shipper
