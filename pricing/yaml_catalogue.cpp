@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "config/yaml_document.h"
 #include "config/yaml_kind.h"
 #include "pricing/timestamp.h"
 
@@ -285,25 +286,13 @@ class Reader {
 YamlCatalogueLoad LoadYamlCatalogue(std::string_view yaml_text, Layer layer,
                                     std::string_view origin) {
   YamlCatalogueLoad out;
-  std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(std::string(yaml_text));
-  } catch (const YAML::Exception& e) {
-    std::string where;
-    if (!e.mark.is_null()) {
-      // yaml-cpp marks are zero-based; editors count from one.
-      where = " at line " + std::to_string(e.mark.line + 1) + ", column " +
-              std::to_string(e.mark.column + 1);
-    }
-    out.errors.push_back(std::string(origin) + ": YAML syntax error" + where + ": " + e.msg);
+  // The config's reader: yaml-cpp 0.7's own LoadAll spins forever on a text starting with ','.
+  const config::YamlDocument document = config::ParseSingleYamlDocument(yaml_text);
+  if (!document.error.empty()) {
+    out.errors.push_back(std::string(origin) + ": " + document.error);
     return out;
   }
-  if (documents.size() > 1) {
-    out.errors.push_back(std::string(origin) + ": expected one YAML document, got " +
-                         std::to_string(documents.size()));
-    return out;
-  }
-  Reader(layer, origin, out).Document(documents.empty() ? YAML::Node() : documents.front());
+  Reader(layer, origin, out).Document(document.root);
   return out;
 }
 

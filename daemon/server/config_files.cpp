@@ -42,4 +42,8 @@ std::vector<config::ConfigError> CheckConfigFiles(const config::Config& config, 
   return errors;
 }
 
+bool OnlyDegradesMetering(const config::ConfigError& error) {
+  return error.path.starts_with("shipper.") || error.path.starts_with("pricing.refresh.");
+}
+
 }  // namespace costgate::daemon::server

@@ -23,4 +23,10 @@ namespace costgate::daemon::server {
 // every file central does.
 std::vector<config::ConfigError> CheckConfigFiles(const config::Config& config, Role role);
 
+// True for a file only shipping or the scheduled price refresh needs (shipper.*,
+// pricing.refresh.*): the AI call path does not depend on it, so at start and on reload it is
+// logged and the role runs on with that feature failing (receipts wait on disk, the price book
+// in force stays) until the file can be used. check-config reports it like any other.
+bool OnlyDegradesMetering(const config::ConfigError& error);
+
 }  // namespace costgate::daemon::server

@@ -13,11 +13,19 @@ namespace costgate::daemon::server {
 
 bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
                        const log::Logger& logger) {
-  const std::vector<config::ConfigError> errors = CheckConfigFiles(config, role);
-  for (const config::ConfigError& e : errors) {
+  bool usable = true;
+  for (const config::ConfigError& e : CheckConfigFiles(config, role)) {
+    if (OnlyDegradesMetering(e)) {
+      logger.Error("configured file unusable; running without it")
+          .Str("path", e.path)
+          .Str("error", e.message)
+          .Emit();
+      continue;
+    }
     logger.Error(msg).Str("path", e.path).Str("error", e.message).Emit();
+    usable = false;
   }
-  return errors.empty();
+  return usable;
 }
 
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,

@@ -312,5 +312,13 @@ TEST(YamlCatalogueTest, ReportsASyntaxErrorWithItsLine) {
       << load.errors[0];
 }
 
+// yaml-cpp 0.7's LoadAll spins forever, allocating, on a text starting with ','; an overrides
+// file like that hung the daemon at start. The catalogue reads through the config's reader.
+TEST(YamlCatalogue, ATextStartingWithACommaIsASyntaxErrorNotAHang) {
+  const auto load = LoadYamlCatalogue(",a: 1", Layer::kOverride, "overrides.yaml");
+  ASSERT_EQ(load.errors.size(), 1u);
+  EXPECT_EQ(load.errors[0].rfind("overrides.yaml: YAML syntax error", 0), 0u) << load.errors[0];
+}
+
 }  // namespace
 }  // namespace costgate::pricing
