@@ -17,8 +17,9 @@
 //
 // Also checked here because the same parser runs before it: every field name is a non-empty
 // token (RFC 9110 5.1) and none spells a framing field with '_' for '-' (servers that fold one
-// into the other would see framing costgate did not), and the target is in origin-form ("/..."): costgate is not a forward
-// proxy. (Host needs no rule: every Host field is dropped and the upstream's written.)
+// into the other would see framing costgate did not), and the target is in origin-form ("/..."):
+// costgate is not a forward proxy. (Host needs no rule: every Host field is dropped and the
+// upstream's written.)
 #pragma once
 
 #include <cstdint>
