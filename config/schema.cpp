@@ -234,7 +234,7 @@ const S kPricing[] = {
      [](Text t, Config& c) {
        return Store(ParseNonEmpty(t, "a directory path"), c.pricing.history_dir);
      }},
-    // Files are checked by the daemon (daemon/server/config_files.h: check-config, start,
+    // Files are checked by the daemon (daemon/roles/config_files.h: check-config, start,
     // reload): loading stays free of file-system access.
     {"overrides_file", [](Text t, Config& c) { return StoreText(t, c.pricing.overrides_file); }},
     {"elevenlabs_plan",
@@ -271,7 +271,7 @@ using U = Setting<UpstreamConfig>;
 
 const U kUpstream[] = {
     {"url", StoreUrl},
-    // Checked by the daemon (daemon/server/config_files.h): loading stays free of file access.
+    // Checked by the daemon (daemon/roles/config_files.h): loading stays free of file access.
     {"ca_file", [](Text t, UpstreamConfig& u) { return StoreText(t, u.ca_file); }},
     // 0 is meaningful: no pooling, one TLS handshake per request.
     {"max_idle_connections",

@@ -60,8 +60,13 @@ struct Admission {
   std::optional<ApiKeyRecord> key;
 };
 
+// central.max_batch_events, max_body_bytes, max_buffered_body_bytes. The body limits are kept
+// by the HTTP side (daemon/central_api), which reads and decodes bodies before Handle.
 struct ApiLimits {
   uint32_t max_batch_events = 5'000;
+  uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
+  // Request bodies held in memory at once, over all requests (raw and decoded).
+  uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
 };
 
 class Api {
@@ -80,6 +85,8 @@ class Api {
 
   // Admit, then Handle: for a caller that holds the whole request at once.
   ApiResponse Handle(const ApiRequest& request);
+
+  const ApiLimits& limits() const { return limits_; }
 
   // True for a path this API serves (after any prefix): the server sends the rest elsewhere.
   static bool Serves(std::string_view path);

@@ -10,8 +10,8 @@
 #include "config/env_overrides.h"
 #include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
-#include "daemon/server/config_files.h"
-#include "daemon/server/server.h"
+#include "daemon/roles/config_files.h"
+#include "daemon/roles/run.h"
 
 namespace costgate::daemon::cli {
 
@@ -24,6 +24,10 @@ void PrintHelp(std::FILE* out) {
                "Usage:\n"
                "  costgate proxy [--config FILE]   run the metering proxy (the per-host sidecar)\n"
                "  costgate central [--config FILE] run central: the /v1 API and the event store\n"
+               "  costgate all [--config FILE]     run both in one process (a single host, the\n"
+               "                                   quick start): the proxy on listen.*, central\n"
+               "                                   on central.listen.*, receipts shipped to it\n"
+               "                                   in process unless shipper.url is set\n"
                "  costgate check-config FILE       validate a configuration file and the files it\n"
                "                                   names (CA bundles, key and overrides files);\n"
                "                                   print every error\n",
@@ -95,8 +99,11 @@ int ServeCommand(std::string_view command, const std::vector<std::string_view>& 
                  config::FormatErrors(loaded.errors).c_str());
     return 2;
   }
-  server::ServerOptions options{choice.path, std::move(*loaded.config)};
-  return command == "central" ? server::RunCentral(options) : server::RunProxy(options);
+  roles::ServerOptions options{choice.path, std::move(*loaded.config)};
+  if (command == "central") {
+    return roles::RunCentral(options);
+  }
+  return command == "all" ? roles::RunAll(options) : roles::RunProxy(options);
 }
 
 int CheckConfigCommand(const std::vector<std::string_view>& args) {
@@ -109,7 +116,7 @@ int CheckConfigCommand(const std::vector<std::string_view>& args) {
   // The files are checked even when the YAML has errors: one run reports every problem. The
   // proxy uses every file central does, so its check covers both roles.
   std::vector<config::ConfigError> errors = loaded.errors;
-  for (config::ConfigError& e : server::CheckConfigFiles(loaded.as_read, server::Role::kProxy)) {
+  for (config::ConfigError& e : roles::CheckConfigFiles(loaded.as_read, roles::Role::kProxy)) {
     errors.push_back(std::move(e));
   }
   if (!errors.empty()) {
@@ -136,7 +143,7 @@ int Main(int argc, char** argv) {
   }
   const std::string_view command = args[0];
   args.erase(args.begin());
-  if (command == "proxy" || command == "central") {
+  if (command == "proxy" || command == "central" || command == "all") {
     return ServeCommand(command, args);
   }
   if (command == "check-config") {

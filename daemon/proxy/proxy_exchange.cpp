@@ -3,7 +3,9 @@
 #include "daemon/http/serialize.h"
 #include "daemon/log/logger.h"
 #include "daemon/log/redact.h"
+#include "daemon/proxy/proxy_handler.h"
 #include "daemon/server/client_connection.h"
+#include "daemon/server/request_body.h"
 #include "daemon/server/worker.h"
 #include "daemon/upstream/connect.h"
 #include "filters/local_reply.h"
@@ -16,11 +18,6 @@ using filters::Next;
 using filters::Outcome;
 using Progress = http::MessageParser::Progress;
 
-bool ExpectsContinue(const filters::RequestHead& head) {
-  const std::string* expect = head.headers.Find("expect");
-  return expect != nullptr && filters::EqualsIgnoreCase(*expect, "100-continue");
-}
-
 int64_t ElapsedMs(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
                                                                since)
@@ -29,14 +26,15 @@ int64_t ElapsedMs(std::chrono::steady_clock::time_point since) {
 
 }  // namespace
 
-Awaitable<bool> RunExchange(server::ClientConnection& client) {
-  ProxyExchange exchange(client);
+Awaitable<bool> RunExchange(server::ClientConnection& client, ProxyHandler& handler) {
+  ProxyExchange exchange(client, handler);
   co_return co_await exchange.Run();
 }
 
-ProxyExchange::ProxyExchange(server::ClientConnection& client)
+ProxyExchange::ProxyExchange(server::ClientConnection& client, ProxyHandler& handler)
     : client_(client),
-      runtime_(client.worker().runtime()),
+      handler_(handler),
+      runtime_(handler.runtime()),
       response_parser_(http::MessageParser::Kind::kResponse, {64 * 1024, 256}) {}
 
 ProxyExchange::~ProxyExchange() {
@@ -58,14 +56,13 @@ void ProxyExchange::SetOutcome(Outcome outcome, std::string_view reason) {
 }
 
 Awaitable<bool> ProxyExchange::Run() {
-  auto& worker = client_.worker();
   const int64_t now_ms = log::SystemUnixMs();
   start_ = std::chrono::steady_clock::now();
-  x_.event_id = worker.ids().Next(now_ms);
+  x_.event_id = handler_.ids().Next(now_ms);
   x_.start_unix_ms = now_ms;
   x_.request = std::move(client_.parser().request());
   filters_ = runtime_->chain.CreateFilters();
-  worker.services().metrics.RequestStarted();
+  handler_.services().metrics.RequestStarted();
 
   for (auto& filter : filters_) {
     if (filter->OnRequest(x_) == Next::kAnswered) {
@@ -84,8 +81,8 @@ Awaitable<bool> ProxyExchange::Run() {
   }
   // The daemon answers 100-continue itself, after its own checks, and never forwards Expect:
   // the upstream then sees an ordinary request with its body.
-  if (RequestBodyPending() && ExpectsContinue(x_.request)) {
-    if (!co_await client_.WriteAll("HTTP/1.1 100 Continue\r\n\r\n")) {
+  if (RequestBodyPending()) {
+    if (!co_await server::AnswerExpectContinue(client_, x_.request)) {
       SetOutcome(Outcome::kCancelled, "client_disconnected");
       co_return false;
     }
@@ -156,7 +153,7 @@ Awaitable<bool> ProxyExchange::AnswerLocally(bool close) {
   close = close || worker.draining() || !DiscardBufferedBody();
   x_.http_status = x_.reply.status;
   if (!x_.reply.reason.empty()) {
-    worker.services().metrics.CountLocalReply(x_.reply.reason);
+    handler_.services().metrics.CountLocalReply(x_.reply.reason);
   }
   client_out_.clear();
   http::AppendLocalReply(client_out_, x_.reply, close);
@@ -171,7 +168,6 @@ Awaitable<bool> ProxyExchange::Fail(int status, std::string_view reason, std::st
 }
 
 Awaitable<bool> ProxyExchange::AcquireUpstream() {
-  auto& worker = client_.worker();
   upstream::TargetChoice choice = runtime_->SelectUpstream(x_.provider, x_.upstream_target);
   if (!choice.error.empty()) {
     SetOutcome(Outcome::kDenied, "bad_location");
@@ -185,7 +181,7 @@ Awaitable<bool> ProxyExchange::AcquireUpstream() {
                            "costgate: no upstream is configured for provider " + x_.provider);
     co_return false;
   }
-  upstream_ = worker.pool().TakeIdle(*target_, std::chrono::steady_clock::now());
+  upstream_ = handler_.pool().TakeIdle(*target_, std::chrono::steady_clock::now());
   upstream_reused_ = upstream_ != nullptr;
   if (upstream_reused_) {
     co_return true;
@@ -200,8 +196,8 @@ Awaitable<bool> ProxyExchange::AcquireUpstream() {
   const std::string_view reason =
       timed_out ? "upstream_connect_timeout" : "upstream_connect_failed";
   SetOutcome(Outcome::kUpstreamError, reason);
-  worker.services().metrics.CountUpstreamError(x_.provider, reason);
-  worker.services()
+  handler_.services().metrics.CountUpstreamError(x_.provider, reason);
+  handler_.services()
       .logger.Warn("upstream connect failed")
       .Str("event_id", x_.event_id)
       .Str("upstream", target_->origin)
@@ -226,7 +222,7 @@ void ProxyExchange::CloseUpstream() {
 
 void ProxyExchange::Complete() noexcept {
   completed_ = true;
-  auto& services = client_.worker().services();
+  ProxyServices& services = handler_.services();
   client_.set_active_upstream(nullptr);
   x_.latency_ms = ElapsedMs(start_);
   x_.end_unix_ms = x_.start_unix_ms + x_.latency_ms;

@@ -12,7 +12,7 @@
 
 #include "daemon/asio.h"
 #include "daemon/http/message_parser.h"
-#include "daemon/server/runtime.h"
+#include "daemon/proxy/proxy_runtime.h"
 #include "daemon/upstream/upstream_connection.h"
 #include "filters/exchange.h"
 #include "filters/filter.h"
@@ -23,13 +23,15 @@ class ClientConnection;
 
 namespace costgate::daemon::proxy {
 
+class ProxyHandler;
+
 // Runs the request whose head `client.parser()` just parsed. Returns true when the client
 // connection may carry another request.
-Awaitable<bool> RunExchange(server::ClientConnection& client);
+Awaitable<bool> RunExchange(server::ClientConnection& client, ProxyHandler& handler);
 
 class ProxyExchange {
  public:
-  explicit ProxyExchange(server::ClientConnection& client);
+  ProxyExchange(server::ClientConnection& client, ProxyHandler& handler);
   ~ProxyExchange();
   ProxyExchange(const ProxyExchange&) = delete;
   ProxyExchange& operator=(const ProxyExchange&) = delete;
@@ -68,7 +70,8 @@ class ProxyExchange {
   void SetOutcome(filters::Outcome outcome, std::string_view reason);
 
   server::ClientConnection& client_;
-  std::shared_ptr<const server::Runtime> runtime_;
+  ProxyHandler& handler_;
+  std::shared_ptr<const Runtime> runtime_;
   filters::Exchange x_;
   std::vector<std::unique_ptr<filters::Filter>> filters_;
   std::chrono::steady_clock::time_point start_;

@@ -3,10 +3,10 @@
 // filters watch the decoded bytes.
 #include <algorithm>
 
-#include "daemon/http/body_pace.h"
 #include "daemon/http/serialize.h"
 #include "daemon/proxy/proxy_exchange.h"
 #include "daemon/server/client_connection.h"
+#include "daemon/server/request_body.h"
 #include "daemon/server/worker.h"
 #include "filters/local_reply.h"
 
@@ -83,7 +83,6 @@ ProxyExchange::SendResult ProxyExchange::BodyTimedOut() {
 
 Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   auto& parser = client_.parser();
-  auto& in = client_.input();
   auto& watchdog = client_.watchdog();
   const auto& config = *runtime_->config;
   tcp::socket& upstream_socket = upstream_->stream.next_layer();
@@ -109,27 +108,16 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
     co_return SendResult::kUpstreamFailed;
   }
 
-  // Each read waits at most header_read, and the body as a whole keeps its pace: a client that
-  // stalls, or trickles a byte every few seconds, cannot hold an upstream connection forever.
-  http::BodyPace pace(config.timeouts.request_body, config.limits.min_request_body_bytes_per_s);
+  // Paced like every request body (server::BodyReader): a client that stalls, or trickles a
+  // byte every few seconds, cannot hold an upstream connection forever.
+  server::BodyReader reader(client_);
   std::string piece;
   while (!parser.message_done()) {
-    const auto wait = std::min<std::chrono::steady_clock::duration>(config.timeouts.header_read,
-                                                                    pace.Remaining());
-    if (wait.count() <= 0) {
-      co_return BodyTimedOut();
+    const server::BodyReader::Step step = co_await reader.ReadMore();
+    if (step != server::BodyReader::Step::kRead) {
+      co_return step == server::BodyReader::Step::kTimedOut ? BodyTimedOut()
+                                                            : SendResult::kClientGone;
     }
-    watchdog.Arm(wait, &server::CancelTcpSocket, &client_.socket());
-    auto [data, size] = in.PrepareWrite(16 * 1024);
-    const auto read_start = std::chrono::steady_clock::now();
-    const size_t n = co_await client_.socket().async_read_some(asio::buffer(data, size), Await(ec));
-    const bool timed_out = watchdog.fired();
-    watchdog.Disarm();
-    pace.Record(std::chrono::steady_clock::now() - read_start, ec ? 0 : n);
-    if (ec) {
-      co_return timed_out ? BodyTimedOut() : SendResult::kClientGone;
-    }
-    in.Commit(n);
     piece.clear();
     if (!FeedBody(piece)) {
       co_return SendResult::kRejected;

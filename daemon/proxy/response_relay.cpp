@@ -7,6 +7,7 @@
 #include "daemon/http/serialize.h"
 #include "daemon/proxy/proxy_exchange.h"
 #include "daemon/server/client_connection.h"
+#include "daemon/proxy/proxy_handler.h"
 #include "daemon/server/worker.h"
 #include "filters/local_reply.h"
 
@@ -39,7 +40,7 @@ void ProxyExchange::ProbeClient(void* self) noexcept {
 
 void ProxyExchange::StartClientWatch() {
   client_.watchdog().SetProbe(&ProxyExchange::ProbeClient, this,
-                              std::chrono::milliseconds(server::kClientProbeIntervalMs));
+                              std::chrono::milliseconds(kClientProbeIntervalMs));
 }
 
 void ProxyExchange::StopClientWatch() { client_.watchdog().ClearProbe(); }
@@ -56,7 +57,7 @@ void ProxyExchange::OnBodyData(void* self, std::string_view data) {
 
 Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_alive) {
   auto& worker = client_.worker();
-  auto& services = worker.services();
+  ProxyServices& services = handler_.services();
   auto& watchdog = client_.watchdog();
   const auto& timeouts = runtime_->config->timeouts;
   auto& conn = *upstream_;
@@ -188,7 +189,7 @@ Awaitable<ProxyExchange::RelayResult> ProxyExchange::RelayResponse(bool& keep_al
   }
   client_.set_active_upstream(nullptr);
   if (response_parser_.keep_alive() && !response_parser_.needs_eof() && !trailing_garbage) {
-    worker.pool().GiveBack(*target_, std::move(upstream_), std::chrono::steady_clock::now());
+    handler_.pool().GiveBack(*target_, std::move(upstream_), std::chrono::steady_clock::now());
   } else {
     CloseUpstream();
   }

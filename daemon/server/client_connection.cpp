@@ -1,11 +1,6 @@
 #include "daemon/server/client_connection.h"
 
-#include "daemon/http/serialize.h"
-#include "daemon/proxy/proxy_exchange.h"
-#include "daemon/server/api_exchange.h"
-#include "daemon/server/local_endpoints.h"
 #include "daemon/server/worker.h"
-#include "filters/local_reply.h"
 
 namespace costgate::daemon::server {
 
@@ -20,8 +15,8 @@ http::MessageParser::Limits RequestLimits(const config::Config& config) {
 ClientConnection::ClientConnection(Worker& worker, tcp::socket socket)
     : worker_(worker),
       socket_(std::move(socket)),
-      parser_(http::MessageParser::Kind::kRequest, RequestLimits(*worker.runtime()->config)),
-      watchdog_(socket_.get_executor(), worker.runtime()->watchdog_tick) {}
+      parser_(http::MessageParser::Kind::kRequest, RequestLimits(*worker.config())),
+      watchdog_(socket_.get_executor(), worker.watchdog_tick()) {}
 
 ClientConnection::~ClientConnection() { worker_.slots().Give(); }
 
@@ -64,7 +59,7 @@ Awaitable<bool> ClientConnection::WriteAll(std::string_view bytes) {
 }
 
 Awaitable<bool> ClientConnection::WriteRest(std::string_view bytes) {
-  watchdog_.Arm(worker_.runtime()->config->timeouts.client_write, &CancelTcpSocket, &socket_);
+  watchdog_.Arm(worker_.config()->timeouts.client_write, &CancelTcpSocket, &socket_);
   error_code ec;
   co_await asio::async_write(socket_, asio::buffer(bytes.data(), bytes.size()), Await(ec));
   watchdog_.Disarm();
@@ -79,23 +74,11 @@ Awaitable<void> ClientConnection::Run() {
   socket_.non_blocking(true, ignored);
   for (;;) {
     parser_.Reset();
-    parser_.set_limits(RequestLimits(*worker_.runtime()->config));
+    parser_.set_limits(RequestLimits(*worker_.config()));
     if (co_await ReadHead() != HeadResult::kHead) {
       break;
     }
-    const bool close = worker_.draining() || !parser_.keep_alive();
-    bool keep_alive = false;
-    if (IsLocalEndpoint(parser_.request())) {
-      // The daemon's own endpoints take no body; a request that sends one is not worth framing.
-      const bool body_pending = !parser_.message_done();
-      keep_alive = co_await WriteAll(
-                       AnswerLocalEndpoint(parser_.request(), worker_, close || body_pending)) &&
-                   !close && !body_pending;
-    } else if (ApiService* api = worker_.services().api; api != nullptr) {
-      keep_alive = co_await RunApiExchange(*this, *api);
-    } else {
-      keep_alive = co_await proxy::RunExchange(*this);
-    }
+    const bool keep_alive = co_await worker_.handler().Serve(*this);
     if (!keep_alive || worker_.draining()) {
       break;
     }
@@ -107,10 +90,10 @@ Awaitable<void> ClientConnection::Run() {
 }
 
 Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
-  // Held for the whole wait: a reload may replace the worker's runtime meanwhile.
-  const std::shared_ptr<const Runtime> runtime = worker_.runtime();
-  const auto& timeouts = runtime->config->timeouts;
-  watchdog_.set_tick(runtime->watchdog_tick);
+  // Held for the whole wait: a reload may replace the worker's configuration meanwhile.
+  const std::shared_ptr<const config::Config> config = worker_.config();
+  const auto& timeouts = config->timeouts;
+  watchdog_.set_tick(worker_.watchdog_tick());
   bool header_clock_started = false;
   for (;;) {
     if (!input_.empty()) {
@@ -146,13 +129,9 @@ Awaitable<ClientConnection::HeadResult> ClientConnection::ReadHead() {
       const bool timed_out = watchdog_.fired();
       watchdog_.Disarm();
       if (timed_out && header_clock_started) {
-        filters::Exchange x;
-        filters::SetErrorReply(x, 408, "header_timeout",
-                               "costgate: the request head did not arrive in time");
-        std::string out;
-        http::AppendLocalReply(out, x.reply, true);
         worker_.services().metrics.CountLocalReply("header_timeout");
-        co_await WriteAll(out);
+        co_await WriteAll(worker_.handler().ErrorResponse(
+            408, "header_timeout", "costgate: the request head did not arrive in time", true));
       }
       co_return HeadResult::kClosed;
     }
@@ -184,13 +163,9 @@ Awaitable<bool> ClientConnection::RejectMalformed() {
       message += parser_.error_detail();
       break;
   }
-  filters::Exchange x;
-  filters::SetErrorReply(x, status, reason, message);
-  std::string out;
-  // Body framing is unknowable after a parse error, so the connection cannot be reused.
-  http::AppendLocalReply(out, x.reply, true);
   worker_.services().metrics.CountLocalReply(reason);
-  co_return co_await WriteAll(out);
+  // Body framing is unknowable after a parse error, so the connection cannot be reused.
+  co_return co_await WriteAll(worker_.handler().ErrorResponse(status, reason, message, true));
 }
 
 }  // namespace costgate::daemon::server

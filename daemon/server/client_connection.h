@@ -1,5 +1,5 @@
-// One accepted client connection: reads request heads (keep-alive, pipelining), answers the
-// daemon's own endpoints, and hands every other request to the proxy exchange.
+// One accepted client connection: reads request heads (keep-alive, pipelining) and hands each
+// request to the worker's handler; refuses a malformed or late head itself.
 #pragma once
 
 #include <memory>

@@ -4,9 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "daemon/http/serialize.h"
 #include "daemon/server/worker.h"
-#include "filters/local_reply.h"
 
 namespace costgate::daemon::server {
 namespace {
@@ -14,19 +12,6 @@ namespace {
 constexpr auto kLinger = std::chrono::seconds(1);
 constexpr size_t kMaxDiscardBytes = 64 * 1024;
 
-const std::string& OverloadAnswer() {
-  static const std::string answer = [] {
-    filters::Exchange x;
-    filters::SetErrorReply(x, 503, "overloaded",
-                           "costgate: too many open connections (limits.max_connections); "
-                           "retry shortly");
-    x.reply.headers.Add("Retry-After", "1");
-    std::string out;
-    http::AppendLocalReply(out, x.reply, true);
-    return out;
-  }();
-  return answer;
-}
 
 Awaitable<void> Linger(Worker& worker, std::shared_ptr<tcp::socket> socket) {
   asio::steady_timer deadline(socket->get_executor(), kLinger);
@@ -56,9 +41,12 @@ Awaitable<void> Linger(Worker& worker, std::shared_ptr<tcp::socket> socket) {
 
 void TurnAway(Worker& worker, tcp::socket socket) {
   worker.services().metrics.CountLocalReply("overloaded");
+  const std::string answer = worker.handler().ErrorResponse(
+      503, "overloaded",
+      "costgate: too many open connections (limits.max_connections); retry shortly", true, "1");
   error_code ec;
   socket.non_blocking(true, ec);
-  socket.write_some(asio::buffer(OverloadAnswer()), ec);
+  socket.write_some(asio::buffer(answer), ec);
   socket.shutdown(tcp::socket::shutdown_send, ec);
   if (!worker.BeginLinger()) {
     socket.close(ec);

@@ -1,6 +1,7 @@
 #include "daemon/server/local_endpoints.h"
 
 #include "daemon/http/serialize.h"
+#include "daemon/server/client_connection.h"
 #include "daemon/server/worker.h"
 
 namespace costgate::daemon::server {
@@ -20,7 +21,8 @@ bool IsLocalEndpoint(const filters::RequestHead& head) {
   return path == "/healthz" || path == "/readyz" || path == "/metrics";
 }
 
-std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker, bool close) {
+std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker,
+                                Readiness readiness, bool close) {
   std::string out;
   const std::string_view path = head.Path();
   if (!IsGetOrHead(head)) {
@@ -41,8 +43,7 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     if (worker.draining()) {
       status = 503;
       body = R"({"status":"draining"})";
-    } else if (worker.services().api != nullptr) {
-      // Central has no outbox; its store's health is GET /v1/health.
+    } else if (readiness == Readiness::kPlain) {
       body = R"({"status":"ready"})";
     } else if (worker.services().metrics.OutboxFailing()) {
       // Still ready: calls are forwarded; only metering is degraded (receipts wait in memory).
@@ -65,6 +66,20 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     out.resize(out.size() - body.size());
   }
   return out;
+}
+
+Awaitable<bool> LocalEndpoints::Serve(ClientConnection& client) {
+  const filters::RequestHead& head = client.parser().request();
+  if (!IsLocalEndpoint(head)) {
+    co_return co_await role_->Serve(client);
+  }
+  Worker& worker = client.worker();
+  const bool close = worker.draining() || !client.parser().keep_alive();
+  // The daemon's own endpoints take no body; a request that sends one is not worth framing.
+  const bool body_pending = !client.parser().message_done();
+  const bool written =
+      co_await client.WriteAll(AnswerLocalEndpoint(head, worker, readiness_, close || body_pending));
+  co_return written && !close && !body_pending;
 }
 
 }  // namespace costgate::daemon::server

@@ -1,70 +1,89 @@
-// The serving process shared by both roles: workers on the listen address, signals, graceful
-// drain (SIGTERM/SIGINT) and configuration reload (SIGHUP), the scheduled price refresh.
+// The serving process, whatever it serves: one listener per site (proxy, central, or both for
+// `costgate all`), each with its workers; signals, graceful drain (SIGTERM/SIGINT) and
+// configuration reload (SIGHUP). What the roles share beyond the core (the price book and its
+// refresh, the files a configuration names) comes in through ProcessHooks.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
+#include "config/config.h"
 #include "daemon/asio.h"
-#include "daemon/log/logger.h"
-#include "daemon/pricing/price_refresher.h"
 #include "daemon/server/connection_slots.h"
-#include "daemon/server/role.h"
-#include "daemon/server/runtime.h"
-#include "daemon/server/server.h"
 #include "daemon/server/services.h"
-#include "pricing/price_book.h"
+#include "daemon/server/site.h"
 
 namespace costgate::daemon::server {
 
 class Worker;
 
-// True when `role` can use every file `config` names (config_files.h); otherwise false, with each
-// problem logged at error as `msg` with its YAML "path" and the "error".
-bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
-                       const log::Logger& logger);
+// The roles' part in start and reload, called on the process's main thread.
+class ProcessHooks {
+ public:
+  virtual ~ProcessHooks() = default;
+  // Checks a reloaded configuration as read (the files it names); logs each problem as `msg`
+  // with its YAML path. False: the reload is rejected.
+  virtual bool Usable(const config::Config& as_read, std::string_view msg) = 0;
+  // Prepares the process-wide state of `next` (a new price book when pricing changed). False:
+  // rejected (logged).
+  virtual bool Prepare(const config::Config& current, const config::Config& next) = 0;
+  // Makes what Prepare prepared current: every site has prepared `next` too.
+  virtual void Commit(const config::Config& next) = 0;
+  // After the listeners listen (the scheduled price refresh starts), and before the workers
+  // are joined at the end (it stops).
+  virtual void Start(const config::Config& config) = 0;
+  virtual void Stop() = 0;
+};
 
-// The price book for `pricing`, logged; null (errors logged) when a source is invalid.
-std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
-                                                   log::Logger& logger);
+struct ProcessOptions {
+  std::string config_path;  // empty: embedded defaults, SIGHUP reloads nothing
+};
 
 class ServerProcess {
  public:
-  ServerProcess(const ServerOptions& options, Role role, Services& services,
-                price_refresh::RefreshStats& refresh_stats);
+  // Everything passed in outlives the process. Every site has prepared generation 1 of the
+  // configuration Run is given.
+  ServerProcess(ProcessOptions options, Services& services, std::vector<Site*> sites,
+                ProcessHooks& hooks);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
-  // Listens (proxy: listen.*, central: central.listen.*), serves until a stop signal, drains and
-  // joins the workers. Returns 0, or 1 when listening failed (logged).
-  int Run(std::shared_ptr<const Runtime> runtime);
+  // Listens on every site's address, serves until a stop signal, drains and joins the workers.
+  // Returns 0, or 1 when listening failed (logged).
+  int Run(std::shared_ptr<const config::Config> config);
 
  private:
   using Clock = std::chrono::steady_clock;
 
-  const config::ListenConfig& Listen(const config::Config& config) const;
-  // (Re)starts the scheduled price refresh for `pricing`; none when pricing.refresh.url is empty.
-  void StartRefresher(const config::PricingConfig& pricing);
+  struct Listener {
+    Site* site;
+    ConnectionSlots slots;  // before workers: their connections give slots back as they go
+    std::vector<std::unique_ptr<Worker>> workers;
+  };
+
+  bool Listen(Listener& listener);
   void WaitForSignal(asio::signal_set& signals);
   size_t OpenConnections() const;
+  template <typename Fn>
+  void ForEachWorker(Fn fn);
   // In-flight requests finish on their own; past the drain deadline they are cut (their
   // receipts say "interrupted"), and a short grace lets those completions run before the loops
   // stop.
   void PollDrain();
   void Reload();
 
-  const ServerOptions& options_;
-  Role role_;
+  ProcessOptions options_;
   Services& services_;
-  price_refresh::RefreshStats& refresh_stats_;
-  std::unique_ptr<price_refresh::PriceRefresher> refresher_;
+  ProcessHooks& hooks_;
   asio::io_context io_{1};
   asio::steady_timer drain_timer_{io_};
-  ConnectionSlots slots_;  // before workers_: their connections give slots back as they go
-  std::vector<std::unique_ptr<Worker>> workers_;
-  std::shared_ptr<const Runtime> current_;
-  uint64_t generation_ = 0;
+  std::vector<std::unique_ptr<Listener>> listeners_;
+  std::shared_ptr<const config::Config> current_;
+  uint64_t generation_ = 1;
   Clock::time_point drain_deadline_{};
   bool forced_ = false;
 };

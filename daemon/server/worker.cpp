@@ -2,12 +2,29 @@
 
 #include "daemon/server/client_connection.h"
 
-namespace costgate::daemon::server {
+#include <algorithm>
 
-Worker::Worker(Services& services, std::shared_ptr<const Runtime> runtime, ConnectionSlots& slots)
+namespace costgate::daemon::server {
+namespace {
+
+// The proxy probes a waiting request's client once a second (daemon/proxy/response_relay.cpp)
+// on this tick.
+constexpr std::chrono::milliseconds kMaxWatchdogTick{1000};
+
+}  // namespace
+
+std::chrono::steady_clock::duration WatchdogTick(const config::Config& config) {
+  const auto& t = config.timeouts;
+  return std::min({t.header_read, t.idle_keepalive, t.upstream_connect, t.upstream_response,
+                   t.client_write, kMaxWatchdogTick});
+}
+
+Worker::Worker(Services& services, std::shared_ptr<const config::Config> config,
+               std::unique_ptr<Handler> handler, ConnectionSlots& slots)
     : services_(services),
-      runtime_(std::move(runtime)),
-      ids_(util::UuidV7Generator::FromOsEntropy()),
+      config_(std::move(config)),
+      watchdog_tick_(WatchdogTick(*config_)),
+      handler_(std::move(handler)),
       slots_(slots) {}
 
 Worker::~Worker() { Join(); }
@@ -68,7 +85,7 @@ Awaitable<void> Worker::AcceptLoop() {
     if (draining_) {
       break;
     }
-    if (!slots_.TryTake(runtime_->config->limits.max_connections)) {
+    if (!slots_.TryTake(config_->limits.max_connections)) {
       TurnAway(*this, std::move(socket));
       continue;
     }
@@ -110,9 +127,13 @@ void Worker::Unregister(ClientConnection* c) {
   services_.metrics.ConnectionClosed();
 }
 
-void Worker::PostRuntime(std::shared_ptr<const Runtime> runtime) {
-  asio::post(io_,
-             [this, runtime = std::move(runtime)]() mutable { runtime_ = std::move(runtime); });
+void Worker::PostReload(std::shared_ptr<const config::Config> config,
+                        std::function<void(Handler&)> adopt) {
+  asio::post(io_, [this, config = std::move(config), adopt = std::move(adopt)]() mutable {
+    watchdog_tick_ = WatchdogTick(*config);
+    config_ = std::move(config);
+    adopt(*handler_);
+  });
 }
 
 void Worker::PostBeginDrain() {
@@ -137,7 +158,7 @@ void Worker::PostForceClose() {
 
 void Worker::PostStop() {
   asio::post(io_, [this] {
-    pool_.CloseAll();
+    handler_->OnStop();
     services_.logger.FlushThreadBatch();
     io_.stop();
   });

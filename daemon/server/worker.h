@@ -1,23 +1,30 @@
 // One worker thread: its own io_context (one per core, no cross-thread locking on the data
 // path), its own listening socket on the shared port (SO_REUSEPORT lets the kernel spread new
-// connections), its own upstream connection pool, and the connections it accepted.
+// connections), its own handler (the role's per-thread state, e.g. the proxy's upstream pool),
+// and the connections it accepted.
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <thread>
 #include <unordered_set>
 
+#include "config/config.h"
 #include "daemon/asio.h"
 #include "daemon/server/connection_slots.h"
-#include "daemon/server/runtime.h"
+#include "daemon/server/handler.h"
 #include "daemon/server/services.h"
-#include "daemon/upstream/upstream_pool.h"
-#include "daemon/util/uuid7.h"
 
 namespace costgate::daemon::server {
 
 class ClientConnection;
+
+// The watchdog tick for `config`: its smallest timeout, and never above one second, the
+// interval of the proxy's client probe (a coarser tick would stretch the time a departed
+// client keeps its upstream call running to the shortest timeout).
+std::chrono::steady_clock::duration WatchdogTick(const config::Config& config);
 
 class Worker {
  public:
@@ -26,7 +33,8 @@ class Worker {
   static constexpr std::chrono::milliseconds kAccessLogFlush{100};
 
   // `slots` counts the listener's connections over all its workers; it outlives the worker.
-  Worker(Services& services, std::shared_ptr<const Runtime> runtime, ConnectionSlots& slots);
+  Worker(Services& services, std::shared_ptr<const config::Config> config,
+         std::unique_ptr<Handler> handler, ConnectionSlots& slots);
   ~Worker();
 
   // Binds the listening socket (before Start). Returns the bound port, 0 on error (`error` set).
@@ -35,7 +43,10 @@ class Worker {
   void Join();
 
   // Thread-safe requests, carried out on the worker's thread.
-  void PostRuntime(std::shared_ptr<const Runtime> runtime);
+  // A new configuration generation: the worker's limits and timeouts, and `adopt` run on the
+  // handler. Requests in progress keep what they started with.
+  void PostReload(std::shared_ptr<const config::Config> config,
+                  std::function<void(Handler&)> adopt);
   void PostBeginDrain();  // stop accepting; close idle client connections
   void PostForceClose();  // cancel every connection's I/O (drain timeout)
   void PostStop();        // end the event loop
@@ -43,10 +54,10 @@ class Worker {
   size_t connection_count() const { return connection_count_.load(std::memory_order_acquire); }
 
   // For the worker's own connections (its thread only).
-  const std::shared_ptr<const Runtime>& runtime() const { return runtime_; }
+  const std::shared_ptr<const config::Config>& config() const { return config_; }
+  std::chrono::steady_clock::duration watchdog_tick() const { return watchdog_tick_; }
   Services& services() { return services_; }
-  upstream::UpstreamPool& pool() { return pool_; }
-  util::UuidV7Generator& ids() { return ids_; }
+  Handler& handler() { return *handler_; }
   bool draining() const { return draining_; }
   bool force_closing() const { return force_closing_; }
   void Register(ClientConnection* c);
@@ -65,9 +76,9 @@ class Worker {
   asio::io_context io_{1};
   tcp::acceptor acceptor_{io_};
   std::thread thread_;
-  std::shared_ptr<const Runtime> runtime_;
-  upstream::UpstreamPool pool_;
-  util::UuidV7Generator ids_;
+  std::shared_ptr<const config::Config> config_;
+  std::chrono::steady_clock::duration watchdog_tick_;
+  std::unique_ptr<Handler> handler_;
   std::unordered_set<ClientConnection*> connections_;
   std::atomic<size_t> connection_count_{0};
   ConnectionSlots& slots_;

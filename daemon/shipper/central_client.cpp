@@ -2,6 +2,7 @@
 
 #include <curl/curl.h>
 
+#include "daemon/log/redact.h"
 #include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::shipper {
@@ -80,5 +81,7 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
   result.body = std::move(answer.body);
   return result;
 }
+
+std::string CentralClient::Describe() const { return std::string(log::LoggableUrl(url_)); }
 
 }  // namespace costgate::daemon::shipper

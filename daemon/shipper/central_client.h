@@ -14,28 +14,24 @@
 #include <string_view>
 
 #include "config/config.h"
+#include "daemon/shipper/batch_transport.h"
 
 namespace costgate::daemon::shipper {
 
 inline constexpr size_t kMaxAnswerBytes = 8 * 1024 * 1024;
 
-struct PostResult {
-  long status = 0;    // HTTP status; 0: no answer (connect, TLS, timeout, stopped)
-  std::string body;   // the answer's body (decoded), up to kMaxAnswerBytes
-  std::string error;  // libcurl's message when status is 0
-};
-
-class CentralClient {
+class CentralClient final : public BatchTransport {
  public:
   explicit CentralClient(const config::ShipperConfig& config);
   ~CentralClient();
   CentralClient(const CentralClient&) = delete;
   CentralClient& operator=(const CentralClient&) = delete;
 
-  // Sends `body` (JSON, gzip-compressed when `gzipped`) with X-API-Key: `api_key`. Returns early,
-  // with no answer, once `stop` is requested.
+  // Sends `body` with X-API-Key: `api_key`. Returns early, with no answer, once `stop` is
+  // requested.
   PostResult PostBatch(std::string_view body, bool gzipped, const std::string& api_key,
-                       std::stop_token stop);
+                       std::stop_token stop) override;
+  std::string Describe() const override;
 
  private:
   struct Handle;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "daemon/log/redact.h"
 #include "daemon/shipper/api_key.h"
 #include "daemon/shipper/batch_json.h"
 #include "daemon/shipper/gzip_body.h"
@@ -18,11 +17,13 @@ std::string_view Excerpt(std::string_view body) { return body.substr(0, kAnswerE
 }  // namespace
 
 Shipper::Shipper(config::ShipperConfig config, outbox::ReceiptWriter& writer,
-                 const log::Logger& logger)
+                 const log::Logger& logger, std::unique_ptr<BatchTransport> transport)
     : config_(std::move(config)),
       writer_(writer),
       logger_(logger),
-      client_(config_),
+      transport_(transport != nullptr      ? std::move(transport)
+                 : config_.url.empty() ? nullptr
+                                       : std::make_unique<CentralClient>(config_)),
       batch_limit_(std::max<size_t>(config_.batch_max, 1)),
       random_(std::random_device{}()) {}
 
@@ -46,7 +47,7 @@ void Shipper::Stop() {
 }
 
 void Shipper::Run(std::stop_token stop) {
-  logger_.Info("shipping receipts to central").Str("url", log::LoggableUrl(config_.url)).Emit();
+  logger_.Info("shipping receipts to central").Str("url", transport_->Describe()).Emit();
   while (!stop.stop_requested()) {
     const Millis wait = Round(stop);
     if (wait > Millis(0)) {
@@ -58,7 +59,7 @@ void Shipper::Run(std::stop_token stop) {
 }
 
 bool Shipper::LoadKey() {
-  if (!api_key_.empty()) {
+  if (!api_key_.empty() || !transport_->NeedsApiKey()) {
     return true;
   }
   ApiKey key = LoadApiKey(config_);
@@ -133,7 +134,7 @@ Millis Shipper::Send(const outbox::ShipBatch& batch, std::stop_token stop) {
       gzipped = true;
     }
   }
-  const PostResult answer = client_.PostBatch(body, gzipped, api_key_, stop);
+  const PostResult answer = transport_->PostBatch(body, gzipped, api_key_, stop);
   if (stop.stop_requested()) {
     return Millis(0);  // the loop ends; the batch stays unshipped for the next start
   }
@@ -211,7 +212,7 @@ Millis Shipper::Failed(long status, std::string_view error, size_t events) {
     logger_.Error("central refused the batch; retrying every shipper.backoff_max until it is fixed")
         .Int("status", status)
         .Str("answer", error)
-        .Str("url", log::LoggableUrl(config_.url))
+        .Str("url", transport_->Describe())
         .Uint("events", events)
         .Uint("batch_limit", batch_limit_)
         .Int("retry_in_ms", config_.backoff_max.count())

@@ -20,6 +20,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <set>
@@ -43,14 +44,16 @@ class Shipper {
   // this (batch_age may be 0).
   static constexpr Millis kIdlePollMin{100};
 
-  // `writer` and `logger` must outlive the shipper. Nothing runs before Start().
+  // `writer` and `logger` must outlive the shipper. Nothing runs before Start(). Batches go to
+  // `transport`, or, when null, to shipper.url over HTTP (none when the url is empty).
   Shipper(config::ShipperConfig config, outbox::ReceiptWriter& writer,
-          const log::Logger& logger = log::Default());
+          const log::Logger& logger = log::Default(),
+          std::unique_ptr<BatchTransport> transport = nullptr);
   ~Shipper();  // stops
   Shipper(const Shipper&) = delete;
   Shipper& operator=(const Shipper&) = delete;
 
-  // Starts the thread, unless shipper.url is empty (shipping off). Call once, on the main
+  // Starts the thread, unless there is nowhere to ship (no transport, shipper.url empty). Call once, on the main
   // thread (libcurl's global init is not thread-safe). Problems (no key, central unreachable)
   // are logged and retried by the thread, never returned: receipts wait in the outbox.
   void Start();
@@ -58,7 +61,7 @@ class Shipper {
   // writer stops.
   void Stop();
 
-  bool enabled() const noexcept { return !config_.url.empty(); }
+  bool enabled() const noexcept { return transport_ != nullptr; }
   const ShipperStats& stats() const noexcept { return stats_; }
 
  private:
@@ -78,7 +81,7 @@ class Shipper {
   ShipperStats stats_;
 
   // Shipper thread only.
-  CentralClient client_;
+  std::unique_ptr<BatchTransport> transport_;
   std::string api_key_;
   bool key_error_logged_ = false;
   bool outbox_error_logged_ = false;

@@ -1,5 +1,5 @@
 // Whether a file the configuration names can be used, and if not, why: the one check behind
-// `costgate check-config`, the start and SIGHUP reload of both roles (daemon/server/config_files.h)
+// `costgate check-config`, the start and SIGHUP reload of both roles (daemon/roles/config_files.h)
 // and the TLS setup that loads a CA file (daemon/upstream/upstream_target.h).
 #pragma once
 

@@ -19,7 +19,7 @@ std::vector<std::string> Ids(const ShipBatch& batch) {
   return ids;
 }
 
-filters::Receipt Intent(const std::string& event_id) {
+filters::Receipt IntentFor(const std::string& event_id) {
   filters::Receipt r = MakeReceipt(event_id);
   r.open = true;
   return r;
@@ -39,7 +39,7 @@ class ShipBatchTest : public WriterTest {
 };
 
 TEST_F(ShipBatchTest, HoldsClosedUnshippedReceiptsOnly) {
-  Write({MakeReceipt("a-closed"), Intent("b-open"), MakeReceipt("c-shipped")});
+  Write({MakeReceipt("a-closed"), IntentFor("b-open"), MakeReceipt("c-shipped")});
   ASSERT_EQ(writer_.MarkShipped({"c-shipped"}, kShippedMs), std::nullopt);
   const ShipBatch batch = writer_.NextShipBatch(10, false);
   ASSERT_EQ(batch.error, std::nullopt);
@@ -84,7 +84,7 @@ TEST_F(ShipBatchTest, ShippedReceiptsAreNotHandedOutAgain) {
 }
 
 TEST_F(ShipBatchTest, MarkingShippedLeavesAnOpenIntentAlone) {
-  Write({Intent("open-1")});
+  Write({IntentFor("open-1")});
   ASSERT_EQ(writer_.MarkShipped({"open-1"}, kShippedMs), std::nullopt);
   EXPECT_EQ(QueryRows(path_, "SELECT shipped_at_ms FROM receipts")[0]["shipped_at_ms"],
             std::nullopt);
@@ -118,14 +118,14 @@ TEST_F(ShipBatchTest, AReceiptWrittenAgainAfterShippingIsUnshippedAgain) {
 TEST_F(ShipBatchTest, AnIntentClosedAfterItsRowWasShippedIsShippedAgain) {
   Write({MakeReceipt("ev")});
   ASSERT_EQ(writer_.MarkShipped({"ev"}, kShippedMs), std::nullopt);
-  Write({Intent("ev")});
+  Write({IntentFor("ev")});
   EXPECT_TRUE(writer_.NextShipBatch(10, false).receipts.empty());
   Write({MakeReceipt("ev")});
   EXPECT_EQ(Ids(writer_.NextShipBatch(10, false)), std::vector<std::string>{"ev"});
 }
 
 TEST_F(ShipBatchTest, APartialBatchKnowsTheBacklogExactly) {
-  Write({MakeReceipt("a"), MakeReceipt("b"), Intent("c")});
+  Write({MakeReceipt("a"), MakeReceipt("b"), IntentFor("c")});
   EXPECT_EQ(writer_.NextShipBatch(10, false).backlog, 2u);
 }
 

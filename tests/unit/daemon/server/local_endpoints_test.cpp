@@ -10,9 +10,7 @@
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/server/services.h"
 #include "daemon/server/worker.h"
-#include "filters/filter_stats.h"
-#include "pricing/book_holder.h"
-#include "pricing/price_book.h"
+#include "config/config.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
 namespace costgate::daemon::server {
@@ -28,21 +26,13 @@ class ReadyzTest : public outbox::testing::WriterTest {
     filters::RequestHead head;
     head.method = "GET";
     head.target = "/readyz";
-    return AnswerLocalEndpoint(head, worker_, false);
+    return AnswerLocalEndpoint(head, worker_, Readiness::kOutbox, false);
   }
 
   metrics::ProxyMetrics metrics_{"0.1.0"};
-  filters::FilterStats filter_stats_;
-  pricing::PriceBookHolder prices_{pricing::PriceBook::Build({}, {})};
-  Services services_{.logger = logger_,
-                     .metrics = metrics_,
-                     .receipts = &writer_,
-                     .filter_stats = filter_stats_,
-                     .prices = prices_,
-                     .host = "host-1",
-                     .version = "0.1.0"};
+  Services services_{.logger = logger_, .metrics = metrics_, .version = "0.1.0"};
   ConnectionSlots slots_;
-  Worker worker_{services_, nullptr, slots_};
+  Worker worker_{services_, std::make_shared<const config::Config>(), nullptr, slots_};
 };
 
 std::string Body(const std::string& response) {

@@ -1,0 +1,74 @@
+#include "daemon/central_api/api_service.h"
+
+#include <exception>
+#include <future>
+
+namespace costgate::daemon::central_api {
+namespace {
+
+central::ApiResponse InternalError() {
+  return central::ApiResponse{
+      500, R"({"error":{"code":"internal","message":"central could not handle the request"}})"};
+}
+
+}  // namespace
+
+ApiService::ApiService(central::Api& api)
+    : api_(api),
+      body_budget_(api.limits().max_buffered_body_bytes),
+      work_(asio::make_work_guard(io_)),
+      thread_([this] { io_.run(); }) {}
+
+ApiService::~ApiService() {
+  work_.reset();
+  io_.stop();
+  thread_.join();
+}
+
+// co_spawn delivers the result through the awaiting coroutine's executor: Admit and Handle run
+// on the API thread and the connection resumes on its worker. An exception (out of memory,
+// mostly) fails the request; the process and the store carry on.
+
+Awaitable<std::variant<central::Admission, central::ApiResponse>> ApiService::Admit(
+    const central::ApiHead& head) {
+  using Admitted = std::variant<central::Admission, central::ApiResponse>;
+  co_return co_await asio::co_spawn(
+      io_,
+      [this, &head]() -> Awaitable<Admitted> {
+        try {
+          co_return api_.Admit(head);
+        } catch (const std::exception&) {
+          co_return InternalError();
+        }
+      },
+      asio::use_awaitable);
+}
+
+Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& request,
+                                                   const central::Admission& admission) {
+  co_return co_await asio::co_spawn(
+      io_,
+      [this, &request, &admission]() -> Awaitable<central::ApiResponse> {
+        try {
+          co_return api_.Handle(request, admission);
+        } catch (const std::exception&) {
+          co_return InternalError();
+        }
+      },
+      asio::use_awaitable);
+}
+
+central::ApiResponse ApiService::HandleNow(const central::ApiRequest& request,
+                                           const central::Admission& admission) {
+  std::promise<central::ApiResponse> answer;
+  asio::post(io_, [this, &request, &admission, &answer] {
+    try {
+      answer.set_value(api_.Handle(request, admission));
+    } catch (const std::exception&) {
+      answer.set_value(InternalError());
+    }
+  });
+  return answer.get_future().get();
+}
+
+}  // namespace costgate::daemon::central_api

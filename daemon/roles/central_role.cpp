@@ -1,0 +1,51 @@
+#include "daemon/roles/central_role.h"
+
+#include <variant>
+
+namespace costgate::daemon::roles {
+namespace {
+
+void RegisterBodyBudgetMetrics(metrics::ProxyMetrics& metrics,
+                               const central_api::BodyBudget& budget) {
+  metrics.registry().AddCallback(
+      metrics::MetricType::kGauge, "costgate_central_body_bytes_buffered",
+      "Request-body bytes central holds in memory now (as received and gzip-decoded), out of "
+      "central.max_buffered_body_bytes.",
+      [&budget] { return static_cast<double>(budget.buffered()); });
+  metrics.registry().AddCallback(metrics::MetricType::kCounter,
+                                 "costgate_central_overload_refusals_total",
+                                 "Requests answered 503 overloaded because their body did not fit "
+                                 "central.max_buffered_body_bytes.",
+                                 [&budget] { return static_cast<double>(budget.refusals()); });
+}
+
+}  // namespace
+
+CentralRole::~CentralRole() = default;
+
+bool CentralRole::OpenStore(const config::CentralConfig& settings) {
+  auto opened = central::SqliteStore::Open(settings.database, settings.synchronous);
+  if (auto* error = std::get_if<central::StoreError>(&opened)) {
+    logger_.Error("cannot open the central database")
+        .Str("path", settings.database)
+        .Str("error", error->message)
+        .Emit();
+    return false;
+  }
+  store_ = std::move(std::get<std::unique_ptr<central::SqliteStore>>(opened));
+  return true;
+}
+
+void CentralRole::StartApi(const config::CentralConfig& settings, pricing::PriceBookHolder& prices,
+                           metrics::ProxyMetrics& metrics) {
+  api_ = std::make_unique<central::Api>(
+      *store_, prices,
+      central::ApiLimits{settings.max_batch_events, settings.max_body_bytes,
+                         settings.max_buffered_body_bytes});
+  service_ = std::make_unique<central_api::ApiService>(*api_);
+  site_ = std::make_unique<central_api::CentralSite>(*service_);
+  RegisterBodyBudgetMetrics(metrics, service_->body_budget());
+  logger_.Info("central database open").Str("path", settings.database).Emit();
+}
+
+}  // namespace costgate::daemon::roles

@@ -1,0 +1,43 @@
+// The central role's parts, put together once for `costgate central` and `costgate all`: the
+// store, central's API on its own thread, and its site on the server core.
+#pragma once
+
+#include <memory>
+
+#include "central/api/api.h"
+#include "central/store/sqlite_store.h"
+#include "config/config.h"
+#include "daemon/central_api/api_service.h"
+#include "daemon/central_api/central_handler.h"
+#include "daemon/log/logger.h"
+#include "daemon/metrics/proxy_metrics.h"
+#include "pricing/book_holder.h"
+
+namespace costgate::daemon::roles {
+
+class CentralRole {
+ public:
+  // Everything passed in outlives the role.
+  explicit CentralRole(log::Logger& logger) : logger_(logger) {}
+  ~CentralRole();
+
+  // Opens the store. False, logged, when it cannot be opened: unlike the proxy's outbox, central
+  // without its store has nothing to offer.
+  bool OpenStore(const config::CentralConfig& settings);
+  // Starts the API's thread over the store and `prices`; its counters appear on `metrics`. Both
+  // outlive the role.
+  void StartApi(const config::CentralConfig& settings, pricing::PriceBookHolder& prices,
+                metrics::ProxyMetrics& metrics);
+
+  server::Site& site() { return *site_; }
+  central_api::ApiService& api() { return *service_; }
+
+ private:
+  log::Logger& logger_;
+  std::unique_ptr<central::SqliteStore> store_;
+  std::unique_ptr<central::Api> api_;
+  std::unique_ptr<central_api::ApiService> service_;  // its thread ends before api_ and store_
+  std::unique_ptr<central_api::CentralSite> site_;
+};
+
+}  // namespace costgate::daemon::roles

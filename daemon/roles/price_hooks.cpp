@@ -1,0 +1,78 @@
+#include "daemon/roles/price_hooks.h"
+
+#include "daemon/roles/config_files.h"
+#include "daemon/util/release_memory.h"
+#include "pricing/book_loader.h"
+
+namespace costgate::daemon::roles {
+
+bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
+                       const log::Logger& logger) {
+  bool usable = true;
+  for (const config::ConfigError& e : CheckConfigFiles(config, role)) {
+    if (OnlyDegradesMetering(e)) {
+      logger.Error("configured file unusable; running without it")
+          .Str("path", e.path)
+          .Str("error", e.message)
+          .Emit();
+      continue;
+    }
+    logger.Error(msg).Str("path", e.path).Str("error", e.message).Emit();
+    usable = false;
+  }
+  return usable;
+}
+
+std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
+                                                   log::Logger& logger) {
+  pricing::BookLoad load = pricing::LoadPriceBook(pricing);
+  for (const std::string& note : load.notes) {
+    logger.Info("price book note").Str("note", note).Emit();
+  }
+  if (!load.errors.empty() || !load.book) {
+    for (const std::string& error : load.errors) {
+      logger.Error("cannot load the price book").Str("error", error).Emit();
+    }
+    return nullptr;
+  }
+  util::ReleaseFreedMemory();
+  logger.Info("price book loaded")
+      .Str("version", load.book->version())
+      .Uint("keys", load.book->key_count())
+      .Str("elevenlabs_plan", load.book->options().elevenlabs_plan)
+      .Emit();
+  return load.book;
+}
+
+bool PriceHooks::Usable(const config::Config& as_read, std::string_view msg) {
+  return ConfigFilesUsable(as_read, role_, msg, logger_);
+}
+
+bool PriceHooks::Prepare(const config::Config& current, const config::Config& next) {
+  next_book_.reset();
+  if (next.pricing == current.pricing) {
+    return true;
+  }
+  next_book_ = LoadBook(next.pricing, logger_);
+  return next_book_ != nullptr;
+}
+
+void PriceHooks::Commit(const config::Config& next) {
+  if (!next_book_) {
+    return;
+  }
+  refresher_.reset();  // the old configuration's refresher must not publish after this book
+  prices_.Publish(std::move(next_book_));
+  next_book_.reset();
+  Start(next);
+}
+
+void PriceHooks::Start(const config::Config& config) {
+  refresher_.reset();
+  if (!config.pricing.refresh.url.empty()) {
+    refresher_ = std::make_unique<price_refresh::PriceRefresher>(config.pricing, prices_, stats_,
+                                                                 logger_);
+  }
+}
+
+}  // namespace costgate::daemon::roles

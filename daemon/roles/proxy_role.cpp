@@ -1,0 +1,58 @@
+#include "daemon/roles/proxy_role.h"
+
+#include "daemon/proxy/filter_metrics.h"
+#include "daemon/util/hostname.h"
+
+namespace costgate::daemon::roles {
+
+ProxyRole::ProxyRole(log::Logger& logger, metrics::ProxyMetrics& metrics,
+                     pricing::PriceBookHolder& prices)
+    : logger_(logger),
+      metrics_(metrics),
+      writer_(logger),
+      services_{logger, metrics, writer_, filter_stats_, prices, util::Hostname(), COSTGATE_VERSION},
+      site_(services_) {
+  metrics_.AttachReceiptStats(&writer_.stats());
+  proxy::RegisterFilterStats(metrics_, filter_stats_);
+}
+
+ProxyRole::~ProxyRole() { Stop(); }
+
+bool ProxyRole::Open(const std::shared_ptr<const config::Config>& config) {
+  if (auto error = writer_.Open(config->receipts)) {
+    // Metering degrades, the app does not: calls are forwarded and their receipts wait in
+    // memory while the writer keeps retrying.
+    logger_.Error("cannot open the receipts database; forwarding anyway, receipts wait in memory")
+        .Str("path", config->receipts.path)
+        .Str("error", *error)
+        .Emit();
+  }
+  std::string error;
+  if (!site_.Prepare(config, 1, error)) {
+    logger_.Error("cannot start").Str("error", error).Emit();
+    return false;
+  }
+  return true;
+}
+
+void ProxyRole::StartShipping(const config::ShipperConfig& shipper,
+                              std::unique_ptr<shipper::BatchTransport> transport) {
+  shipper_ = std::make_unique<shipper::Shipper>(shipper, writer_, logger_, std::move(transport));
+  metrics_.AttachShipperStats(&shipper_->stats());
+  shipper_->Start();
+}
+
+void ProxyRole::Stop() {
+  if (stopped_) {
+    return;
+  }
+  stopped_ = true;
+  if (shipper_) {
+    shipper_->Stop();  // before the writer it asks for batches
+  }
+  writer_.Stop();
+  metrics_.AttachShipperStats(nullptr);
+  metrics_.AttachReceiptStats(nullptr);
+}
+
+}  // namespace costgate::daemon::roles

@@ -1,0 +1,145 @@
+#include "daemon/roles/run.h"
+
+#include <csignal>
+#include <memory>
+#include <vector>
+
+#include "daemon/log/logger.h"
+#include "daemon/metrics/proxy_metrics.h"
+#include "daemon/pricing/price_metrics.h"
+#include "daemon/pricing/price_refresher.h"
+#include "daemon/roles/central_role.h"
+#include "daemon/roles/in_process_shipping.h"
+#include "daemon/roles/price_hooks.h"
+#include "daemon/roles/proxy_role.h"
+#include "daemon/server/process.h"
+#include "daemon/server/services.h"
+
+namespace costgate::daemon::roles {
+namespace {
+
+// What every serving command does first. False: the process cannot start (logged).
+bool Begin(const ServerOptions& options, Role role, log::Logger& logger) {
+  std::signal(SIGPIPE, SIG_IGN);
+  logger.SetLevel(options.config.log.level);
+  // Before anything is opened: a file that cannot be used is named now, with its YAML path, and
+  // never becomes a TLS error on the first call.
+  return ConfigFilesUsable(options.config, role, "cannot start", logger);
+}
+
+// The process-wide pieces around the roles: the price book, its refresh and /metrics.
+struct Shared {
+  explicit Shared(std::shared_ptr<const pricing::PriceBook> book)
+      : prices(std::move(book)), metrics(COSTGATE_VERSION) {
+    price_refresh::RegisterPriceMetrics(metrics, prices, refresh_stats);
+  }
+
+  pricing::PriceBookHolder prices;
+  price_refresh::RefreshStats refresh_stats;
+  metrics::ProxyMetrics metrics;
+};
+
+int Serve(const ServerOptions& options, Role role, Shared& shared,
+          const std::shared_ptr<const config::Config>& config, std::vector<server::Site*> sites) {
+  log::Logger& logger = log::Default();
+  server::Services services{logger, shared.metrics, COSTGATE_VERSION};
+  PriceHooks hooks(role, shared.prices, shared.refresh_stats, logger);
+  server::ServerProcess process({options.config_path}, services, std::move(sites), hooks);
+  return process.Run(config);
+}
+
+void LogStopped(const ProxyRole& proxy, log::Logger& logger) {
+  logger.Info("stopped")
+      .Uint("receipts_written", proxy.writer().stats().written.load())
+      .Uint("receipts_dropped", proxy.writer().stats().dropped.load())
+      .Emit();
+}
+
+}  // namespace
+
+int RunProxy(const ServerOptions& options) {
+  log::Logger& logger = log::Default();
+  if (!Begin(options, Role::kProxy, logger)) {
+    return 1;
+  }
+  auto config = std::make_shared<const config::Config>(options.config);
+  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
+  if (!book) {
+    return 1;
+  }
+  Shared shared(std::move(book));
+  ProxyRole proxy(logger, shared.metrics, shared.prices);
+  if (!proxy.Open(config)) {
+    return 1;
+  }
+  proxy.StartShipping(config->shipper, nullptr);
+  const int code = Serve(options, Role::kProxy, shared, config, {&proxy.site()});
+  proxy.Stop();
+  if (code == 0) {
+    LogStopped(proxy, logger);
+  }
+  return code;
+}
+
+int RunCentral(const ServerOptions& options) {
+  log::Logger& logger = log::Default();
+  if (!Begin(options, Role::kCentral, logger)) {
+    return 1;
+  }
+  auto config = std::make_shared<const config::Config>(options.config);
+  CentralRole central(logger);
+  if (!central.OpenStore(config->central)) {
+    return 1;
+  }
+  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
+  if (!book) {
+    return 1;
+  }
+  Shared shared(std::move(book));
+  central.StartApi(config->central, shared.prices, shared.metrics);
+  const int code = Serve(options, Role::kCentral, shared, config, {&central.site()});
+  if (code == 0) {
+    logger.Info("stopped").Emit();
+  }
+  return code;
+}
+
+int RunAll(const ServerOptions& options) {
+  log::Logger& logger = log::Default();
+  if (!Begin(options, Role::kAll, logger)) {
+    return 1;
+  }
+  auto config = std::make_shared<const config::Config>(options.config);
+  CentralRole central(logger);
+  if (!central.OpenStore(config->central)) {
+    return 1;
+  }
+  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
+  if (!book) {
+    return 1;
+  }
+  // One price book for both roles: the proxy prices receipts and central reprices them with
+  // the same rows, and a reload or refresh swaps it for both at once.
+  Shared shared(std::move(book));
+  central.StartApi(config->central, shared.prices, shared.metrics);
+  ProxyRole proxy(logger, shared.metrics, shared.prices);
+  if (!proxy.Open(config)) {
+    return 1;
+  }
+  // Declared after `central`, stopped before it: the shipper's last batch still has central.
+  if (config->shipper.url.empty()) {
+    proxy.StartShipping(InProcessShipperConfig(config->shipper),
+                        std::make_unique<InProcessShipping>(central.api()));
+  } else {
+    proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
+  }
+  const int code =
+      Serve(options, Role::kAll, shared, config, {&proxy.site(), &central.site()});
+  proxy.Stop();
+  if (code == 0) {
+    LogStopped(proxy, logger);
+  }
+  return code;
+}
+
+}  // namespace costgate::daemon::roles
