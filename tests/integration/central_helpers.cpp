@@ -59,7 +59,7 @@ void CentralUnderTest::Start() {
     adjust_(settings);
   }
   process_ = std::make_unique<CostgateProcess>(settings, dir_.path());
-  port_ = process_->port();
+  port_ = process_->central_port();
 }
 
 void CentralUnderTest::Stop() {

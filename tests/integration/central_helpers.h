@@ -24,7 +24,8 @@ class CentralUnderTest {
  public:
   // Starts `costgate central` on `port` (0: ephemeral) with its own work dir; `central_yaml`
   // adds central.* settings ("  max_body_bytes: 1024\n"); `adjust`, when set, changes the rest
-  // of the settings (timeouts, limits) before the start.
+  // of the settings (timeouts, limits; role "all" for `costgate all`, whose process() then
+  // also proxies) before the start.
   explicit CentralUnderTest(uint16_t port = 0, std::string central_yaml = {},
                             std::function<void(DaemonSettings&)> adjust = {});
 

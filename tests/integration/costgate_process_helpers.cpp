@@ -26,12 +26,13 @@ std::string Quoted(std::string_view value) {
   return quoted + "\"";
 }
 
-// The port of the {"msg":"listening",...} line, if the log has one yet.
-std::optional<uint16_t> ListeningPort(const std::string& log) {
+// The port of the {"msg":"listening",...,"role":`role`} line, if the log has one yet.
+std::optional<uint16_t> ListeningPort(const std::string& log, std::string_view role) {
   std::istringstream lines(log);
   std::string line;
   while (std::getline(lines, line)) {
-    if (line.find("listening") != std::string::npos && JsonString(line, "/msg") == "listening") {
+    if (line.find("listening") != std::string::npos && JsonString(line, "/msg") == "listening" &&
+        JsonString(line, "/role") == role) {
       if (const auto port = JsonInt(line, "/port"); port && *port > 0 && *port < 65536) {
         return static_cast<uint16_t>(*port);
       }
@@ -75,8 +76,9 @@ std::string RenderConfigYaml(const DaemonSettings& settings,
   yaml << "receipts:\n  path: " << Quoted(receipts_path.string()) << "\n"
        << "  flush_interval_ms: 20\n"
        << settings.receipts_yaml << "log:\n  level: \"info\"\n  access_log: true\n";
-  if (settings.role == "central") {
-    yaml << "central:\n  listen:\n    address: \"127.0.0.1\"\n    port: " << settings.port
+  if (settings.role == "central" || settings.role == "all") {
+    yaml << "central:\n  listen:\n    address: \"127.0.0.1\"\n    port: "
+         << (settings.role == "all" ? settings.central_port : settings.port)
          << "\n    threads: 2\n  database: " << Quoted(central_db_path.string()) << "\n"
          << settings.central_yaml;
   }
@@ -119,8 +121,20 @@ CostgateProcess::CostgateProcess(const DaemonSettings& settings,
 
   const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
   while (true) {
-    if (const auto port = ListeningPort(Log())) {
-      port_ = *port;
+    const std::string log = Log();
+    const auto proxy = ListeningPort(log, "proxy");
+    const auto central = ListeningPort(log, "central");
+    if (settings.role == "central" && central) {
+      port_ = central_port_ = *central;
+      return;
+    }
+    if (settings.role == "all" && proxy && central) {
+      port_ = *proxy;
+      central_port_ = *central;
+      return;
+    }
+    if (settings.role == "proxy" && proxy) {
+      port_ = *proxy;
       return;
     }
     if (!process_->Running() || std::chrono::steady_clock::now() >= deadline) {

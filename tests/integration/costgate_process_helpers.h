@@ -1,6 +1,6 @@
 // The costgate daemon under test: renders its YAML config, runs `costgate proxy --config FILE`
-// (or `costgate proxy` on the embedded defaults, or `costgate central --config FILE`) and waits
-// for its "listening" log line to learn the ephemeral port.
+// (or `costgate proxy` on the embedded defaults, or `costgate central|all --config FILE`) and
+// waits for its "listening" log lines to learn the ephemeral ports.
 #pragma once
 
 #include <chrono>
@@ -34,13 +34,16 @@ struct DaemonSettings {
   // false: start without --config, on the embedded defaults; only upstream_url, ca_file, the
   // receipts path and port 0 are set (through COSTGATE_* variables), the rest is ignored.
   bool config_file = true;
-  std::string role = "proxy";           // "central": `costgate central` on <work dir>/central.db
-  uint16_t port = 0;                    // the role's listen port; 0 = ephemeral
+  // "central": `costgate central` on <work dir>/central.db; "all": `costgate all`, both roles,
+  // central on <work dir>/central.db.
+  std::string role = "proxy";
+  uint16_t port = 0;          // the role's listen port (all: the proxy's); 0 = ephemeral
+  uint16_t central_port = 0;  // all: central's listen port; 0 = ephemeral
   std::filesystem::path receipts_path;  // empty: <work dir>/receipts.db
   std::string limits_yaml;              // more limits.* lines, each "  key: value\n"
   std::string timeouts_yaml;            // more timeouts.* lines, each "  key: value\n"
   std::string receipts_yaml;            // more receipts.* lines, each "  key: value\n"
-  std::string central_yaml;  // more central.* lines (role central), each "  key: value\n"
+  std::string central_yaml;  // more central.* lines (central, all), each "  key: value\n"
   std::string extra_yaml;    // more top-level sections (shipper:, pricing:, ...), verbatim
 };
 
@@ -54,7 +57,8 @@ class CostgateProcess {
   // listens. Throws std::runtime_error with its stderr when it does not come up.
   CostgateProcess(const DaemonSettings& settings, const std::filesystem::path& work_dir);
 
-  uint16_t port() const { return port_; }
+  uint16_t port() const { return port_; }  // the proxy's, or central's in role central
+  uint16_t central_port() const { return central_port_; }  // roles central and all
   std::string Url(std::string_view path) const {
     return "http://127.0.0.1:" + std::to_string(port_) + std::string(path);
   }
@@ -83,6 +87,7 @@ class CostgateProcess {
   std::filesystem::path central_db_path_;
   std::unique_ptr<ChildProcess> process_;
   uint16_t port_ = 0;
+  uint16_t central_port_ = 0;
 };
 
 }  // namespace costgate::integration
