@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "config/labels_config.h"
+
 namespace costgate::config {
 
 using Millis = std::chrono::milliseconds;
@@ -70,18 +72,6 @@ struct UpstreamConfig {
   uint16_t port = 443;
 
   bool operator==(const UpstreamConfig&) const = default;
-};
-
-// Labels a sidecar stamps on every receipt (ARCHITECTURE.md "attribute").
-struct LabelsConfig {
-  std::string source_app;
-  std::string workspace;
-  std::string team;
-  std::string project;
-  std::string environment;
-  std::string pod;
-
-  bool operator==(const LabelsConfig&) const = default;
 };
 
 enum class SqliteSynchronous { kOff, kNormal, kFull };

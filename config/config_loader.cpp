@@ -7,6 +7,7 @@
 
 #include "config/env_overrides.h"
 #include "config/yaml_reader.h"
+#include "config/yaml_walk.h"
 
 namespace costgate::config {
 namespace {
@@ -58,10 +59,7 @@ LoadResult LoadConfigFile(const std::string& file_path, const Environment& env) 
 std::string FormatErrors(const std::vector<ConfigError>& errors) {
   std::string text;
   for (const ConfigError& error : errors) {
-    if (!error.path.empty()) {
-      text += error.path + ": ";
-    }
-    text += error.message + "\n";
+    text += YamlProblem(error.path, error.message) + "\n";
   }
   return text;
 }

@@ -2,22 +2,19 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include <set>
 #include <string>
+#include <utility>
 
 #include "config/providers.h"
 #include "config/schema.h"
 #include "config/yaml_document.h"
 #include "config/yaml_kind.h"
+#include "config/yaml_walk.h"
 
 namespace costgate::config {
 namespace {
 
 using Errors = std::vector<ConfigError>;
-
-std::string ChildPath(const std::string& path, const std::string& key) {
-  return path.empty() ? key : path + "." + key;
-}
 
 std::string KnownProviders() {
   std::string list;
@@ -38,27 +35,11 @@ bool IsMapOrEmpty(const YAML::Node& node, const std::string& path, Errors& error
   return false;
 }
 
-// Calls visit(key, value, path) for each entry of a map. yaml-cpp keeps duplicate keys and would
-// silently answer lookups with the first one, so duplicates are reported here.
-template <typename Visit>
-void ForEachEntry(const YAML::Node& map, const std::string& path, Errors& errors, Visit visit) {
-  if (map.IsNull()) {
-    return;
-  }
-  std::set<std::string, std::less<>> seen;
-  for (const auto& entry : map) {
-    if (!entry.first.IsScalar()) {
-      errors.push_back({path, "expected plain keys, got " + KindOf(entry.first) + " as a key"});
-      continue;
-    }
-    const std::string& key = entry.first.Scalar();
-    std::string key_path = ChildPath(path, key);
-    if (!seen.insert(key).second) {
-      errors.push_back({key_path, "duplicate key"});
-      continue;
-    }
-    visit(key, entry.second, key_path);
-  }
+// ForEachYamlEntry's problems, as config errors.
+auto ErrorsTo(Errors& errors) {
+  return [&errors](const std::string& path, std::string problem) {
+    errors.push_back({path, std::move(problem)});
+  };
 }
 
 template <typename Target>
@@ -81,15 +62,16 @@ void ReadSettings(const YAML::Node& node, const std::string& path,
   if (!IsMapOrEmpty(node, path, errors)) {
     return;
   }
-  ForEachEntry(node, path, errors,
-               [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-                 const Setting<Target>* setting = FindKey(settings, key);
-                 if (setting == nullptr) {
-                   errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
-                   return;
-                 }
-                 ReadValue(*setting, value, key_path, target, errors);
-               });
+  ForEachYamlEntry(
+      node, path, ErrorsTo(errors),
+      [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
+        const Setting<Target>* setting = FindKey(settings, key);
+        if (setting == nullptr) {
+          errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
+          return;
+        }
+        ReadValue(*setting, value, key_path, target, errors);
+      });
 }
 
 // A section of settings and nested sections ("pricing" holds "refresh").
@@ -98,8 +80,8 @@ void ReadSection(const YAML::Node& node, const std::string& path, const Section&
   if (!IsMapOrEmpty(node, path, errors)) {
     return;
   }
-  ForEachEntry(
-      node, path, errors,
+  ForEachYamlEntry(
+      node, path, ErrorsTo(errors),
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
         if (const Setting<Config>* setting = FindKey(section.settings, key)) {
           ReadValue(*setting, value, key_path, config, errors);
@@ -117,8 +99,8 @@ void ReadUpstreams(const YAML::Node& node, const std::string& path, Config& conf
   if (!IsMapOrEmpty(node, path, errors)) {
     return;
   }
-  ForEachEntry(
-      node, path, errors,
+  ForEachYamlEntry(
+      node, path, ErrorsTo(errors),
       [&](const std::string& name, const YAML::Node& value, const std::string& name_path) {
         UpstreamConfig* upstream = FindUpstream(config, name);
         if (upstream == nullptr) {
@@ -134,17 +116,17 @@ void ReadDocument(const YAML::Node& root, Config& config, Errors& errors) {
     errors.push_back({"", "expected a map of sections at the top level, got " + KindOf(root)});
     return;
   }
-  ForEachEntry(root, "", errors,
-               [&](const std::string& key, const YAML::Node& value, const std::string& path) {
-                 if (key == kUpstreamsKey) {
-                   ReadUpstreams(value, path, config, errors);
-                 } else if (const Section* section = FindKey(Sections(), key)) {
-                   ReadSection(value, path, *section, config, errors);
-                 } else {
-                   errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) +
-                                               ", " + std::string(kUpstreamsKey)});
-                 }
-               });
+  ForEachYamlEntry(root, "", ErrorsTo(errors),
+                   [&](const std::string& key, const YAML::Node& value, const std::string& path) {
+                     if (key == kUpstreamsKey) {
+                       ReadUpstreams(value, path, config, errors);
+                     } else if (const Section* section = FindKey(Sections(), key)) {
+                       ReadSection(value, path, *section, config, errors);
+                     } else {
+                       errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) +
+                                                   ", " + std::string(kUpstreamsKey)});
+                     }
+                   });
 }
 
 }  // namespace

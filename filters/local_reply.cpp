@@ -1,36 +1,10 @@
 #include "filters/local_reply.h"
 
-#include "filters/gemini/errors.h"
 #include "filters/json_text.h"
+#include "filters/provider_errors.h"
 #include "filters/rpc_status.h"
 
 namespace costgate::filters {
-namespace {
-
-// ElevenLabs' error shape (PROVIDERS.md B3): {"detail":{"status":..., "message":...}}, which its
-// SDKs surface as the error's body.
-std::string ElevenLabsErrorBody(std::string_view reason, std::string_view message) {
-  std::string out = R"({"detail":{"status":)";
-  AppendJsonString(out, reason);
-  out.append(R"(,"message":)");
-  AppendJsonString(out, message);
-  out.append("}}");
-  return out;
-}
-
-// Google's APIs (Gemini, Vertex AI, Cloud TTS) share one error shape: google.rpc.Status.
-std::string ErrorBodyFor(std::string_view provider, int status, std::string_view reason,
-                         std::string_view message) {
-  if (provider == "gemini" || provider == "vertex" || provider == "google-tts") {
-    return gemini::ErrorBody(status, reason, message);
-  }
-  if (provider == "elevenlabs") {
-    return ElevenLabsErrorBody(reason, message);
-  }
-  return GenericErrorBody(status, reason, message);
-}
-
-}  // namespace
 
 std::string GenericErrorBody(int status, std::string_view reason, std::string_view message,
                              std::string_view extra_members) {
@@ -53,7 +27,9 @@ std::string GenericErrorBody(int status, std::string_view reason, std::string_vi
 void SetErrorReply(Exchange& x, int status, std::string_view reason, std::string_view message) {
   x.reply.status = status;
   x.reply.reason = std::string(reason);
-  x.reply.body = ErrorBodyFor(x.provider, status, reason, message);
+  const ErrorBodyFn provider_body = ProviderErrorBody(x.provider);
+  x.reply.body = provider_body != nullptr ? provider_body(status, reason, message)
+                                          : GenericErrorBody(status, reason, message);
   x.reply.headers.clear();
   x.reply.headers.Add("content-type", "application/json");
   x.reply.headers.Add("x-costgate-reason", std::string(reason));

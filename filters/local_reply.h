@@ -12,9 +12,9 @@
 
 namespace costgate::filters {
 
-// Fills x.reply: status, reason, a JSON body in x.provider's error shape (generic shape when the
-// request is unrouted or the provider has none), and the headers content-type:
-// application/json and x-costgate-reason: <reason>. Replaces whatever x.reply held.
+// Fills x.reply: status, reason, a JSON body in x.provider's error shape (provider_errors.h; the
+// generic shape when the request is unrouted or the provider has none), and the headers
+// content-type: application/json and x-costgate-reason: <reason>. Replaces whatever x.reply held.
 void SetErrorReply(Exchange& x, int status, std::string_view reason, std::string_view message);
 
 // The generic shape: {"error":{"code":404,"status":"NOT_FOUND","message":"...","reason":"..."}}.

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "config/labels_config.h"
 #include "filters/units.h"
 #include "pricing/money.h"
 
@@ -23,17 +24,15 @@ enum class Outcome {
 };
 std::string_view OutcomeName(Outcome o) noexcept;  // "success", "upstream_error", ...
 
-struct Labels {
-  std::string source_app;
-  std::string workspace;
-  std::string team;
-  std::string project;
-  std::string environment;
-  std::string pod;
+// A receipt's labels: the operator's (config, stamped on every receipt) and the request's own.
+struct Labels : config::LabelsConfig {
   // Per-request, from x-costgate-* headers.
   std::string user;
   std::string job;
   std::string feature;
+
+  // Declared so a comparison covers all nine labels, not only the configured ones.
+  bool operator==(const Labels&) const = default;
 };
 
 struct Receipt {

@@ -12,6 +12,7 @@
 
 #include "config/yaml_document.h"
 #include "config/yaml_kind.h"
+#include "config/yaml_walk.h"
 #include "pricing/timestamp.h"
 
 namespace costgate::pricing {
@@ -95,33 +96,14 @@ class Reader {
 
  private:
   void Error(const std::string& path, std::string_view problem) {
-    std::string message(origin_);
-    message += ": ";
-    if (!path.empty()) {
-      message += path + ": ";
-    }
-    message += problem;
-    out_.errors.push_back(std::move(message));
+    out_.errors.push_back(std::string(origin_) + ": " + config::YamlProblem(path, problem));
   }
 
-  // Calls visit(key, value, path) per entry. yaml-cpp keeps repeated keys and answers lookups
-  // with the first, which would hide a typo'd second price: repeats are errors.
   template <typename Visit>
   void ForEachEntry(const YAML::Node& map, const std::string& path, Visit visit) {
-    std::set<std::string, std::less<>> seen;
-    for (const auto& entry : map) {
-      if (!entry.first.IsScalar()) {
-        Error(path, "expected plain keys, got " + KindOf(entry.first) + " as a key");
-        continue;
-      }
-      const std::string& key = entry.first.Scalar();
-      const std::string key_path = path.empty() ? key : path + "." + key;
-      if (!seen.insert(key).second) {
-        Error(key_path, "duplicate key");
-        continue;
-      }
-      visit(key, entry.second, key_path);
-    }
+    config::ForEachYamlEntry(
+        map, path, [this](const std::string& at, std::string_view problem) { Error(at, problem); },
+        visit);
   }
 
   std::optional<std::string> Scalar(const YAML::Node& node, const std::string& path) {

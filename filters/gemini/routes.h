@@ -11,6 +11,10 @@
 
 namespace costgate::filters::gemini {
 
+// The provider's name (also its upstream's, upstreams.gemini) and its route prefix.
+inline constexpr std::string_view kProvider = "gemini";
+inline constexpr std::string_view kPrefix = "/gemini";
+
 // Path prefixes served at the listener root, as the official SDKs send them when their base URL
 // is the daemon. Each matches the path itself or the path followed by '/' or ':'.
 inline constexpr std::array<std::string_view, 12> kBarePaths = {

@@ -25,14 +25,10 @@ inline constexpr std::array<std::string_view, 6> kBarePaths = {
 
 // True when a request on a bare path is Cloud TTS's:
 //  - text:synthesize (nobody else serves it);
-//  - a path ending with ":synthesizeLongAudio";
-//  - the long-audio operations of the TTS resource shape,
-//    /{ver}/projects/{p}/locations/{l}/operations[/{id}], when the x-goog-api-client header
-//    names a Google Cloud client library ("gapic/"; the genai SDK sends no such token). Deeper
-//    operation paths (.../models/{m}/operations/..., .../endpoints/{e}/operations/...) are
-//    never Cloud TTS's;
+//  - on the /{ver}/projects paths shared with Vertex AI, google::IsCloudTtsRequest
+//    (filters/google/project_paths.h): long-audio synthesis, and its operation polls from a
+//    Google Cloud client library. Vertex AI's routes claim those paths by its negation;
 //  - exactly /v1/voices or /v1beta1/voices without an ElevenLabs key (xi-api-key header).
-// Vertex AI's routes claim the "/{ver}/projects" paths with the negation of this function.
 bool ClaimsRequest(const RequestHead& request) noexcept;
 inline constexpr std::string_view kClaimHint =
     "a path ending in :synthesizeLongAudio, an x-goog-api-client header with gapic/ on "

@@ -10,8 +10,8 @@ namespace costgate::filters {
 std::vector<ProviderRoutes> BuiltinProviderRoutes() {
   std::vector<ProviderRoutes> routes;
   routes.push_back({
-      .provider = "gemini",
-      .prefix = "/gemini",
+      .provider = gemini::kProvider,
+      .prefix = gemini::kPrefix,
       .bare_paths = {gemini::kBarePaths.begin(), gemini::kBarePaths.end()},
       .claims = &gemini::ClaimsRequest,
       .claim_hint = gemini::kClaimHint,

@@ -25,8 +25,9 @@ inline constexpr std::array<std::string_view, 4> kBarePaths = {
     "/v1beta1/publishers",
 };
 
-// On a bare path Cloud TTS also serves: true exactly when google_tts::ClaimsRequest is false, so
-// one of the two always claims a shared request and never both.
+// On a /{ver}/projects path Cloud TTS also serves: true exactly when google::IsCloudTtsRequest
+// (filters/google/project_paths.h), which Cloud TTS's routes claim by, is false; so one of the
+// two always claims a shared request and never both.
 bool ClaimsRequest(const RequestHead& request) noexcept;
 inline constexpr std::string_view kClaimHint =
     "a path not ending in :synthesizeLongAudio, and no x-goog-api-client header with gapic/ on "

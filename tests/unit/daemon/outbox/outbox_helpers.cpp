@@ -16,15 +16,15 @@ filters::Receipt MakeReceipt(const std::string& event_id) {
   r.end_unix_ms = 1'717'171'719'500;
   r.host = "host-1";
   r.daemon_version = "0.1.0";
-  r.labels = {.source_app = "app",
-              .workspace = "ws",
-              .team = "team",
-              .project = "proj",
-              .environment = "prod",
-              .pod = "pod-7",
-              .user = "alice",
-              .job = "nightly",
-              .feature = "summarize"};
+  r.labels = {{.source_app = "app",
+               .workspace = "ws",
+               .team = "team",
+               .project = "proj",
+               .environment = "prod",
+               .pod = "pod-7"},
+              /*user=*/"alice",
+              /*job=*/"nightly",
+              /*feature=*/"summarize"};
   r.provider = "gemini";
   r.operation = "generateContent";
   r.metered = true;

@@ -15,15 +15,15 @@ outbox::StoredReceipt Stored() {
   r.end_unix_ms = 1'763'800'001'200;
   r.host = "web-1";
   r.daemon_version = "0.4.0";
-  r.labels = {.source_app = "video-accessibility",
-              .workspace = "ford",
-              .team = "video",
-              .project = "p-7",
-              .environment = "prod",
-              .pod = "",
-              .user = "u-42",
-              .job = "job-123",
-              .feature = ""};
+  r.labels = {{.source_app = "video-accessibility",
+               .workspace = "ford",
+               .team = "video",
+               .project = "p-7",
+               .environment = "prod",
+               .pod = ""},
+              /*user=*/"u-42",
+              /*job=*/"job-123",
+              /*feature=*/""};
   r.provider = "gemini";
   r.operation = "generateContent";
   r.metered = true;

@@ -7,7 +7,7 @@
 namespace costgate::filters::elevenlabs {
 namespace {
 
-JsonRequest Read(std::string_view body, size_t piece = 4096) {
+JsonRequest ReadJsonRequest(std::string_view body, size_t piece = 4096) {
   JsonRequestReader reader;
   for (size_t at = 0; at < body.size(); at += piece) {
     reader.Feed(body.substr(at, piece));
@@ -23,15 +23,15 @@ constexpr std::string_view kSpeechBody =
 
 TEST(ElevenLabsJsonRequestTest, CountsCodePointsOfTheUnescapedText) {
   // C a f é ␠ " n a ï v e " ␠ — ␠ 🎵 ␠ o k: 19 code points (the surrogate pair is one)
-  const JsonRequest request = Read(kSpeechBody);
+  const JsonRequest request = ReadJsonRequest(kSpeechBody);
   EXPECT_EQ(request.characters, 19);
   EXPECT_EQ(request.model_id, "eleven_flash_v2_5");
   EXPECT_EQ(request.duration_seconds, std::nullopt);
 }
 
 TEST(ElevenLabsJsonRequestTest, CountsRawUtf8TextLikeItsEscapes) {
-  EXPECT_EQ(Read(R"({"text":"Café "})").characters, 5);
-  EXPECT_EQ(Read("{\"text\":\"\xF0\x9F\x8E\xB5\"}").characters, 1);
+  EXPECT_EQ(ReadJsonRequest(R"({"text":"Café "})").characters, 5);
+  EXPECT_EQ(ReadJsonRequest("{\"text\":\"\xF0\x9F\x8E\xB5\"}").characters, 1);
 }
 
 TEST(ElevenLabsJsonRequestTest, EveryByteSplitGivesTheSameRequest) {
@@ -51,7 +51,7 @@ constexpr std::string_view kDialogueBody =
 
 TEST(ElevenLabsJsonRequestTest, DialogueCountsEveryInputText) {
   // 19 + 16
-  const JsonRequest request = Read(kDialogueBody);
+  const JsonRequest request = ReadJsonRequest(kDialogueBody);
   EXPECT_EQ(request.characters, 35);
   EXPECT_EQ(request.model_id, "eleven_v3");
 }
@@ -67,24 +67,26 @@ TEST(ElevenLabsJsonRequestTest, DialogueEveryByteSplitGivesTheSameCount) {
 }
 
 TEST(ElevenLabsJsonRequestTest, ReadsSoundDurationIntegerOrFractional) {
-  EXPECT_EQ(Read(R"({"text":"door creaks","duration_seconds":2.5})").duration_seconds, 2.5);
-  EXPECT_EQ(Read(R"({"text":"door creaks","duration_seconds":3})").duration_seconds, 3.0);
-  EXPECT_EQ(Read(R"({"text":"door creaks","duration_seconds":null})").duration_seconds,
+  EXPECT_EQ(ReadJsonRequest(R"({"text":"door creaks","duration_seconds":2.5})").duration_seconds,
+            2.5);
+  EXPECT_EQ(ReadJsonRequest(R"({"text":"door creaks","duration_seconds":3})").duration_seconds,
+            3.0);
+  EXPECT_EQ(ReadJsonRequest(R"({"text":"door creaks","duration_seconds":null})").duration_seconds,
             std::nullopt);
 }
 
 TEST(ElevenLabsJsonRequestTest, TextBeyondTheCaptureLimitIsNotCounted) {
   const std::string body = R"({"model_id":"eleven_v3","text":")" +
                            std::string(JsonRequestReader::kMaxCaptureBytes + 1, 'a') + R"("})";
-  const JsonRequest request = Read(body, 65536);
+  const JsonRequest request = ReadJsonRequest(body, 65536);
   EXPECT_EQ(request.characters, std::nullopt);
   EXPECT_EQ(request.model_id, "eleven_v3");
 }
 
 TEST(ElevenLabsJsonRequestTest, MalformedOrCutBodyYieldsNothing) {
-  EXPECT_EQ(Read(R"({"text":"hello")").characters, std::nullopt);
-  EXPECT_EQ(Read(R"(text=hello)").characters, std::nullopt);
-  EXPECT_EQ(Read(R"({"text":42})").characters, std::nullopt);
+  EXPECT_EQ(ReadJsonRequest(R"({"text":"hello")").characters, std::nullopt);
+  EXPECT_EQ(ReadJsonRequest(R"(text=hello)").characters, std::nullopt);
+  EXPECT_EQ(ReadJsonRequest(R"({"text":42})").characters, std::nullopt);
 }
 
 }  // namespace

@@ -13,15 +13,15 @@ Exchange CompletedExchange() {
   x.event_id = "0190a6e4-7b1c-7cc3-9a4e-3f1d2c5b6a70";
   x.start_unix_ms = 1'750'000'000'000;
   x.end_unix_ms = 1'750'000'001'234;
-  x.labels = {.source_app = "app",
-              .workspace = "ws",
-              .team = "team",
-              .project = "proj",
-              .environment = "env",
-              .pod = "pod",
-              .user = "alice",
-              .job = "job",
-              .feature = "feature"};
+  x.labels = {{.source_app = "app",
+               .workspace = "ws",
+               .team = "team",
+               .project = "proj",
+               .environment = "env",
+               .pod = "pod"},
+              /*user=*/"alice",
+              /*job=*/"job",
+              /*feature=*/"feature"};
   x.provider = "gemini";
   x.operation = "streamGenerateContent";
   x.metering = Metering::kMetered;

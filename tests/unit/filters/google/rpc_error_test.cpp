@@ -1,18 +1,18 @@
-#include "filters/gemini/errors.h"
+#include "filters/google/rpc_error.h"
 
 #include <gtest/gtest.h>
 
-namespace costgate::filters::gemini {
+namespace costgate::filters::google {
 namespace {
 
-TEST(GeminiErrorBodyTest, CarriesCodeMessageStatusAndErrorInfoReason) {
+TEST(GoogleErrorBodyTest, CarriesCodeMessageStatusAndErrorInfoReason) {
   EXPECT_EQ(ErrorBody(502, "upstream_connect_failed", "costgate: upstream unreachable"),
             R"({"error":{"code":502,"message":"costgate: upstream unreachable",)"
             R"("status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.)"
             R"(ErrorInfo","reason":"UPSTREAM_CONNECT_FAILED","domain":"costgate"}]}})");
 }
 
-TEST(GeminiErrorBodyTest, EscapesTheMessage) {
+TEST(GoogleErrorBodyTest, EscapesTheMessage) {
   const std::string body = ErrorBody(400, "bad_request_target", "bad \"x\"\n");
   EXPECT_NE(body.find(R"("message":"bad \"x\"\n")"), std::string::npos);
 }
@@ -22,9 +22,9 @@ struct StatusCase {
   const char* rpc_status;
 };
 
-class GeminiErrorStatusTest : public ::testing::TestWithParam<StatusCase> {};
+class GoogleErrorStatusTest : public ::testing::TestWithParam<StatusCase> {};
 
-TEST_P(GeminiErrorStatusTest, MapsHttpStatusToRpcStatus) {
+TEST_P(GoogleErrorStatusTest, MapsHttpStatusToRpcStatus) {
   const StatusCase& c = GetParam();
   const std::string body = ErrorBody(c.http_status, "r", "m");
   EXPECT_NE(body.find("\"status\":\"" + std::string(c.rpc_status) + "\""), std::string::npos)
@@ -34,7 +34,7 @@ TEST_P(GeminiErrorStatusTest, MapsHttpStatusToRpcStatus) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-    EmittedStatuses, GeminiErrorStatusTest,
+    EmittedStatuses, GoogleErrorStatusTest,
     ::testing::Values(StatusCase{400, "INVALID_ARGUMENT"}, StatusCase{401, "UNAUTHENTICATED"},
                       StatusCase{403, "PERMISSION_DENIED"}, StatusCase{404, "NOT_FOUND"},
                       StatusCase{408, "DEADLINE_EXCEEDED"}, StatusCase{413, "INVALID_ARGUMENT"},
@@ -44,4 +44,4 @@ INSTANTIATE_TEST_SUITE_P(
                       StatusCase{418, "UNKNOWN"}));
 
 }  // namespace
-}  // namespace costgate::filters::gemini
+}  // namespace costgate::filters::google
