@@ -1,10 +1,14 @@
 #include "filters/local_reply.h"
 
+#include "base/json_text.h"
 #include "filters/gemini/errors.h"
-#include "filters/json_text.h"
 #include "filters/rpc_status.h"
 
 namespace costgate::filters {
+
+using base::AppendJsonInt;
+using base::AppendJsonString;
+
 namespace {
 
 // ElevenLabs' error shape (PROVIDERS.md B3): {"detail":{"status":..., "message":...}}, which its

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <chrono>
 
+#include "base/gzip_decoder.h"
 #include "daemon/http/body_pace.h"
 #include "daemon/server/client_connection.h"
 #include "daemon/server/worker.h"
-#include "filters/stream/gzip_decoder.h"
 
 namespace costgate::daemon::server {
 namespace {
@@ -89,7 +89,7 @@ Awaitable<BodyRead> ReadRequestBody(ClientConnection& client, BudgetedBody& body
 }
 
 BodyRead Gunzip(std::string_view compressed, BudgetedBody& plain) {
-  filters::stream::GzipDecoder decoder(plain);
+  base::GzipDecoder decoder(plain);
   while (!compressed.empty() && plain.state() == BudgetedBody::State::kOk && !decoder.corrupt()) {
     const size_t n = std::min(compressed.size(), kGunzipSlice);
     decoder.Feed(compressed.substr(0, n));

@@ -8,12 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "base/byte_sink.h"
 #include "daemon/server/body_budget.h"
-#include "filters/stream/byte_sink.h"
 
 namespace costgate::daemon::server {
 
-class BudgetedBody final : public filters::stream::ByteSink {
+class BudgetedBody final : public base::ByteSink {
  public:
   enum class State {
     kOk,

@@ -4,15 +4,15 @@
 
 #include <string>
 
-#include "filters/http_message.h"
+#include "base/http_message.h"
 
 namespace costgate::daemon::server {
 
 class Worker;
 
-bool IsLocalEndpoint(const filters::RequestHead& head);
+bool IsLocalEndpoint(const base::RequestHead& head);
 
 // The complete serialized response (head and body).
-std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker, bool close);
+std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker, bool close);
 
 }  // namespace costgate::daemon::server

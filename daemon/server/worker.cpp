@@ -7,7 +7,7 @@ namespace costgate::daemon::server {
 Worker::Worker(Services& services, std::shared_ptr<const Runtime> runtime, ConnectionSlots& slots)
     : services_(services),
       runtime_(std::move(runtime)),
-      ids_(util::UuidV7Generator::FromOsEntropy()),
+      ids_(base::UuidV7Generator::FromOsEntropy()),
       slots_(slots) {}
 
 Worker::~Worker() { Join(); }

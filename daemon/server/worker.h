@@ -8,12 +8,12 @@
 #include <thread>
 #include <unordered_set>
 
+#include "base/uuid7.h"
 #include "daemon/asio.h"
 #include "daemon/server/connection_slots.h"
 #include "daemon/server/runtime.h"
 #include "daemon/server/services.h"
 #include "daemon/upstream/upstream_pool.h"
-#include "daemon/util/uuid7.h"
 
 namespace costgate::daemon::server {
 
@@ -46,7 +46,7 @@ class Worker {
   const std::shared_ptr<const Runtime>& runtime() const { return runtime_; }
   Services& services() { return services_; }
   upstream::UpstreamPool& pool() { return pool_; }
-  util::UuidV7Generator& ids() { return ids_; }
+  base::UuidV7Generator& ids() { return ids_; }
   bool draining() const { return draining_; }
   bool force_closing() const { return force_closing_; }
   void Register(ClientConnection* c);
@@ -67,7 +67,7 @@ class Worker {
   std::thread thread_;
   std::shared_ptr<const Runtime> runtime_;
   upstream::UpstreamPool pool_;
-  util::UuidV7Generator ids_;
+  base::UuidV7Generator ids_;
   std::unordered_set<ClientConnection*> connections_;
   std::atomic<size_t> connection_count_{0};
   ConnectionSlots& slots_;

@@ -1,9 +1,13 @@
 #include "filters/gemini/errors.h"
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 #include "filters/rpc_status.h"
 
 namespace costgate::filters::gemini {
+
+using base::AppendJsonInt;
+using base::AppendJsonString;
+
 namespace {
 
 // google.rpc.ErrorInfo.reason is UPPER_SNAKE_CASE; our codes are the same words in lower case.
