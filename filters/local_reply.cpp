@@ -1,10 +1,14 @@
 #include "filters/local_reply.h"
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 #include "filters/provider_errors.h"
 #include "filters/rpc_status.h"
 
 namespace costgate::filters {
+
+using base::AppendJsonInt;
+using base::AppendJsonString;
+
 
 std::string GenericErrorBody(int status, std::string_view reason, std::string_view message,
                              std::string_view extra_members) {

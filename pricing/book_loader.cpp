@@ -75,7 +75,7 @@ void AddSavedVersions(const std::string& history_dir, std::vector<PriceRow>& row
       out.errors.push_back(std::move(error));
       continue;
     }
-    if (Sha256Hex(*text, kHistoryShaDigits) != version.sha) {
+    if (base::Sha256Hex(*text, kHistoryShaDigits) != version.sha) {
       out.errors.push_back(version.path +
                            ": content does not match the SHA-256 in its name (edited or "
                            "damaged after it was saved); restore it or move it away");

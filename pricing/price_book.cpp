@@ -5,7 +5,7 @@
 #include <optional>
 #include <type_traits>
 
-#include "pricing/sha256.h"
+#include "base/sha256.h"
 
 namespace costgate::pricing {
 namespace {
@@ -88,7 +88,7 @@ std::shared_ptr<const PriceBook> PriceBook::Build(std::vector<PriceRow> rows, Bo
     }
     book->index_.emplace(std::string(key), std::move(timeline));
   }
-  book->version_ = "pb-" + Sha256Hex(canonical, 16);
+  book->version_ = "pb-" + base::Sha256Hex(canonical, 16);
   return book;
 }
 

@@ -1,7 +1,6 @@
 #include "pricing/price_history.h"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -161,7 +160,7 @@ SaveResult SaveToPriceHistory(const std::string& dir, std::string_view content, 
     result.error = history.errors.front();
     return result;
   }
-  const std::string sha = Sha256Hex(content, kHistoryShaDigits);
+  const std::string sha = base::Sha256Hex(content, kHistoryShaDigits);
   if (!history.versions.empty()) {
     const SavedVersion& newest = history.versions.back();
     if (newest.sha == sha) {

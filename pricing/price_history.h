@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "pricing/sha256.h"  // names carry a SHA-256 prefix
+#include "base/sha256.h"  // names carry a SHA-256 prefix
 
 namespace costgate::pricing {
 

@@ -5,15 +5,15 @@
 #include <string>
 #include <string_view>
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 #include "pricing/money.h"
 
 namespace costgate::central {
 
-// The filters' JSON writers (escaping, invalid UTF-8 replaced): one implementation per process.
-using filters::AppendJsonInt;
-using filters::AppendJsonKey;
-using filters::AppendJsonString;
+// The one set of JSON writers (escaping, invalid UTF-8 replaced), shared by every layer.
+using base::AppendJsonInt;
+using base::AppendJsonKey;
+using base::AppendJsonString;
 
 // An exact amount of USD as a JSON number: the pico amount in decimal, at most 12 decimals,
 // without trailing zeros ("0.00303375", "0.1234", "0"). No floating point on the way.

@@ -2,12 +2,12 @@
 #include <string>
 #include <variant>
 
+#include "base/uuid7.h"
 #include "central/api/api_error.h"
 #include "central/api/handlers.h"
 #include "central/api/json_out.h"
 #include "central/api/key_auth.h"
 #include "central/api/reprice.h"
-#include "central/api/uuid_v7.h"
 #include "central/api/v1_body.h"
 #include "central/api/v1_requests.h"
 
@@ -36,7 +36,7 @@ ApiResponse HandlePreflight(const Call& call) {
   out.append(R"({"allow":true,"estimated_cost_usd":)");
   out.append(UsdNumber(price.total));
   out.append(R"(,"request_id":)");
-  AppendJsonString(out, NewUuidV7(call.request.now_unix_ms));
+  AppendJsonString(out, base::NewUuidV7(call.request.now_unix_ms));
   out.push_back('}');
   return response;
 }
@@ -55,7 +55,7 @@ ApiResponse HandleUsageRecord(const Call& call) {
   Event event;
   // A fresh id rather than the request_id: clients send "" or null for it, or may reuse one;
   // the preflight's id is kept on the event to tie the two together.
-  event.event_id = NewUuidV7(now);
+  event.event_id = base::NewUuidV7(now);
   event.origin = "record";
   event.request_id = std::move(request.request_id);
   event.end_unix_ms = now;

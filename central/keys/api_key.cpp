@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "pricing/sha256.h"
+#include "base/sha256.h"
 
 namespace costgate::central {
 namespace {
@@ -85,7 +85,7 @@ NewKey GenerateKey(int64_t now_unix_ms) {
   return key;
 }
 
-std::string HashKey(std::string_view secret) { return pricing::Sha256Hex(secret); }
+std::string HashKey(std::string_view secret) { return base::Sha256Hex(secret); }
 
 std::optional<uint8_t> ParseScopes(std::string_view text, std::string* bad) {
   if (text == "all") {

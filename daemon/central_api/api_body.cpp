@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "daemon/server/request_body.h"
-#include "filters/stream/gzip_decoder.h"
+#include "base/gzip_decoder.h"
 
 namespace costgate::daemon::central_api {
 namespace {
@@ -46,7 +46,7 @@ Awaitable<BodyRead> ReadRequestBody(server::ClientConnection& client, BudgetedBo
 }
 
 BodyRead Gunzip(std::string_view compressed, BudgetedBody& plain) {
-  filters::stream::GzipDecoder decoder(plain);
+  base::GzipDecoder decoder(plain);
   while (!compressed.empty() && plain.state() == BudgetedBody::State::kOk && !decoder.corrupt()) {
     const size_t n = std::min(compressed.size(), kGunzipSlice);
     decoder.Feed(compressed.substr(0, n));

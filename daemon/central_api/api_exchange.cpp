@@ -1,10 +1,10 @@
 #include "daemon/central_api/api_exchange.h"
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <variant>
 
+#include "base/clock.h"
 #include "central/api/api_error.h"
 #include "daemon/http/serialize.h"
 #include "daemon/central_api/api_body.h"
@@ -22,23 +22,17 @@ constexpr std::string_view kRetryAfterSeconds = "1";
 
 using server::ClientConnection;
 
-bool HeaderIs(const filters::RequestHead& head, std::string_view name, std::string_view value) {
+bool HeaderIs(const base::RequestHead& head, std::string_view name, std::string_view value) {
   const std::string* found = head.headers.Find(name);
-  return found != nullptr && filters::EqualsIgnoreCase(*found, value);
-}
-
-int64_t NowUnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return found != nullptr && base::EqualsIgnoreCase(*found, value);
 }
 
 // Refusals the head alone decides, before any body byte is read or buffered.
 std::optional<central::ApiResponse> RefuseBodyFromHead(http::MessageParser& parser,
                                                        uint64_t max_body_bytes) {
   const std::string* encoding = parser.request().headers.Find("content-encoding");
-  if (encoding != nullptr && !filters::EqualsIgnoreCase(*encoding, "gzip") &&
-      !filters::EqualsIgnoreCase(*encoding, "identity")) {
+  if (encoding != nullptr && !base::EqualsIgnoreCase(*encoding, "gzip") &&
+      !base::EqualsIgnoreCase(*encoding, "identity")) {
     return central::ErrorResponse(415, "unsupported_encoding",
                                   "Content-Encoding must be gzip or identity");
   }
@@ -81,7 +75,7 @@ Awaitable<bool> Respond(ClientConnection& client, const central::ApiResponse& re
                         bool close) {
   const bool body_unread = !client.parser().message_done();
   close = close || body_unread;
-  filters::Headers headers;
+  base::Headers headers;
   headers.Add("Content-Type", "application/json");
   if (response.status == 503) {
     headers.Add("Retry-After", std::string(kRetryAfterSeconds));
@@ -100,7 +94,7 @@ Awaitable<bool> Respond(ClientConnection& client, const central::ApiResponse& re
 // is written, or while a refused client lingers. nullopt: the client went away.
 Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, ApiService& api) {
   http::MessageParser& parser = client.parser();
-  const filters::RequestHead& head = parser.request();
+  const base::RequestHead& head = parser.request();
   const uint64_t limit = api.limits().max_body_bytes;
 
   // Admission first: a request without a valid key, or for no route, is answered before central
@@ -108,7 +102,7 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   const std::string* key = head.headers.Find("x-api-key");
   const central::ApiHead api_head{head.method, head.target,
                                   key != nullptr ? std::string_view(*key) : std::string_view(),
-                                  NowUnixMs()};
+                                  base::NowUnixMs()};
   std::variant<central::Admission, central::ApiResponse> admitted = co_await api.Admit(api_head);
   if (central::ApiResponse* refused = std::get_if<central::ApiResponse>(&admitted)) {
     co_return std::move(*refused);
@@ -149,7 +143,7 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   request.path = api_head.path;
   request.api_key = api_head.api_key;
   request.body = text;
-  request.now_unix_ms = NowUnixMs();
+  request.now_unix_ms = base::NowUnixMs();
   co_return co_await api.Handle(request, std::get<central::Admission>(admitted));
 }
 

@@ -8,14 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "base/byte_sink.h"
 #include "daemon/central_api/body_budget.h"
 #include "daemon/server/request_body.h"
-#include "filters/stream/byte_sink.h"
 
 namespace costgate::daemon::central_api {
 
 // A ByteSink for the gzip decoder and a BodySink for the server core's body reader.
-class BudgetedBody final : public filters::stream::ByteSink, public server::BodySink {
+class BudgetedBody final : public base::ByteSink, public server::BodySink {
  public:
   enum class State {
     kOk,

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "base/clock.h"
 #include "central/keys/api_key.h"
 #include "central/store/sqlite_store.h"
 #include "config/config_loader.h"
@@ -150,12 +151,12 @@ int KeysCommand(const std::vector<std::string_view>& args) {
     return 2;
   }
   if (parsed->subcommand == "create") {
-    return KeysCreate(*parsed, *store, WallClockMs());
+    return KeysCreate(*parsed, *store, base::NowUnixMs());
   }
   if (parsed->subcommand == "list") {
     return KeysList(*parsed, *store);
   }
-  return KeysRevoke(*parsed, *store, WallClockMs());
+  return KeysRevoke(*parsed, *store, base::NowUnixMs());
 }
 
 }  // namespace costgate::daemon::cli

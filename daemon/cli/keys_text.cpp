@@ -4,8 +4,9 @@
 #include <array>
 #include <optional>
 
+#include "base/json_text.h"
 #include "central/keys/api_key.h"
-#include "daemon/log/json_text.h"
+#include "daemon/log/rfc3339.h"
 
 namespace costgate::daemon::cli {
 namespace {
@@ -34,9 +35,9 @@ void AppendJsonTime(std::string& out, const std::optional<int64_t>& unix_ms) {
 }
 
 void AppendField(std::string& out, std::string_view name, std::string_view value) {
-  log::AppendJsonString(out, name);
+  base::AppendJsonString(out, name);
   out += ':';
-  log::AppendJsonString(out, value);
+  base::AppendJsonString(out, value);
   out += ',';
 }
 
@@ -87,7 +88,7 @@ std::string FormatKeysJson(const std::vector<central::ApiKeyRecord>& keys) {
     for (size_t start = 0; start < scopes.size();) {
       const size_t comma = std::min(scopes.find(',', start), scopes.size());
       out += start == 0 ? "" : ",";
-      log::AppendJsonString(out, std::string_view(scopes).substr(start, comma - start));
+      base::AppendJsonString(out, std::string_view(scopes).substr(start, comma - start));
       start = comma + 1;
     }
     out += "],";

@@ -1,6 +1,7 @@
 #include "daemon/cli/price_text.h"
 
-#include "daemon/log/json_text.h"
+#include "base/json_text.h"
+#include "daemon/log/rfc3339.h"
 #include "pricing/price_row.h"
 
 namespace costgate::daemon::cli {
@@ -76,7 +77,7 @@ JsonOut& JsonOut::End(char bracket) {
 
 JsonOut& JsonOut::Key(std::string_view key) {
   Comma();
-  log::AppendJsonString(out_, key);
+  base::AppendJsonString(out_, key);
   out_ += ':';
   need_comma_ = false;
   return *this;
@@ -84,7 +85,7 @@ JsonOut& JsonOut::Key(std::string_view key) {
 
 JsonOut& JsonOut::Str(std::string_view value) {
   Comma();
-  log::AppendJsonString(out_, value);
+  base::AppendJsonString(out_, value);
   need_comma_ = true;
   return *this;
 }

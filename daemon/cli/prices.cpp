@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "base/clock.h"
+
 namespace costgate::daemon::cli {
 
 int PricesCommand(const std::vector<std::string_view>& args) {
@@ -12,7 +14,7 @@ int PricesCommand(const std::vector<std::string_view>& args) {
     PrintPricesOptions(stdout);
     return 0;
   }
-  const std::optional<PricesArgs> parsed = ParsePricesArgs(args, WallClockMs());
+  const std::optional<PricesArgs> parsed = ParsePricesArgs(args, base::NowUnixMs());
   if (!parsed) {
     return 2;
   }

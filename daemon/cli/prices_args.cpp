@@ -1,7 +1,6 @@
 #include "daemon/cli/prices_args.h"
 
 #include <array>
-#include <chrono>
 #include <cstdlib>
 
 #include "config/config_loader.h"
@@ -225,12 +224,6 @@ std::shared_ptr<const pricing::PriceBook> LoadCliBook(const config::PricingConfi
 std::shared_ptr<const pricing::PriceBook> LoadConfiguredBook(const PricesArgs& args) {
   const std::optional<config::Config> config = LoadCliConfig(args);
   return config ? LoadCliBook(config->pricing) : nullptr;
-}
-
-int64_t WallClockMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace costgate::daemon::cli

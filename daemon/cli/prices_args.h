@@ -52,7 +52,4 @@ std::shared_ptr<const pricing::PriceBook> LoadCliBook(const config::PricingConfi
 // LoadCliConfig, then LoadCliBook of its pricing section: the book `show` and `quote` price with.
 std::shared_ptr<const pricing::PriceBook> LoadConfiguredBook(const PricesArgs& args);
 
-// Wall-clock unix milliseconds: the command line is the shell around the pure pricing code.
-int64_t WallClockMs();
-
 }  // namespace costgate::daemon::cli

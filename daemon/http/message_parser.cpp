@@ -198,7 +198,7 @@ int MessageParser::OnHeaderField(llhttp_t* p, const char* at, size_t len) {
   if (self->head_done_) {
     return self->CountTrailer(len);
   }
-  filters::Headers& headers =
+  base::Headers& headers =
       self->kind_ == Kind::kRequest ? self->request_.headers : self->response_.headers;
   if (self->in_header_value_ || headers.size() == 0) {
     if (headers.size() >= self->limits_.max_header_count) {
@@ -218,7 +218,7 @@ int MessageParser::OnHeaderValue(llhttp_t* p, const char* at, size_t len) {
   if (self->head_done_) {
     return self->CountTrailer(len);
   }
-  filters::Headers& headers =
+  base::Headers& headers =
       self->kind_ == Kind::kRequest ? self->request_.headers : self->response_.headers;
   headers.back().value.append(at, len);
   self->in_header_value_ = true;
@@ -239,7 +239,7 @@ int MessageParser::CountTrailer(size_t len) {
 namespace {
 // llhttp drops leading whitespace of a field value but keeps trailing whitespace, which
 // RFC 9110 5.5 excludes from the value.
-void TrimTrailingWhitespace(filters::Headers& headers) {
+void TrimTrailingWhitespace(base::Headers& headers) {
   for (auto& field : headers.mutable_fields()) {
     std::string& value = field.value;
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) {

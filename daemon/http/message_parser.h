@@ -14,8 +14,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/http_message.h"
 #include "daemon/http/request_framing.h"
-#include "filters/http_message.h"
 
 namespace costgate::daemon::http {
 
@@ -69,8 +69,8 @@ class MessageParser {
   ParseError error() const { return error_; }
   const char* error_detail() const { return error_detail_; }
 
-  filters::RequestHead& request() { return request_; }
-  filters::ResponseHead& response() { return response_; }
+  base::RequestHead& request() { return request_; }
+  base::ResponseHead& response() { return response_; }
 
   // Valid after the head.
   bool keep_alive() const;
@@ -106,8 +106,8 @@ class MessageParser {
   void* body_sink_arg_ = nullptr;
   bool response_to_head_ = false;
 
-  filters::RequestHead request_;
-  filters::ResponseHead response_;
+  base::RequestHead request_;
+  base::ResponseHead response_;
   bool in_header_value_ = false;
   bool after_newline_ = false;
   bool after_cr_ = false;

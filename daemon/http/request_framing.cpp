@@ -6,7 +6,7 @@
 namespace costgate::daemon::http {
 namespace {
 
-using filters::EqualsIgnoreCase;
+using base::EqualsIgnoreCase;
 
 constexpr RequestFraming Refuse(int status, const char* detail) {
   return RequestFraming{BodyFraming::kNone, 0, status, detail};
@@ -134,7 +134,7 @@ bool IsTokenChar(char c) noexcept {
   }
 }
 
-RequestFraming DecideRequestFraming(const filters::RequestHead& head) {
+RequestFraming DecideRequestFraming(const base::RequestHead& head) {
   if (head.target.empty() || head.target.front() != '/') {
     return Refuse(400,
                   "the request target must be a path (origin-form): costgate is not a "

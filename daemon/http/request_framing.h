@@ -24,7 +24,7 @@
 
 #include <cstdint>
 
-#include "filters/http_message.h"
+#include "base/http_message.h"
 
 namespace costgate::daemon::http {
 
@@ -37,7 +37,7 @@ struct RequestFraming {
   const char* detail = "";      // why refused, for the error message
 };
 
-RequestFraming DecideRequestFraming(const filters::RequestHead& head);
+RequestFraming DecideRequestFraming(const base::RequestHead& head);
 
 // RFC 9110 5.6.2 tchar.
 bool IsTokenChar(char c) noexcept;

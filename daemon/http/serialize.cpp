@@ -6,7 +6,7 @@ namespace costgate::daemon::http {
 
 namespace {
 
-using filters::EqualsIgnoreCase;
+using base::EqualsIgnoreCase;
 
 bool IsHopByHop(std::string_view name) {
   return EqualsIgnoreCase(name, "connection") || EqualsIgnoreCase(name, "keep-alive") ||
@@ -15,7 +15,7 @@ bool IsHopByHop(std::string_view name) {
 }
 
 // True when `name` appears as a token in any Connection field's value.
-bool NamedByConnection(const filters::Headers& headers, std::string_view name) {
+bool NamedByConnection(const base::Headers& headers, std::string_view name) {
   for (const auto& field : headers.fields()) {
     if (!EqualsIgnoreCase(field.name, "connection")) {
       continue;
@@ -66,13 +66,13 @@ void AppendInt(std::string& out, uint64_t v) {
   out.append(buf, r.ptr);
 }
 
-bool ForwardsField(const filters::Headers& headers, std::string_view name) {
+bool ForwardsField(const base::Headers& headers, std::string_view name) {
   return !IsHopByHop(name) && (IsProtected(name) || !NamedByConnection(headers, name));
 }
 
 }  // namespace
 
-void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& head,
+void AppendUpstreamRequestHead(std::string& out, const base::RequestHead& head,
                                std::string_view target, std::string_view host_header,
                                BodyFraming framing, uint64_t content_length) {
   out.append(head.method);
@@ -123,7 +123,7 @@ void AppendBodyEnd(std::string& out, BodyFraming framing) {
   }
 }
 
-void AppendClientResponseHead(std::string& out, const filters::ResponseHead& head,
+void AppendClientResponseHead(std::string& out, const base::ResponseHead& head,
                               const ResponseHeadOptions& options) {
   out.append("HTTP/1.1 ");
   AppendInt(out, static_cast<uint64_t>(head.status));
@@ -149,7 +149,7 @@ void AppendClientResponseHead(std::string& out, const filters::ResponseHead& hea
   out.append("\r\n");
 }
 
-void AppendLocalResponse(std::string& out, int status, const filters::Headers& headers,
+void AppendLocalResponse(std::string& out, int status, const base::Headers& headers,
                          std::string_view body, bool close) {
   out.append("HTTP/1.1 ");
   AppendInt(out, static_cast<uint64_t>(status));

@@ -10,16 +10,16 @@
 #include <string>
 #include <string_view>
 
+#include "base/http_message.h"
 #include "daemon/http/request_framing.h"
 #include "filters/exchange.h"
-#include "filters/http_message.h"
 
 namespace costgate::daemon::http {
 
 // "METHOD target HTTP/1.1" + Host + the end-to-end fields of `head` except Host, Expect and the
 // framing fields, + the framing costgate sends the body with: "Content-Length: N" or
 // "Transfer-Encoding: chunked" (nothing for a request without a body).
-void AppendUpstreamRequestHead(std::string& out, const filters::RequestHead& head,
+void AppendUpstreamRequestHead(std::string& out, const base::RequestHead& head,
                                std::string_view target, std::string_view host_header,
                                BodyFraming framing, uint64_t content_length);
 
@@ -34,12 +34,12 @@ struct ResponseHeadOptions {
   bool drop_framing = false;  // remove Transfer-Encoding (body sent close-delimited)
   std::string_view event_id;  // x-costgate-event-id, when non-empty
 };
-void AppendClientResponseHead(std::string& out, const filters::ResponseHead& head,
+void AppendClientResponseHead(std::string& out, const base::ResponseHead& head,
                               const ResponseHeadOptions& options);
 
 // A complete response the daemon answers itself, with Content-Length. `headers` carries
 // Content-Type and any other fields.
-void AppendLocalResponse(std::string& out, int status, const filters::Headers& headers,
+void AppendLocalResponse(std::string& out, int status, const base::Headers& headers,
                          std::string_view body, bool close);
 inline void AppendLocalReply(std::string& out, const filters::LocalReply& reply, bool close) {
   AppendLocalResponse(out, reply.status, reply.headers, reply.body, close);

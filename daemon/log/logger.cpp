@@ -2,10 +2,10 @@
 
 #include <cerrno>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 
-#include "daemon/log/json_text.h"
+#include "base/json_text.h"
+#include "daemon/log/rfc3339.h"
 
 namespace costgate::daemon::log {
 namespace {
@@ -52,11 +52,6 @@ std::string_view LevelName(LogLevel level) noexcept {
   return "unknown";
 }
 
-int64_t SystemUnixMs() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
-}
-
 Line::Line(const Logger* logger, LogLevel level, std::string_view msg) : logger_(logger) {
   if (logger_ == nullptr) {
     buf_ = &own_;
@@ -76,21 +71,21 @@ Line::Line(const Logger* logger, LogLevel level, std::string_view msg) : logger_
   out += R"(","level":")";
   out += LevelName(level);
   out += R"(","msg":)";
-  AppendJsonString(out, msg);
+  base::AppendJsonString(out, msg);
 }
 
 Line::~Line() { Emit(); }
 
 void Line::Key(std::string_view key) {
   *buf_ += ',';
-  AppendJsonString(*buf_, key);
+  base::AppendJsonString(*buf_, key);
   *buf_ += ':';
 }
 
 Line& Line::Str(std::string_view key, std::string_view value) {
   if (logger_ != nullptr) {
     Key(key);
-    AppendJsonString(*buf_, value);
+    base::AppendJsonString(*buf_, value);
   }
   return *this;
 }

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/clock.h"
 #include "config/config.h"
 
 namespace costgate::daemon::log {
@@ -27,7 +28,6 @@ using config::LogLevel;
 std::string_view LevelName(LogLevel level) noexcept;  // "debug", "info", "warn", "error"
 
 using ClockFn = int64_t (*)();  // unix milliseconds
-int64_t SystemUnixMs();
 
 class Logger;
 
@@ -67,7 +67,7 @@ class Logger {
  public:
   // `fd` is not owned and must stay open while the logger is used.
   explicit Logger(int fd = STDERR_FILENO, LogLevel level = LogLevel::kInfo,
-                  ClockFn clock = &SystemUnixMs);
+                  ClockFn clock = &base::NowUnixMs);
 
   void SetLevel(LogLevel level) noexcept { level_.store(level, std::memory_order_relaxed); }
   LogLevel level() const noexcept { return level_.load(std::memory_order_relaxed); }

@@ -4,7 +4,7 @@
 #include <array>
 #include <optional>
 
-#include "filters/hex.h"
+#include "base/hex.h"
 
 namespace costgate::daemon::log {
 namespace {
@@ -43,9 +43,9 @@ std::optional<std::string> DecodedName(std::string_view raw) {
       return std::nullopt;
     }
     char c = raw[i];
-    if (c == '%' && i + 2 < raw.size() && filters::HexValue(raw[i + 1]) >= 0 &&
-        filters::HexValue(raw[i + 2]) >= 0) {
-      c = static_cast<char>(filters::HexValue(raw[i + 1]) * 16 + filters::HexValue(raw[i + 2]));
+    if (c == '%' && i + 2 < raw.size() && base::HexValue(raw[i + 1]) >= 0 &&
+        base::HexValue(raw[i + 2]) >= 0) {
+      c = static_cast<char>(base::HexValue(raw[i + 1]) * 16 + base::HexValue(raw[i + 2]));
       i += 2;
     } else if (c == '+') {
       c = ' ';

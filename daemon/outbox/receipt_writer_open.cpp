@@ -5,6 +5,7 @@
 #include <cstring>
 #include <variant>
 
+#include "base/clock.h"
 #include "daemon/outbox/receipt_writer.h"
 
 namespace costgate::daemon::outbox {
@@ -27,7 +28,7 @@ std::optional<std::string> ReceiptWriter::OpenDatabase() {
 }
 
 void ReceiptWriter::QuarantineDamagedFile() {
-  const std::string aside = config_.path + ".damaged-" + std::to_string(log::SystemUnixMs());
+  const std::string aside = config_.path + ".damaged-" + std::to_string(base::NowUnixMs());
   for (const char* suffix : {"", "-wal", "-shm"}) {
     const std::string from = config_.path + suffix;
     if (std::rename(from.c_str(), (aside + suffix).c_str()) != 0 && errno != ENOENT) {

@@ -1,4 +1,5 @@
 // ReceiptWriter's upkeep on the writer thread: retention, WAL truncation and the size cap.
+#include "base/clock.h"
 #include "daemon/outbox/receipt_writer.h"
 
 namespace costgate::daemon::outbox {
@@ -22,7 +23,7 @@ void ReceiptWriter::Upkeep() {
   if (!db_.is_open() || db_.read_only()) {
     return;
   }
-  auto deleted = DeleteExpiredOnWriter(log::SystemUnixMs(), kRetentionChunk);
+  auto deleted = DeleteExpiredOnWriter(base::NowUnixMs(), kRetentionChunk);
   if (const auto* error = std::get_if<std::string>(&deleted)) {
     logger_.Warn("receipts retention failed; will retry").Str("error", *error).Emit();
   } else if (std::get<int64_t>(deleted) == kRetentionChunk) {

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "base/clock.h"
 #include "daemon/log/redact.h"
 #include "daemon/pricing/feed_fetch.h"
 #include "daemon/util/curl_transfer.h"
@@ -80,7 +81,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
     return stop.stop_requested() ? RefreshResult::kStopped : Failed("download: " + fetched.error);
   }
   // The saved file's name carries this moment, and the new prices apply from it on.
-  const int64_t now_ms = log::SystemUnixMs();
+  const int64_t now_ms = base::NowUnixMs();
   const pricing::CatalogueLoad feed = pricing::LoadLiteLlmCatalogue(fetched.body, now_ms);
   if (!feed.errors.empty()) {
     return Failed("not a valid LiteLLM price catalogue: " + Summary(feed.errors));

@@ -1,5 +1,6 @@
 #include "daemon/proxy/proxy_exchange.h"
 
+#include "base/clock.h"
 #include "daemon/http/serialize.h"
 #include "daemon/log/logger.h"
 #include "daemon/log/redact.h"
@@ -56,7 +57,7 @@ void ProxyExchange::SetOutcome(Outcome outcome, std::string_view reason) {
 }
 
 Awaitable<bool> ProxyExchange::Run() {
-  const int64_t now_ms = log::SystemUnixMs();
+  const int64_t now_ms = base::NowUnixMs();
   start_ = std::chrono::steady_clock::now();
   x_.event_id = handler_.ids().Next(now_ms);
   x_.start_unix_ms = now_ms;

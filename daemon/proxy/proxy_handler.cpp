@@ -8,7 +8,7 @@ namespace costgate::daemon::proxy {
 ProxyHandler::ProxyHandler(ProxyServices& services, std::shared_ptr<const Runtime> runtime)
     : services_(services),
       runtime_(std::move(runtime)),
-      ids_(util::UuidV7Generator::FromOsEntropy()) {}
+      ids_(base::UuidV7Generator::FromOsEntropy()) {}
 
 Awaitable<bool> ProxyHandler::Serve(server::ClientConnection& client) {
   co_return co_await RunExchange(client, *this);

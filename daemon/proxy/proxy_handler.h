@@ -12,7 +12,7 @@
 #include "daemon/proxy/proxy_services.h"
 #include "daemon/server/handler.h"
 #include "daemon/upstream/upstream_pool.h"
-#include "daemon/util/uuid7.h"
+#include "base/uuid7.h"
 
 namespace costgate::daemon::proxy {
 
@@ -33,13 +33,13 @@ class ProxyHandler final : public server::Handler {
   const std::shared_ptr<const Runtime>& runtime() const { return runtime_; }
   ProxyServices& services() { return services_; }
   upstream::UpstreamPool& pool() { return pool_; }
-  util::UuidV7Generator& ids() { return ids_; }
+  base::UuidV7Generator& ids() { return ids_; }
 
  private:
   ProxyServices& services_;
   std::shared_ptr<const Runtime> runtime_;
   upstream::UpstreamPool pool_;
-  util::UuidV7Generator ids_;
+  base::UuidV7Generator ids_;
 };
 
 }  // namespace costgate::daemon::proxy

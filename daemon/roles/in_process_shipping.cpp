@@ -1,7 +1,7 @@
 #include "daemon/roles/in_process_shipping.h"
 
 #include "central/api/routes.h"
-#include "daemon/log/logger.h"
+#include "base/clock.h"
 
 namespace costgate::daemon::roles {
 namespace {
@@ -36,7 +36,7 @@ shipper::PostResult InProcessShipping::PostBatch(std::string_view body, bool gzi
   request.method = "POST";
   request.path = "/v1/usage/batch";
   request.body = body;
-  request.now_unix_ms = log::SystemUnixMs();
+  request.now_unix_ms = base::NowUnixMs();
   const central::Admission admission{central::Route::kUsageBatch, ProcessKey()};
   central::ApiResponse answer = api_.HandleNow(request, admission);
   return {answer.status, std::move(answer.body), {}};

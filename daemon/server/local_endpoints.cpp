@@ -10,23 +10,23 @@ namespace {
 
 constexpr std::string_view kJson = "application/json";
 
-bool IsGetOrHead(const filters::RequestHead& head) {
+bool IsGetOrHead(const base::RequestHead& head) {
   return head.method == "GET" || head.method == "HEAD";
 }
 
 }  // namespace
 
-bool IsLocalEndpoint(const filters::RequestHead& head) {
+bool IsLocalEndpoint(const base::RequestHead& head) {
   const std::string_view path = head.Path();
   return path == "/healthz" || path == "/readyz" || path == "/metrics";
 }
 
-std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker,
+std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker,
                                 Readiness readiness, bool close) {
   std::string out;
   const std::string_view path = head.Path();
   if (!IsGetOrHead(head)) {
-    filters::Headers allow;
+    base::Headers allow;
     allow.Add("Content-Type", std::string(kJson));
     allow.Add("Allow", "GET, HEAD");
     http::AppendLocalResponse(
@@ -58,7 +58,7 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
     content_type = "text/plain; version=0.0.4; charset=utf-8";
     body = worker.services().metrics.Render();
   }
-  filters::Headers headers;
+  base::Headers headers;
   headers.Add("Content-Type", std::string(content_type));
   http::AppendLocalResponse(out, status, headers, body, close);
   if (head.method == "HEAD") {
@@ -69,7 +69,7 @@ std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker
 }
 
 Awaitable<bool> LocalEndpoints::Serve(ClientConnection& client) {
-  const filters::RequestHead& head = client.parser().request();
+  const base::RequestHead& head = client.parser().request();
   if (!IsLocalEndpoint(head)) {
     co_return co_await role_->Serve(client);
   }

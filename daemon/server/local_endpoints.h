@@ -5,8 +5,8 @@
 #include <memory>
 #include <string>
 
+#include "base/http_message.h"
 #include "daemon/server/handler.h"
-#include "filters/http_message.h"
 
 namespace costgate::daemon::server {
 
@@ -18,10 +18,10 @@ enum class Readiness {
   kOutbox,  // also the outbox's state (the proxy: "ok", "full" or "failing")
 };
 
-bool IsLocalEndpoint(const filters::RequestHead& head);
+bool IsLocalEndpoint(const base::RequestHead& head);
 
 // The complete serialized response (head and body).
-std::string AnswerLocalEndpoint(const filters::RequestHead& head, Worker& worker,
+std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker,
                                 Readiness readiness, bool close);
 
 // A role's handler with the daemon's endpoints in front of it.

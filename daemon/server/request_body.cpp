@@ -18,9 +18,9 @@ constexpr size_t kReadBytes = 16 * 1024;
 
 void SinkInto(void* sink, std::string_view bytes) { static_cast<BodySink*>(sink)->Write(bytes); }
 
-bool ExpectsContinue(const filters::RequestHead& head) {
+bool ExpectsContinue(const base::RequestHead& head) {
   const std::string* expect = head.headers.Find("expect");
-  return expect != nullptr && filters::EqualsIgnoreCase(*expect, "100-continue");
+  return expect != nullptr && base::EqualsIgnoreCase(*expect, "100-continue");
 }
 
 }  // namespace
@@ -82,7 +82,7 @@ Awaitable<BodyRead> ReadRequestBody(ClientConnection& client, BodySink& sink) {
   co_return result;
 }
 
-Awaitable<bool> AnswerExpectContinue(ClientConnection& client, const filters::RequestHead& head) {
+Awaitable<bool> AnswerExpectContinue(ClientConnection& client, const base::RequestHead& head) {
   if (client.parser().message_done() || !ExpectsContinue(head)) {
     co_return true;
   }

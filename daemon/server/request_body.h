@@ -7,7 +7,7 @@
 
 #include "daemon/asio.h"
 #include "daemon/http/body_pace.h"
-#include "filters/http_message.h"
+#include "base/http_message.h"
 
 namespace costgate::daemon::server {
 
@@ -61,7 +61,7 @@ Awaitable<BodyRead> ReadRequestBody(ClientConnection& client, BodySink& sink);
 // asks for it (Expect: 100-continue) and its body is still to come. Call only once the request
 // is accepted as far as its head can tell: a client then sends a body costgate wants. False
 // when the client is gone.
-Awaitable<bool> AnswerExpectContinue(ClientConnection& client, const filters::RequestHead& head);
+Awaitable<bool> AnswerExpectContinue(ClientConnection& client, const base::RequestHead& head);
 
 // After a final answer sent while the request's body is still (partly) unread: sends FIN, then
 // reads and drops whatever the client still sends until it closes or a short linger time

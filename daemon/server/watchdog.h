@@ -12,14 +12,13 @@
 #include <memory>
 
 #include "daemon/asio.h"
+#include "daemon/util/deadline.h"
 
 namespace costgate::daemon::server {
 
-class Watchdog {
+// final: the connection's own calls through Watchdog& are direct, not virtual.
+class Watchdog final : public util::Deadline {
  public:
-  using Clock = std::chrono::steady_clock;
-  using CancelFn = void (*)(void* arg) noexcept;
-
   Watchdog(asio::any_io_executor executor, Clock::duration tick);
 
   // Starts the timer loop; `owner` keeps the object that contains this watchdog alive.
@@ -31,11 +30,11 @@ class Watchdog {
   void set_tick(Clock::duration tick);
 
   // After `timeout` (>= tick), runs cancel(arg) once unless re-armed or disarmed before.
-  void Arm(Clock::duration timeout, CancelFn cancel, void* arg);
-  void Disarm();
+  void Arm(Clock::duration timeout, CancelFn cancel, void* arg) override;
+  void Disarm() override;
 
   // The last armed deadline passed and its action ran. Cleared by Arm/Disarm.
-  bool fired() const { return fired_; }
+  bool fired() const override { return fired_; }
 
   // While set, probe(arg) runs on the connection's thread every `interval`, the first time one
   // interval after SetProbe: a way to notice, within one interval and without a system call per

@@ -1,13 +1,13 @@
 #include "daemon/shipper/batch_json.h"
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 
 namespace costgate::daemon::shipper {
 namespace {
 
-using filters::AppendJsonInt;
-using filters::AppendJsonKey;
-using filters::AppendJsonString;
+using base::AppendJsonInt;
+using base::AppendJsonKey;
+using base::AppendJsonString;
 
 void Str(std::string& out, std::string_view key, std::string_view value) {
   out.push_back(',');

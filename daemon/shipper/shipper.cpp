@@ -2,9 +2,10 @@
 
 #include <algorithm>
 
+#include "base/clock.h"
+#include "base/gzip_encoder.h"
 #include "daemon/shipper/api_key.h"
 #include "daemon/shipper/batch_json.h"
-#include "daemon/shipper/gzip_body.h"
 #include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::shipper {
@@ -97,7 +98,7 @@ Millis Shipper::Round(std::stop_token stop) {
     return RetryDelay();
   }
   outbox_error_logged_ = false;
-  const int64_t now_ms = log::SystemUnixMs();
+  const int64_t now_ms = base::NowUnixMs();
   NoteBatch(batch, now_ms);
   if (batch.receipts.empty()) {
     return std::max(config_.batch_age, kIdlePollMin);
@@ -129,7 +130,7 @@ Millis Shipper::Send(const outbox::ShipBatch& batch, std::stop_token stop) {
   std::string body = BatchJson(batch.receipts);
   bool gzipped = false;
   if (config_.gzip) {
-    if (std::optional<std::string> compressed = Gzip(body)) {
+    if (std::optional<std::string> compressed = base::Gzip(body)) {
       body = std::move(*compressed);
       gzipped = true;
     }
@@ -151,7 +152,7 @@ Millis Shipper::Send(const outbox::ShipBatch& batch, std::stop_token stop) {
 }
 
 Millis Shipper::Acknowledge(const ShipResults& results, size_t sent) {
-  const int64_t now_ms = log::SystemUnixMs();
+  const int64_t now_ms = base::NowUnixMs();
   for (const outbox::Rejection& r : results.rejected) {
     logger_.Error("central rejected a receipt; it is kept in the outbox and not sent again")
         .Str("event_id", r.event_id)

@@ -24,27 +24,27 @@ struct Cancellation {
 
 }  // namespace
 
-Awaitable<ConnectResult> Connect(const UpstreamTarget& target, server::Watchdog& watchdog,
+Awaitable<ConnectResult> Connect(const UpstreamTarget& target, util::Deadline& deadline,
                                  std::chrono::milliseconds timeout) {
   auto executor = co_await asio::this_coro::executor;
   tcp::resolver resolver(executor);
   auto conn = std::make_unique<UpstreamConnection>(executor, *target.tls);
   conn->generation = target.generation;
   Cancellation cancellation{&resolver, &conn->stream.next_layer()};
-  watchdog.Arm(timeout, &Cancellation::Fire, &cancellation);
+  deadline.Arm(timeout, &Cancellation::Fire, &cancellation);
 
   error_code ec;
   const auto endpoints = co_await resolver.async_resolve(target.host, target.port, Await(ec));
   if (ec) {
-    const bool timed_out = watchdog.fired();
-    watchdog.Disarm();
+    const bool timed_out = deadline.fired();
+    deadline.Disarm();
     co_return ConnectResult{nullptr, timed_out ? ConnectError::kTimeout : ConnectError::kResolve,
                             ec.message()};
   }
   co_await asio::async_connect(conn->stream.next_layer(), endpoints, Await(ec));
   if (ec) {
-    const bool timed_out = watchdog.fired();
-    watchdog.Disarm();
+    const bool timed_out = deadline.fired();
+    deadline.Disarm();
     co_return ConnectResult{nullptr, timed_out ? ConnectError::kTimeout : ConnectError::kConnect,
                             ec.message()};
   }
@@ -54,8 +54,8 @@ Awaitable<ConnectResult> Connect(const UpstreamTarget& target, server::Watchdog&
   }
   conn->stream.set_verify_callback(ssl::host_name_verification(target.host));
   co_await conn->stream.async_handshake(ssl::stream_base::client, Await(ec));
-  const bool timed_out = watchdog.fired();
-  watchdog.Disarm();
+  const bool timed_out = deadline.fired();
+  deadline.Disarm();
   if (ec) {
     co_return ConnectResult{nullptr, timed_out ? ConnectError::kTimeout : ConnectError::kTls,
                             ec.message()};

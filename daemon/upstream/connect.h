@@ -6,9 +6,9 @@
 #include <memory>
 #include <string>
 
-#include "daemon/server/watchdog.h"
 #include "daemon/upstream/upstream_connection.h"
 #include "daemon/upstream/upstream_target.h"
+#include "daemon/util/deadline.h"
 
 namespace costgate::daemon::upstream {
 
@@ -20,8 +20,9 @@ struct ConnectResult {
   std::string detail;  // the system / TLS error message
 };
 
-// Uses `watchdog` for the timeout; disarms it before returning.
-Awaitable<ConnectResult> Connect(const UpstreamTarget& target, server::Watchdog& watchdog,
+// Uses `deadline` (the client connection's watchdog) for the timeout; disarms it before
+// returning.
+Awaitable<ConnectResult> Connect(const UpstreamTarget& target, util::Deadline& deadline,
                                  std::chrono::milliseconds timeout);
 
 }  // namespace costgate::daemon::upstream

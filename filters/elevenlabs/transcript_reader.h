@@ -11,10 +11,10 @@
 #include <span>
 #include <string_view>
 
+#include "base/gzip_decoder.h"
 #include "filters/elevenlabs/number_key_scanner.h"
 #include "filters/http_message.h"
 #include "filters/stream/byte_sink.h"
-#include "filters/stream/gzip_decoder.h"
 #include "filters/stream/json_field_extractor.h"
 
 namespace costgate::filters::elevenlabs {
@@ -42,7 +42,7 @@ class TranscriptReader final : private stream::ByteSink, private stream::JsonUni
   void Write(std::string_view bytes) noexcept override;
   void OnUnit(std::span<const stream::JsonCapture> captures) noexcept override;
 
-  std::optional<stream::GzipDecoder> gzip_;
+  std::optional<base::GzipDecoder> gzip_;
   stream::JsonFieldExtractor extractor_;
   NumberKeyScanner ends_;
   std::optional<double> audio_duration_secs_;

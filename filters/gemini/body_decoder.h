@@ -6,9 +6,9 @@
 #include <optional>
 #include <string_view>
 
+#include "base/gzip_decoder.h"
 #include "filters/http_message.h"
 #include "filters/stream/byte_sink.h"
-#include "filters/stream/gzip_decoder.h"
 
 namespace costgate::filters::gemini {
 
@@ -32,7 +32,7 @@ class BodyDecoder final : private stream::ByteSink {
   stream::ByteSink& sink_;
   bool undecodable_ = false;
   bool event_stream_ = false;
-  std::optional<stream::GzipDecoder> gzip_;
+  std::optional<base::GzipDecoder> gzip_;
 };
 
 }  // namespace costgate::filters::gemini

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "base/hex.h"
 #include "filters/gemini/model_families.h"
-#include "filters/hex.h"
 #include "filters/route/path_segments.h"
 
 namespace costgate::filters::gemini {
@@ -47,8 +47,8 @@ std::string PercentDecode(std::string_view s) {
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '%' && i + 2 < s.size()) {
-      const int high = HexValue(s[i + 1]);
-      const int low = HexValue(s[i + 2]);
+      const int high = base::HexValue(s[i + 1]);
+      const int low = base::HexValue(s[i + 2]);
       if (high >= 0 && low >= 0) {
         out.push_back(static_cast<char>(high * 16 + low));
         i += 2;

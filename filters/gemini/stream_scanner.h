@@ -18,10 +18,10 @@
 #include <string>
 #include <string_view>
 
+#include "base/gzip_decoder.h"
 #include "filters/gemini/meter.h"
 #include "filters/gemini/usage.h"
 #include "filters/stream/byte_sink.h"
-#include "filters/stream/gzip_decoder.h"
 #include "filters/stream/json_field_extractor.h"
 #include "filters/stream/sse_reader.h"
 #include "filters/usage_meter.h"
@@ -61,7 +61,7 @@ class StreamScanner final : public UsageMeter,
   const bool undecodable_;  // an encoding we cannot read: the body counts as one malformed unit
   bool finished_ = false;
   MeteredUsage usage_;
-  std::optional<stream::GzipDecoder> gzip_;
+  std::optional<base::GzipDecoder> gzip_;
   stream::SseReader sse_reader_;
   stream::JsonFieldExtractor extractor_;
   UsageParser parser_;

@@ -16,10 +16,10 @@
 #include <optional>
 #include <string_view>
 
+#include "base/gzip_decoder.h"
 #include "filters/call_meter.h"
 #include "filters/http_message.h"
 #include "filters/stream/byte_sink.h"
-#include "filters/stream/gzip_decoder.h"
 
 namespace costgate::filters {
 
@@ -54,7 +54,7 @@ class RequestBodyDecoder final : private stream::ByteSink {
 
   CallMeter& meter_;
   const uint64_t max_decoded_bytes_;
-  std::optional<stream::GzipDecoder> gzip_;
+  std::optional<base::GzipDecoder> gzip_;
   bool unreadable_ = false;  // the meter was told; nothing more reaches it
   bool corrupt_ = false;
   bool oversized_ = false;

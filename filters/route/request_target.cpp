@@ -1,6 +1,6 @@
 #include "filters/route/request_target.h"
 
-#include "filters/hex.h"
+#include "base/hex.h"
 
 namespace costgate::filters {
 namespace {
@@ -32,8 +32,8 @@ std::string_view BytesProblem(std::string_view target) noexcept {
     if (c <= 0x20 || c >= 0x7F || c == '#' || c == '\\') {
       return "the request target contains a byte that must be percent-encoded";
     }
-    if (c == '%' &&
-        (i + 2 >= target.size() || HexValue(target[i + 1]) < 0 || HexValue(target[i + 2]) < 0)) {
+    if (c == '%' && (i + 2 >= target.size() || base::HexValue(target[i + 1]) < 0 ||
+                     base::HexValue(target[i + 2]) < 0)) {
       return "the request target contains a malformed percent escape";
     }
   }

@@ -2,10 +2,14 @@
 
 #include <utility>
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 #include "filters/route/request_target.h"
 
 namespace costgate::filters {
+
+using base::AppendJsonKey;
+using base::AppendJsonString;
+
 namespace {
 
 // `pattern` itself, or `pattern` followed by '/' or ':' (a sub-resource or a custom method), so

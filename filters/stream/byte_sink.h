@@ -1,15 +1,11 @@
-// Receiver of the bytes a stream reader produces (decoded body, event data, ...).
+// The receiver of the bytes a stream reader produces, defined in base/ (the gzip decoder and the
+// server core's body reader write to it too); named here so filter code says stream::ByteSink.
 #pragma once
 
-#include <string_view>
+#include "base/byte_sink.h"
 
 namespace costgate::filters::stream {
 
-class ByteSink {
- public:
-  virtual ~ByteSink() = default;
-  // The next piece, in order. The view is valid only during the call.
-  virtual void Write(std::string_view bytes) noexcept = 0;
-};
+using base::ByteSink;
 
 }  // namespace costgate::filters::stream

@@ -22,7 +22,7 @@
 #include <thread>
 #include <vector>
 
-#include "daemon/shipper/gzip_body.h"
+#include "base/gzip_encoder.h"
 
 extern char** environ;
 
@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
                                    .count();
         std::string body = Batch(c, sequence, batch, now_ms);
         if (gzip) {
-          body = costgate::daemon::shipper::Gzip(body).value_or(body);
+          body = costgate::base::Gzip(body).value_or(body);
         }
         answer.clear();
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());

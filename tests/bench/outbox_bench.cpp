@@ -17,8 +17,8 @@
 #include <variant>
 #include <vector>
 
+#include "base/uuid7.h"
 #include "daemon/outbox/receipt_writer.h"
-#include "daemon/util/uuid7.h"
 #include "filters/receipt.h"
 
 namespace {
@@ -27,7 +27,7 @@ using costgate::filters::Receipt;
 
 Receipt MakeReceipt(int64_t now_ms) {
   Receipt r;
-  r.event_id = costgate::daemon::util::NewUuidV7();
+  r.event_id = costgate::base::NewUuidV7(now_ms);
   r.start_unix_ms = now_ms;
   r.end_unix_ms = now_ms + 1200;
   r.host = "bench-host";

@@ -48,7 +48,7 @@ struct Outcome {
   std::string forwarded;  // re-framed as costgate forwards it
   BodyFraming framing = BodyFraming::kNone;
   uint64_t content_length = 0;
-  costgate::filters::RequestHead head;
+  costgate::base::RequestHead head;
 };
 
 struct Sink {
@@ -112,7 +112,7 @@ Outcome Parse(std::string_view wire, uint32_t seed, bool whole,
 
 // The head split by the plainest reading of RFC 9112: CRLF lines, "name:value" fields, OWS
 // trimmed. nullopt when the head is not that simple (llhttp must then refuse or agree anyway).
-std::optional<costgate::filters::RequestHead> SplitHead(std::string_view wire) {
+std::optional<costgate::base::RequestHead> SplitHead(std::string_view wire) {
   const size_t end = wire.find("\r\n\r\n");
   if (end == std::string_view::npos) {
     return std::nullopt;
@@ -123,7 +123,7 @@ std::optional<costgate::filters::RequestHead> SplitHead(std::string_view wire) {
       return std::nullopt;
     }
   }
-  costgate::filters::RequestHead out;
+  costgate::base::RequestHead out;
   size_t line_end = head.find("\r\n");
   const std::string_view request_line = head.substr(0, line_end);
   const size_t sp1 = request_line.find(' ');
@@ -213,9 +213,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Check(again.body == whole.body && again.framing == whole.framing);
     int framing_fields = 0;
     for (const auto& field : again.head.headers.fields()) {
-      framing_fields += costgate::filters::EqualsIgnoreCase(field.name, "content-length") ||
-                        costgate::filters::EqualsIgnoreCase(field.name, "transfer-encoding") ||
-                        costgate::filters::EqualsIgnoreCase(field.name, "trailer");
+      framing_fields += costgate::base::EqualsIgnoreCase(field.name, "content-length") ||
+                        costgate::base::EqualsIgnoreCase(field.name, "transfer-encoding") ||
+                        costgate::base::EqualsIgnoreCase(field.name, "trailer");
     }
     Check(framing_fields == (whole.framing == BodyFraming::kNone ? 0 : 1));
   }

@@ -2,7 +2,7 @@
 // test unchanged, API keys from the CLI, and the errors clients rely on.
 #include <gtest/gtest.h>
 
-#include "daemon/shipper/gzip_body.h"
+#include "base/gzip_encoder.h"
 #include "tests/integration/central_helpers.h"
 #include "tests/integration/command_helpers.h"
 #include "tests/integration/integration_fixture_helpers.h"
@@ -120,7 +120,7 @@ TEST_F(CentralApiTest, MalformedBatchGets400NamingTheProblem) {
 
 // The body as the shipper compresses it.
 std::string Gzipped(std::string_view plain) {
-  return daemon::shipper::Gzip(plain).value_or(std::string(plain));
+  return base::Gzip(plain).value_or(std::string(plain));
 }
 
 constexpr std::string_view kOneEventBatch =

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "pricing/sha256.h"
+#include "base/sha256.h"
 #include "tests/integration/process_helpers.h"
 
 namespace costgate::integration {
@@ -88,7 +88,7 @@ std::vector<std::string> SplitSseEvents(std::string_view body) {
   return events;
 }
 
-std::string Sha256Hex(std::string_view data) { return pricing::Sha256Hex(data); }
+std::string Sha256Hex(std::string_view data) { return base::Sha256Hex(data); }
 
 ::testing::AssertionResult SameBytes(std::string_view actual, std::string_view expected) {
   if (actual == expected) {

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "daemon/shipper/gzip_body.h"
+#include "base/gzip_encoder.h"
 #include "tests/integration/integration_fixture_helpers.h"
 
 namespace costgate::integration {
@@ -20,8 +20,8 @@ using GzipRequestTest = SharedDaemonTest;
 // one credit a character on eleven_multilingual_v2, $0.0001 a credit (elevenlabs/plan/
 // pay_as_you_go): 23 x 100'000'000 pico.
 TEST_F(GzipRequestTest, SpeechTextIsCountedFromTheDecodedBodyAndForwardedCoded) {
-  const auto coded = daemon::shipper::Gzip(
-      R"({"text":"Hello from a gzip body.","model_id":"eleven_multilingual_v2"})");
+  const auto coded =
+      base::Gzip(R"({"text":"Hello from a gzip body.","model_id":"eleven_multilingual_v2"})");
   ASSERT_TRUE(coded.has_value());
   const std::string marker = UniqueToken("gzip-tts");
   HttpRequest request;
@@ -62,8 +62,8 @@ TEST_F(GzipRequestTest, SpeechTextIsCountedFromTheDecodedBodyAndForwardedCoded) 
 // coded body is uploaded chunked, so it is transfer-decoded and then content-decoded.
 TEST_F(GzipRequestTest, SynthesisCharactersAreCountedFromAChunkedGzipUpload) {
   const auto coded =
-      daemon::shipper::Gzip(R"({"input":{"text":"Hello there"},"voice":{"languageCode":"en-US",)"
-                            R"("name":"en-US-Wavenet-D"},"audioConfig":{"audioEncoding":"MP3"}})");
+      base::Gzip(R"({"input":{"text":"Hello there"},"voice":{"languageCode":"en-US",)"
+                 R"("name":"en-US-Wavenet-D"},"audioConfig":{"audioEncoding":"MP3"}})");
   ASSERT_TRUE(coded.has_value());
   const std::string marker = UniqueToken("gzip-synth");
   HttpRequest request;

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
-#include "daemon/log/json_text.h"
+#include "daemon/log/rfc3339.h"
 #include "pricing/price_history.h"
 #include "tests/integration/command_helpers.h"
 #include "tests/integration/json_helpers.h"
@@ -282,7 +282,7 @@ TEST_F(PricesCliTest, ABrokenSavedVersionMakesShowFailNamingTheFile) {
   // Named as costgate names a saved version (with its content's hash), but not a catalogue.
   const std::string content = "{\"gemini/x\": ";
   const std::string name = pricing::HistoryFileName(
-      1'767'225'600'000, pricing::Sha256Hex(content, pricing::kHistoryShaDigits));
+      1'767'225'600'000, base::Sha256Hex(content, pricing::kHistoryShaDigits));
   WriteFile(History() / name, content);
   const CommandResult result = Prices({"show", "gemini-2.5-pro"});
   EXPECT_EQ(result.exit_code, 2) << result.out;

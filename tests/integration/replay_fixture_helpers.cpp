@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "filters/http_message.h"
+#include "base/http_message.h"
 #include "tests/integration/fixture_helpers.h"
 #include "tests/integration/process_helpers.h"
 
@@ -61,7 +61,7 @@ RecordedExchange LoadRecordedExchange(std::string_view folder, std::string_view 
   exchange.status =
       static_cast<int>(status.is_object() ? int64_t(status["code"]) : int64_t(status));
   for (const auto [key, value] : simdjson::dom::object(response["headers"])) {
-    if (filters::EqualsIgnoreCase(key, "content-type")) {
+    if (base::EqualsIgnoreCase(key, "content-type")) {
       exchange.content_type = FirstValue(value);
     }
   }

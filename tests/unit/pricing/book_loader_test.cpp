@@ -24,7 +24,7 @@ std::string ProCatalogue(std::string_view input_cost) {
 
 // Writes a version file by hand (as an older costgate, or an admin, would have left it).
 std::string PlaceVersion(const TempDir& dir, int64_t ms, std::string_view content) {
-  const std::string name = HistoryFileName(ms, Sha256Hex(content, kHistoryShaDigits));
+  const std::string name = HistoryFileName(ms, base::Sha256Hex(content, kHistoryShaDigits));
   WriteText(dir.path() / name, content);
   return dir.File(name);
 }

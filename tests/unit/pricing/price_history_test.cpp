@@ -26,12 +26,6 @@ std::set<std::string> Entries(const std::filesystem::path& dir) {
   return names;
 }
 
-TEST(Sha256Hex, MatchesTheStandardTestVectors) {
-  EXPECT_EQ(Sha256Hex("abc", 64),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  EXPECT_EQ(Sha256Hex("", 12), "e3b0c44298fc");
-}
-
 TEST(HistoryFileName, IsLiteLlmTimeAndSha) {
   EXPECT_EQ(HistoryFileName(kT0, kAbcSha12), "litellm-1767225600000-ba7816bf8f01.json");
 }

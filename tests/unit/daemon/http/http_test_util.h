@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/http_message.h"
 #include "daemon/http/message_parser.h"
-#include "filters/http_message.h"
 
 namespace costgate::daemon::http::test_util {
 
@@ -57,7 +57,7 @@ inline FeedAllResult FeedAll(MessageParser& parser, std::string_view data) {
   }
 }
 
-inline FieldList Fields(const filters::Headers& headers) {
+inline FieldList Fields(const base::Headers& headers) {
   FieldList out;
   for (const auto& f : headers.fields()) {
     out.emplace_back(f.name, f.value);
@@ -65,8 +65,8 @@ inline FieldList Fields(const filters::Headers& headers) {
   return out;
 }
 
-inline filters::Headers MakeHeaders(const FieldList& fields) {
-  filters::Headers headers;
+inline base::Headers MakeHeaders(const FieldList& fields) {
+  base::Headers headers;
   for (const auto& [name, value] : fields) {
     headers.Add(name, value);
   }

@@ -19,8 +19,8 @@ struct Case {
   uint64_t length = 0;
 };
 
-filters::RequestHead Head(const Case& c) {
-  filters::RequestHead head;
+base::RequestHead Head(const Case& c) {
+  base::RequestHead head;
   head.method = "POST";
   head.target = "/v1beta/models/m:generateContent";
   head.version_minor = c.version_minor;
@@ -120,12 +120,12 @@ TEST(DecideRequestFraming, EveryCaseOfTheTable) {
 TEST(DecideRequestFraming, OnlyOriginFormTargetsAreAccepted) {
   for (const char* target : {"http://169.254.169.254/latest", "https://evil.example/",
                              "evil.example:443", "*", "", "v1beta/models"}) {
-    filters::RequestHead head;
+    base::RequestHead head;
     head.method = "GET";
     head.target = target;
     EXPECT_EQ(DecideRequestFraming(head).refusal, 400) << target;
   }
-  filters::RequestHead head;
+  base::RequestHead head;
   head.target = "/";
   EXPECT_EQ(DecideRequestFraming(head).refusal, 0);
 }

@@ -16,14 +16,14 @@ using test_util::Fields;
 using test_util::MakeHeaders;
 
 // Without a body unless a test says otherwise.
-void AppendHead(std::string& out, const filters::RequestHead& head, std::string_view target,
+void AppendHead(std::string& out, const base::RequestHead& head, std::string_view target,
                 std::string_view host, BodyFraming framing = BodyFraming::kNone,
                 uint64_t content_length = 0) {
   AppendUpstreamRequestHead(out, head, target, host, framing, content_length);
 }
 
-filters::RequestHead Request(std::string method, filters::Headers headers) {
-  filters::RequestHead head;
+base::RequestHead Request(std::string method, base::Headers headers) {
+  base::RequestHead head;
   head.method = std::move(method);
   head.target = "/client/target";
   head.headers = std::move(headers);

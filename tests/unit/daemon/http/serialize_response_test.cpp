@@ -15,8 +15,8 @@ using test_util::BodyCollector;
 using test_util::FeedAll;
 using test_util::MakeHeaders;
 
-filters::ResponseHead Response(int status, std::string reason, filters::Headers headers) {
-  filters::ResponseHead head;
+base::ResponseHead Response(int status, std::string reason, base::Headers headers) {
+  base::ResponseHead head;
   head.status = status;
   head.reason = std::move(reason);
   head.headers = std::move(headers);

@@ -23,7 +23,7 @@ class ReadyzTest : public outbox::testing::WriterTest {
 
   // The whole response to GET /readyz.
   std::string Readyz() {
-    filters::RequestHead head;
+    base::RequestHead head;
     head.method = "GET";
     head.target = "/readyz";
     return AnswerLocalEndpoint(head, worker_, Readiness::kOutbox, false);

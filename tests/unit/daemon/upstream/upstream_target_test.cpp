@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "config/config_loader.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/daemon/util/pem_helpers.h"
 

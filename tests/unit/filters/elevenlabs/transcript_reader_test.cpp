@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/elevenlabs/meter_test_support.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters::elevenlabs {
 namespace {
@@ -72,7 +72,7 @@ TEST(ElevenLabsTranscriptReaderTest, EveryFixtureSplitAtEveryByteReadsTheSame) {
 
 TEST(ElevenLabsTranscriptReaderTest, ReadsAGzipAnswerInSmallPieces) {
   const std::string body =
-      stream::testing::Gzip(Fixture("vercelai-stt-scribe-response-live-with-duration.json"));
+      test_support::Gzip(Fixture("vercelai-stt-scribe-response-live-with-duration.json"));
   const Durations d = Read(body, true, 5);
   EXPECT_EQ(d.reported, 2.50775);
   EXPECT_EQ(d.malformed, 0u);

@@ -4,8 +4,8 @@
 
 #include <string>
 
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/elevenlabs/meter_test_support.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters::elevenlabs {
 namespace {
@@ -76,7 +76,7 @@ TEST(ElevenLabsTranscriptionMeterTest, GzipAnswerIsDecoded) {
   ResponseHead head = Head(200, "application/json");
   head.headers.Add("Content-Encoding", "gzip");
   const std::string body =
-      stream::testing::Gzip(Fixture("vercelai-stt-scribe-response-live-with-duration.json"));
+      test_support::Gzip(Fixture("vercelai-stt-scribe-response-live-with-duration.json"));
   const MeteredUsage usage =
       RunMeter(x, testing::Call().RequestBody(kUpload).Answer(head).ResponseBody(body).Piece(64));
   EXPECT_EQ(usage.units.Get(kUnitAudioMs), 2508);

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "filters/gemini/meter.h"
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/gemini/fixture_helpers.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -148,7 +148,7 @@ TEST(GeminiMeterTraps, GzipJsonArrayCutMidElementKeepsTheLastCompleteElement) {
                         "/gemini/llmgemini-flash-latest-streamGenerateContent-jsonarray-gzip"
                         ".response.json");
   const size_t third = json.find(",\r\n{", json.find(",\r\n{") + 1);
-  const auto gz = stream::testing::GzipParts({std::string_view(json).substr(0, third + 40), "x"});
+  const auto gz = test_support::GzipParts({std::string_view(json).substr(0, third + 40), "x"});
   MeterOptions options;
   options.format = BodyFormat::kJsonArray;
   options.gzip = true;
@@ -208,7 +208,7 @@ TEST(GeminiMeterTraps, LastNonEmptyModelVersionWins) {
 
 TEST(GeminiMeterTraps, CorruptGzipKeepsWhatWasDecodedAndCountsOnce) {
   const std::string json = R"([{"usageMetadata": {"promptTokenCount": 3}},)";
-  auto gz = stream::testing::GzipParts({json, R"({"usageMetadata": {"promptTokenCount": 4}}])"});
+  auto gz = test_support::GzipParts({json, R"({"usageMetadata": {"promptTokenCount": 4}}])"});
   std::string body = gz.bytes.substr(0, gz.flush_ends[0]) + "garbage that is not deflate";
   MeterOptions options;
   options.format = BodyFormat::kJsonArray;

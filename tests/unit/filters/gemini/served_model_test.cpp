@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/gemini/call_helpers.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters::gemini {
 namespace {
@@ -33,7 +33,7 @@ Call JsonCall(std::string target, std::string body, bool gzip = false) {
   call.response_headers.Add("Content-Type", "application/json; charset=UTF-8");
   if (gzip) {
     call.response_headers.Add("Content-Encoding", "gzip");
-    body = stream::testing::Gzip(body);
+    body = test_support::Gzip(body);
   }
   call.response_body = std::move(body);
   return call;

@@ -5,13 +5,13 @@
 
 #include <string>
 
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/meter/request_call_support.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters {
 namespace {
 
-using stream::testing::Gzip;
+using test_support::Gzip;
 using testing::CutOffGenerate;
 using testing::kSpeechRequest;
 using testing::MeterRequest;

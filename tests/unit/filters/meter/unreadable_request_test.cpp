@@ -8,13 +8,13 @@
 
 #include "filters/meter/provider_meter.h"
 #include "filters/meter/request_body_decoder.h"
+#include "tests/support/gzip_parts.h"
 #include "tests/unit/filters/meter/request_call_support.h"
-#include "tests/unit/filters/stream/gzip_helpers.h"
 
 namespace costgate::filters {
 namespace {
 
-using stream::testing::Gzip;
+using test_support::Gzip;
 using testing::CutOffGenerate;
 using testing::kSpeechRequest;
 using testing::MeterRequest;
@@ -124,7 +124,7 @@ TEST(UnreadableRequestTest, HighlyCompressibleBodyIsDecodedInBoundedPieces) {
   RequestBodyDecoder decoder(x.request.headers, *meter);
   for (const std::string_view piece : Pieces(coded, 4096)) {
     decoder.Feed(piece);
-    EXPECT_LE(decoder.BufferHighWater(), stream::GzipDecoder::kOutputBytes);
+    EXPECT_LE(decoder.BufferHighWater(), base::GzipDecoder::kOutputBytes);
   }
   EXPECT_EQ(decoder.fed_bytes(), body.size());
   EXPECT_EQ(decoder.oversized(), 0u);

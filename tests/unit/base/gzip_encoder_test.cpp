@@ -1,11 +1,11 @@
-#include "daemon/shipper/gzip_body.h"
+#include "base/gzip_encoder.h"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
 
 #include <string>
 
-namespace costgate::daemon::shipper {
+namespace costgate::base {
 namespace {
 
 // Inflates one gzip member with zlib (the reference decoder, not our code).
@@ -45,4 +45,4 @@ TEST(Gzip, AnEmptyBodyIsAValidMember) {
 }
 
 }  // namespace
-}  // namespace costgate::daemon::shipper
+}  // namespace costgate::base

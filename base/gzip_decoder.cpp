@@ -1,8 +1,8 @@
-#include "filters/stream/gzip_decoder.h"
+#include "base/gzip_decoder.h"
 
 #include <new>
 
-namespace costgate::filters::stream {
+namespace costgate::base {
 
 GzipDecoder::GzipDecoder(ByteSink& sink) noexcept : sink_(sink) {
   output_.reset(new (std::nothrow) char[kOutputBytes]);
@@ -62,4 +62,4 @@ void GzipDecoder::Feed(std::string_view compressed) noexcept {
 
 void GzipDecoder::Finish() noexcept { truncated_ = !corrupt_ && in_member_; }
 
-}  // namespace costgate::filters::stream
+}  // namespace costgate::base

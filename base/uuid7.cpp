@@ -1,13 +1,14 @@
-#include "daemon/util/uuid7.h"
+#include "base/uuid7.h"
 
 #include <sys/random.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 
-#include "filters/hex.h"
+#include "base/hex.h"
 
-namespace costgate::daemon::util {
+namespace costgate::base {
 namespace {
 
 constexpr char kHex[] = "0123456789abcdef";
@@ -25,9 +26,25 @@ void PutHex(char* out, uint64_t value, int digits) {
 }
 
 // The canonical text form is lowercase (RFC 9562 4), so only lowercase digits count.
-int LowerHexValue(char c) { return c >= 'A' && c <= 'F' ? -1 : filters::HexValue(c); }
+int LowerHexValue(char c) { return c >= 'A' && c <= 'F' ? -1 : HexValue(c); }
 
 uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+// Fills `size` bytes from getrandom(2); false when it fails, which on Linux >= 3.17 it cannot
+// except for EINTR (retried). Callers then fall back to something unique rather than abort.
+bool FillFromOs(void* out, size_t size) {
+  auto* bytes = static_cast<char*>(out);
+  size_t got = 0;
+  while (got < size) {
+    const ssize_t n = getrandom(bytes + got, size - got, 0);
+    if (n > 0) {
+      got += static_cast<size_t>(n);
+    } else if (errno != EINTR) {
+      return false;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -81,17 +98,8 @@ UuidV7Generator::UuidV7Generator(const std::array<uint64_t, 4>& seed) : state_(s
 
 UuidV7Generator UuidV7Generator::FromOsEntropy() {
   std::array<uint64_t, 4> seed{};
-  auto* bytes = reinterpret_cast<char*>(seed.data());
-  size_t got = 0;
-  while (got < sizeof(seed)) {
-    const ssize_t n = getrandom(bytes + got, sizeof(seed) - got, 0);
-    if (n > 0) {
-      got += static_cast<size_t>(n);
-    } else if (errno != EINTR) {
-      // getrandom cannot fail on Linux >= 3.17 except EINTR; mix the clock in rather than abort.
-      seed[0] ^= static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
-      break;
-    }
+  if (!FillFromOs(seed.data(), sizeof(seed))) {
+    seed[0] ^= static_cast<uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
   }
   return UuidV7Generator(seed);
 }
@@ -122,10 +130,14 @@ std::string UuidV7Generator::Next(int64_t unix_ms) {
   return FormatUuidV7(last_ms_, counter_, NextRandom());
 }
 
-std::string NewUuidV7() {
-  thread_local UuidV7Generator generator = UuidV7Generator::FromOsEntropy();
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return generator.Next(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+std::string NewUuidV7(int64_t unix_ms) {
+  std::array<uint64_t, 2> random{};  // FormatUuidV7 keeps 12 bits of the first, 62 of the second
+  if (!FillFromOs(random.data(), sizeof(random))) {
+    // An id is unique, not secret: a process-wide counter keeps ids of one millisecond apart.
+    static std::atomic<uint64_t> fallback{0};
+    random[1] ^= fallback.fetch_add(1, std::memory_order_relaxed);
+  }
+  return FormatUuidV7(unix_ms, static_cast<uint16_t>(random[0]), random[1]);
 }
 
-}  // namespace costgate::daemon::util
+}  // namespace costgate::base

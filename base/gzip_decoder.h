@@ -5,6 +5,9 @@
 // members decode as one stream. Corrupt input is a value, not an exception: decoding stops,
 // corrupt() turns true and later input is ignored. Memory is fixed: one output buffer plus
 // zlib's inflate state and 32 KiB window.
+//
+// Used by the meters (response and request bodies) and by the server's body reader (central's
+// gzip batch bodies), each with its own limit on the decoded bytes.
 #pragma once
 
 #include <zlib.h>
@@ -13,9 +16,9 @@
 #include <memory>
 #include <string_view>
 
-#include "filters/stream/byte_sink.h"
+#include "base/byte_sink.h"
 
-namespace costgate::filters::stream {
+namespace costgate::base {
 
 class GzipDecoder {
  public:
@@ -48,4 +51,4 @@ class GzipDecoder {
   bool member_ended_ = false;  // the last member ended; the next byte starts a new one
 };
 
-}  // namespace costgate::filters::stream
+}  // namespace costgate::base

@@ -1,10 +1,10 @@
-#include "pricing/sha256.h"
+#include "base/sha256.h"
 
 #include <openssl/evp.h>
 
 #include <algorithm>
 
-namespace costgate::pricing {
+namespace costgate::base {
 
 std::string Sha256Hex(std::string_view content, size_t digits) {
   unsigned char digest[EVP_MAX_MD_SIZE];
@@ -20,4 +20,4 @@ std::string Sha256Hex(std::string_view content, size_t digits) {
   return out;
 }
 
-}  // namespace costgate::pricing
+}  // namespace costgate::base

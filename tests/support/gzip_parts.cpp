@@ -1,10 +1,10 @@
-#include "tests/unit/filters/stream/gzip_helpers.h"
+#include "tests/support/gzip_parts.h"
 
 #include <zlib.h>
 
 #include <stdexcept>
 
-namespace costgate::filters::stream::testing {
+namespace costgate::test_support {
 
 GzipBody GzipParts(const std::vector<std::string_view>& parts) {
   z_stream zs{};
@@ -33,4 +33,4 @@ GzipBody GzipParts(const std::vector<std::string_view>& parts) {
 
 std::string Gzip(std::string_view data) { return GzipParts({data}).bytes; }
 
-}  // namespace costgate::filters::stream::testing
+}  // namespace costgate::test_support

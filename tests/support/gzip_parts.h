@@ -1,11 +1,12 @@
-// Test-side gzip writer (zlib deflate), to build bodies the way a server streams them.
+// Test-side gzip writer (zlib deflate), to build bodies the way a server streams them: sync-flushed
+// parts, so a decoder can be shown to hand out each part before the member ends.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace costgate::filters::stream::testing {
+namespace costgate::test_support {
 
 struct GzipBody {
   std::string bytes;
@@ -18,4 +19,4 @@ GzipBody GzipParts(const std::vector<std::string_view>& parts);
 
 std::string Gzip(std::string_view data);
 
-}  // namespace costgate::filters::stream::testing
+}  // namespace costgate::test_support

@@ -1,14 +1,14 @@
-#include "daemon/util/uuid7.h"
+#include "base/uuid7.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <string>
-#include <thread>
 #include <vector>
 
-namespace costgate::daemon::util {
+#include "base/clock.h"
+
+namespace costgate::base {
 namespace {
 
 constexpr std::array<uint64_t, 4> kSeed = {1, 2, 3, 4};
@@ -81,33 +81,45 @@ TEST(UuidV7Generator, DifferentSeedsGiveDifferentIds) {
   EXPECT_NE(a.Next(1000), b.Next(1000));
 }
 
-TEST(NewUuidV7, MillionIdsAreUniqueAndInCreationOrder) {
+// The daemon's event ids: one generator per worker, stamped with the wall clock.
+TEST(UuidV7Generator, MillionIdsAtTheWallClockAreUniqueAndInCreationOrder) {
+  UuidV7Generator gen = UuidV7Generator::FromOsEntropy();
   std::vector<std::string> ids;
   ids.reserve(1'000'000);
-  // A thread of its own: this burst outruns the counter and borrows future milliseconds, which
-  // must not leak into other tests through the thread's generator.
-  std::thread([&] {
-    for (int i = 0; i < 1'000'000; ++i) {
-      ids.push_back(NewUuidV7());
-    }
-  }).join();
+  for (int i = 0; i < 1'000'000; ++i) {
+    ids.push_back(gen.Next(NowUnixMs()));
+  }
   EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
   EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
 }
 
-TEST(NewUuidV7, CarriesTheCurrentTime) {
-  const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
-                          std::chrono::system_clock::now().time_since_epoch())
-                          .count();
-  std::optional<int64_t> ms;
-  std::thread([&] { ms = UuidV7UnixMs(NewUuidV7()); }).join();  // a fresh generator
-  const auto after = std::chrono::duration_cast<std::chrono::milliseconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
+TEST(UuidV7Generator, CarriesTheCurrentTime) {
+  const int64_t before = NowUnixMs();
+  UuidV7Generator gen = UuidV7Generator::FromOsEntropy();  // a fresh generator
+  const std::optional<int64_t> ms = UuidV7UnixMs(gen.Next(NowUnixMs()));
+  const int64_t after = NowUnixMs();
   ASSERT_TRUE(ms.has_value());
   EXPECT_GE(*ms, before);
   EXPECT_LE(*ms, after + 1);  // +1: a counter rollover may borrow one millisecond
 }
 
+// Central's ids: the random bits fill both fields; the version and variant bits are set.
+TEST(FormatUuidV7, PutsTheMillisecondsFirstAndSetsVersionAndVariant) {
+  EXPECT_EQ(FormatUuidV7(0x0193f0c27a1e, 0xffff, ~uint64_t{0}),
+            "0193f0c2-7a1e-7fff-bfff-ffffffffffff");
+}
+
+TEST(FormatUuidV7, ZeroRandomBitsKeepTheVersionAndVariantBits) {
+  EXPECT_EQ(FormatUuidV7(1, 0, 0), "00000000-0001-7000-8000-000000000000");
+}
+
+TEST(NewUuidV7, TwoIdsOfTheSameMillisecondDiffer) {
+  const std::string a = NewUuidV7(1'763'800'000'000);
+  const std::string b = NewUuidV7(1'763'800'000'000);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.substr(0, 13), b.substr(0, 13));
+  EXPECT_EQ(a.substr(0, 13), "019aaaac-2600");
+}
+
 }  // namespace
-}  // namespace costgate::daemon::util
+}  // namespace costgate::base

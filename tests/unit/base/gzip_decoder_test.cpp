@@ -1,4 +1,4 @@
-#include "filters/stream/gzip_decoder.h"
+#include "base/gzip_decoder.h"
 
 #include <gtest/gtest.h>
 
@@ -7,13 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "tests/unit/filters/stream/gzip_helpers.h"
+#include "tests/support/gzip_parts.h"
 
-namespace costgate::filters::stream {
+namespace costgate::base {
 namespace {
 
-using testing::Gzip;
-using testing::GzipParts;
+using test_support::GzipParts;
 
 // Collects what the decoder hands out.
 class Collect final : public ByteSink {
@@ -36,7 +35,7 @@ std::string ReadFile(const std::string& path) {
 TEST(GzipDecoder, DecodesABodyFedAtOnce) {
   Collect out;
   GzipDecoder decoder(out);
-  decoder.Feed(Gzip("{\"usageMetadata\":{}}"));
+  decoder.Feed(test_support::Gzip("{\"usageMetadata\":{}}"));
   decoder.Finish();
   EXPECT_EQ(out.text, "{\"usageMetadata\":{}}");
   EXPECT_FALSE(decoder.corrupt());
@@ -45,7 +44,7 @@ TEST(GzipDecoder, DecodesABodyFedAtOnce) {
 
 TEST(GzipDecoder, DecodesABodyFedByteByByte) {
   const std::string plain = "the sky is blue because of Rayleigh scattering";
-  const std::string gz = Gzip(plain);
+  const std::string gz = test_support::Gzip(plain);
   Collect out;
   GzipDecoder decoder(out);
   for (char c : gz) {
@@ -73,7 +72,7 @@ TEST(GzipDecoder, LargeOutputArrivesInPiecesOfAtMostTheBufferSize) {
   }
   Collect out;
   GzipDecoder decoder(out);
-  decoder.Feed(Gzip(plain));
+  decoder.Feed(test_support::Gzip(plain));
   EXPECT_EQ(out.text, plain);
   ASSERT_GT(out.pieces.size(), 1U);
   for (size_t piece : out.pieces) {
@@ -83,7 +82,7 @@ TEST(GzipDecoder, LargeOutputArrivesInPiecesOfAtMostTheBufferSize) {
 }
 
 TEST(GzipDecoder, ConcatenatedMembersDecodeAsOneStream) {
-  const std::string gz = Gzip("first member, ") + Gzip("second member");
+  const std::string gz = test_support::Gzip("first member, ") + test_support::Gzip("second member");
   Collect out;
   GzipDecoder decoder(out);
   decoder.Feed(gz);
@@ -94,8 +93,8 @@ TEST(GzipDecoder, ConcatenatedMembersDecodeAsOneStream) {
 }
 
 TEST(GzipDecoder, MemberBoundaryBetweenChunksIsNotTruncation) {
-  const std::string first = Gzip("one ");
-  const std::string second = Gzip("two");
+  const std::string first = test_support::Gzip("one ");
+  const std::string second = test_support::Gzip("two");
   Collect out;
   GzipDecoder decoder(out);
   decoder.Feed(first);
@@ -125,7 +124,7 @@ TEST(GzipDecoder, PlainJsonIsCorrupt) {
 }
 
 TEST(GzipDecoder, ChecksumMismatchIsCorruptAfterTheDataCameOut) {
-  std::string gz = Gzip("payload");
+  std::string gz = test_support::Gzip("payload");
   gz[gz.size() - 8] = static_cast<char>(gz[gz.size() - 8] ^ 0x55);  // CRC32 in the trailer
   Collect out;
   GzipDecoder decoder(out);
@@ -138,7 +137,7 @@ TEST(GzipDecoder, InputAfterCorruptionIsIgnored) {
   Collect out;
   GzipDecoder decoder(out);
   decoder.Feed("not gzip");
-  decoder.Feed(Gzip("valid"));
+  decoder.Feed(test_support::Gzip("valid"));
   decoder.Finish();
   EXPECT_TRUE(decoder.corrupt());
   EXPECT_FALSE(decoder.truncated());
@@ -163,4 +162,4 @@ TEST(GzipDecoder, RecordedJsonArrayStreamDecodesToTheRecordedBody) {
 }
 
 }  // namespace
-}  // namespace costgate::filters::stream
+}  // namespace costgate::base

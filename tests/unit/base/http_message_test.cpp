@@ -1,8 +1,8 @@
-#include "filters/http_message.h"
+#include "base/http_message.h"
 
 #include <gtest/gtest.h>
 
-namespace costgate::filters {
+namespace costgate::base {
 namespace {
 
 TEST(EqualsIgnoreCaseTest, IgnoresAsciiCase) {
@@ -92,4 +92,4 @@ TEST(RequestHeadTest, EmptyQueryAfterQuestionMark) {
 }
 
 }  // namespace
-}  // namespace costgate::filters
+}  // namespace costgate::base

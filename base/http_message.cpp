@@ -1,9 +1,9 @@
-#include "filters/http_message.h"
+#include "base/http_message.h"
 
 #include <algorithm>
 #include <iterator>
 
-namespace costgate::filters {
+namespace costgate::base {
 namespace {
 
 char AsciiLower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
@@ -67,4 +67,4 @@ std::string_view RequestHead::Query() const noexcept {
   return question == std::string_view::npos ? std::string_view{} : t.substr(question + 1);
 }
 
-}  // namespace costgate::filters
+}  // namespace costgate::base

@@ -1,8 +1,8 @@
-#include "daemon/shipper/gzip_body.h"
+#include "base/gzip_encoder.h"
 
 #include <zlib.h>
 
-namespace costgate::daemon::shipper {
+namespace costgate::base {
 
 std::optional<std::string> Gzip(std::string_view data) {
   z_stream z = {};
@@ -25,4 +25,4 @@ std::optional<std::string> Gzip(std::string_view data) {
   return out;
 }
 
-}  // namespace costgate::daemon::shipper
+}  // namespace costgate::base

@@ -1,4 +1,5 @@
-// UUIDv7 (RFC 9562): time-ordered 128-bit ids, written as the canonical 36-char lowercase string.
+// UUIDv7 (RFC 9562): time-ordered 128-bit ids, written as the canonical 36-char lowercase string:
+// the proxy's event ids and central's request and event ids.
 //
 // Layout: 48-bit big-endian unix milliseconds | version 7 | 12-bit rand_a | variant 0b10 |
 // 62-bit rand_b. The generator uses rand_a as a counter (RFC 9562 section 6.2, method 1) so
@@ -11,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-namespace costgate::daemon::util {
+namespace costgate::base {
 
 inline constexpr size_t kUuidLength = 36;
 
@@ -22,7 +23,8 @@ std::string FormatUuidV7(int64_t unix_ms, uint16_t rand_a, uint64_t rand_b);
 // The unix milliseconds of a canonical UUIDv7 string; nullopt when `id` is not one.
 std::optional<int64_t> UuidV7UnixMs(std::string_view id);
 
-// Makes ids for one thread (not thread-safe: give each thread its own, or use NewUuidV7()).
+// Makes ids for one thread (not thread-safe: give each thread its own). The daemon's workers
+// each own one, so the event ids of one worker sort in the order its requests started.
 class UuidV7Generator {
  public:
   // Deterministic stream from a seed (tests); an all-zero seed is replaced by a fixed constant.
@@ -43,7 +45,9 @@ class UuidV7Generator {
   uint16_t counter_ = 0;
 };
 
-// An id at the current wall clock from this thread's generator (seeded once per thread).
-std::string NewUuidV7();
+// A fresh id at `unix_ms`, its random bits from getrandom(2) (central's preflight request ids
+// and the event ids of /v1/usage/record). Unique, not ordered: two ids of one millisecond compare
+// in random order. Stamps `unix_ms` as given, whatever ids were made before.
+std::string NewUuidV7(int64_t unix_ms);
 
-}  // namespace costgate::daemon::util
+}  // namespace costgate::base

@@ -1,7 +1,7 @@
 // Hexadecimal digits, as percent-escapes and UUIDs spell them.
 #pragma once
 
-namespace costgate::filters {
+namespace costgate::base {
 
 // The value of a hex digit (either case), or -1 for any other character.
 constexpr int HexValue(char c) noexcept {
@@ -17,4 +17,4 @@ constexpr int HexValue(char c) noexcept {
   return -1;
 }
 
-}  // namespace costgate::filters
+}  // namespace costgate::base
