@@ -1,9 +1,12 @@
 #include "filters/google/rpc_error.h"
 
-#include "filters/json_text.h"
+#include "base/json_text.h"
 #include "filters/rpc_status.h"
 
 namespace costgate::filters::google {
+
+using base::AppendJsonInt;
+using base::AppendJsonString;
 namespace {
 
 // google.rpc.ErrorInfo.reason is UPPER_SNAKE_CASE; our codes are the same words in lower case.
