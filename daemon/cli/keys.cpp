@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "central/keys/api_key.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
 #include "daemon/cli/keys_text.h"

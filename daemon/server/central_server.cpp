@@ -2,7 +2,7 @@
 #include <variant>
 
 #include "central/api/api.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/pricing/price_metrics.h"

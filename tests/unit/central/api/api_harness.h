@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "central/api/api.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "pricing/book_holder.h"
 
 namespace costgate::central::testing {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "tests/unit/central/store/store_helpers.h"
 
 namespace costgate::central {

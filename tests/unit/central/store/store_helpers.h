@@ -6,7 +6,7 @@
 #include <string>
 
 #include "central/store/event.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "tests/support/file_modes.h"
 #include "tests/support/sqlite_rows.h"
 #include "tests/support/temp_dir.h"

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "central/keys/api_key.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 
 namespace costgate::daemon::cli {
 namespace {

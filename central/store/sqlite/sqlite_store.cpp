@@ -1,13 +1,13 @@
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
 
 #include <string_view>
 #include <utility>
 
-#include "central/store/event_rows.h"
-#include "central/store/store_schema.h"
-#include "central/store/store_statements.h"
+#include "central/store/sqlite/event_rows.h"
+#include "central/store/sqlite/store_schema.h"
+#include "central/store/sqlite/store_statements.h"
 #include "sqlite/exec.h"
 #include "sqlite/open.h"
 #include "sqlite/statement.h"

@@ -3,7 +3,7 @@
 
 #include <fstream>
 
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 #include "tests/unit/central/store/store_helpers.h"
 
 namespace costgate::central {
@@ -72,7 +72,7 @@ TEST(SqliteStoreOpen, ReopenedFileStillReportsOldEventsDuplicate) {
 }
 
 // Version 1 as the first central created it. A fixture, frozen: never derived from
-// central/store/store_schema.cpp, which moves on.
+// central/store/sqlite/store_schema.cpp, which moves on.
 constexpr std::string_view kVersion1Schema = R"sql(
 CREATE TABLE events (
   event_id TEXT PRIMARY KEY, origin TEXT NOT NULL, request_id TEXT NOT NULL,
