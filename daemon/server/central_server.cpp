@@ -2,7 +2,7 @@
 #include <variant>
 
 #include "central/api/api.h"
-#include "central/store/sqlite/sqlite_store.h"
+#include "central/store/open_store.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/pricing/price_metrics.h"
@@ -42,16 +42,16 @@ int RunCentral(const ServerOptions& options) {
   }
 
   // Unlike the proxy's outbox, central without its store has nothing to offer: refuse to start.
-  auto opened = central::SqliteStore::Open(settings.database, settings.synchronous);
+  auto opened = central::OpenStore(settings.store, settings.synchronous);
   if (auto* error = std::get_if<central::StoreError>(&opened)) {
     logger.Error("cannot open the central database")
-        .Str("path", settings.database)
+        .Str("path", settings.store.path)
         .Str("error", error->message)
         .Emit();
     return 1;
   }
-  std::unique_ptr<central::SqliteStore> store =
-      std::move(std::get<std::unique_ptr<central::SqliteStore>>(opened));
+  std::unique_ptr<central::Store> store =
+      std::move(std::get<std::unique_ptr<central::Store>>(opened));
   std::shared_ptr<const pricing::PriceBook> book = LoadBook(options.config.pricing, logger);
   if (!book) {
     return 1;
@@ -66,7 +66,7 @@ int RunCentral(const ServerOptions& options) {
                     prices, util::Hostname(), COSTGATE_VERSION, &api_service};
   price_refresh::RegisterPriceMetrics(metrics, prices, refresh_stats);
   RegisterBodyBudgetMetrics(metrics, api_service.body_budget());
-  logger.Info("central database open").Str("path", settings.database).Emit();
+  logger.Info("central database open").Str("path", settings.store.path).Emit();
 
   std::string error;
   auto runtime =

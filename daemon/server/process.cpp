@@ -188,11 +188,11 @@ void ServerProcess::Reload() {
   const config::Config& next = *loaded.config;
   if (Listen(next) != Listen(old) || next.receipts.path != old.receipts.path ||
       next.receipts.synchronous != old.receipts.synchronous ||
-      next.central.database != old.central.database || next.shipper != old.shipper) {
+      next.central.store != old.central.store || next.shipper != old.shipper) {
     services_.logger
         .Warn(
-            "listen, receipts.path/synchronous, shipper and central.database change only on "
-            "restart")
+            "listen, receipts.path/synchronous, shipper and central.store (central.database) "
+            "change only on restart")
         .Emit();
   }
   std::shared_ptr<const pricing::PriceBook> book;
