@@ -110,10 +110,33 @@ struct ShipperConfig {
   bool operator==(const ShipperConfig&) const = default;
 };
 
+// Where central keeps its data (central.store: "sqlite:PATH"). Only SQLite today; a later issue
+// adds PostgreSQL as a second kind.
+struct StoreLocation {
+  enum class Kind : uint8_t { kSqlite };
+  Kind kind = Kind::kSqlite;
+  std::string path;  // kSqlite: the database file (":memory:" is a private in-memory one)
+
+  bool operator==(const StoreLocation&) const = default;
+};
+
+// Which keys have named central's store so far while loading (the file, then the environment).
+// Both may name it, as long as they name the same one (config/store_location.h).
+struct StoreNamedBy {
+  bool store = false;     // central.store
+  bool database = false;  // central.database, the older key: a path, meaning sqlite:PATH
+
+  // Always equal: how a config was spelled is not what it means. The example file, which names
+  // the store with both keys, still equals the defaults, and a reload that moves from one key to
+  // the other for the same store changes nothing.
+  bool operator==(const StoreNamedBy&) const { return true; }
+};
+
 // The central role (`costgate central`, `costgate all`).
 struct CentralConfig {
   ListenConfig listen{"127.0.0.1", 8788, 0};
-  std::string database = "costgate-central.db";
+  StoreLocation store{StoreLocation::Kind::kSqlite, "costgate-central.db"};
+  StoreNamedBy store_named_by;
   SqliteSynchronous synchronous = SqliteSynchronous::kNormal;
   uint32_t max_batch_events = 5'000;           // events in one /v1/usage/batch request
   uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding

@@ -24,6 +24,7 @@ constexpr EnvOverride kEnvOverrides[] = {
     {"COSTGATE_SHIPPER_URL", "shipper.url", "central base URL to ship receipts to (empty: off)"},
     {"COSTGATE_SHIPPER_API_KEY", "shipper.api_key", "API key (scope ship) for central"},
     {"COSTGATE_SHIPPER_CA_FILE", "shipper.ca_file", "CA bundle for central (empty: system)"},
+    {"COSTGATE_CENTRAL_STORE", "central.store", "where central keeps its data: sqlite:PATH"},
     {"COSTGATE_CENTRAL_DATABASE", "central.database", "central's SQLite database file"},
     {"COSTGATE_CENTRAL_LISTEN_ADDRESS", "central.listen.address", "address central listens on"},
     {"COSTGATE_CENTRAL_LISTEN_PORT", "central.listen.port",

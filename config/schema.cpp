@@ -6,6 +6,7 @@
 #include "config/addresses.h"
 #include "config/providers.h"
 #include "config/scalars.h"
+#include "config/store_location.h"
 
 namespace costgate::config {
 namespace {
@@ -166,8 +167,8 @@ const S kShipper[] = {
 };
 
 const S kCentral[] = {
-    {"database",
-     [](Text t, Config& c) { return Store(ParseNonEmpty(t, "a file path"), c.central.database); }},
+    {"store", [](Text t, Config& c) { return SetCentralStore(t, c.central); }},
+    {"database", [](Text t, Config& c) { return SetCentralDatabase(t, c.central); }},
     {"synchronous",
      [](Text t, Config& c) { return Store(ParseSynchronous(t), c.central.synchronous); }},
     {"max_batch_events",

@@ -19,15 +19,13 @@ const char* SynchronousPragma(config::SqliteSynchronous s) {
   return "PRAGMA synchronous = FULL";
 }
 
-}  // namespace
-
-std::variant<sqlite3*, std::string> OpenReadWrite(const std::string& path) {
+std::variant<sqlite3*, std::string> Open(const std::string& path, int flags,
+                                         const std::string& context) {
   sqlite3* db = nullptr;
   // NOMUTEX: each connection stays with one thread at a time (the store's caller, the outbox's
-  // writer), so SQLite's own locking would be paid for nothing.
-  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    std::string error = ErrorText(db, "open " + path);
+  // writer, a reader of a pool), so SQLite's own locking would be paid for nothing.
+  if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string error = ErrorText(db, context);
     sqlite3_close_v2(db);  // SQLite hands back a connection even when opening fails
     return error;
   }
@@ -36,6 +34,35 @@ std::variant<sqlite3*, std::string> OpenReadWrite(const std::string& path) {
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   return db;
+}
+
+}  // namespace
+
+std::variant<sqlite3*, std::string> OpenReadWrite(const std::string& path) {
+  return Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "open " + path);
+}
+
+std::variant<sqlite3*, std::string> OpenReadOnly(const std::string& path) {
+  const std::string context = "open " + path + " read-only";
+  auto opened = Open(path, SQLITE_OPEN_READONLY, context);
+  sqlite3** db = std::get_if<sqlite3*>(&opened);
+  if (db == nullptr) {
+    return opened;
+  }
+  // ARCHITECTURE.md keeps to one connection per file because the WAL-reset race of the SQLite we
+  // ship (3.40) needs two connections that each write or checkpoint: one resets the WAL with a
+  // commit while the other's checkpoint misses the reset. A connection opened READONLY cannot
+  // commit, and cannot checkpoint either (SQLite refuses a checkpoint on it, and the automatic
+  // one only follows a commit); NO_CKPT_ON_CLOSE also stops the checkpoint the last connection
+  // to close a WAL file would otherwise attempt. So however many readers are
+  // open, the writer is still the only connection that writes or checkpoints, and the race has
+  // no second party.
+  if (sqlite3_db_config(*db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr) != SQLITE_OK) {
+    std::string error = ErrorText(*db, context);
+    sqlite3_close_v2(*db);
+    return error;
+  }
+  return opened;
 }
 
 std::optional<std::string> UseWal(sqlite3* db, config::SqliteSynchronous synchronous) {

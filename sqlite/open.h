@@ -1,6 +1,7 @@
 // Opening a costgate database the way both of them run (central's store, the daemon's outbox):
-// one connection per file per process, WAL, synchronous from config (ARCHITECTURE.md). Schema,
-// and whatever a caller does about a read-only or damaged file, stay with the caller.
+// one connection per file per process that writes, WAL, synchronous from config
+// (ARCHITECTURE.md), and for central's reads connections that only read. Schema, and whatever a
+// caller does about a read-only or damaged file, stay with the caller.
 #pragma once
 
 #include <sqlite3.h>
@@ -24,6 +25,15 @@ inline constexpr int kBusyTimeoutMs = 5000;
 // fails at the first statement (UseWal). Returns the connection, which the caller closes
 // (sqlite3_close_v2), or "open <path>: <SQLite's message>" with nothing left open.
 std::variant<sqlite3*, std::string> OpenReadWrite(const std::string& path);
+
+// Opens the existing database at `path` for reading only, beside the process's one writing
+// connection (a reader of a pool): for one thread at a time, with extended result codes and
+// busy_timeout kBusyTimeoutMs, like OpenReadWrite. The connection never writes and never
+// checkpoints, not even when it is the last one to close (SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE), so
+// the writer stays the only connection that writes or checkpoints the file (open.cpp says why).
+// A file that does not exist is an error, never created. Returns the connection, which the
+// caller closes, or "open <path> read-only: <SQLite's message>" with nothing left open.
+std::variant<sqlite3*, std::string> OpenReadOnly(const std::string& path);
 
 // Puts the database in WAL mode and sets PRAGMA synchronous to `synchronous`. An in-memory
 // database has no file to journal: it reports journal_mode "memory", which is accepted. Returns

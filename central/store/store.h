@@ -3,8 +3,9 @@
 // An interface with one implementation per database: SqliteStore (embedded default) now, a
 // PostgreSQL one later; the same tests run against each. Methods are synchronous and report
 // failures as values (StoreError), never exceptions. Implementations are not required to be
-// thread-safe: central calls a store from one thread (ARCHITECTURE.md: one connection per
-// database file per process).
+// thread-safe: a Store is one connection, used by one thread at a time. central writes through
+// one (ARCHITECTURE.md: one connection per database file per process that writes) and may read
+// through read-only ones beside it; central/store/open_store.h opens both.
 #pragma once
 
 #include <cstdint>

@@ -8,7 +8,7 @@
 
 #include "base/clock.h"
 #include "central/keys/api_key.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/open_store.h"
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
 #include "daemon/cli/keys_text.h"
@@ -37,23 +37,24 @@ std::optional<config::Config> LoadKeysConfig(std::string path) {
 
 // create makes the database on first use; list and revoke refuse a missing one, which is far
 // more likely a wrong path than an empty store.
-std::unique_ptr<central::SqliteStore> OpenKeysStore(const KeysArgs& args,
-                                                    const config::CentralConfig& central) {
+std::unique_ptr<central::Store> OpenKeysStore(const KeysArgs& args,
+                                              const config::CentralConfig& central) {
   std::error_code ignored;
-  if (args.subcommand != "create" && !std::filesystem::exists(central.database, ignored)) {
+  if (args.subcommand != "create" && central.store.kind == config::StoreLocation::Kind::kSqlite &&
+      !std::filesystem::exists(central.store.path, ignored)) {
     std::fprintf(stderr,
-                 "costgate keys: no central database at %s (central.database, "
-                 "COSTGATE_CENTRAL_DATABASE)\n",
-                 central.database.c_str());
+                 "costgate keys: no central database at %s (central.store, central.database, "
+                 "COSTGATE_CENTRAL_STORE, COSTGATE_CENTRAL_DATABASE)\n",
+                 central.store.path.c_str());
     return nullptr;
   }
-  auto opened = central::SqliteStore::Open(central.database, central.synchronous);
+  auto opened = central::OpenStore(central.store, central.synchronous);
   if (auto* error = std::get_if<central::StoreError>(&opened)) {
     std::fprintf(stderr, "costgate keys: cannot open the central database: %s\n",
                  error->message.c_str());
     return nullptr;
   }
-  return std::move(std::get<std::unique_ptr<central::SqliteStore>>(opened));
+  return std::move(std::get<std::unique_ptr<central::Store>>(opened));
 }
 
 }  // namespace
@@ -146,7 +147,7 @@ int KeysCommand(const std::vector<std::string_view>& args) {
   if (!config) {
     return 2;
   }
-  const std::unique_ptr<central::SqliteStore> store = OpenKeysStore(*parsed, config->central);
+  const std::unique_ptr<central::Store> store = OpenKeysStore(*parsed, config->central);
   if (!store) {
     return 2;
   }

@@ -1,6 +1,6 @@
 // `costgate keys create | list | revoke`: central's API keys from the command line. They work on
-// the database central.database names (file, COSTGATE_CENTRAL_DATABASE), also while central runs
-// (WAL, busy timeout).
+// the store central.store (or central.database) names (file or environment), also while central
+// runs (WAL, busy timeout).
 #pragma once
 
 #include <cstdint>

@@ -79,7 +79,7 @@ void PrintKeysOptions(std::FILE* out) {
                "(default: all)\n"
                "  --workspace W    the only workspace the key may write into (default: any)\n"
                "  --json           one JSON object instead of a table (list)\n"
-               "  --config FILE    the configuration (central.database); default "
+               "  --config FILE    the configuration (central.store); default "
                "$COSTGATE_CONFIG\n"
                "  Exit: 0 ok (revoke: also when already revoked); 1 no such key (revoke) or the "
                "name is\n"

@@ -24,15 +24,15 @@ void RegisterBodyBudgetMetrics(metrics::ProxyMetrics& metrics,
 CentralRole::~CentralRole() = default;
 
 bool CentralRole::OpenStore(const config::CentralConfig& settings) {
-  auto opened = central::SqliteStore::Open(settings.database, settings.synchronous);
+  auto opened = central::OpenStore(settings.store, settings.synchronous);
   if (auto* error = std::get_if<central::StoreError>(&opened)) {
     logger_.Error("cannot open the central database")
-        .Str("path", settings.database)
+        .Str("path", settings.store.path)
         .Str("error", error->message)
         .Emit();
     return false;
   }
-  store_ = std::move(std::get<std::unique_ptr<central::SqliteStore>>(opened));
+  store_ = std::move(std::get<std::unique_ptr<central::Store>>(opened));
   return true;
 }
 
@@ -45,7 +45,7 @@ void CentralRole::StartApi(const config::CentralConfig& settings, pricing::Price
   service_ = std::make_unique<central_api::ApiService>(*api_);
   site_ = std::make_unique<central_api::CentralSite>(*service_);
   RegisterBodyBudgetMetrics(metrics, service_->body_budget());
-  logger_.Info("central database open").Str("path", settings.database).Emit();
+  logger_.Info("central database open").Str("path", settings.store.path).Emit();
 }
 
 }  // namespace costgate::daemon::roles

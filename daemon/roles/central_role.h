@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "central/api/api.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/open_store.h"
 #include "config/config.h"
 #include "daemon/central_api/api_service.h"
 #include "daemon/central_api/central_handler.h"
@@ -34,7 +34,7 @@ class CentralRole {
 
  private:
   log::Logger& logger_;
-  std::unique_ptr<central::SqliteStore> store_;
+  std::unique_ptr<central::Store> store_;
   std::unique_ptr<central::Api> api_;
   std::unique_ptr<central_api::ApiService> service_;  // its thread ends before api_ and store_
   std::unique_ptr<central_api::CentralSite> site_;

@@ -10,7 +10,7 @@
 #include "daemon/pricing/price_refresher.h"
 #include "daemon/roles/central_role.h"
 #include "daemon/roles/in_process_shipping.h"
-#include "daemon/roles/price_hooks.h"
+#include "daemon/roles/role_hooks.h"
 #include "daemon/roles/proxy_role.h"
 #include "daemon/server/process.h"
 #include "daemon/server/services.h"
@@ -43,7 +43,7 @@ int Serve(const ServerOptions& options, Role role, Shared& shared,
           const std::shared_ptr<const config::Config>& config, std::vector<server::Site*> sites) {
   log::Logger& logger = log::Default();
   server::Services services{logger, shared.metrics, COSTGATE_VERSION};
-  PriceHooks hooks(role, shared.prices, shared.refresh_stats, logger);
+  RoleHooks hooks(role, shared.prices, shared.refresh_stats, logger);
   server::ServerProcess process({options.config_path}, services, std::move(sites), hooks);
   return process.Run(config);
 }

@@ -19,7 +19,7 @@ struct ServerOptions {
 // The proxy on listen.*, receipts to the outbox (receipts.*), shipped to shipper.url.
 int RunProxy(const ServerOptions& options);
 
-// Central's /v1 API (central/api) on central.listen over central.database.
+// Central's /v1 API (central/api) on central.listen over central.store.
 int RunCentral(const ServerOptions& options);
 
 // Both in one process: the proxy on listen.*, central on central.listen.*, one price book, and

@@ -149,20 +149,6 @@ void ServerProcess::Reload() {
     return;
   }
   auto next = std::make_shared<const config::Config>(std::move(*loaded.config));
-  bool restart_needed = false;
-  for (const auto& listener : listeners_) {
-    restart_needed =
-        restart_needed || listener->site->Listen(*next) != listener->site->Listen(*current_);
-  }
-  if (restart_needed || next->receipts.path != current_->receipts.path ||
-      next->receipts.synchronous != current_->receipts.synchronous ||
-      next->central.database != current_->central.database || next->shipper != current_->shipper) {
-    services_.logger
-        .Warn(
-            "listen, receipts.path/synchronous, shipper and central.database change only on "
-            "restart")
-        .Emit();
-  }
   if (!hooks_.Prepare(*current_, *next)) {
     services_.logger.Error(kRejected).Emit();
     return;

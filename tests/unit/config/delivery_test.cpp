@@ -18,7 +18,8 @@ TEST(YamlDelivery, DefaultsKeepAWeekCapAGibibyteAndShipNothing) {
   EXPECT_EQ(config.shipper.batch_max, 500u);
   EXPECT_EQ(config.central.listen.address, "127.0.0.1");
   EXPECT_EQ(config.central.listen.port, 8788);
-  EXPECT_EQ(config.central.database, "costgate-central.db");
+  EXPECT_EQ(config.central.store,
+            (StoreLocation{StoreLocation::Kind::kSqlite, "costgate-central.db"}));
   EXPECT_EQ(config.central.max_batch_events, 5'000u);
 }
 
@@ -58,7 +59,8 @@ central:
   EXPECT_EQ(config.central.listen.address, "0.0.0.0");
   EXPECT_EQ(config.central.listen.port, 9000);
   EXPECT_EQ(config.central.listen.threads, 4);
-  EXPECT_EQ(config.central.database, "/var/lib/costgate/central.db");
+  EXPECT_EQ(config.central.store,
+            (StoreLocation{StoreLocation::Kind::kSqlite, "/var/lib/costgate/central.db"}));
   EXPECT_EQ(config.central.synchronous, SqliteSynchronous::kFull);
   EXPECT_EQ(config.central.max_batch_events, 10'000u);
   EXPECT_EQ(config.central.max_body_bytes, 1'048'576u);
@@ -91,7 +93,8 @@ TEST(YamlDelivery, EnvironmentSetsShipperAndCentral) {
   EXPECT_EQ(config.shipper.url, "http://127.0.0.1:8788");
   EXPECT_EQ(config.shipper.api_key, "ct_live_x");
   EXPECT_TRUE(config.receipts.fail_closed);
-  EXPECT_EQ(config.central.database, "/data/central.db");
+  EXPECT_EQ(config.central.store,
+            (StoreLocation{StoreLocation::Kind::kSqlite, "/data/central.db"}));
   EXPECT_EQ(config.central.listen.port, 0);
 }
 

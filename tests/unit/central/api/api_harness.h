@@ -1,5 +1,6 @@
-// A real Api for tests: a private in-memory SqliteStore, the price book central loads with no
-// saved history and no overrides, keys made the way `costgate keys create` makes them.
+// A real Api for tests: a private in-memory SQLite store (from the factory), the price book central
+// loads with no saved history and no overrides, keys made the way `costgate keys create` makes
+// them.
 #pragma once
 
 #include <simdjson.h>
@@ -10,7 +11,7 @@
 #include <string_view>
 
 #include "central/api/api.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/store.h"
 #include "pricing/book_holder.h"
 
 namespace costgate::central::testing {
@@ -37,7 +38,7 @@ class ApiHarness {
   Api& api() { return api_; }
 
  private:
-  std::unique_ptr<SqliteStore> store_;
+  std::unique_ptr<Store> store_;
   pricing::PriceBookHolder prices_;
   Api api_;
 };

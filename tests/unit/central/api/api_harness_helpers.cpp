@@ -6,18 +6,20 @@
 #include <variant>
 
 #include "central/keys/api_key.h"
+#include "central/store/open_store.h"
 #include "pricing/book_loader.h"
 #include "tests/unit/central/api/api_harness.h"
 
 namespace costgate::central::testing {
 namespace {
 
-std::unique_ptr<SqliteStore> OpenMemoryStore() {
-  auto opened = SqliteStore::Open(":memory:", config::SqliteSynchronous::kNormal);
+std::unique_ptr<Store> OpenMemoryStore() {
+  auto opened = OpenStore({config::StoreLocation::Kind::kSqlite, ":memory:"},
+                          config::SqliteSynchronous::kNormal);
   if (auto* error = std::get_if<StoreError>(&opened)) {
     throw std::runtime_error("open store: " + error->message);
   }
-  return std::move(std::get<std::unique_ptr<SqliteStore>>(opened));
+  return std::move(std::get<std::unique_ptr<Store>>(opened));
 }
 
 }  // namespace

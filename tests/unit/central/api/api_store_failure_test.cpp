@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "central/keys/api_key.h"
+#include "central/store/open_store.h"
 #include "tests/unit/central/api/api_harness.h"
 #include "tests/unit/pricing/history_dir_helpers.h"
 
@@ -26,8 +27,8 @@ void DropEventsTable(const std::string& path) {
 TEST(ApiStoreFailure, BatchIsRefusedWith503WhenEventsCannotBeStored) {
   pricing::testing::ScratchDir dir;
   const std::string path = dir.Sub("central.db");
-  auto store = std::get<std::unique_ptr<SqliteStore>>(
-      SqliteStore::Open(path, config::SqliteSynchronous::kNormal));
+  auto store = std::get<std::unique_ptr<Store>>(
+      OpenStore({config::StoreLocation::Kind::kSqlite, path}, config::SqliteSynchronous::kNormal));
   pricing::PriceBookHolder prices(testing::TestBook());
   Api api(*store, prices, {});
   NewKey key = GenerateKey(kNow);
@@ -46,8 +47,8 @@ TEST(ApiStoreFailure, BatchIsRefusedWith503WhenEventsCannotBeStored) {
 TEST(ApiStoreFailure, HealthSays503AndDbErrorWhenEventsCannotBeRead) {
   pricing::testing::ScratchDir dir;
   const std::string path = dir.Sub("central.db");
-  auto store = std::get<std::unique_ptr<SqliteStore>>(
-      SqliteStore::Open(path, config::SqliteSynchronous::kNormal));
+  auto store = std::get<std::unique_ptr<Store>>(
+      OpenStore({config::StoreLocation::Kind::kSqlite, path}, config::SqliteSynchronous::kNormal));
   pricing::PriceBookHolder prices(testing::TestBook());
   Api api(*store, prices, {});
   ASSERT_EQ(api.Handle({"GET", "/v1/health", "", "", kNow}).status, 200);

@@ -4,16 +4,17 @@
 #include <gtest/gtest.h>
 
 #include "central/keys/api_key.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/open_store.h"
 
 namespace costgate::daemon::cli {
 namespace {
 
 constexpr int64_t kNow = 1'767'225'600'000;
 
-std::unique_ptr<central::SqliteStore> MemoryStore() {
-  auto opened = central::SqliteStore::Open(":memory:", config::SqliteSynchronous::kNormal);
-  return std::move(std::get<std::unique_ptr<central::SqliteStore>>(opened));
+std::unique_ptr<central::Store> MemoryStore() {
+  auto opened = central::OpenStore({config::StoreLocation::Kind::kSqlite, ":memory:"},
+                                   config::SqliteSynchronous::kNormal);
+  return std::move(std::get<std::unique_ptr<central::Store>>(opened));
 }
 
 KeysArgs CreateArgs(const std::string& name) {

@@ -5,11 +5,11 @@
 // from an event, an app that does not collect emails) rather than "erase it". Once known, a
 // project's workspace can be changed but not unset by an upsert; assignment back to Unassigned is
 // an admin action.
-#include "central/store/org_rows.h"
+#include "central/store/sqlite/org_rows.h"
 
 #include <string_view>
 
-#include "central/store/store_statements.h"
+#include "central/store/sqlite/store_statements.h"
 #include "sqlite/exec.h"
 #include "sqlite/statement.h"
 

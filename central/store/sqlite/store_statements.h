@@ -1,11 +1,11 @@
-// Internal to central/store: the prepared statements a SqliteStore reuses for its lifetime, and
-// the SQL of the org and key tables (the event SQL is in event_rows.h).
+// Internal to central/store/sqlite: the prepared statements a SqliteStore reuses for its lifetime,
+// and the SQL of the org and key tables (the event SQL is in event_rows.h).
 #pragma once
 
 #include <sqlite3.h>
 
-#include "central/store/org_rows.h"
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/org_rows.h"
+#include "central/store/sqlite/sqlite_store.h"
 
 namespace costgate::central {
 

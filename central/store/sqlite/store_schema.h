@@ -1,4 +1,4 @@
-// Internal to central/store: the SQLite schema of central's store and its version check.
+// Internal to central/store/sqlite: the SQLite schema of central's store and its version check.
 #pragma once
 
 #include <sqlite3.h>

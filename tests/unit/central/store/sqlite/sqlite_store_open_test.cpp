@@ -3,19 +3,20 @@
 
 #include <fstream>
 
-#include "central/store/sqlite_store.h"
+#include "central/store/open_store.h"
 #include "tests/unit/central/store/store_helpers.h"
 
 namespace costgate::central {
 namespace {
 
 using store_testing::MakeEvent;
-using store_testing::OpenStore;
+using store_testing::OpenSqliteStore;
 using store_testing::QueryRows;
 using store_testing::TempDir;
 
 std::string OpenError(const std::string& path) {
-  auto opened = SqliteStore::Open(path, config::SqliteSynchronous::kNormal);
+  auto opened =
+      OpenStore({config::StoreLocation::Kind::kSqlite, path}, config::SqliteSynchronous::kNormal);
   if (!std::holds_alternative<StoreError>(opened)) {
     ADD_FAILURE() << path << " opened";
     return "";
@@ -30,21 +31,21 @@ bool Contains(const std::string& text, const std::string& part) {
 TEST(SqliteStoreOpen, NewFileGetsSchemaVersion2) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path);
+  OpenSqliteStore(path);
   EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "2");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path);
+  OpenSqliteStore(path);
   EXPECT_EQ(QueryRows(path, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
 }
 
 TEST(SqliteStoreOpen, NewFileHasEveryTable) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path);
+  OpenSqliteStore(path);
   std::vector<std::string> tables;
   for (auto& row :
        QueryRows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
@@ -57,8 +58,8 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path)->InsertEvents(std::vector{MakeEvent("a"), MakeEvent("b")});
-  auto reopened = OpenStore(path);
+  OpenSqliteStore(path)->InsertEvents(std::vector{MakeEvent("a"), MakeEvent("b")});
+  auto reopened = OpenSqliteStore(path);
   EXPECT_EQ(std::get<int64_t>(reopened->CountEvents()), 2);
   EXPECT_EQ(std::get<std::optional<Event>>(reopened->FindEvent("b"))->model, "gemini-2.5-flash");
 }
@@ -66,13 +67,13 @@ TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
 TEST(SqliteStoreOpen, ReopenedFileStillReportsOldEventsDuplicate) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path)->InsertEvents(std::vector{MakeEvent("a")});
-  auto result = OpenStore(path)->InsertEvents(std::vector{MakeEvent("a")});
+  OpenSqliteStore(path)->InsertEvents(std::vector{MakeEvent("a")});
+  auto result = OpenSqliteStore(path)->InsertEvents(std::vector{MakeEvent("a")});
   EXPECT_EQ(std::get<std::vector<InsertResult>>(result), (std::vector{InsertResult::kDuplicate}));
 }
 
 // Version 1 as the first central created it. A fixture, frozen: never derived from
-// central/store/store_schema.cpp, which moves on.
+// central/store/sqlite/store_schema.cpp, which moves on.
 constexpr std::string_view kVersion1Schema = R"sql(
 CREATE TABLE events (
   event_id TEXT PRIMARY KEY, origin TEXT NOT NULL, request_id TEXT NOT NULL,
@@ -112,7 +113,7 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
-  auto store = OpenStore(path);
+  auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "2");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
@@ -164,7 +165,7 @@ TEST(SqliteStoreOpen, MissingDirectoryIsAnError) {
 TEST(SqliteStoreOpen, ReadOnlyFileIsAnError) {
   TempDir dir;
   const std::string path = dir.File("central.db");
-  OpenStore(path);
+  OpenSqliteStore(path);
   chmod(path.c_str(), 0444);
   store_testing::ScopedFileModesApply modes;
   const std::string error = OpenError(path);

@@ -1,15 +1,17 @@
-#include "central/store/sqlite_store.h"
+#include "central/store/sqlite/sqlite_store.h"
 
 #include <sqlite3.h>
 
+#include <string>
 #include <string_view>
 #include <utility>
 
-#include "central/store/event_rows.h"
-#include "central/store/store_schema.h"
-#include "central/store/store_statements.h"
+#include "central/store/sqlite/event_rows.h"
+#include "central/store/sqlite/store_schema.h"
+#include "central/store/sqlite/store_statements.h"
 #include "sqlite/exec.h"
 #include "sqlite/open.h"
+#include "sqlite/schema_version.h"
 #include "sqlite/statement.h"
 
 namespace costgate::central {
@@ -37,6 +39,21 @@ StoreStatus Configure(sqlite3* db, config::SqliteSynchronous synchronous) {
   return CreateOrCheckSchema(db);
 }
 
+// A reader leaves the schema to the writer: it cannot create or migrate it, and rows of another
+// version would be read wrong.
+StoreStatus CheckSchemaVersion(sqlite3* db) {
+  const std::optional<int> version = sqlite::ReadUserVersion(db);
+  if (!version) {
+    return StoreError{sqlite::ErrorText(db, "read schema version")};
+  }
+  if (*version != kStoreSchemaVersion) {
+    return StoreError{"schema version " + std::to_string(*version) + ", this costgate reads " +
+                      std::to_string(kStoreSchemaVersion) +
+                      ": a reader opens a store its writer has opened"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::Open(
@@ -55,6 +72,28 @@ std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::Open(
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   if (auto prepare_error = store->statements_->PrepareAll(db)) {
+    return StoreError{path + ": " + prepare_error->message};
+  }
+  return store;
+}
+
+std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::OpenReadOnly(
+    const std::string& path) {
+  if (path.empty()) {
+    return StoreError{"open central database: the path is empty"};
+  }
+  if (path == ":memory:") {
+    return StoreError{"open central database read-only: :memory: is private to its connection"};
+  }
+  auto opened = sqlite::OpenReadOnly(path);
+  if (auto* error = std::get_if<std::string>(&opened)) {
+    return StoreError{std::move(*error)};  // "open <path> read-only: ..." names the path already
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore(std::get<sqlite3*>(opened)));
+  if (StoreStatus error = CheckSchemaVersion(store->db_)) {
+    return StoreError{path + ": " + error->message};
+  }
+  if (auto prepare_error = store->statements_->PrepareAll(store->db_)) {
     return StoreError{path + ": " + prepare_error->message};
   }
   return store;

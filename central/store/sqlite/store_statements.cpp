@@ -1,9 +1,9 @@
-#include "central/store/store_statements.h"
+#include "central/store/sqlite/store_statements.h"
 
 #include <array>
 #include <utility>
 
-#include "central/store/event_rows.h"
+#include "central/store/sqlite/event_rows.h"
 #include "sqlite/exec.h"
 
 namespace costgate::central {

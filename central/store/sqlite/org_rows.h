@@ -1,4 +1,4 @@
-// Internal to central/store: the lazy mirror of the users and projects events name.
+// Internal to central/store/sqlite: the lazy mirror of the users and projects events name.
 #pragma once
 
 #include <sqlite3.h>

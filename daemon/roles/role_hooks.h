@@ -1,6 +1,6 @@
 // What every serving command shares beyond the server core: the configured files checked at
-// start and on reload, the one price book of the process, and its scheduled refresh. The
-// ServerProcess's hooks (daemon/server/process.h).
+// start and on reload, the settings that change only on restart, the one price book of the
+// process and its scheduled refresh. The ServerProcess's hooks (daemon/server/process.h).
 #pragma once
 
 #include <memory>
@@ -26,10 +26,10 @@ bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
                                                    log::Logger& logger);
 
-class PriceHooks final : public server::ProcessHooks {
+class RoleHooks final : public server::ProcessHooks {
  public:
   // Everything passed in outlives the hooks.
-  PriceHooks(Role role, pricing::PriceBookHolder& prices, price_refresh::RefreshStats& stats,
+  RoleHooks(Role role, pricing::PriceBookHolder& prices, price_refresh::RefreshStats& stats,
              log::Logger& logger)
       : role_(role), prices_(prices), stats_(stats), logger_(logger) {}
 

@@ -1,4 +1,4 @@
-// Internal to central/store: how an Event maps to a row of the events table.
+// Internal to central/store/sqlite: how an Event maps to a row of the events table.
 #pragma once
 
 #include <sqlite3.h>

@@ -1,4 +1,4 @@
-#include "central/store/event_rows.h"
+#include "central/store/sqlite/event_rows.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "central/store/store_schema.h"
+#include "central/store/sqlite/store_schema.h"
 
 #include <optional>
 #include <string>

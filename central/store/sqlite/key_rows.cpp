@@ -2,7 +2,7 @@
 #include <string_view>
 #include <utility>
 
-#include "central/store/store_statements.h"
+#include "central/store/sqlite/store_statements.h"
 #include "sqlite/exec.h"
 #include "sqlite/statement.h"
 

@@ -1,5 +1,6 @@
-// The embedded store: one SQLite database file, one connection (ARCHITECTURE.md: one connection
-// per database file per process), WAL, schema versioned by PRAGMA user_version.
+// The embedded store: one SQLite database file, one connection that writes (ARCHITECTURE.md: one
+// connection per database file per process) and any number that only read, WAL, schema versioned
+// by PRAGMA user_version.
 #pragma once
 
 #include <memory>
@@ -20,6 +21,15 @@ class SqliteStore final : public Store {
   // error when the file cannot be opened, is not a database, or is from a newer schema.
   static std::variant<std::unique_ptr<SqliteStore>, StoreError> Open(
       const std::string& path, config::SqliteSynchronous synchronous);
+
+  // Opens a connection to the database at `path` that only reads, beside the one Open made
+  // (sqlite/open.h OpenReadOnly: it never writes nor checkpoints). Reads see every transaction
+  // committed before they start; every write method returns SQLite's read-only error. Returns
+  // the error when the file does not exist, is not a database, has no schema of this build's
+  // version (the writer creates and migrates it, a reader cannot), or is ":memory:" (private to
+  // the connection that made it).
+  static std::variant<std::unique_ptr<SqliteStore>, StoreError> OpenReadOnly(
+      const std::string& path);
 
   ~SqliteStore() override;
   SqliteStore(const SqliteStore&) = delete;

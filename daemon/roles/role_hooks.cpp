@@ -1,4 +1,4 @@
-#include "daemon/roles/price_hooks.h"
+#include "daemon/roles/role_hooks.h"
 
 #include "daemon/roles/config_files.h"
 #include "daemon/util/release_memory.h"
@@ -44,11 +44,21 @@ std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& 
   return load.book;
 }
 
-bool PriceHooks::Usable(const config::Config& as_read, std::string_view msg) {
+bool RoleHooks::Usable(const config::Config& as_read, std::string_view msg) {
   return ConfigFilesUsable(as_read, role_, msg, logger_);
 }
 
-bool PriceHooks::Prepare(const config::Config& current, const config::Config& next) {
+bool RoleHooks::Prepare(const config::Config& current, const config::Config& next) {
+  if (next.listen != current.listen || next.central.listen != current.central.listen ||
+      next.receipts.path != current.receipts.path ||
+      next.receipts.synchronous != current.receipts.synchronous ||
+      next.central.store != current.central.store || next.shipper != current.shipper) {
+    logger_
+        .Warn(
+            "listen, receipts.path/synchronous, shipper and central.store (central.database) "
+            "change only on restart")
+        .Emit();
+  }
   next_book_.reset();
   if (next.pricing == current.pricing) {
     return true;
@@ -57,7 +67,7 @@ bool PriceHooks::Prepare(const config::Config& current, const config::Config& ne
   return next_book_ != nullptr;
 }
 
-void PriceHooks::Commit(const config::Config& next) {
+void RoleHooks::Commit(const config::Config& next) {
   if (!next_book_) {
     return;
   }
@@ -67,7 +77,7 @@ void PriceHooks::Commit(const config::Config& next) {
   Start(next);
 }
 
-void PriceHooks::Start(const config::Config& config) {
+void RoleHooks::Start(const config::Config& config) {
   refresher_.reset();
   if (!config.pricing.refresh.url.empty()) {
     refresher_ = std::make_unique<price_refresh::PriceRefresher>(config.pricing, prices_, stats_,
