@@ -2,6 +2,7 @@
 #include <variant>
 
 #include "central/api/api.h"
+#include "central/api/static_files.h"
 #include "central/store/sqlite_store.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
@@ -57,7 +58,17 @@ int RunCentral(const ServerOptions& options) {
     return 1;
   }
   pricing::PriceBookHolder prices(std::move(book));
-  central::Api api(*store, prices, central::ApiLimits{settings.max_batch_events});
+  std::unique_ptr<central::StaticFiles> static_files;
+  if (!settings.static_dir.empty()) {
+    auto opened_files = central::StaticFiles::Open(settings.static_dir);
+    if (auto* error = std::get_if<std::string>(&opened_files)) {
+      logger.Error("cannot start").Str("error", *error).Emit();
+      return 1;
+    }
+    static_files = std::move(std::get<std::unique_ptr<central::StaticFiles>>(opened_files));
+  }
+  central::Api api(*store, prices, central::ApiLimits{settings.max_batch_events},
+                   static_files.get());
   ApiService api_service(api, ApiLimits{settings.max_body_bytes, settings.max_buffered_body_bytes});
   price_refresh::RefreshStats refresh_stats;
   metrics::ProxyMetrics metrics(COSTGATE_VERSION);
