@@ -13,8 +13,8 @@ namespace costgate::central {
 namespace {
 
 ApiResponse MethodNotAllowed(std::string_view pattern, const std::string& allow) {
-  ApiResponse response = ErrorResponse(405, "method_not_allowed",
-                                       std::string(pattern) + " takes " + allow);
+  ApiResponse response =
+      ErrorResponse(405, "method_not_allowed", std::string(pattern) + " takes " + allow);
   response.headers.push_back({"Allow", allow});
   return response;
 }
@@ -50,8 +50,8 @@ std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
     case RouteLookup::Outcome::kWrongMethod:
       return MethodNotAllowed(found.pattern, found.allow);
     case RouteLookup::Outcome::kBadEscape:
-      return ErrorResponse(400, "invalid_path",
-                           found.bad_param + " has a malformed percent escape", found.bad_param);
+      return ErrorResponse(400, "invalid_path", found.bad_param + " has a malformed percent escape",
+                           found.bad_param);
     case RouteLookup::Outcome::kNotFound:
       // The dashboard's files live where no route does, and never inside the API's namespace:
       // an unknown API path stays a JSON 404 rather than becoming the app's index.html.
@@ -92,8 +92,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     // Only health is admitted without a key (Admit).
     return HandleHealth(store_);
   }
-  const Call call{request, *admission.key, store_, prices_.Current(), admission.params,
-                  admission.query};
+  const Call call{request,           *admission.key,   store_,
+                  prices_.Current(), admission.params, admission.query};
   switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);

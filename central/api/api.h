@@ -6,7 +6,8 @@
 // byte of its body is read: a caller without a valid key cannot make central hold a body. The
 // admission says which thread may answer it (RouteKind, routes.h).
 //
-// Routes (routes.cpp; any path prefix before "/v1/" is accepted: "https://HOST/cost-tracker/v1/..."):
+// Routes (routes.cpp; any path prefix before "/v1/" is accepted:
+// "https://HOST/cost-tracker/v1/..."):
 //   GET  /v1/health            {"status":"ok","db":"ok"}; 503 {"status":"error","db":"error"}
 //   POST /v1/usage/batch       scope ship; docs/usage-batch.md
 //   POST /v1/preflight         scope preflight; ../shared/V1-API.md

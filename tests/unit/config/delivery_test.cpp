@@ -74,8 +74,7 @@ TEST(YamlDelivery, ReadsCentralStaticDir) {
 }
 
 TEST(YamlDelivery, CentralStaticDirMustBeText) {
-  EXPECT_EQ(PathsOf(LoadRejected("central:\n  static_dir: [a, b]\n")),
-            Paths{"central.static_dir"});
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  static_dir: [a, b]\n")), Paths{"central.static_dir"});
 }
 
 TEST(YamlDelivery, SizeCapBelowOneMebibyteIsRejected) {

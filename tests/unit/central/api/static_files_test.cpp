@@ -166,7 +166,7 @@ TEST_F(StaticFilesTest, DotfilesAreNeverServed) {
   EXPECT_EQ(Get("/.env").status, 404);
   EXPECT_EQ(Get("/.git/config").status, 404);
   EXPECT_EQ(Get("/%2eenv").status, 404);
-  EXPECT_EQ(Get("/.git").status, 404);  // not an app route either
+  EXPECT_EQ(Get("/.git").status, 404);     // not an app route either
   EXPECT_EQ(Get("/env.txt").status, 404);  // nor through a symlink
 }
 
@@ -253,7 +253,7 @@ TEST(StaticCacheControl, OnlyNamesCarryingAHashAreImmutable) {
   EXPECT_EQ(StaticCacheControl("index.html"), "no-cache");
   EXPECT_EQ(StaticCacheControl("assets/my-component.js"), "public, max-age=300");
   EXPECT_EQ(StaticCacheControl("assets/chunk-12345678.js"), "public, max-age=300");  // digits only
-  EXPECT_EQ(StaticCacheControl("assets/a-3f2a9c1.js"), "public, max-age=300");  // too short
+  EXPECT_EQ(StaticCacheControl("assets/a-3f2a9c1.js"), "public, max-age=300");       // too short
   EXPECT_EQ(StaticCacheControl("favicon.ico"), "public, max-age=300");
 }
 
