@@ -143,6 +143,8 @@ struct CentralConfig {
   // Request bodies (as received and gzip-decoded) held in memory at once, over all requests;
   // beyond it a request is answered 503 with Retry-After before its body is read.
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
+  // Files served under "/" where no API route claims the path (the dashboard); empty = off.
+  std::string static_dir;
 
   bool operator==(const CentralConfig&) const = default;
 };

@@ -183,6 +183,7 @@ const S kCentral[] = {
      [](Text t, Config& c) {
        return StorePositive(t, c.central.max_buffered_body_bytes, kMaxBodyBytes);
      }},
+    {"static_dir", [](Text t, Config& c) { return StoreText(t, c.central.static_dir); }},
 };
 
 const S kCentralListen[] = {

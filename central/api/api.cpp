@@ -7,40 +7,93 @@
 #include "central/api/handlers.h"
 #include "central/api/key_auth.h"
 #include "central/api/routes.h"
+#include "central/api/static_files.h"
 
 namespace costgate::central {
+namespace {
 
-Api::Api(Store& store, pricing::PriceBookHolder& prices, ApiLimits limits)
-    : store_(store), prices_(prices), limits_(limits) {}
+ApiResponse MethodNotAllowed(std::string_view pattern, const std::string& allow) {
+  ApiResponse response =
+      ErrorResponse(405, "method_not_allowed", std::string(pattern) + " takes " + allow);
+  response.headers.push_back({"Allow", allow});
+  return response;
+}
 
-bool Api::Serves(std::string_view path) { return FindRoute(path) != nullptr; }
+}  // namespace
+
+Api::Api(Store& store, pricing::PriceBookHolder& prices, ApiLimits limits,
+         const StaticFiles* static_files)
+    : store_(store), prices_(prices), limits_(limits), static_files_(static_files) {}
+
+bool Api::Serves(std::string_view path) {
+  return FindRoute("GET", path).outcome != RouteLookup::Outcome::kNotFound;
+}
 
 std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
-  const RouteSpec* route = FindRoute(head.path);
-  if (route == nullptr) {
-    return ErrorResponse(404, "not_found", "no such route");
+  const size_t mark = head.path.find('?');
+  const std::string_view path = head.path.substr(0, mark);
+  Admission admission;
+  if (mark != std::string_view::npos) {
+    std::variant<Query, QueryError> query = ParseQuery(head.path.substr(mark + 1));
+    if (const QueryError* bad = std::get_if<QueryError>(&query)) {
+      return ErrorResponse(400, "invalid_query",
+                           "query parameter " + bad->name + " has a malformed percent escape",
+                           bad->name);
+    }
+    admission.query = std::move(std::get<Query>(query));
   }
-  if (head.method != route->method) {
-    return ErrorResponse(405, "method_not_allowed",
-                         std::string(route->path) + " takes " + std::string(route->method));
+
+  RouteLookup found = FindRoute(head.method, path);
+  switch (found.outcome) {
+    case RouteLookup::Outcome::kFound:
+      break;
+    case RouteLookup::Outcome::kWrongMethod:
+      return MethodNotAllowed(found.pattern, found.allow);
+    case RouteLookup::Outcome::kBadEscape:
+      return ErrorResponse(400, "invalid_path", found.bad_param + " has a malformed percent escape",
+                           found.bad_param);
+    case RouteLookup::Outcome::kNotFound:
+      // The dashboard's files live where no route does, and never inside the API's namespace:
+      // an unknown API path stays a JSON 404 rather than becoming the app's index.html.
+      if (static_files_ == nullptr || IsApiPath(path)) {
+        return NoSuchRoute();
+      }
+      if (head.method != "GET" && head.method != "HEAD") {
+        return MethodNotAllowed(path, AllowList({"GET"}));
+      }
+      admission.route = Route::kStaticFile;
+      admission.kind = RouteKind::kNoStore;
+      return admission;
   }
-  if (!route->scope) {
-    return Admission{route->route, std::nullopt};
+
+  admission.route = found.spec->route;
+  admission.kind = found.spec->kind;
+  admission.params = std::move(found.params);
+  if (!found.spec->scope) {
+    return admission;
   }
   std::variant<ApiKeyRecord, ApiResponse> key =
-      Authenticate(store_, head.api_key, *route->scope, head.now_unix_ms);
+      Authenticate(store_, head.api_key, *found.spec->scope, head.now_unix_ms);
   if (ApiResponse* refused = std::get_if<ApiResponse>(&key)) {
     return std::move(*refused);
   }
-  return Admission{route->route, std::move(std::get<ApiKeyRecord>(key))};
+  admission.key = std::move(std::get<ApiKeyRecord>(key));
+  return admission;
 }
 
 ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
+  if (admission.route == Route::kStaticFile && static_files_ != nullptr) {
+    // Admit sends here only with static files on; the target is read again for the path (the
+    // admission holds no copy of it).
+    return static_files_->Serve(request.path.substr(0, request.path.find('?')),
+                                request.if_none_match);
+  }
   if (admission.route == Route::kHealth || !admission.key) {
     // Only health is admitted without a key (Admit).
     return HandleHealth(store_);
   }
-  const Call call{request, *admission.key, store_, prices_.Current()};
+  const Call call{request,           *admission.key,   store_,
+                  prices_.Current(), admission.params, admission.query};
   switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
@@ -53,6 +106,7 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     case Route::kProjectsUpsert:
       return HandleProjectUpsert(call);
     case Route::kHealth:
+    case Route::kStaticFile:
       break;
   }
   return HandleHealth(store_);

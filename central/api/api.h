@@ -1,31 +1,43 @@
-// Central's HTTP API as plain code: a request in, a JSON response out. The daemon's HTTP server
-// (daemon/server) frames requests, decodes gzip bodies, and calls Admit and Handle on central's
-// store thread; nothing here touches a socket or reads the clock (now_unix_ms comes in).
+// Central's HTTP API as plain code: a request in, a response out. The daemon's HTTP server
+// (daemon/server) frames requests, decodes gzip bodies, and calls Admit and Handle; nothing here
+// touches a socket or reads the clock (now_unix_ms comes in).
 //
 // A request is admitted from its head alone (Admit: route, method, key and scope), before any
-// byte of its body is read: a caller without a valid key cannot make central hold a body.
+// byte of its body is read: a caller without a valid key cannot make central hold a body. The
+// admission says which thread may answer it (RouteKind, routes.h).
 //
-// Routes (any path prefix before "/v1/" is accepted: "https://HOST/cost-tracker/v1/..."):
+// Routes (routes.cpp; any path prefix before "/v1/" is accepted:
+// "https://HOST/cost-tracker/v1/..."):
 //   GET  /v1/health            {"status":"ok","db":"ok"}; 503 {"status":"error","db":"error"}
 //   POST /v1/usage/batch       scope ship; docs/usage-batch.md
 //   POST /v1/preflight         scope preflight; ../shared/V1-API.md
 //   POST /v1/usage/record      scope record
 //   POST /v1/users/upsert      scope upsert
 //   POST /v1/projects/upsert   scope upsert
+//   GET  /...                  central.static_dir, where no route claims the path and the path
+//                              holds no "/v1/" (static_files.h); no key
+// A GET route answers HEAD too (the caller sends no body). The query string is parsed for every
+// route (query.h) and handed to the handler with the path's captures.
 // Errors are JSON: {"error":{"code":"...","message":"...","field":"..."}} ("field" names the
 // offending JSON path when there is one, e.g. "events[3].units.input_tokens").
 //   401 missing, unknown or revoked key; 403 key lacks the scope, writes into another
 //   workspace or speaks for another source_app; 400 malformed JSON / wrong type / unknown field /
-//   negative units / text breaking base/text_rule.h / an estimate whose cost overflows; 404
-//   unknown route; 405 wrong method; 413 batch over max_batch_events; 503 store failing.
+//   negative units / text breaking base/text_rule.h / an estimate whose cost overflows / a
+//   malformed percent escape in the query ("field": the parameter) or a path capture; 404
+//   unknown route; 405 wrong method (with Allow); 413 batch over max_batch_events; 503 store
+//   failing.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
+#include <vector>
 
+#include "central/api/path_pattern.h"
+#include "central/api/query.h"
 #include "central/api/routes.h"
 #include "central/store/store.h"
 #include "pricing/book_holder.h"
@@ -34,30 +46,56 @@ namespace costgate::central {
 
 // What admission looks at: the request line and the key, no body.
 struct ApiHead {
-  std::string_view method;   // "GET", "POST"
-  std::string_view path;     // request target; a query string is ignored
+  std::string_view method;   // "GET", "HEAD", "POST"
+  std::string_view path;     // request target, query string included
   std::string_view api_key;  // X-API-Key header value, "" when absent
   int64_t now_unix_ms = 0;
 };
 
 struct ApiRequest {
-  std::string_view method;   // "GET", "POST"
-  std::string_view path;     // request target; a query string is ignored
+  ApiRequest() = default;
+  // The fields in order; a request without If-None-Match (the JSON routes) leaves it out.
+  ApiRequest(std::string_view method_, std::string_view path_, std::string_view api_key_,
+             std::string_view body_, int64_t now_unix_ms_, std::string_view if_none_match_ = {})
+      : method(method_),
+        path(path_),
+        api_key(api_key_),
+        body(body_),
+        now_unix_ms(now_unix_ms_),
+        if_none_match(if_none_match_) {}
+
+  std::string_view method;   // "GET", "HEAD", "POST"
+  std::string_view path;     // request target, query string included
   std::string_view api_key;  // X-API-Key header value, "" when absent
   std::string_view body;     // already gzip-decoded
   int64_t now_unix_ms = 0;
+  std::string_view if_none_match;  // If-None-Match header value, "" when absent
+};
+
+struct ApiHeader {
+  std::string name;
+  std::string value;
 };
 
 struct ApiResponse {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;
+  // "" sends no Content-Type (a 304).
+  std::string content_type = "application/json";
+  // Fields besides Content-Type and the framing: ETag, Cache-Control, Allow,
+  // Content-Disposition. The caller writes them as they are.
+  std::vector<ApiHeader> headers;
 };
 
-// A request admitted from its head: the route it names and, for every route but health, the
-// key that may call it (already checked for the route's scope).
+// A request admitted from its head: the route it names, the thread that may answer it, the
+// path's captures and the query, and, for a route with a scope, the key that may call it
+// (already checked for the route's scope).
 struct Admission {
   Route route = Route::kHealth;
+  RouteKind kind = RouteKind::kRead;
   std::optional<ApiKeyRecord> key;
+  PathParams params;
+  Query query;
 };
 
 // central.max_batch_events, max_body_bytes, max_buffered_body_bytes. The body limits are kept
@@ -69,18 +107,26 @@ struct ApiLimits {
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
 };
 
+class StaticFiles;
+
 class Api {
  public:
-  // `store` and `prices` must outlive the Api.
-  Api(Store& store, pricing::PriceBookHolder& prices, ApiLimits limits);
+  // `store`, `prices` and `static_files` (nullptr: central.static_dir off) must outlive the
+  // Api.
+  Api(Store& store, pricing::PriceBookHolder& prices, ApiLimits limits,
+      const StaticFiles* static_files = nullptr);
 
-  // Admits a request from its head: 404 for an unknown route, 405 for a wrong method; health
-  // needs no key; every other route needs a key with its scope (401 missing, unknown or revoked,
-  // 403 without the scope, 503 store failing). Touches the key's last_used_at (key_auth.h).
+  // Admits a request from its head: 404 for an unknown route, 405 with Allow for a wrong
+  // method, 400 for a malformed escape in the query or a path capture; health and static files
+  // need no key; every other route needs a key with its scope (401 missing, unknown or revoked,
+  // 403 without the scope, 503 store failing). Touches the key's last_used_at (key_auth.h), so
+  // admission of a route with a scope writes the store; one without reads nothing.
   std::variant<Admission, ApiResponse> Admit(const ApiHead& head);
 
   // Answers an admitted request (`admission` from Admit of this request's head): routes by the
   // admission and does not authenticate again. request.method, path and api_key are not read.
+  // Safe to call from any thread for RouteKind::kNoStore; otherwise on the thread the kind
+  // names.
   ApiResponse Handle(const ApiRequest& request, const Admission& admission);
 
   // Admit, then Handle: for a caller that holds the whole request at once.
@@ -95,6 +141,7 @@ class Api {
   Store& store_;
   pricing::PriceBookHolder& prices_;
   ApiLimits limits_;
+  const StaticFiles* static_files_;
 };
 
 }  // namespace costgate::central

@@ -26,6 +26,8 @@ ApiResponse ErrorResponse(int status, std::string_view code, std::string_view me
   return response;
 }
 
+ApiResponse NoSuchRoute() { return ErrorResponse(404, "not_found", "no such route"); }
+
 ApiResponse InvalidJson(std::string_view detail) {
   return ErrorResponse(400, "invalid_json", "body is not valid JSON: " + std::string(detail));
 }

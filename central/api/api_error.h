@@ -13,6 +13,9 @@ namespace costgate::central {
 ApiResponse ErrorResponse(int status, std::string_view code, std::string_view message,
                           std::string_view field = {});
 
+// 404 "not_found": no route (and no static file) for the path.
+ApiResponse NoSuchRoute();
+
 // 400 "invalid_json": the body does not parse (`detail` says why).
 ApiResponse InvalidJson(std::string_view detail);
 

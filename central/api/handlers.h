@@ -1,5 +1,5 @@
 // The API's handlers, one per route (routes.h). Api::Handle has routed the request, checked its
-// method and, for every route but health, authenticated its key and scope.
+// method and, for every route with a scope, authenticated its key.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +16,8 @@ struct Call {
   const ApiKeyRecord& key;
   Store& store;
   const pricing::PriceBook& book;  // central's prices, for this request
+  const PathParams& params;        // the route pattern's captures, decoded
+  const Query& query;              // the query string's parameters, decoded
 };
 
 ApiResponse HandleHealth(Store& store);

@@ -1,25 +1,60 @@
-// The API's route table: which request target names which route, its method and its scope.
+// The API's route table: which method and path pattern names which route, the key scope it
+// needs and whether it reads or writes the store.
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include "central/api/router.h"
 #include "central/store/store.h"
 
 namespace costgate::central {
 
-enum class Route { kHealth, kUsageBatch, kPreflight, kUsageRecord, kUsersUpsert, kProjectsUpsert };
+enum class Route {
+  kHealth,
+  kUsageBatch,
+  kPreflight,
+  kUsageRecord,
+  kUsersUpsert,
+  kProjectsUpsert,
+  kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
+};
+
+// Which thread may answer a route. The store has one writer (ARCHITECTURE.md: one connection
+// per database file per process); a read may run on a read-only connection instead, so the
+// caller can give reads a pool while writes stay on the writer thread.
+enum class RouteKind {
+  kRead,     // reads the store at most
+  kWrite,    // writes the store: the writer thread only
+  kNoStore,  // touches no store (static files): the caller's own thread
+};
 
 struct RouteSpec {
   Route route;
-  std::string_view path;       // after the prefix: "/v1/health"
-  std::string_view method;     // "GET" or "POST"
+  std::string_view pattern;    // after any prefix: "/v1/health", "/admin/v1/budgets/{id}"
+  std::string_view method;     // "GET" (HEAD too), "POST"
   std::optional<Scope> scope;  // the key scope it needs; nullopt: no key needed
+  RouteKind kind;
 };
 
-// The route a request target names: any prefix before the first "/v1/" is dropped
-// ("/cost-tracker/v1/health"), a query string is ignored, the rest must match exactly.
-// nullptr when the target names no route.
-const RouteSpec* FindRoute(std::string_view target);
+struct RouteLookup {
+  using Outcome = RouterMatch::Outcome;
+  Outcome outcome = Outcome::kNotFound;
+  const RouteSpec* spec = nullptr;  // kFound, kBadEscape
+  std::string_view pattern;         // kFound, kWrongMethod, kBadEscape
+  PathParams params;                // kFound: decoded captures
+  std::string allow;                // kWrongMethod: the Allow field
+  std::string bad_param;            // kBadEscape: the capture holding a malformed escape
+};
+
+// The route `method` on `target` names. A query string is ignored. A path that matches no
+// pattern whole is tried again from its first "/v1/": integrations put the /v1 API under a
+// base path of their own ("https://HOST/cost-tracker/v1/health").
+RouteLookup FindRoute(std::string_view method, std::string_view target);
+
+// True for a path in the API's namespace (it holds "/v1/"): such a path is never a static file,
+// so an unknown API path stays a JSON 404.
+bool IsApiPath(std::string_view path);
 
 }  // namespace costgate::central

@@ -76,12 +76,21 @@ Awaitable<bool> Respond(ClientConnection& client, const central::ApiResponse& re
   const bool body_unread = !client.parser().message_done();
   close = close || body_unread;
   base::Headers headers;
-  headers.Add("Content-Type", "application/json");
+  if (!response.content_type.empty()) {
+    headers.Add("Content-Type", response.content_type);
+  }
+  for (const central::ApiHeader& header : response.headers) {
+    headers.Add(header.name, header.value);
+  }
   if (response.status == 503) {
     headers.Add("Retry-After", std::string(kRetryAfterSeconds));
   }
   std::string out;
   http::AppendLocalResponse(out, response.status, headers, response.body, close);
+  if (client.parser().request().method == "HEAD") {
+    // RFC 9110 9.3.2: the GET response's head, Content-Length included, without its content.
+    out.resize(out.size() - response.body.size());
+  }
   const bool written = co_await client.WriteAll(out);
   if (written && body_unread) {
     co_await server::DiscardUntilClosed(client);
@@ -144,6 +153,8 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   request.api_key = api_head.api_key;
   request.body = text;
   request.now_unix_ms = base::NowUnixMs();
+  const std::string* if_none_match = head.headers.Find("if-none-match");
+  request.if_none_match = if_none_match != nullptr ? std::string_view(*if_none_match) : "";
   co_return co_await api.Handle(request, std::get<central::Admission>(admitted));
 }
 

@@ -5,8 +5,8 @@
 // request is admitted and its declared body fits. The body is then read within
 // central.max_body_bytes, the process-wide central.max_buffered_body_bytes (503 "overloaded"
 // with Retry-After when full) and the request-body pace (408 "body_timeout"), gzip decoded
-// within the same bounds, answered by the ApiService, and the JSON response written. An answer
-// sent while body bytes are still unread closes the connection.
+// within the same bounds, answered by the ApiService, and the response written (a HEAD's without
+// its body). An answer sent while body bytes are still unread closes the connection.
 #pragma once
 
 #include "daemon/asio.h"

@@ -3,12 +3,13 @@
 #include <exception>
 #include <future>
 
+#include "central/api/api_error.h"
+
 namespace costgate::daemon::central_api {
 namespace {
 
 central::ApiResponse InternalError() {
-  return central::ApiResponse{
-      500, R"({"error":{"code":"internal","message":"central could not handle the request"}})"};
+  return central::ErrorResponse(500, "internal", "central could not handle the request");
 }
 
 }  // namespace
@@ -46,6 +47,14 @@ Awaitable<std::variant<central::Admission, central::ApiResponse>> ApiService::Ad
 
 Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& request,
                                                    const central::Admission& admission) {
+  if (admission.kind == central::RouteKind::kNoStore) {
+    // Static files: read on the connection's worker, never queued behind the store's writes.
+    try {
+      co_return api_.Handle(request, admission);
+    } catch (const std::exception&) {
+      co_return InternalError();
+    }
+  }
   co_return co_await asio::co_spawn(
       io_,
       [this, &request, &admission]() -> Awaitable<central::ApiResponse> {

@@ -25,7 +25,8 @@ class ApiService {
   // views must stay valid until the call returns.
   Awaitable<std::variant<central::Admission, central::ApiResponse>> Admit(
       const central::ApiHead& head);
-  // Runs api.Handle(request, admission) on the API thread, likewise.
+  // Runs api.Handle(request, admission) on the API thread, likewise; a route that touches no
+  // store (RouteKind::kNoStore: static files) runs on the caller's thread instead.
   Awaitable<central::ApiResponse> Handle(const central::ApiRequest& request,
                                          const central::Admission& admission);
   // The same for a caller on a thread of its own (not an event loop): blocks until answered.

@@ -156,9 +156,12 @@ void AppendLocalResponse(std::string& out, int status, const base::Headers& head
   out.push_back(' ');
   out.append(ReasonPhrase(status));
   out.append("\r\n");
-  out.append("Content-Length: ");
-  AppendInt(out, body.size());
-  out.append("\r\n");
+  // RFC 9110 8.6: a 304's Content-Length would have to be the length of the 200's content.
+  if (status != 304) {
+    out.append("Content-Length: ");
+    AppendInt(out, body.size());
+    out.append("\r\n");
+  }
   for (const auto& f : headers.fields()) {
     AppendField(out, f.name, f.value);
   }
@@ -177,6 +180,8 @@ std::string_view ReasonPhrase(int status) {
       return "OK";
     case 204:
       return "No Content";
+    case 304:
+      return "Not Modified";
     case 400:
       return "Bad Request";
     case 401:

@@ -33,6 +33,14 @@ bool CentralRole::OpenStore(const config::CentralConfig& settings) {
     return false;
   }
   store_ = std::move(std::get<std::unique_ptr<central::Store>>(opened));
+  if (!settings.static_dir.empty()) {
+    auto files = central::StaticFiles::Open(settings.static_dir);
+    if (auto* error = std::get_if<std::string>(&files)) {
+      logger_.Error("cannot start").Str("error", *error).Emit();
+      return false;
+    }
+    static_files_ = std::move(std::get<std::unique_ptr<central::StaticFiles>>(files));
+  }
   return true;
 }
 
@@ -41,7 +49,8 @@ void CentralRole::StartApi(const config::CentralConfig& settings, pricing::Price
   api_ = std::make_unique<central::Api>(
       *store_, prices,
       central::ApiLimits{settings.max_batch_events, settings.max_body_bytes,
-                         settings.max_buffered_body_bytes});
+                         settings.max_buffered_body_bytes},
+      static_files_.get());
   service_ = std::make_unique<central_api::ApiService>(*api_);
   site_ = std::make_unique<central_api::CentralSite>(*service_);
   RegisterBodyBudgetMetrics(metrics, service_->body_budget());

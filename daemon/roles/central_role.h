@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "central/api/api.h"
+#include "central/api/static_files.h"
 #include "central/store/open_store.h"
 #include "config/config.h"
 #include "daemon/central_api/api_service.h"
@@ -21,8 +22,8 @@ class CentralRole {
   explicit CentralRole(log::Logger& logger) : logger_(logger) {}
   ~CentralRole();
 
-  // Opens the store. False, logged, when it cannot be opened: unlike the proxy's outbox, central
-  // without its store has nothing to offer.
+  // Opens the store and central.static_dir. False, logged, when either cannot be opened: unlike
+  // the proxy's outbox, central without its store has nothing to offer.
   bool OpenStore(const config::CentralConfig& settings);
   // Starts the API's thread over the store and `prices`; its counters appear on `metrics`. Both
   // outlive the role.
@@ -35,6 +36,7 @@ class CentralRole {
  private:
   log::Logger& logger_;
   std::unique_ptr<central::Store> store_;
+  std::unique_ptr<central::StaticFiles> static_files_;  // null: central.static_dir off
   std::unique_ptr<central::Api> api_;
   std::unique_ptr<central_api::ApiService> service_;  // its thread ends before api_ and store_
   std::unique_ptr<central_api::CentralSite> site_;

@@ -109,7 +109,9 @@ HttpResponse HttpClient::Perform(const HttpRequest& request) {
     curl_easy_setopt(handle_, CURLOPT_POSTFIELDSIZE_LARGE,
                      static_cast<curl_off_t>(request.body->size()));
   }
-  if (request.method != "GET" && request.method != "POST") {
+  if (request.method == "HEAD") {
+    curl_easy_setopt(handle_, CURLOPT_NOBODY, 1L);  // not CUSTOMREQUEST: it would await a body
+  } else if (request.method != "GET" && request.method != "POST") {
     curl_easy_setopt(handle_, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   } else if (request.method == "GET" && !request.body) {
     curl_easy_setopt(handle_, CURLOPT_HTTPGET, 1L);

@@ -66,6 +66,19 @@ central:
   EXPECT_EQ(config.central.max_body_bytes, 1'048'576u);
 }
 
+TEST(YamlDelivery, CentralServesNoStaticFilesByDefault) {
+  EXPECT_EQ(DefaultConfig().central.static_dir, "");
+}
+
+TEST(YamlDelivery, ReadsCentralStaticDir) {
+  const Config config = LoadAccepted("central:\n  static_dir: /srv/costgate/dashboard\n");
+  EXPECT_EQ(config.central.static_dir, "/srv/costgate/dashboard");
+}
+
+TEST(YamlDelivery, CentralStaticDirMustBeText) {
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  static_dir: [a, b]\n")), Paths{"central.static_dir"});
+}
+
 TEST(YamlDelivery, SizeCapBelowOneMebibyteIsRejected) {
   EXPECT_EQ(PathsOf(LoadRejected("receipts: {max_db_bytes: 4096}")),
             Paths{"receipts.max_db_bytes"});

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "central/api/api.h"
+#include "central/api/static_files.h"
 #include "central/store/store.h"
 #include "pricing/book_holder.h"
 
@@ -24,7 +25,8 @@ std::shared_ptr<const pricing::PriceBook> TestBook();
 
 class ApiHarness {
  public:
-  explicit ApiHarness(ApiLimits limits = {});
+  // `static_files`, when set, must outlive the harness.
+  explicit ApiHarness(ApiLimits limits = {}, const StaticFiles* static_files = nullptr);
 
   // Stores a key and returns its secret. `scopes` as for `costgate keys create --scopes`.
   std::string MakeKey(std::string_view scopes, std::string_view source_app = "my-project",
@@ -42,6 +44,9 @@ class ApiHarness {
   pricing::PriceBookHolder prices_;
   Api api_;
 };
+
+// The value of the response's extra header `name` (exact case); "" when absent.
+std::string HeaderValue(const ApiResponse& response, std::string_view name);
 
 // The stored event, or a test failure.
 Event StoredEvent(Store& store, const std::string& event_id);

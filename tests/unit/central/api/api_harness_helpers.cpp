@@ -43,8 +43,19 @@ std::shared_ptr<const pricing::PriceBook> TestBook() {
   return book;
 }
 
-ApiHarness::ApiHarness(ApiLimits limits)
-    : store_(OpenMemoryStore()), prices_(TestBook()), api_(*store_, prices_, limits) {}
+ApiHarness::ApiHarness(ApiLimits limits, const StaticFiles* static_files)
+    : store_(OpenMemoryStore()),
+      prices_(TestBook()),
+      api_(*store_, prices_, limits, static_files) {}
+
+std::string HeaderValue(const ApiResponse& response, std::string_view name) {
+  for (const ApiHeader& header : response.headers) {
+    if (header.name == name) {
+      return header.value;
+    }
+  }
+  return "";
+}
 
 std::string ApiHarness::MakeKey(std::string_view scopes, std::string_view source_app,
                                 std::string_view workspace) {

@@ -8,7 +8,7 @@ namespace costgate::central {
 namespace {
 
 TEST(FindRoute, ServesTheBarePath) {
-  const RouteSpec* route = FindRoute("/v1/usage/batch");
+  const RouteSpec* route = FindRoute("POST", "/v1/usage/batch").spec;
   ASSERT_NE(route, nullptr);
   EXPECT_EQ(route->route, Route::kUsageBatch);
   EXPECT_EQ(route->method, "POST");
@@ -16,23 +16,23 @@ TEST(FindRoute, ServesTheBarePath) {
 }
 
 TEST(FindRoute, DropsAnyPrefixBeforeV1) {
-  const RouteSpec* route = FindRoute("/cost-tracker/v1/usage/record");
+  const RouteSpec* route = FindRoute("POST", "/cost-tracker/v1/usage/record").spec;
   ASSERT_NE(route, nullptr);
   EXPECT_EQ(route->route, Route::kUsageRecord);
 }
 
 TEST(FindRoute, IgnoresTheQueryString) {
-  const RouteSpec* route = FindRoute("/v1/health?verbose=1");
+  const RouteSpec* route = FindRoute("GET", "/v1/health?verbose=1").spec;
   ASSERT_NE(route, nullptr);
   EXPECT_EQ(route->route, Route::kHealth);
   EXPECT_FALSE(route->scope.has_value());
 }
 
 TEST(FindRoute, NeedsAnExactMatchAfterThePrefix) {
-  EXPECT_EQ(FindRoute("/v1/health/"), nullptr);
-  EXPECT_EQ(FindRoute("/v1/usage"), nullptr);
-  EXPECT_EQ(FindRoute("/v2/health"), nullptr);
-  EXPECT_EQ(FindRoute("/health"), nullptr);
+  EXPECT_EQ(FindRoute("GET", "/v1/health/").spec, nullptr);
+  EXPECT_EQ(FindRoute("GET", "/v1/usage").spec, nullptr);
+  EXPECT_EQ(FindRoute("GET", "/v2/health").spec, nullptr);
+  EXPECT_EQ(FindRoute("GET", "/health").spec, nullptr);
 }
 
 TEST(ApiServes, TrueOnlyForTheApiRoutes) {
