@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "filters/chain.h"
+#include "filters/request_phase.h"
 #include "pricing/price_book.h"
 
 namespace {
@@ -66,19 +67,15 @@ double TimeSetup(const filters::FilterChain& chain, const filters::Exchange& pro
          static_cast<double>(n);
 }
 
-// The same, plus OnRequest on every filter in order until one answers.
+// The same, plus the request phase as the proxy runs it (every filter ready at once here).
 double TimeRequestPhase(const filters::FilterChain& chain, const filters::Exchange& proto, long n,
                         uint64_t& sink) {
   const auto start = std::chrono::steady_clock::now();
   for (long i = 0; i < n; ++i) {
     filters::Exchange x = proto;
     auto list = chain.CreateFilters();
-    for (auto& filter : list) {
-      if (filter->OnRequest(x) == filters::Next::kAnswered) {
-        break;
-      }
-    }
-    sink += list.size() + x.request.headers.size();
+    const filters::Task<filters::Next> phase = filters::RunRequestFilters(list, x);
+    sink += list.size() + x.request.headers.size() + (phase.ready() ? 1 : 0);
   }
   return std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start)
              .count() /
