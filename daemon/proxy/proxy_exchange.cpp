@@ -3,10 +3,12 @@
 #include "daemon/http/serialize.h"
 #include "daemon/log/logger.h"
 #include "daemon/log/redact.h"
+#include "daemon/proxy/task_wait.h"
 #include "daemon/server/client_connection.h"
 #include "daemon/server/worker.h"
 #include "daemon/upstream/connect.h"
 #include "filters/local_reply.h"
+#include "filters/request_phase.h"
 
 namespace costgate::daemon::proxy {
 
@@ -39,18 +41,6 @@ ProxyExchange::ProxyExchange(server::ClientConnection& client)
       runtime_(client.worker().runtime()),
       response_parser_(http::MessageParser::Kind::kResponse, {64 * 1024, 256}) {}
 
-ProxyExchange::~ProxyExchange() {
-  StopClientWatch();
-  // Reached with completed_ false only when the coroutine was destroyed mid-flight (the event
-  // loop stopped): the request is cut off by the daemon, and still gets its receipt.
-  if (!completed_) {
-    if (!outcome_set_) {
-      SetOutcome(Outcome::kInterrupted, "daemon_stopped");
-    }
-    Complete();
-  }
-}
-
 void ProxyExchange::SetOutcome(Outcome outcome, std::string_view reason) {
   x_.outcome = outcome;
   x_.reason = std::string(reason);
@@ -66,12 +56,15 @@ Awaitable<bool> ProxyExchange::Run() {
   x_.request = std::move(client_.parser().request());
   filters_ = runtime_->chain.CreateFilters();
   worker.services().metrics.RequestStarted();
+  const Completion completion(*this);
 
-  for (auto& filter : filters_) {
-    if (filter->OnRequest(x_) == Next::kAnswered) {
-      SetOutcome(Outcome::kDenied, x_.reply.reason);
-      co_return co_await AnswerLocally(false);
-    }
+  // Synchronous filters are ready at once; only a filter that suspends costs a wait.
+  filters::Task<Next> request_phase = filters::RunRequestFilters(filters_, x_);
+  const Next next =
+      request_phase.ready() ? request_phase.value() : co_await Wait(std::move(request_phase));
+  if (next == Next::kAnswered) {
+    SetOutcome(Outcome::kDenied, x_.reply.reason);
+    co_return co_await AnswerLocally(false);
   }
 
   const auto& limits = runtime_->config->limits;
@@ -224,8 +217,13 @@ void ProxyExchange::CloseUpstream() {
   }
 }
 
-void ProxyExchange::Complete() noexcept {
-  completed_ = true;
+void ProxyExchange::Finish() noexcept {
+  StopClientWatch();
+  // Still without an outcome, the exchange was cut off before any path concluded it: a daemon
+  // stop destroyed the coroutine mid-flight. It still gets its receipt.
+  if (!outcome_set_) {
+    SetOutcome(Outcome::kInterrupted, "daemon_stopped");
+  }
   auto& services = client_.worker().services();
   client_.set_active_upstream(nullptr);
   x_.latency_ms = ElapsedMs(start_);
