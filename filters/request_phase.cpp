@@ -5,8 +5,8 @@ namespace costgate::filters {
 namespace {
 
 // The slow path, entered at the first filter that suspended: only then is a frame allocated.
-Task<Next> FinishRequestFilters(Task<Next> suspended,
-                                std::span<const std::unique_ptr<Filter>> rest, Exchange& x) {
+Task<Next> FinishRequestFilters(Task<Next> suspended, std::span<const std::unique_ptr<Filter>> rest,
+                                Exchange& x) {
   if (co_await std::move(suspended) == Next::kAnswered) {
     co_return Next::kAnswered;
   }

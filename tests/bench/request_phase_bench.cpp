@@ -22,9 +22,7 @@ using namespace costgate;
 // Drops receipts: the bench measures the filters, not a store.
 class DroppingSink final : public filters::ReceiptSink {
  public:
-  void Submit(filters::Receipt receipt) noexcept override {
-    submitted += receipt.open ? 1 : 0;
-  }
+  void Submit(filters::Receipt receipt) noexcept override { submitted += receipt.open ? 1 : 0; }
   uint64_t submitted = 0;
 };
 
