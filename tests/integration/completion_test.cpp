@@ -1,41 +1,16 @@
 // Completion runs exactly once per admitted request, on the paths that end before any response
 // is relayed: a request filter answering itself, and an upstream that refuses the connection.
 // Each test has its own daemon, so the request counts in /metrics are exact.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <sstream>
 #include <thread>
 
 #include "tests/integration/integration_fixture_helpers.h"
+#include "tests/support/refusing_port.h"
 
 namespace costgate::integration {
 namespace {
-
-// A loopback port that is bound but never listens: every connection to it is refused.
-class RefusingPort {
- public:
-  RefusingPort() : fd_(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    bind(fd_, reinterpret_cast<sockaddr*>(&address), length);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
-  ~RefusingPort() { close(fd_); }
-  RefusingPort(const RefusingPort&) = delete;
-  RefusingPort& operator=(const RefusingPort&) = delete;
-  uint16_t port() const { return port_; }
-
- private:
-  int fd_;
-  uint16_t port_ = 0;
-};
 
 class CompletionTest : public IntegrationTest {
  protected:
@@ -117,7 +92,7 @@ TEST_F(CompletionTest, RequestAnsweredByAFilterCompletesOnce) {
 class RefusedUpstreamCompletionTest : public CompletionTest {
  protected:
   DaemonSettings Settings() override {
-    static RefusingPort refusing;
+    static test_support::RefusingPort refusing;
     DaemonSettings settings = MockUpstreamSettings();
     settings.upstream_url = "https://127.0.0.1:" + std::to_string(refusing.port());
     return settings;

@@ -8,6 +8,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace costgate::filters {
@@ -71,6 +72,14 @@ Task<int> AwaitInner(Answer<int>& answer, bool* inner_destroyed, bool* outer_des
   const int sum = co_await Plus(ready, 2);
   const int answered = co_await AwaitAnswer(answer, inner_destroyed);
   co_return sum + answered;
+}
+
+// A request whose Answer lives in its own frame, handing out the sender.
+Task<int> AwaitOwnAnswer(std::optional<Answer<int>::Sender>& sender, bool* destroyed) {
+  const FrameProbe probe{destroyed};
+  Answer<int> answer;
+  sender.emplace(answer.sender());
+  co_return co_await answer;
 }
 
 TEST(Task, BuiltFromAValueIsReadyAtOnce) {
@@ -201,13 +210,7 @@ TEST(Task, SenderOutlivingTheRequestDoesNothing) {
   WorkQueue queue;
   bool destroyed = false;
   {
-    auto request = [&sender](bool* probe_flag) -> Task<int> {
-      const FrameProbe probe{probe_flag};
-      Answer<int> answer;
-      sender.emplace(answer.sender());
-      co_return co_await answer;
-    };
-    Task<int> task = request(&destroyed);
+    Task<int> task = AwaitOwnAnswer(sender, &destroyed);
     task.Start(queue.post(), [] {});
     ASSERT_FALSE(task.ready());
   }
@@ -222,13 +225,7 @@ TEST(Task, TornDownBetweenSendAndResumeIsNotResumed) {
   bool destroyed = false;
   bool done = false;
   {
-    auto request = [&sender](bool* probe_flag) -> Task<int> {
-      const FrameProbe probe{probe_flag};
-      Answer<int> answer;
-      sender.emplace(answer.sender());
-      co_return co_await answer;
-    };
-    Task<int> task = request(&destroyed);
+    Task<int> task = AwaitOwnAnswer(sender, &destroyed);
     task.Start(queue.post(), [&done] { done = true; });
     EXPECT_TRUE(sender->Send(3));
     EXPECT_EQ(queue.size(), 1u);
