@@ -25,8 +25,8 @@ class Filter {
   // Request phase (route, attribute, preflight). May edit x.request, may answer. May suspend
   // (preflight asking central): a filter that needs to wait is a Task coroutine and co_awaits an
   // Answer (filters/task.h); one that does not returns its Next, which costs no coroutine frame.
-  // While a filter is suspended no other hook of the request runs; the request may be torn down
-  // then (client gone, daemon stop), destroying the suspended Task, and OnComplete still runs.
+  // While a filter is suspended no other hook of the request runs. A daemon stop meanwhile
+  // destroys the suspended Task (its frame and locals), and OnComplete still runs.
   virtual Task<Next> OnRequest(Exchange& x) {
     (void)x;
     return Next::kContinue;

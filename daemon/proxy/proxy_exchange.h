@@ -40,7 +40,8 @@ class ProxyExchange {
   // runs; its destructor calls Finish, so completion runs exactly once whichever way Run ends:
   // any co_return (answered locally, upstream failure, client gone, success), an exception, or
   // the coroutine destroyed mid-flight by a daemon stop (then with outcome interrupted, reason
-  // daemon_stopped, as no path set one). Nothing after it in Run may outlive it.
+  // daemon_stopped, as no path set one). Locals declared after it in Run (the request phase's
+  // Task) are gone before it runs, so no filter frame is suspended during completion.
   class Completion {
    public:
     explicit Completion(ProxyExchange& exchange) noexcept : exchange_(exchange) {}
