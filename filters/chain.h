@@ -3,7 +3,8 @@
 // Built once from validated config when the config is (re)loaded; const afterwards and shared by
 // every worker thread. For each admitted request the daemon:
 //   1. filters = chain.CreateFilters();
-//   2. calls OnRequest on each filter in order until one returns Next::kAnswered;
+//   2. calls OnRequest on each filter in order until one returns Next::kAnswered
+//      (RunRequestFilters, filters/request_phase.h), awaiting a filter that suspends;
 //   3. if none answered, forwards x.request to x.upstream_target (between preflight and meter);
 //   4. calls OnResponseHead / OnResponseBody on every filter as the response streams;
 //   5. sets the outcome fields, then calls OnComplete on every filter in order, exactly once,

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "filters/exchange.h"
+#include "filters/task.h"
 
 namespace costgate::filters {
 
@@ -21,9 +22,12 @@ class Filter {
  public:
   virtual ~Filter() = default;
 
-  // Request phase (route, attribute, preflight). May edit x.request, may answer. Synchronous
-  // for now: preflight against central (a later issue) will make this phase suspendable.
-  virtual Next OnRequest(Exchange& x) {
+  // Request phase (route, attribute, preflight). May edit x.request, may answer. May suspend
+  // (preflight asking central): a filter that needs to wait is a Task coroutine and co_awaits an
+  // Answer (filters/task.h); one that does not returns its Next, which costs no coroutine frame.
+  // While a filter is suspended no other hook of the request runs. A daemon stop meanwhile
+  // destroys the suspended Task (its frame and locals), and OnComplete still runs.
+  virtual Task<Next> OnRequest(Exchange& x) {
     (void)x;
     return Next::kContinue;
   }

@@ -5,11 +5,13 @@
 #include "daemon/log/logger.h"
 #include "daemon/log/redact.h"
 #include "daemon/proxy/proxy_handler.h"
+#include "daemon/proxy/task_wait.h"
 #include "daemon/server/client_connection.h"
 #include "daemon/server/request_body.h"
 #include "daemon/server/worker.h"
 #include "daemon/upstream/connect.h"
 #include "filters/local_reply.h"
+#include "filters/request_phase.h"
 
 namespace costgate::daemon::proxy {
 
@@ -38,18 +40,6 @@ ProxyExchange::ProxyExchange(server::ClientConnection& client, ProxyHandler& han
       runtime_(handler.runtime()),
       response_parser_(http::MessageParser::Kind::kResponse, {64 * 1024, 256}) {}
 
-ProxyExchange::~ProxyExchange() {
-  StopClientWatch();
-  // Reached with completed_ false only when the coroutine was destroyed mid-flight (the event
-  // loop stopped): the request is cut off by the daemon, and still gets its receipt.
-  if (!completed_) {
-    if (!outcome_set_) {
-      SetOutcome(Outcome::kInterrupted, "daemon_stopped");
-    }
-    Complete();
-  }
-}
-
 void ProxyExchange::SetOutcome(Outcome outcome, std::string_view reason) {
   x_.outcome = outcome;
   x_.reason = std::string(reason);
@@ -64,12 +54,15 @@ Awaitable<bool> ProxyExchange::Run() {
   x_.request = std::move(client_.parser().request());
   filters_ = runtime_->chain.CreateFilters();
   handler_.services().metrics.RequestStarted();
+  const Completion completion(*this);
 
-  for (auto& filter : filters_) {
-    if (filter->OnRequest(x_) == Next::kAnswered) {
-      SetOutcome(Outcome::kDenied, x_.reply.reason);
-      co_return co_await AnswerLocally(false);
-    }
+  // Synchronous filters are ready at once; only a filter that suspends costs a wait.
+  filters::Task<Next> request_phase = filters::RunRequestFilters(filters_, x_);
+  const Next next =
+      request_phase.ready() ? request_phase.value() : co_await Wait(std::move(request_phase));
+  if (next == Next::kAnswered) {
+    SetOutcome(Outcome::kDenied, x_.reply.reason);
+    co_return co_await AnswerLocally(false);
   }
 
   const auto& limits = runtime_->config->limits;
@@ -221,8 +214,13 @@ void ProxyExchange::CloseUpstream() {
   }
 }
 
-void ProxyExchange::Complete() noexcept {
-  completed_ = true;
+void ProxyExchange::Finish() noexcept {
+  StopClientWatch();
+  // Still without an outcome, the exchange was cut off before any path concluded it: a daemon
+  // stop destroyed the coroutine mid-flight. It still gets its receipt.
+  if (!outcome_set_) {
+    SetOutcome(Outcome::kInterrupted, "daemon_stopped");
+  }
   ProxyServices& services = handler_.services();
   client_.set_active_upstream(nullptr);
   x_.latency_ms = ElapsedMs(start_);

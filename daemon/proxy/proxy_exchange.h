@@ -2,8 +2,8 @@
 // its upstream, relaying the response while the meters watch it, and completion.
 //
 // Reads top to bottom like the request lifecycle in ARCHITECTURE.md. Completion (OnComplete of
-// every filter, the metrics and the access log) runs exactly once on every path, from the
-// destructor of a scope guard, after the outcome fields of the Exchange are set.
+// every filter, the metrics and the access log) runs exactly once on every path, from a scope
+// guard (Completion) that Run creates with the filters, after the outcome fields are set.
 #pragma once
 
 #include <memory>
@@ -32,20 +32,38 @@ Awaitable<bool> RunExchange(server::ClientConnection& client, ProxyHandler& hand
 class ProxyExchange {
  public:
   ProxyExchange(server::ClientConnection& client, ProxyHandler& handler);
-  ~ProxyExchange();
   ProxyExchange(const ProxyExchange&) = delete;
   ProxyExchange& operator=(const ProxyExchange&) = delete;
 
   Awaitable<bool> Run();
 
  private:
+  // The scope guard of completion. Run creates it right after the filters, before any hook
+  // runs; its destructor calls Finish, so completion runs exactly once whichever way Run ends:
+  // any co_return (answered locally, upstream failure, client gone, success), an exception, or
+  // the coroutine destroyed mid-flight by a daemon stop (then with outcome interrupted, reason
+  // daemon_stopped, as no path set one). Locals declared after it in Run (the request phase's
+  // Task) are gone before it runs, so no filter frame is suspended during completion.
+  class Completion {
+   public:
+    explicit Completion(ProxyExchange& exchange) noexcept : exchange_(exchange) {}
+    Completion(const Completion&) = delete;
+    Completion& operator=(const Completion&) = delete;
+    ~Completion() { exchange_.Finish(); }
+
+   private:
+    ProxyExchange& exchange_;
+  };
+
   // Request side (proxy_exchange.cpp).
   Awaitable<bool> AnswerLocally(bool close);
   Awaitable<bool> Fail(int status, std::string_view reason, std::string message);
   bool RequestBodyPending() const;
   bool DiscardBufferedBody();  // true when the request body is fully consumed
   Awaitable<bool> AcquireUpstream();
-  void Complete() noexcept;
+  // Completion (the guard's): stops the client watch, marks a request that no path gave an
+  // outcome as cut off by the daemon, then OnComplete of every filter, metrics, access log.
+  void Finish() noexcept;
 
   // Request body (request_forward.cpp).
   enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
@@ -88,7 +106,6 @@ class ProxyExchange {
   bool response_head_sent_ = false;
   bool outcome_set_ = false;
   bool client_gone_ = false;  // set by ProbeClient
-  bool completed_ = false;
 };
 
 }  // namespace costgate::daemon::proxy

@@ -49,7 +49,7 @@ void RemoveOwnHeaders(Headers& headers) {
 
 }  // namespace
 
-Next AttributeFilter::OnRequest(Exchange& x) {
+Task<Next> AttributeFilter::OnRequest(Exchange& x) {
   x.labels.source_app = defaults_.source_app;
   x.labels.workspace = defaults_.workspace;
   x.labels.team = defaults_.team;

@@ -21,7 +21,7 @@ namespace costgate::filters {
 class AttributeFilter final : public Filter {
  public:
   explicit AttributeFilter(const config::LabelsConfig& defaults) : defaults_(defaults) {}
-  Next OnRequest(Exchange& x) override;
+  Task<Next> OnRequest(Exchange& x) override;
 
  private:
   const config::LabelsConfig& defaults_;

@@ -50,7 +50,7 @@ Receipt BuildIntent(const Exchange& x, const ReceiptOrigin& origin) {
   return r;
 }
 
-Next ReceiptFilter::OnRequest(Exchange& x) {
+Task<Next> ReceiptFilter::OnRequest(Exchange& x) {
   if (!ProducesReceipt(x)) {
     return Next::kContinue;
   }

@@ -40,7 +40,7 @@ class ReceiptFilter final : public Filter {
  public:
   ReceiptFilter(const ReceiptOrigin& origin, ReceiptSink& sink, FilterStats& stats)
       : origin_(origin), sink_(sink), stats_(stats) {}
-  Next OnRequest(Exchange& x) override;
+  Task<Next> OnRequest(Exchange& x) override;
   void OnComplete(Exchange& x) noexcept override;
 
  private:

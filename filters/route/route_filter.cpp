@@ -4,7 +4,7 @@
 
 namespace costgate::filters {
 
-Next RouteFilter::OnRequest(Exchange& x) {
+Task<Next> RouteFilter::OnRequest(Exchange& x) {
   RouteDecision decision = table_.Decide(x.request);
   switch (decision.kind) {
     case RouteDecision::Kind::kBadTarget:

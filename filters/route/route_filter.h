@@ -17,7 +17,7 @@ namespace costgate::filters {
 class RouteFilter final : public Filter {
  public:
   explicit RouteFilter(const RouteTable& table) : table_(table) {}
-  Next OnRequest(Exchange& x) override;
+  Task<Next> OnRequest(Exchange& x) override;
 
  private:
   const RouteTable& table_;

@@ -1,13 +1,10 @@
 // Timeouts and upstream failures, each against a daemon configured for it: short timeouts, an
 // upstream that never completes a TLS handshake, one that refuses connections, one whose
 // certificate is not trusted.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "tests/integration/integration_fixture_helpers.h"
+#include "tests/support/refusing_port.h"
 
 namespace costgate::integration {
 namespace {
@@ -109,31 +106,10 @@ TEST_F(TarpitUpstreamTest, HandshakeThatNeverCompletesAnswers504UpstreamConnectT
   ExpectUpstreamErrorReceipt(marker, "upstream_connect_timeout");
 }
 
-// A port that is bound but not listening: connecting to it is refused, and no other process can
-// take it while the suite runs.
-class ClosedPort {
- public:
-  ClosedPort() : fd_(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof(address);
-    bind(fd_, reinterpret_cast<sockaddr*>(&address), length);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&address), &length);
-    port_ = ntohs(address.sin_port);
-  }
-  ~ClosedPort() { close(fd_); }
-  uint16_t port() const { return port_; }
-
- private:
-  int fd_;
-  uint16_t port_ = 0;
-};
-
 class RefusedUpstreamTest : public OwnDaemonTest<RefusedUpstreamTest> {
  public:
   static DaemonSettings Settings() {
-    static ClosedPort closed_port;
+    static test_support::RefusingPort closed_port;
     DaemonSettings settings = MockUpstreamSettings();
     settings.upstream_url = "https://127.0.0.1:" + std::to_string(closed_port.port());
     return settings;

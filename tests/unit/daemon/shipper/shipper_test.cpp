@@ -3,16 +3,13 @@
 // real central (tests/integration).
 #include "daemon/shipper/shipper.h"
 
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <functional>
 #include <thread>
 
+#include "tests/support/refusing_port.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
 namespace costgate::daemon::shipper {
@@ -20,26 +17,10 @@ namespace {
 
 using outbox::testing::MakeReceipt;
 
-// A loopback port bound but never listened on: connecting to it is refused at once. Held for
-// the test so that nothing else takes the port.
-class RefusingPort {
- public:
-  RefusingPort() : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in addr = {};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof(addr);
-    bind(fd_, reinterpret_cast<sockaddr*>(&addr), len);
-    getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-    port_ = ntohs(addr.sin_port);
-  }
-  ~RefusingPort() { close(fd_); }
-  std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
- private:
-  int fd_;
-  uint16_t port_ = 0;
-};
+// The central URL nobody answers at: refused at once.
+std::string RefusedUrl(const test_support::RefusingPort& port) {
+  return "http://127.0.0.1:" + std::to_string(port.port());
+}
 
 // Polls `done` until it holds or 10 s pass (the shipper has no event to wait on from outside).
 bool WaitFor(const std::function<bool()>& done) {
@@ -60,7 +41,7 @@ class ShipperTest : public outbox::testing::WriterTest {
     ASSERT_EQ(writer_.Open(config_), std::nullopt);
     writer_.Submit(MakeReceipt("0193f0c2-0000-7000-8000-000000000001"));
     writer_.Flush();
-    shipper_config_.url = port_.Url();
+    shipper_config_.url = RefusedUrl(port_);
     shipper_config_.api_key = "ct_live_test";
     shipper_config_.batch_age = Millis(0);
     shipper_config_.backoff_first = Millis(10);
@@ -68,7 +49,7 @@ class ShipperTest : public outbox::testing::WriterTest {
     shipper_config_.timeout = Millis(5000);
   }
 
-  RefusingPort port_;
+  test_support::RefusingPort port_;
   config::ShipperConfig shipper_config_;
 };
 
@@ -119,14 +100,14 @@ TEST_F(ShipperTest, WithoutAKeyItLogsOnceAndSendsNothing) {
 }
 
 TEST_F(ShipperTest, LogsTheCentralUrlWithoutItsQuery) {
-  shipper_config_.url = port_.Url() + "/cost?token=ct_live_in_the_url";
+  shipper_config_.url = RefusedUrl(port_) + "/cost?token=ct_live_in_the_url";
   Shipper shipper(shipper_config_, writer_, logger_);
   shipper.Start();
   ASSERT_TRUE(WaitFor(
       [&] { return log_pipe_.Read().find("receipt batch not delivered") != std::string::npos; }));
   shipper.Stop();
   const std::string log = log_pipe_.Read();
-  EXPECT_NE(log.find(R"("url":")" + port_.Url() + R"(/cost")"), std::string::npos) << log;
+  EXPECT_NE(log.find(R"("url":")" + RefusedUrl(port_) + R"(/cost")"), std::string::npos) << log;
   EXPECT_EQ(log.find("ct_live_in_the_url"), std::string::npos) << log;
 }
 

@@ -24,7 +24,7 @@ config::LabelsConfig SidecarLabels() {
 
 class AttributeFilterTest : public ::testing::Test {
  protected:
-  Next Run() { return AttributeFilter(defaults_).OnRequest(x_); }
+  Next Run() { return AttributeFilter(defaults_).OnRequest(x_).value(); }
   void AddHeader(std::string name, std::string value) {
     x_.request.headers.Add(std::move(name), std::move(value));
   }

@@ -185,7 +185,7 @@ TEST(ReceiptFilterTest, PassThroughOperationGetsNoIntent) {
   FilterStats stats;
   Exchange x = CompletedExchange();
   x.metering = Metering::kPassThrough;
-  ReceiptFilter(kOrigin, sink, stats).OnRequest(x);
+  (void)ReceiptFilter(kOrigin, sink, stats).OnRequest(x);
   EXPECT_TRUE(sink.intents.empty());
   EXPECT_EQ(stats.intents_submitted.load(), 0u);
 }

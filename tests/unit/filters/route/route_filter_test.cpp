@@ -17,7 +17,7 @@ class RouteFilterTest : public ::testing::Test {
  protected:
   Next Run(RequestHead request) {
     x_.request = std::move(request);
-    return RouteFilter(table_).OnRequest(x_);
+    return RouteFilter(table_).OnRequest(x_).value();
   }
 
   RouteTable table_{ConfigWithUpstreams({"gemini"}), BuiltinProviderRoutes()};
