@@ -59,12 +59,18 @@ constexpr std::string_view SqlType(FieldKind kind) {
   return "";
 }
 
-// A field on one side: its column there and its member, `[](auto& x) -> auto& { return
-// x.member; }` (so a const receipt gives a const member).
+// A field on one side: its column there and its member, `[](auto* x) { return &x->member; }`
+// (so a const receipt gives a const member).
 template <typename Member>
 struct FieldSide {
   std::string_view column;
   Member member;
+
+  // The member of `x` (a filters::Receipt for the outbox side, a central::Event for central's).
+  template <typename T>
+  constexpr auto& Of(T& x) const {
+    return *member(&x);
+  }
 };
 template <typename Member>
 FieldSide(std::string_view, Member) -> FieldSide<Member>;
@@ -81,7 +87,7 @@ struct ReceiptField {
   FieldKind kind;
   FieldPlace place;
   FieldSide<OfReceipt> outbox;  // column of the receipts table, member of filters::Receipt
-  OfEvent central;  // FieldSide: column of the events table, member of central::Event
+  OfEvent central;              // FieldSide: column of the events table, member of central::Event
 };
 template <typename OfReceipt, typename OfEvent>
 ReceiptField(std::string_view, FieldKind, FieldPlace, FieldSide<OfReceipt>, OfEvent)
@@ -89,118 +95,117 @@ ReceiptField(std::string_view, FieldKind, FieldPlace, FieldSide<OfReceipt>, OfEv
 
 template <typename Field>
 inline constexpr bool kKeptByCentral =
-    !std::is_same_v<std::remove_cvref_t<decltype(std::declval<Field>().central)>,
-                    NotKeptByCentral>;
+    !std::is_same_v<std::remove_cvref_t<decltype(std::declval<Field>().central)>, NotKeptByCentral>;
 
 // In the order of the usage/batch event (docs/usage-batch.md), which is also the order of the
 // columns these fields make in a table created by this build. Tables created by older builds
 // have their columns in other orders: every statement names its columns.
 inline constexpr std::tuple kReceiptFields{
     ReceiptField{"event_id", FieldKind::kEventId, FieldPlace::kRequired,
-                 FieldSide{"event_id", [](auto& r) -> auto& { return r.event_id; }},
-                 FieldSide{"event_id", [](auto& e) -> auto& { return e.event_id; }}},
+                 FieldSide{"event_id", [](auto* r) { return &r->event_id; }},
+                 FieldSide{"event_id", [](auto* e) { return &e->event_id; }}},
     ReceiptField{"start_unix_ms", FieldKind::kCount, FieldPlace::kRequired,
-                 FieldSide{"start_unix_ms", [](auto& r) -> auto& { return r.start_unix_ms; }},
-                 FieldSide{"start_unix_ms", [](auto& e) -> auto& { return e.start_unix_ms; }}},
+                 FieldSide{"start_unix_ms", [](auto* r) { return &r->start_unix_ms; }},
+                 FieldSide{"start_unix_ms", [](auto* e) { return &e->start_unix_ms; }}},
     ReceiptField{"end_unix_ms", FieldKind::kCount, FieldPlace::kRequired,
-                 FieldSide{"end_unix_ms", [](auto& r) -> auto& { return r.end_unix_ms; }},
-                 FieldSide{"end_unix_ms", [](auto& e) -> auto& { return e.end_unix_ms; }}},
+                 FieldSide{"end_unix_ms", [](auto* r) { return &r->end_unix_ms; }},
+                 FieldSide{"end_unix_ms", [](auto* e) { return &e->end_unix_ms; }}},
     ReceiptField{"host", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"host", [](auto& r) -> auto& { return r.host; }},
-                 FieldSide{"host", [](auto& e) -> auto& { return e.host; }}},
+                 FieldSide{"host", [](auto* r) { return &r->host; }},
+                 FieldSide{"host", [](auto* e) { return &e->host; }}},
     ReceiptField{"daemon_version", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"daemon_version", [](auto& r) -> auto& { return r.daemon_version; }},
-                 FieldSide{"daemon_version", [](auto& e) -> auto& { return e.daemon_version; }}},
+                 FieldSide{"daemon_version", [](auto* r) { return &r->daemon_version; }},
+                 FieldSide{"daemon_version", [](auto* e) { return &e->daemon_version; }}},
     ReceiptField{"source_app", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"source_app", [](auto& r) -> auto& { return r.labels.source_app; }},
-                 FieldSide{"source_app", [](auto& e) -> auto& { return e.source_app; }}},
+                 FieldSide{"source_app", [](auto* r) { return &r->labels.source_app; }},
+                 FieldSide{"source_app", [](auto* e) { return &e->source_app; }}},
     ReceiptField{"workspace", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"workspace", [](auto& r) -> auto& { return r.labels.workspace; }},
-                 FieldSide{"workspace", [](auto& e) -> auto& { return e.workspace; }}},
+                 FieldSide{"workspace", [](auto* r) { return &r->labels.workspace; }},
+                 FieldSide{"workspace", [](auto* e) { return &e->workspace; }}},
     ReceiptField{"team", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"team", [](auto& r) -> auto& { return r.labels.team; }},
-                 FieldSide{"team", [](auto& e) -> auto& { return e.team; }}},
+                 FieldSide{"team", [](auto* r) { return &r->labels.team; }},
+                 FieldSide{"team", [](auto* e) { return &e->team; }}},
     ReceiptField{"project", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"project", [](auto& r) -> auto& { return r.labels.project; }},
-                 FieldSide{"project", [](auto& e) -> auto& { return e.project; }}},
+                 FieldSide{"project", [](auto* r) { return &r->labels.project; }},
+                 FieldSide{"project", [](auto* e) { return &e->project; }}},
     ReceiptField{"environment", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"environment", [](auto& r) -> auto& { return r.labels.environment; }},
-                 FieldSide{"environment", [](auto& e) -> auto& { return e.environment; }}},
+                 FieldSide{"environment", [](auto* r) { return &r->labels.environment; }},
+                 FieldSide{"environment", [](auto* e) { return &e->environment; }}},
     ReceiptField{"pod", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"pod", [](auto& r) -> auto& { return r.labels.pod; }},
-                 FieldSide{"pod", [](auto& e) -> auto& { return e.pod; }}},
+                 FieldSide{"pod", [](auto* r) { return &r->labels.pod; }},
+                 FieldSide{"pod", [](auto* e) { return &e->pod; }}},
     ReceiptField{"user", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"user", [](auto& r) -> auto& { return r.labels.user; }},
-                 FieldSide{"user", [](auto& e) -> auto& { return e.user; }}},
+                 FieldSide{"user", [](auto* r) { return &r->labels.user; }},
+                 FieldSide{"user", [](auto* e) { return &e->user; }}},
     ReceiptField{"job", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"job", [](auto& r) -> auto& { return r.labels.job; }},
-                 FieldSide{"job", [](auto& e) -> auto& { return e.job; }}},
+                 FieldSide{"job", [](auto* r) { return &r->labels.job; }},
+                 FieldSide{"job", [](auto* e) { return &e->job; }}},
     ReceiptField{"feature", FieldKind::kText, FieldPlace::kLabel,
-                 FieldSide{"feature", [](auto& r) -> auto& { return r.labels.feature; }},
-                 FieldSide{"feature", [](auto& e) -> auto& { return e.feature; }}},
+                 FieldSide{"feature", [](auto* r) { return &r->labels.feature; }},
+                 FieldSide{"feature", [](auto* e) { return &e->feature; }}},
     ReceiptField{"provider", FieldKind::kText, FieldPlace::kRequired,
-                 FieldSide{"provider", [](auto& r) -> auto& { return r.provider; }},
-                 FieldSide{"provider", [](auto& e) -> auto& { return e.provider; }}},
+                 FieldSide{"provider", [](auto* r) { return &r->provider; }},
+                 FieldSide{"provider", [](auto* e) { return &e->provider; }}},
     ReceiptField{"operation", FieldKind::kText, FieldPlace::kRequired,
-                 FieldSide{"operation", [](auto& r) -> auto& { return r.operation; }},
-                 FieldSide{"operation", [](auto& e) -> auto& { return e.operation; }}},
+                 FieldSide{"operation", [](auto* r) { return &r->operation; }},
+                 FieldSide{"operation", [](auto* e) { return &e->operation; }}},
     ReceiptField{"metered", FieldKind::kBool, FieldPlace::kOptional,
-                 FieldSide{"metered", [](auto& r) -> auto& { return r.metered; }},
-                 FieldSide{"metered", [](auto& e) -> auto& { return e.metered; }}},
+                 FieldSide{"metered", [](auto* r) { return &r->metered; }},
+                 FieldSide{"metered", [](auto* e) { return &e->metered; }}},
     // The model the client asked for (from the URL).
     ReceiptField{"model", FieldKind::kText, FieldPlace::kRequired,
-                 FieldSide{"model_requested", [](auto& r) -> auto& { return r.model_requested; }},
-                 FieldSide{"model", [](auto& e) -> auto& { return e.model; }}},
+                 FieldSide{"model_requested", [](auto* r) { return &r->model_requested; }},
+                 FieldSide{"model", [](auto* e) { return &e->model; }}},
     ReceiptField{"model_version", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"model_version", [](auto& r) -> auto& { return r.model_version; }},
-                 FieldSide{"model_version", [](auto& e) -> auto& { return e.model_version; }}},
+                 FieldSide{"model_version", [](auto* r) { return &r->model_version; }},
+                 FieldSide{"model_version", [](auto* e) { return &e->model_version; }}},
     ReceiptField{"service_tier", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"service_tier", [](auto& r) -> auto& { return r.service_tier; }},
-                 FieldSide{"service_tier", [](auto& e) -> auto& { return e.service_tier; }}},
+                 FieldSide{"service_tier", [](auto* r) { return &r->service_tier; }},
+                 FieldSide{"service_tier", [](auto* e) { return &e->service_tier; }}},
     ReceiptField{"units", FieldKind::kUnits, FieldPlace::kRequired,
-                 FieldSide{"units_json", [](auto& r) -> auto& { return r.units; }},
-                 FieldSide{"units_json", [](auto& e) -> auto& { return e.units; }}},
+                 FieldSide{"units_json", [](auto* r) { return &r->units; }},
+                 FieldSide{"units_json", [](auto* e) { return &e->units; }}},
     ReceiptField{"estimated", FieldKind::kBool, FieldPlace::kOptional,
-                 FieldSide{"estimated", [](auto& r) -> auto& { return r.estimated; }},
-                 FieldSide{"estimated", [](auto& e) -> auto& { return e.estimated; }}},
+                 FieldSide{"estimated", [](auto* r) { return &r->estimated; }},
+                 FieldSide{"estimated", [](auto* e) { return &e->estimated; }}},
     ReceiptField{"status", FieldKind::kOutcome, FieldPlace::kRequired,
-                 FieldSide{"outcome", [](auto& r) -> auto& { return r.outcome; }},
-                 FieldSide{"status", [](auto& e) -> auto& { return e.status; }}},
+                 FieldSide{"outcome", [](auto* r) { return &r->outcome; }},
+                 FieldSide{"status", [](auto* e) { return &e->status; }}},
     ReceiptField{"reason", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"reason", [](auto& r) -> auto& { return r.reason; }},
-                 FieldSide{"reason", [](auto& e) -> auto& { return e.reason; }}},
+                 FieldSide{"reason", [](auto* r) { return &r->reason; }},
+                 FieldSide{"reason", [](auto* e) { return &e->reason; }}},
     ReceiptField{"http_status", FieldKind::kHttpStatus, FieldPlace::kOptional,
-                 FieldSide{"http_status", [](auto& r) -> auto& { return r.http_status; }},
-                 FieldSide{"http_status", [](auto& e) -> auto& { return e.http_status; }}},
+                 FieldSide{"http_status", [](auto* r) { return &r->http_status; }},
+                 FieldSide{"http_status", [](auto* e) { return &e->http_status; }}},
     ReceiptField{"latency_ms", FieldKind::kCount, FieldPlace::kOptional,
-                 FieldSide{"latency_ms", [](auto& r) -> auto& { return r.latency_ms; }},
-                 FieldSide{"latency_ms", [](auto& e) -> auto& { return e.latency_ms; }}},
+                 FieldSide{"latency_ms", [](auto* r) { return &r->latency_ms; }},
+                 FieldSide{"latency_ms", [](auto* e) { return &e->latency_ms; }}},
     ReceiptField{"ttfb_ms", FieldKind::kMsOrNone, FieldPlace::kOptional,
-                 FieldSide{"ttfb_ms", [](auto& r) -> auto& { return r.ttfb_ms; }},
-                 FieldSide{"ttfb_ms", [](auto& e) -> auto& { return e.ttfb_ms; }}},
+                 FieldSide{"ttfb_ms", [](auto* r) { return &r->ttfb_ms; }},
+                 FieldSide{"ttfb_ms", [](auto* e) { return &e->ttfb_ms; }}},
     ReceiptField{"request_bytes", FieldKind::kCount, FieldPlace::kOptional,
-                 FieldSide{"request_bytes", [](auto& r) -> auto& { return r.request_bytes; }},
-                 FieldSide{"request_bytes", [](auto& e) -> auto& { return e.request_bytes; }}},
+                 FieldSide{"request_bytes", [](auto* r) { return &r->request_bytes; }},
+                 FieldSide{"request_bytes", [](auto* e) { return &e->request_bytes; }}},
     ReceiptField{"response_bytes", FieldKind::kCount, FieldPlace::kOptional,
-                 FieldSide{"response_bytes", [](auto& r) -> auto& { return r.response_bytes; }},
-                 FieldSide{"response_bytes", [](auto& e) -> auto& { return e.response_bytes; }}},
+                 FieldSide{"response_bytes", [](auto* r) { return &r->response_bytes; }},
+                 FieldSide{"response_bytes", [](auto* e) { return &e->response_bytes; }}},
     // The proxy's price, kept at central beside central's own (authoritative) one.
     ReceiptField{"cost_pico_usd", FieldKind::kMoney, FieldPlace::kOptional,
-                 FieldSide{"cost_pico_usd", [](auto& r) -> auto& { return r.cost; }},
-                 FieldSide{"proxy_cost_pico_usd", [](auto& e) -> auto& { return e.proxy_cost; }}},
-    ReceiptField{"pricing_version", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"pricing_version", [](auto& r) -> auto& { return r.pricing_version; }},
-                 FieldSide{"proxy_pricing_version",
-                           [](auto& e) -> auto& { return e.proxy_pricing_version; }}},
+                 FieldSide{"cost_pico_usd", [](auto* r) { return &r->cost; }},
+                 FieldSide{"proxy_cost_pico_usd", [](auto* e) { return &e->proxy_cost; }}},
+    ReceiptField{
+        "pricing_version", FieldKind::kText, FieldPlace::kOptional,
+        FieldSide{"pricing_version", [](auto* r) { return &r->pricing_version; }},
+        FieldSide{"proxy_pricing_version", [](auto* e) { return &e->proxy_pricing_version; }}},
     // Central's repricing takes the proxy's key as its first guess and replaces it with its own.
     ReceiptField{"price_key", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"price_key", [](auto& r) -> auto& { return r.price_key; }},
-                 FieldSide{"price_key", [](auto& e) -> auto& { return e.price_key; }}},
+                 FieldSide{"price_key", [](auto* r) { return &r->price_key; }},
+                 FieldSide{"price_key", [](auto* e) { return &e->price_key; }}},
     ReceiptField{"unpriced_reason", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"unpriced_reason", [](auto& r) -> auto& { return r.unpriced_reason; }},
+                 FieldSide{"unpriced_reason", [](auto* r) { return &r->unpriced_reason; }},
                  kNotKeptByCentral},
     ReceiptField{"pricing_notes", FieldKind::kText, FieldPlace::kOptional,
-                 FieldSide{"pricing_notes", [](auto& r) -> auto& { return r.pricing_notes; }},
+                 FieldSide{"pricing_notes", [](auto* r) { return &r->pricing_notes; }},
                  kNotKeptByCentral},
 };
 
@@ -216,9 +221,8 @@ constexpr void ForEachReceiptField(F&& f) {
 // needs a field's kind or place as a constant expression (std::get<I>(kReceiptFields).kind).
 template <typename F>
 constexpr void ForEachReceiptFieldIndex(F&& f) {
-  [&]<size_t... I>(std::index_sequence<I...>) {
-    (f(std::integral_constant<size_t, I>{}), ...);
-  }(std::make_index_sequence<kReceiptFieldCount>{});
+  [&]<size_t... I>(std::index_sequence<I...>) { (f(std::integral_constant<size_t, I>{}), ...); }
+  (std::make_index_sequence<kReceiptFieldCount>{});
 }
 
 // The usage/batch writer opens "labels" once, at the first label, and closes it after the last.

@@ -96,7 +96,7 @@ template <size_t I>
 FieldStatus ReadField(dom::element value, Event& e) {
   constexpr const auto& field = std::get<I>(base::kReceiptFields);
   if constexpr (base::kKeptByCentral<decltype(field)>) {
-    return ReadValue<field.kind>(value, field.central.member(e));
+    return ReadValue<field.kind>(value, field.central.Of(e));
   } else {
     // Central prices the event itself (reprice.h): the proxy's value is checked, not kept.
     std::string ignored;
@@ -138,8 +138,7 @@ constexpr std::array<FieldRule<Event>, kEventRuleCount> EventRules() {
   base::ForEachReceiptFieldIndex([&](auto index) {
     constexpr const auto& field = std::get<index.value>(base::kReceiptFields);
     if constexpr (field.place != base::FieldPlace::kLabel) {
-      rules[n++] = {field.key, &ReadField<index.value>,
-                    field.place == base::FieldPlace::kRequired};
+      rules[n++] = {field.key, &ReadField<index.value>, field.place == base::FieldPlace::kRequired};
     } else if (!labels_added) {
       rules[n++] = {"labels", ReadLabels, true};
       labels_added = true;

@@ -169,7 +169,7 @@ int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json)
   const FieldBinder bind{b, units_json};
   base::ForEachReceiptField([&](const auto& field) {
     if constexpr (base::kKeptByCentral<decltype(field)>) {
-      bind(field.central.member(e));
+      bind(field.central.Of(e));
     }
   });
   b.Text(e.origin);
@@ -189,7 +189,7 @@ std::optional<Event> ReadEvent(sqlite3_stmt* stmt) {
   const FieldReader read{r, units_read};
   base::ForEachReceiptField([&](const auto& field) {
     if constexpr (base::kKeptByCentral<decltype(field)>) {
-      read(field.central.member(e));
+      read(field.central.Of(e));
     }
   });
   if (!units_read) {

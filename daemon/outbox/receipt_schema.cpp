@@ -129,7 +129,7 @@ const std::string& InsertReceiptSql() {
 int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string& units_json) {
   sqlite::Binder b(stmt);
   const FieldBinder bind{b, units_json};
-  base::ForEachReceiptField([&](const auto& field) { bind(field.outbox.member(r)); });
+  base::ForEachReceiptField([&](const auto& field) { bind(field.outbox.Of(r)); });
   b.Text(r.open ? "open" : "closed");
   return b.rc();
 }
@@ -144,7 +144,7 @@ StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
   filters::Receipt& r = stored.receipt;
   sqlite::Reader c(stmt);
   const FieldReader read{c, stored.units_json};
-  base::ForEachReceiptField([&](const auto& field) { read(field.outbox.member(r)); });
+  base::ForEachReceiptField([&](const auto& field) { read(field.outbox.Of(r)); });
   r.open = c.Text() == "open";
   return stored;
 }

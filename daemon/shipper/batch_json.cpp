@@ -74,7 +74,7 @@ void AppendEvent(std::string& out, const outbox::StoredReceipt& stored) {
   out.push_back('{');
   EventWriter writer(out, stored.units_json);
   base::ForEachReceiptField([&](const auto& field) {
-    writer.Field(field.place, field.key, field.outbox.member(stored.receipt));
+    writer.Field(field.place, field.key, field.outbox.Of(stored.receipt));
   });
   writer.End();
 }
