@@ -81,11 +81,10 @@ struct FieldBinder {
   sqlite::Binder& b;
   const std::string& units_json;
 
-  void operator()(const std::string& v) const { b.Text(v); }
-  void operator()(bool v) const { b.Int(v ? 1 : 0); }
-  void operator()(int v) const { b.Int(v); }
-  void operator()(int64_t v) const { b.Int(v); }
-  void operator()(uint64_t v) const { b.Int(static_cast<int64_t>(v)); }
+  template <typename Plain>  // text, bool, integers
+  void operator()(const Plain& v) const {
+    b.Value(v);
+  }
   void operator()(const std::optional<pricing::Money>& v) const { b.OptionalInt(PicoOf(v)); }
   void operator()(const EventUnits&) const { b.Text(units_json); }
 };
@@ -96,11 +95,10 @@ struct FieldReader {
   sqlite::Reader& r;
   bool& units_read;
 
-  void operator()(std::string& v) const { v = r.Text(); }
-  void operator()(bool& v) const { v = r.Int() != 0; }
-  void operator()(int& v) const { v = static_cast<int>(r.Int()); }
-  void operator()(int64_t& v) const { v = r.Int(); }
-  void operator()(uint64_t& v) const { v = static_cast<uint64_t>(r.Int()); }
+  template <typename Plain>  // text, bool, integers
+  void operator()(Plain& v) const {
+    r.Into(v);
+  }
   void operator()(std::optional<pricing::Money>& v) const { v = MoneyOf(r.OptionalInt()); }
   void operator()(EventUnits& v) const {
     std::optional<EventUnits> units = ParseUnitsJson(r.Text());

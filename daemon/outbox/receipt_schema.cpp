@@ -79,11 +79,10 @@ struct FieldBinder {
   sqlite::Binder& b;
   const std::string& units_json;
 
-  void operator()(const std::string& v) const { b.Text(v); }
-  void operator()(bool v) const { b.Int(v ? 1 : 0); }
-  void operator()(int v) const { b.Int(v); }
-  void operator()(int64_t v) const { b.Int(v); }
-  void operator()(uint64_t v) const { b.Int(static_cast<int64_t>(v)); }
+  template <typename Plain>  // text, bool, integers
+  void operator()(const Plain& v) const {
+    b.Value(v);
+  }
   void operator()(const std::optional<pricing::Money>& v) const {
     if (v.has_value()) {
       b.Int(v->pico());
@@ -100,11 +99,10 @@ struct FieldReader {
   sqlite::Reader& c;
   std::string& units_json;
 
-  void operator()(std::string& v) const { v = c.Text(); }
-  void operator()(bool& v) const { v = c.Int() != 0; }
-  void operator()(int& v) const { v = static_cast<int>(c.Int()); }
-  void operator()(int64_t& v) const { v = c.Int(); }
-  void operator()(uint64_t& v) const { v = static_cast<uint64_t>(c.Int()); }
+  template <typename Plain>  // text, bool, integers
+  void operator()(Plain& v) const {
+    c.Into(v);
+  }
   void operator()(std::optional<pricing::Money>& v) const {
     if (const std::optional<int64_t> pico = c.OptionalInt()) {
       v = pricing::Money::FromPico(*pico);
