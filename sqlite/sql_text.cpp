@@ -21,4 +21,15 @@ std::string Placeholders(size_t count) {
   return out;
 }
 
+std::string CreateTableSql(std::string_view table, std::span<const ColumnDefinition> columns) {
+  std::string out = "CREATE TABLE IF NOT EXISTS ";
+  out.append(table).append(" (");
+  for (size_t i = 0; i < columns.size(); ++i) {
+    out.append(i == 0 ? "\n  " : ",\n  ");
+    out.append(columns[i].name).append(" ").append(columns[i].declaration);
+  }
+  out.append("\n);\n");
+  return out;
+}
+
 }  // namespace costgate::sqlite

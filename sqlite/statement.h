@@ -34,6 +34,13 @@ class Binder {
     }
   }
   void Null() { Check(sqlite3_bind_null(stmt_, ++index_)); }
+  // One value by its C++ type, for code that binds a struct's members in a loop: a bool is 0 or
+  // 1, an unsigned count is stored as an INTEGER (counts stay below 2^63).
+  void Value(const std::string& v) { Text(v); }
+  void Value(bool v) { Int(v ? 1 : 0); }
+  void Value(int v) { Int(v); }
+  void Value(int64_t v) { Int(v); }
+  void Value(uint64_t v) { Int(static_cast<int64_t>(v)); }
 
   // SQLITE_OK, or the code of the first bind that failed.
   int rc() const { return rc_; }
@@ -61,6 +68,12 @@ class Reader {
   std::string Text();
   int64_t Int();
   std::optional<int64_t> OptionalInt();
+  // The next column into a value of the type Binder::Value binds.
+  void Into(std::string& v) { v = Text(); }
+  void Into(bool& v) { v = Int() != 0; }
+  void Into(int& v) { v = static_cast<int>(Int()); }
+  void Into(int64_t& v) { v = Int(); }
+  void Into(uint64_t& v) { v = static_cast<uint64_t>(Int()); }
 
  private:
   sqlite3_stmt* stmt_;

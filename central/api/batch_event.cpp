@@ -2,6 +2,10 @@
 
 #include <array>
 #include <limits>
+#include <tuple>
+#include <type_traits>
+
+#include "base/receipt_fields.h"
 
 namespace costgate::central {
 namespace dom = simdjson::dom;
@@ -14,7 +18,7 @@ bool IsEventIdChar(char c) {
          c == '_';
 }
 
-FieldStatus ReadEventId(dom::element value, Event& e) {
+FieldStatus ReadEventId(dom::element value, std::string& out) {
   std::string_view text;
   if (value.get_string().get(text) != simdjson::SUCCESS || text.empty() || text.size() > 64) {
     return FieldError{"", "must be 1..64 characters of [0-9A-Za-z-_]"};
@@ -24,93 +28,125 @@ FieldStatus ReadEventId(dom::element value, Event& e) {
       return FieldError{"", "must be 1..64 characters of [0-9A-Za-z-_]"};
     }
   }
-  e.event_id.assign(text);
+  out.assign(text);
   return std::nullopt;
 }
 
-FieldStatus ReadStatus(dom::element value, Event& e) {
+FieldStatus ReadStatus(dom::element value, std::string& out) {
   std::string_view text;
   if (value.get_string().get(text) == simdjson::SUCCESS &&
       (text == "success" || text == "upstream_error" || text == "cancelled" ||
        text == "interrupted" || text == "denied")) {
-    e.status.assign(text);
+    out.assign(text);
     return std::nullopt;
   }
   return FieldError{"", "must be one of success, upstream_error, cancelled, interrupted, denied"};
 }
 
-FieldStatus ReadProxyCost(dom::element value, Event& e) {
+FieldStatus ReadProxyCost(dom::element value, std::optional<pricing::Money>& out) {
   if (value.is_null()) {
-    e.proxy_cost.reset();
+    out.reset();
     return std::nullopt;
   }
   int64_t pico = 0;
   if (ReadInt(value, 0, kMaxInt, pico)) {
     return FieldError{"", "must be an integer >= 0 or null"};
   }
-  e.proxy_cost = pricing::Money::FromPico(pico);
+  out = pricing::Money::FromPico(pico);
   return std::nullopt;
 }
 
-FieldStatus Discard(dom::element value, Event&) {
-  // The proxy's price key and unpriced reason: central resolves its own (reprice.h).
-  std::string ignored;
-  return ReadString(value, ignored);
+FieldStatus ReadHttpStatus(dom::element value, int& out) {
+  int64_t status = 0;
+  FieldStatus error = ReadInt(value, 0, 999, status);
+  out = static_cast<int>(status);
+  return error;
 }
 
-constexpr auto kLabelRules = std::to_array<FieldRule<Event>>({
-    {"source_app", [](dom::element v, Event& e) { return ReadString(v, e.source_app); }},
-    {"workspace", [](dom::element v, Event& e) { return ReadString(v, e.workspace); }},
-    {"team", [](dom::element v, Event& e) { return ReadString(v, e.team); }},
-    {"project", [](dom::element v, Event& e) { return ReadString(v, e.project); }},
-    {"environment", [](dom::element v, Event& e) { return ReadString(v, e.environment); }},
-    {"pod", [](dom::element v, Event& e) { return ReadString(v, e.pod); }},
-    {"user", [](dom::element v, Event& e) { return ReadString(v, e.user); }},
-    {"job", [](dom::element v, Event& e) { return ReadString(v, e.job); }},
-    {"feature", [](dom::element v, Event& e) { return ReadString(v, e.feature); }},
-});
+// Reads a value of `kind` (base/receipt_fields.h) into a member of Event.
+template <base::FieldKind kKind, typename Member>
+FieldStatus ReadValue(dom::element value, Member& out) {
+  using base::FieldKind;
+  if constexpr (kKind == FieldKind::kEventId) {
+    return ReadEventId(value, out);
+  } else if constexpr (kKind == FieldKind::kText) {
+    return ReadString(value, out);
+  } else if constexpr (kKind == FieldKind::kBool) {
+    return ReadBool(value, out);
+  } else if constexpr (kKind == FieldKind::kCount && std::is_same_v<Member, uint64_t>) {
+    return ReadUint(value, out);
+  } else if constexpr (kKind == FieldKind::kCount) {
+    return ReadInt(value, 0, kMaxInt, out);
+  } else if constexpr (kKind == FieldKind::kMsOrNone) {
+    return ReadInt(value, -1, kMaxInt, out);
+  } else if constexpr (kKind == FieldKind::kHttpStatus) {
+    return ReadHttpStatus(value, out);
+  } else if constexpr (kKind == FieldKind::kMoney) {
+    return ReadProxyCost(value, out);
+  } else if constexpr (kKind == FieldKind::kOutcome) {
+    return ReadStatus(value, out);
+  } else {
+    static_assert(kKind == FieldKind::kUnits);
+    return ReadUnits(value, out);
+  }
+}
+
+// Reads field I of base::kReceiptFields into its member of Event.
+template <size_t I>
+FieldStatus ReadField(dom::element value, Event& e) {
+  constexpr const auto& field = std::get<I>(base::kReceiptFields);
+  if constexpr (base::kKeptByCentral<decltype(field)>) {
+    return ReadValue<field.kind>(value, field.central.Of(e));
+  } else {
+    // Central prices the event itself (reprice.h): the proxy's value is checked, not kept.
+    std::string ignored;
+    return ReadValue<field.kind>(value, ignored);
+  }
+}
+
+constexpr size_t CountLabels() {
+  size_t count = 0;
+  base::ForEachReceiptField(
+      [&](const auto& field) { count += field.place == base::FieldPlace::kLabel ? 1 : 0; });
+  return count;
+}
+constexpr size_t kLabelCount = CountLabels();
+
+constexpr std::array<FieldRule<Event>, kLabelCount> LabelRules() {
+  std::array<FieldRule<Event>, kLabelCount> rules{};
+  size_t n = 0;
+  base::ForEachReceiptFieldIndex([&](auto index) {
+    constexpr const auto& field = std::get<index.value>(base::kReceiptFields);
+    if constexpr (field.place == base::FieldPlace::kLabel) {
+      rules[n++] = {field.key, &ReadField<index.value>};
+    }
+  });
+  return rules;
+}
+constexpr auto kLabelRules = LabelRules();
 
 FieldStatus ReadLabels(dom::element value, Event& e) {
   return ReadObject(value, kLabelRules, UnknownFields::kReject, e);
 }
 
-constexpr auto kEventRules = std::to_array<FieldRule<Event>>({
-    {"event_id", ReadEventId, true},
-    {"start_unix_ms",
-     [](dom::element v, Event& e) { return ReadInt(v, 0, kMaxInt, e.start_unix_ms); }, true},
-    {"end_unix_ms", [](dom::element v, Event& e) { return ReadInt(v, 0, kMaxInt, e.end_unix_ms); },
-     true},
-    {"host", [](dom::element v, Event& e) { return ReadString(v, e.host); }},
-    {"daemon_version", [](dom::element v, Event& e) { return ReadString(v, e.daemon_version); }},
-    {"labels", ReadLabels, true},
-    {"provider", [](dom::element v, Event& e) { return ReadString(v, e.provider); }, true},
-    {"operation", [](dom::element v, Event& e) { return ReadString(v, e.operation); }, true},
-    {"metered", [](dom::element v, Event& e) { return ReadBool(v, e.metered); }},
-    {"model", [](dom::element v, Event& e) { return ReadString(v, e.model); }, true},
-    {"model_version", [](dom::element v, Event& e) { return ReadString(v, e.model_version); }},
-    {"service_tier", [](dom::element v, Event& e) { return ReadString(v, e.service_tier); }},
-    {"units", [](dom::element v, Event& e) { return ReadUnits(v, e.units); }, true},
-    {"estimated", [](dom::element v, Event& e) { return ReadBool(v, e.estimated); }},
-    {"status", ReadStatus, true},
-    {"reason", [](dom::element v, Event& e) { return ReadString(v, e.reason); }},
-    {"http_status",
-     [](dom::element v, Event& e) {
-       int64_t status = 0;
-       FieldStatus error = ReadInt(v, 0, 999, status);
-       e.http_status = static_cast<int>(status);
-       return error;
-     }},
-    {"latency_ms", [](dom::element v, Event& e) { return ReadInt(v, 0, kMaxInt, e.latency_ms); }},
-    {"ttfb_ms", [](dom::element v, Event& e) { return ReadInt(v, -1, kMaxInt, e.ttfb_ms); }},
-    {"request_bytes", [](dom::element v, Event& e) { return ReadUint(v, e.request_bytes); }},
-    {"response_bytes", [](dom::element v, Event& e) { return ReadUint(v, e.response_bytes); }},
-    {"cost_pico_usd", ReadProxyCost},
-    {"pricing_version",
-     [](dom::element v, Event& e) { return ReadString(v, e.proxy_pricing_version); }},
-    {"price_key", [](dom::element v, Event& e) { return ReadString(v, e.price_key); }},
-    {"unpriced_reason", Discard},
-    {"pricing_notes", Discard},  // central computes its own (reprice.h)
-});
+// The top-level fields, with the "labels" object where the label fields are.
+constexpr size_t kEventRuleCount = base::kReceiptFieldCount - kLabelCount + 1;
+constexpr std::array<FieldRule<Event>, kEventRuleCount> EventRules() {
+  std::array<FieldRule<Event>, kEventRuleCount> rules{};
+  size_t n = 0;
+  bool labels_added = false;
+  base::ForEachReceiptFieldIndex([&](auto index) {
+    constexpr const auto& field = std::get<index.value>(base::kReceiptFields);
+    if constexpr (field.place != base::FieldPlace::kLabel) {
+      rules[n++] = {field.key, &ReadField<index.value>, field.place == base::FieldPlace::kRequired};
+    } else if (!labels_added) {
+      rules[n++] = {"labels", ReadLabels, true};
+      labels_added = true;
+    }
+  });
+  return rules;
+}
+constexpr auto kEventRules = EventRules();
 
 }  // namespace
 

@@ -56,7 +56,7 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   }
   std::optional<std::string> error;
   if (*version == 0) {
-    error = sqlite::Exec(db_, kCreateReceiptsSql, "create schema");
+    error = sqlite::Exec(db_, CreateReceiptsSql().c_str(), "create schema");
   }
   if (*version == 1) {
     error = sqlite::Exec(db_, kMigrateReceiptsV1ToV2Sql, "migrate schema 1 -> 2");

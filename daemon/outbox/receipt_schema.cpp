@@ -5,69 +5,59 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <vector>
 
+#include "base/receipt_fields.h"
 #include "sqlite/sql_text.h"
 #include "sqlite/statement.h"
 
 namespace costgate::daemon::outbox {
 namespace {
 
-// Insert order = bind order (BindReceipt) = read order (ReadStoredReceipt). shipped_at_ms is
-// not bound: a (re)written receipt has not been shipped in this form yet.
-constexpr std::array<std::string_view, 35> kBoundColumns = {
-    "event_id",
-    "state",
-    "start_unix_ms",
-    "end_unix_ms",
-    "host",
-    "daemon_version",
-    "source_app",
-    "workspace",
-    "team",
-    "project",
-    "environment",
-    "pod",
-    "user",
-    "job",
-    "feature",
-    "provider",
-    "operation",
-    "metered",
-    "model_requested",
-    "model_version",
-    "units_json",
-    "service_tier",
-    "cost_pico_usd",
-    "pricing_version",
-    "price_key",
-    "unpriced_reason",
-    "pricing_notes",
-    "outcome",
-    "reason",
-    "http_status",
-    "latency_ms",
-    "ttfb_ms",
-    "request_bytes",
-    "response_bytes",
-    "estimated",
-};
+// The outbox's own columns, after the receipt's fields. state is 'closed', or 'open' for an
+// intent written at admission; it is bound with the fields. shipped_at_ms is not: a (re)written
+// receipt has not been shipped in this form yet.
+constexpr sqlite::ColumnDefinition kStateColumn = {"state", "TEXT NOT NULL"};
+constexpr std::array<sqlite::ColumnDefinition, 2> kShippingColumns = {{
+    {"shipped_at_ms", "INTEGER"},  // when central answered for the row; NULL: still to send
+    {"rejected_reason", "TEXT"},   // central rejected the row (not resent); NULL otherwise
+}};
+
+// Insert order = bind order (BindReceipt) = read order (ReadStoredReceipt): the fields, then
+// state.
+std::vector<std::string_view> BoundColumns() {
+  std::vector<std::string_view> columns;
+  base::ForEachReceiptField([&](const auto& field) { columns.push_back(field.outbox.column); });
+  columns.push_back(kStateColumn.name);
+  return columns;
+}
+
+std::string BuildCreateSql() {
+  std::vector<sqlite::ColumnDefinition> columns;
+  base::ForEachReceiptField([&](const auto& field) {
+    columns.push_back({field.outbox.column, base::SqlType(field.kind)});
+  });
+  columns.push_back(kStateColumn);
+  columns.insert(columns.end(), kShippingColumns.begin(), kShippingColumns.end());
+  return sqlite::CreateTableSql("receipts", columns);
+}
 
 std::string BuildInsertSql() {
+  const std::vector<std::string_view> bound = BoundColumns();
   std::string updates;
-  for (std::string_view column : kBoundColumns) {
+  for (std::string_view column : bound) {
     if (column != "event_id") {
       updates.append(column).append(" = excluded.").append(column).append(", ");
     }
   }
-  return "INSERT INTO receipts (" + sqlite::ColumnList(kBoundColumns) +
-         ", shipped_at_ms) VALUES (" + sqlite::Placeholders(kBoundColumns.size()) +
-         ", NULL) ON CONFLICT(event_id) DO UPDATE SET " + updates +
-         "shipped_at_ms = excluded.shipped_at_ms, rejected_reason = NULL";
+  return "INSERT INTO receipts (" + sqlite::ColumnList(bound) + ", shipped_at_ms) VALUES (" +
+         sqlite::Placeholders(bound.size()) + ", NULL) ON CONFLICT(event_id) DO UPDATE SET " +
+         updates + "shipped_at_ms = excluded.shipped_at_ms, rejected_reason = NULL";
 }
 
 std::string BuildSelectUnshippedSql() {
   // The WHERE clause repeats the partial index's so that SQLite can use it.
-  return "SELECT " + sqlite::ColumnList(kBoundColumns) +
+  return "SELECT " + sqlite::ColumnList(BoundColumns()) +
          " FROM receipts WHERE shipped_at_ms IS NULL AND state = 'closed' ORDER BY event_id "
          "LIMIT ?1";
 }
@@ -83,7 +73,51 @@ filters::Outcome OutcomeFromName(std::string_view name) {
   return Outcome::kInterrupted;  // "interrupted", and anything this daemon never wrote
 }
 
+// Binds one field's member of a filters::Receipt, by its type. The units are bound as the text
+// the caller already made of them.
+struct FieldBinder {
+  sqlite::Binder& b;
+  const std::string& units_json;
+
+  template <typename Plain>  // text, bool, integers
+  void operator()(const Plain& v) const {
+    b.Value(v);
+  }
+  void operator()(const std::optional<pricing::Money>& v) const {
+    if (v.has_value()) {
+      b.Int(v->pico());
+    } else {
+      b.Null();
+    }
+  }
+  void operator()(filters::Outcome v) const { b.Text(filters::OutcomeName(v)); }
+  void operator()(const filters::Units&) const { b.Text(units_json); }
+};
+
+// Reads one column into a field's member, by its type; the units are kept as stored.
+struct FieldReader {
+  sqlite::Reader& c;
+  std::string& units_json;
+
+  template <typename Plain>  // text, bool, integers
+  void operator()(Plain& v) const {
+    c.Into(v);
+  }
+  void operator()(std::optional<pricing::Money>& v) const {
+    if (const std::optional<int64_t> pico = c.OptionalInt()) {
+      v = pricing::Money::FromPico(*pico);
+    }
+  }
+  void operator()(filters::Outcome& v) const { v = OutcomeFromName(c.Text()); }
+  void operator()(filters::Units&) const { units_json = c.Text(); }
+};
+
 }  // namespace
+
+const std::string& CreateReceiptsSql() {
+  static const std::string sql = BuildCreateSql();
+  return sql;
+}
 
 const std::string& InsertReceiptSql() {
   static const std::string sql = BuildInsertSql();
@@ -92,45 +126,9 @@ const std::string& InsertReceiptSql() {
 
 int BindReceipt(sqlite3_stmt* stmt, const filters::Receipt& r, const std::string& units_json) {
   sqlite::Binder b(stmt);
-  b.Text(r.event_id);
+  const FieldBinder bind{b, units_json};
+  base::ForEachReceiptField([&](const auto& field) { bind(field.outbox.Of(r)); });
   b.Text(r.open ? "open" : "closed");
-  b.Int(r.start_unix_ms);
-  b.Int(r.end_unix_ms);
-  b.Text(r.host);
-  b.Text(r.daemon_version);
-  b.Text(r.labels.source_app);
-  b.Text(r.labels.workspace);
-  b.Text(r.labels.team);
-  b.Text(r.labels.project);
-  b.Text(r.labels.environment);
-  b.Text(r.labels.pod);
-  b.Text(r.labels.user);
-  b.Text(r.labels.job);
-  b.Text(r.labels.feature);
-  b.Text(r.provider);
-  b.Text(r.operation);
-  b.Int(r.metered ? 1 : 0);
-  b.Text(r.model_requested);
-  b.Text(r.model_version);
-  b.Text(units_json);
-  b.Text(r.service_tier);
-  if (r.cost.has_value()) {
-    b.Int(r.cost->pico());
-  } else {
-    b.Null();
-  }
-  b.Text(r.pricing_version);
-  b.Text(r.price_key);
-  b.Text(r.unpriced_reason);
-  b.Text(r.pricing_notes);
-  b.Text(filters::OutcomeName(r.outcome));
-  b.Text(r.reason);
-  b.Int(r.http_status);
-  b.Int(r.latency_ms);
-  b.Int(r.ttfb_ms);
-  b.Int(static_cast<int64_t>(r.request_bytes));
-  b.Int(static_cast<int64_t>(r.response_bytes));
-  b.Int(r.estimated ? 1 : 0);
   return b.rc();
 }
 
@@ -143,43 +141,9 @@ StoredReceipt ReadStoredReceipt(sqlite3_stmt* stmt) {
   StoredReceipt stored;
   filters::Receipt& r = stored.receipt;
   sqlite::Reader c(stmt);
-  r.event_id = c.Text();
+  const FieldReader read{c, stored.units_json};
+  base::ForEachReceiptField([&](const auto& field) { read(field.outbox.Of(r)); });
   r.open = c.Text() == "open";
-  r.start_unix_ms = c.Int();
-  r.end_unix_ms = c.Int();
-  r.host = c.Text();
-  r.daemon_version = c.Text();
-  r.labels.source_app = c.Text();
-  r.labels.workspace = c.Text();
-  r.labels.team = c.Text();
-  r.labels.project = c.Text();
-  r.labels.environment = c.Text();
-  r.labels.pod = c.Text();
-  r.labels.user = c.Text();
-  r.labels.job = c.Text();
-  r.labels.feature = c.Text();
-  r.provider = c.Text();
-  r.operation = c.Text();
-  r.metered = c.Int() != 0;
-  r.model_requested = c.Text();
-  r.model_version = c.Text();
-  stored.units_json = c.Text();
-  r.service_tier = c.Text();
-  if (const std::optional<int64_t> pico = c.OptionalInt()) {
-    r.cost = pricing::Money::FromPico(*pico);
-  }
-  r.pricing_version = c.Text();
-  r.price_key = c.Text();
-  r.unpriced_reason = c.Text();
-  r.pricing_notes = c.Text();
-  r.outcome = OutcomeFromName(c.Text());
-  r.reason = c.Text();
-  r.http_status = static_cast<int>(c.Int());
-  r.latency_ms = c.Int();
-  r.ttfb_ms = c.Int();
-  r.request_bytes = static_cast<uint64_t>(c.Int());
-  r.response_bytes = static_cast<uint64_t>(c.Int());
-  r.estimated = c.Int() != 0;
   return stored;
 }
 

@@ -11,8 +11,9 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-// CREATE TABLE IF NOT EXISTS of the current schema version (receipt_schema_sql.cpp).
-extern const char* const kCreateReceiptsSql;
+// CREATE TABLE IF NOT EXISTS of the current schema version: the receipt's fields
+// (base/receipt_fields.h), then the outbox's own columns.
+const std::string& CreateReceiptsSql();
 // CREATE INDEX IF NOT EXISTS of the current schema version: after creating or migrating.
 extern const char* const kCreateReceiptsIndexesSql;
 

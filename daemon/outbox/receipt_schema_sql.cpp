@@ -2,48 +2,6 @@
 
 namespace costgate::daemon::outbox {
 
-const char* const kCreateReceiptsSql = R"sql(
-CREATE TABLE IF NOT EXISTS receipts (
-  event_id        TEXT PRIMARY KEY,
-  state           TEXT NOT NULL,     -- 'closed'; 'open' for an intent written at admission
-  start_unix_ms   INTEGER NOT NULL,
-  end_unix_ms     INTEGER NOT NULL,
-  host            TEXT NOT NULL,
-  daemon_version  TEXT NOT NULL,
-  source_app      TEXT NOT NULL,
-  workspace       TEXT NOT NULL,
-  team            TEXT NOT NULL,
-  project         TEXT NOT NULL,
-  environment     TEXT NOT NULL,
-  pod             TEXT NOT NULL,
-  user            TEXT NOT NULL,
-  job             TEXT NOT NULL,
-  feature         TEXT NOT NULL,
-  provider        TEXT NOT NULL,
-  operation       TEXT NOT NULL,
-  metered         INTEGER NOT NULL,
-  model_requested TEXT NOT NULL,
-  model_version   TEXT NOT NULL,
-  units_json      TEXT NOT NULL,     -- Units::ToJson()
-  service_tier    TEXT NOT NULL,     -- serviceTier / trafficType as reported; '' when none
-  cost_pico_usd   INTEGER,           -- USD x 1e12; NULL: unpriced
-  pricing_version TEXT NOT NULL,
-  price_key       TEXT NOT NULL,     -- price row used; '' when the model is unknown
-  unpriced_reason TEXT NOT NULL,     -- why cost is NULL (unknown_model, no_rate, ...)
-  pricing_notes   TEXT NOT NULL,     -- model_fallback,provider_fallback,tier_fallback; '' exact
-  outcome         TEXT NOT NULL,     -- OutcomeName()
-  reason          TEXT NOT NULL,
-  http_status     INTEGER NOT NULL,
-  latency_ms      INTEGER NOT NULL,
-  ttfb_ms         INTEGER NOT NULL,
-  request_bytes   INTEGER NOT NULL,
-  response_bytes  INTEGER NOT NULL,
-  estimated       INTEGER NOT NULL,
-  shipped_at_ms   INTEGER,           -- when central answered for the row; NULL: still to send
-  rejected_reason TEXT               -- central rejected the row (not resent); NULL otherwise
-);
-)sql";
-
 // Both indexes are partial so that the request-rate insert pays as little as possible: an
 // intent enters neither, a final receipt only the first (which holds just the rows waiting to
 // ship, so it stays small while central keeps up), and the second is written by the shipper's

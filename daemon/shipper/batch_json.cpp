@@ -1,6 +1,7 @@
 #include "daemon/shipper/batch_json.h"
 
 #include "base/json_text.h"
+#include "base/receipt_fields.h"
 
 namespace costgate::daemon::shipper {
 namespace {
@@ -9,74 +10,73 @@ using base::AppendJsonInt;
 using base::AppendJsonKey;
 using base::AppendJsonString;
 
-void Str(std::string& out, std::string_view key, std::string_view value) {
-  out.push_back(',');
-  AppendJsonKey(out, key);
-  AppendJsonString(out, value);
-}
+// Writes one event's fields in the order of base/receipt_fields.h, each value by its member's
+// type; the label fields go in one "labels" object (they are next to each other).
+class EventWriter {
+ public:
+  EventWriter(std::string& out, const std::string& units_json)
+      : out_(out), units_json_(units_json) {}
 
-void Int(std::string& out, std::string_view key, int64_t value) {
-  out.push_back(',');
-  AppendJsonKey(out, key);
-  AppendJsonInt(out, value);
-}
+  template <typename Member>
+  void Field(base::FieldPlace place, std::string_view key, const Member& value) {
+    const bool label = place == base::FieldPlace::kLabel;
+    if (label && !in_labels_) {
+      Separate();
+      AppendJsonKey(out_, "labels");
+      out_.push_back('{');
+      in_labels_ = true;
+      first_ = true;
+    } else if (!label && in_labels_) {
+      out_.push_back('}');
+      in_labels_ = false;
+    }
+    Separate();
+    AppendJsonKey(out_, key);
+    Value(value);
+  }
 
-void Bool(std::string& out, std::string_view key, bool value) {
-  out.push_back(',');
-  AppendJsonKey(out, key);
-  out.append(value ? "true" : "false");
-}
+  void End() { out_.append(in_labels_ ? "}}" : "}"); }
 
-void AppendLabels(std::string& out, const filters::Labels& l) {
-  out.append(R"(,"labels":{"source_app":)");
-  AppendJsonString(out, l.source_app);
-  Str(out, "workspace", l.workspace);
-  Str(out, "team", l.team);
-  Str(out, "project", l.project);
-  Str(out, "environment", l.environment);
-  Str(out, "pod", l.pod);
-  Str(out, "user", l.user);
-  Str(out, "job", l.job);
-  Str(out, "feature", l.feature);
-  out.push_back('}');
-}
+ private:
+  // A comma before every member of an object but its first.
+  void Separate() {
+    if (!first_) {
+      out_.push_back(',');
+    }
+    first_ = false;
+  }
+
+  void Value(const std::string& v) { AppendJsonString(out_, v); }
+  void Value(bool v) { out_.append(v ? "true" : "false"); }
+  void Value(int v) { AppendJsonInt(out_, v); }
+  void Value(int64_t v) { AppendJsonInt(out_, v); }
+  void Value(uint64_t v) { AppendJsonInt(out_, static_cast<int64_t>(v)); }
+  void Value(const std::optional<pricing::Money>& v) {
+    if (v.has_value()) {
+      AppendJsonInt(out_, v->pico());
+    } else {
+      out_.append("null");
+    }
+  }
+  void Value(filters::Outcome v) { AppendJsonString(out_, filters::OutcomeName(v)); }
+  // Written by Units::ToJson() and read back verbatim: already a JSON object.
+  void Value(const filters::Units&) {
+    out_.append(units_json_.empty() ? std::string_view("{}") : units_json_);
+  }
+
+  std::string& out_;
+  const std::string& units_json_;
+  bool first_ = true;
+  bool in_labels_ = false;
+};
 
 void AppendEvent(std::string& out, const outbox::StoredReceipt& stored) {
-  const filters::Receipt& r = stored.receipt;
-  out.append(R"({"event_id":)");
-  AppendJsonString(out, r.event_id);
-  Int(out, "start_unix_ms", r.start_unix_ms);
-  Int(out, "end_unix_ms", r.end_unix_ms);
-  Str(out, "host", r.host);
-  Str(out, "daemon_version", r.daemon_version);
-  AppendLabels(out, r.labels);
-  Str(out, "provider", r.provider);
-  Str(out, "operation", r.operation);
-  Bool(out, "metered", r.metered);
-  Str(out, "model", r.model_requested);
-  Str(out, "model_version", r.model_version);
-  Str(out, "service_tier", r.service_tier);
-  // Written by Units::ToJson() and read back verbatim: already a JSON object.
-  out.append(R"(,"units":)");
-  out.append(stored.units_json.empty() ? std::string_view("{}") : stored.units_json);
-  Bool(out, "estimated", r.estimated);
-  Str(out, "status", filters::OutcomeName(r.outcome));
-  Str(out, "reason", r.reason);
-  Int(out, "http_status", r.http_status);
-  Int(out, "latency_ms", r.latency_ms);
-  Int(out, "ttfb_ms", r.ttfb_ms);
-  Int(out, "request_bytes", static_cast<int64_t>(r.request_bytes));
-  Int(out, "response_bytes", static_cast<int64_t>(r.response_bytes));
-  if (r.cost.has_value()) {
-    Int(out, "cost_pico_usd", r.cost->pico());
-  } else {
-    out.append(R"(,"cost_pico_usd":null)");
-  }
-  Str(out, "pricing_version", r.pricing_version);
-  Str(out, "price_key", r.price_key);
-  Str(out, "unpriced_reason", r.unpriced_reason);
-  Str(out, "pricing_notes", r.pricing_notes);
-  out.push_back('}');
+  out.push_back('{');
+  EventWriter writer(out, stored.units_json);
+  base::ForEachReceiptField([&](const auto& field) {
+    writer.Field(field.place, field.key, field.outbox.Of(stored.receipt));
+  });
+  writer.End();
 }
 
 }  // namespace

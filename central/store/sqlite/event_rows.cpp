@@ -5,55 +5,48 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
+#include <vector>
 
+#include "base/receipt_fields.h"
 #include "sqlite/sql_text.h"
 #include "sqlite/statement.h"
 
 namespace costgate::central {
 namespace {
 
-// Column order = bind order (BindEvent) = read order (ReadEvent).
-constexpr std::array<std::string_view, 39> kColumns = {
-    "event_id",
-    "origin",
-    "request_id",
-    "start_unix_ms",
-    "end_unix_ms",
-    "source_app",
-    "workspace",
-    "team",
-    "project",
-    "user",
-    "job",
-    "feature",
-    "environment",
-    "host",
-    "pod",
-    "daemon_version",
-    "provider",
-    "operation",
-    "model",
-    "model_version",
-    "service_tier",
-    "metered",
-    "units_json",
-    "estimated",
-    "status",
-    "reason",
-    "http_status",
-    "latency_ms",
-    "ttfb_ms",
-    "request_bytes",
-    "response_bytes",
-    "proxy_cost_pico_usd",
-    "proxy_pricing_version",
-    "cost_pico_usd",
-    "pricing_version",
-    "price_key",
-    "unpriced_reason",
-    "pricing_notes",
-    "received_unix_ms",
-};
+// Central's own columns, after the receipt fields it keeps (base/receipt_fields.h): where the
+// event came from, central's price (reprice.h) and when central stored it.
+constexpr std::array<sqlite::ColumnDefinition, 7> kCentralColumns = {{
+    {"origin", "TEXT NOT NULL"},
+    {"request_id", "TEXT NOT NULL"},
+    {"cost_pico_usd", "INTEGER"},
+    {"pricing_version", "TEXT NOT NULL"},
+    {"unpriced_reason", "TEXT NOT NULL"},
+    {"received_unix_ms", "INTEGER NOT NULL"},
+    // Last: version 2 added it to older tables (store_schema.cpp), '' on the events they had.
+    {"pricing_notes", "TEXT NOT NULL DEFAULT ''"},
+}};
+
+// The events table: the receipt fields central keeps, then its own columns. Column order =
+// bind order (BindEvent) = read order (ReadEvent).
+std::vector<sqlite::ColumnDefinition> EventColumns() {
+  std::vector<sqlite::ColumnDefinition> columns;
+  base::ForEachReceiptField([&](const auto& field) {
+    if constexpr (base::kKeptByCentral<decltype(field)>) {
+      columns.push_back({field.central.column, base::SqlType(field.kind)});
+    }
+  });
+  columns.insert(columns.end(), kCentralColumns.begin(), kCentralColumns.end());
+  return columns;
+}
+
+std::string EventColumnList() {
+  std::vector<std::string_view> names;
+  for (const sqlite::ColumnDefinition& column : EventColumns()) {
+    names.push_back(column.name);
+  }
+  return sqlite::ColumnList(names);
+}
 
 std::optional<int64_t> PicoOf(const std::optional<pricing::Money>& money) {
   return money ? std::optional<int64_t>(money->pico()) : std::nullopt;
@@ -82,18 +75,56 @@ void AppendJsonName(std::string& out, std::string_view name) {
   out += '"';
 }
 
+// Binds one kept field's member of an Event, by its type; the units as the text already made
+// of them.
+struct FieldBinder {
+  sqlite::Binder& b;
+  const std::string& units_json;
+
+  template <typename Plain>  // text, bool, integers
+  void operator()(const Plain& v) const {
+    b.Value(v);
+  }
+  void operator()(const std::optional<pricing::Money>& v) const { b.OptionalInt(PicoOf(v)); }
+  void operator()(const EventUnits&) const { b.Text(units_json); }
+};
+
+// Reads one column into a kept field's member, by its type. `units_read` turns false when the
+// stored units do not parse.
+struct FieldReader {
+  sqlite::Reader& r;
+  bool& units_read;
+
+  template <typename Plain>  // text, bool, integers
+  void operator()(Plain& v) const {
+    r.Into(v);
+  }
+  void operator()(std::optional<pricing::Money>& v) const { v = MoneyOf(r.OptionalInt()); }
+  void operator()(EventUnits& v) const {
+    std::optional<EventUnits> units = ParseUnitsJson(r.Text());
+    units_read = units.has_value();
+    if (units) {
+      v = std::move(*units);
+    }
+  }
+};
+
 }  // namespace
 
+const std::string& CreateEventsTableSql() {
+  static const std::string sql = sqlite::CreateTableSql("events", EventColumns());
+  return sql;
+}
+
 const std::string& InsertEventSql() {
-  static const std::string sql = "INSERT INTO events (" + sqlite::ColumnList(kColumns) +
-                                 ") VALUES (" + sqlite::Placeholders(kColumns.size()) +
+  static const std::string sql = "INSERT INTO events (" + EventColumnList() + ") VALUES (" +
+                                 sqlite::Placeholders(EventColumns().size()) +
                                  ") ON CONFLICT(event_id) DO NOTHING";
   return sql;
 }
 
 const std::string& SelectEventSql() {
-  static const std::string sql =
-      "SELECT " + sqlite::ColumnList(kColumns) + " FROM events WHERE event_id = ?";
+  static const std::string sql = "SELECT " + EventColumnList() + " FROM events WHERE event_id = ?";
   return sql;
 }
 
@@ -133,94 +164,42 @@ std::optional<EventUnits> ParseUnitsJson(std::string_view json) {
 
 int BindEvent(sqlite3_stmt* stmt, const Event& e, const std::string& units_json) {
   sqlite::Binder b(stmt);
-  b.Text(e.event_id);
+  const FieldBinder bind{b, units_json};
+  base::ForEachReceiptField([&](const auto& field) {
+    if constexpr (base::kKeptByCentral<decltype(field)>) {
+      bind(field.central.Of(e));
+    }
+  });
   b.Text(e.origin);
   b.Text(e.request_id);
-  b.Int(e.start_unix_ms);
-  b.Int(e.end_unix_ms);
-  b.Text(e.source_app);
-  b.Text(e.workspace);
-  b.Text(e.team);
-  b.Text(e.project);
-  b.Text(e.user);
-  b.Text(e.job);
-  b.Text(e.feature);
-  b.Text(e.environment);
-  b.Text(e.host);
-  b.Text(e.pod);
-  b.Text(e.daemon_version);
-  b.Text(e.provider);
-  b.Text(e.operation);
-  b.Text(e.model);
-  b.Text(e.model_version);
-  b.Text(e.service_tier);
-  b.Int(e.metered ? 1 : 0);
-  b.Text(units_json);
-  b.Int(e.estimated ? 1 : 0);
-  b.Text(e.status);
-  b.Text(e.reason);
-  b.Int(e.http_status);
-  b.Int(e.latency_ms);
-  b.Int(e.ttfb_ms);
-  b.Int(static_cast<int64_t>(e.request_bytes));
-  b.Int(static_cast<int64_t>(e.response_bytes));
-  b.OptionalInt(PicoOf(e.proxy_cost));
-  b.Text(e.proxy_pricing_version);
   b.OptionalInt(PicoOf(e.cost));
   b.Text(e.pricing_version);
-  b.Text(e.price_key);
   b.Text(e.unpriced_reason);
-  b.Text(e.pricing_notes);
   b.Int(e.received_unix_ms);
+  b.Text(e.pricing_notes);
   return b.rc();
 }
 
 std::optional<Event> ReadEvent(sqlite3_stmt* stmt) {
   sqlite::Reader r(stmt);
   Event e;
-  e.event_id = r.Text();
-  e.origin = r.Text();
-  e.request_id = r.Text();
-  e.start_unix_ms = r.Int();
-  e.end_unix_ms = r.Int();
-  e.source_app = r.Text();
-  e.workspace = r.Text();
-  e.team = r.Text();
-  e.project = r.Text();
-  e.user = r.Text();
-  e.job = r.Text();
-  e.feature = r.Text();
-  e.environment = r.Text();
-  e.host = r.Text();
-  e.pod = r.Text();
-  e.daemon_version = r.Text();
-  e.provider = r.Text();
-  e.operation = r.Text();
-  e.model = r.Text();
-  e.model_version = r.Text();
-  e.service_tier = r.Text();
-  e.metered = r.Int() != 0;
-  std::optional<EventUnits> units = ParseUnitsJson(r.Text());
-  if (!units) {
+  bool units_read = true;
+  const FieldReader read{r, units_read};
+  base::ForEachReceiptField([&](const auto& field) {
+    if constexpr (base::kKeptByCentral<decltype(field)>) {
+      read(field.central.Of(e));
+    }
+  });
+  if (!units_read) {
     return std::nullopt;
   }
-  e.units = std::move(*units);
-  e.estimated = r.Int() != 0;
-  e.status = r.Text();
-  e.reason = r.Text();
-  e.http_status = static_cast<int>(r.Int());
-  e.latency_ms = r.Int();
-  e.ttfb_ms = r.Int();
-  e.request_bytes = static_cast<uint64_t>(r.Int());
-  e.response_bytes = static_cast<uint64_t>(r.Int());
-  e.proxy_cost = MoneyOf(r.OptionalInt());
-  e.proxy_pricing_version = r.Text();
+  e.origin = r.Text();
+  e.request_id = r.Text();
   e.cost = MoneyOf(r.OptionalInt());
   e.pricing_version = r.Text();
-  e.price_key = r.Text();
   e.unpriced_reason = r.Text();
-  e.pricing_notes = r.Text();
   e.received_unix_ms = r.Int();
+  e.pricing_notes = r.Text();
   return e;
 }
 

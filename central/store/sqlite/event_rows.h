@@ -11,6 +11,9 @@
 
 namespace costgate::central {
 
+// CREATE TABLE IF NOT EXISTS events: the receipt fields central keeps (base/receipt_fields.h),
+// then central's own columns.
+const std::string& CreateEventsTableSql();
 // INSERT INTO events (<every column>) VALUES (?, ...) ON CONFLICT(event_id) DO NOTHING.
 const std::string& InsertEventSql();
 // SELECT <every column> FROM events WHERE event_id = ?.

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "central/store/event_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
 
@@ -15,52 +16,12 @@ namespace {
 // ids and start times are both roughly time-ordered, which keeps ingest cheap. start_unix_ms is
 // the only secondary index: analytics reads by time; every further index costs every insert.
 // Money is INTEGER pico-USD (pricing/money.h); NULL cost = unpriced. units_json keeps the units
-// in the order received: {"input_tokens":10,"output_tokens":2}.
+// in the order received: {"input_tokens":10,"output_tokens":2}. Its CREATE TABLE is made from the
+// receipt's fields (event_rows.h) and runs before this text.
 //
 // projects and users: the apps' own records, mirrored lazily from events (empty name, workspace
 // "" = Unassigned) and completed by /v1/projects/upsert and /v1/users/upsert.
 constexpr const char* kCreateSchemaSql = R"sql(
-CREATE TABLE IF NOT EXISTS events (
-  event_id              TEXT PRIMARY KEY,
-  origin                TEXT NOT NULL,
-  request_id            TEXT NOT NULL,
-  start_unix_ms         INTEGER NOT NULL,
-  end_unix_ms           INTEGER NOT NULL,
-  source_app            TEXT NOT NULL,
-  workspace             TEXT NOT NULL,
-  team                  TEXT NOT NULL,
-  project               TEXT NOT NULL,
-  user                  TEXT NOT NULL,
-  job                   TEXT NOT NULL,
-  feature               TEXT NOT NULL,
-  environment           TEXT NOT NULL,
-  host                  TEXT NOT NULL,
-  pod                   TEXT NOT NULL,
-  daemon_version        TEXT NOT NULL,
-  provider              TEXT NOT NULL,
-  operation             TEXT NOT NULL,
-  model                 TEXT NOT NULL,
-  model_version         TEXT NOT NULL,
-  service_tier          TEXT NOT NULL,
-  metered               INTEGER NOT NULL,
-  units_json            TEXT NOT NULL,
-  estimated             INTEGER NOT NULL,
-  status                TEXT NOT NULL,
-  reason                TEXT NOT NULL,
-  http_status           INTEGER NOT NULL,
-  latency_ms            INTEGER NOT NULL,
-  ttfb_ms               INTEGER NOT NULL,
-  request_bytes         INTEGER NOT NULL,
-  response_bytes        INTEGER NOT NULL,
-  proxy_cost_pico_usd   INTEGER,
-  proxy_pricing_version TEXT NOT NULL,
-  cost_pico_usd         INTEGER,
-  pricing_version       TEXT NOT NULL,
-  price_key             TEXT NOT NULL,
-  unpriced_reason       TEXT NOT NULL,
-  received_unix_ms      INTEGER NOT NULL,
-  pricing_notes         TEXT NOT NULL DEFAULT ''
-);
 CREATE INDEX IF NOT EXISTS events_by_start ON events (start_unix_ms);
 
 CREATE TABLE IF NOT EXISTS workspaces (
@@ -107,7 +68,7 @@ CREATE TABLE IF NOT EXISTS api_keys (
 
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
-// column comes last in a fresh table too, so both have one layout.
+// column comes last in a fresh table too (event_rows.cpp).
 constexpr const char* kMigrateV1ToV2Sql = R"sql(
 ALTER TABLE events ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
 )sql";
@@ -130,9 +91,15 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (auto error = sqlite::Exec(db, "BEGIN IMMEDIATE", "create schema")) {
     return StoreError{*std::move(error)};
   }
-  std::optional<std::string> error =
-      *version == 0 ? sqlite::Exec(db, kCreateSchemaSql, "create schema")
-                    : sqlite::Exec(db, kMigrateV1ToV2Sql, "migrate schema 1 -> 2");
+  std::optional<std::string> error;
+  if (*version == 0) {
+    error = sqlite::Exec(db, CreateEventsTableSql().c_str(), "create schema");
+    if (!error) {
+      error = sqlite::Exec(db, kCreateSchemaSql, "create schema");
+    }
+  } else {
+    error = sqlite::Exec(db, kMigrateV1ToV2Sql, "migrate schema 1 -> 2");
+  }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);
   }
