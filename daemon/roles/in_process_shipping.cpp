@@ -37,7 +37,10 @@ shipper::PostResult InProcessShipping::PostBatch(std::string_view body, bool gzi
   request.path = "/v1/usage/batch";
   request.body = body;
   request.now_unix_ms = base::NowUnixMs();
-  const central::Admission admission{central::Route::kUsageBatch, ProcessKey()};
+  central::Admission admission;
+  admission.route = central::Route::kUsageBatch;
+  admission.kind = central::RouteKind::kWrite;
+  admission.key = ProcessKey();
   central::ApiResponse answer = api_.HandleNow(request, admission);
   return {answer.status, std::move(answer.body), {}};
 }

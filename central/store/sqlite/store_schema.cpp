@@ -4,7 +4,7 @@
 #include <string>
 #include <utility>
 
-#include "central/store/event_rows.h"
+#include "central/store/sqlite/event_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
 
