@@ -145,6 +145,9 @@ struct CentralConfig {
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
   // Files served under "/" where no API route claims the path (the dashboard); empty = off.
   std::string static_dir;
+  // Threads answering reads, each with a read-only connection to the store (0: reads run on
+  // the writer's thread). Not for ":memory:", which no second connection can see.
+  uint32_t read_threads = 2;
 
   bool operator==(const CentralConfig&) const = default;
 };

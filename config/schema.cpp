@@ -166,6 +166,10 @@ const S kShipper[] = {
     {"gzip", [](Text t, Config& c) { return Store(ParseBool(t), c.shipper.gzip); }},
 };
 
+// Readers are for a dashboard's few concurrent queries; each holds a SQLite connection and its
+// page cache.
+constexpr uint64_t kMaxReadThreads = 16;
+
 const S kCentral[] = {
     {"store", [](Text t, Config& c) { return SetCentralStore(t, c.central); }},
     {"database", [](Text t, Config& c) { return SetCentralDatabase(t, c.central); }},
@@ -184,6 +188,10 @@ const S kCentral[] = {
        return StorePositive(t, c.central.max_buffered_body_bytes, kMaxBodyBytes);
      }},
     {"static_dir", [](Text t, Config& c) { return StoreText(t, c.central.static_dir); }},
+    {"read_threads",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, 0, kMaxReadThreads), c.central.read_threads);
+     }},
 };
 
 const S kCentralListen[] = {

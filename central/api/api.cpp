@@ -29,6 +29,11 @@ bool Api::Serves(std::string_view path) {
   return FindRoute("GET", path).outcome != RouteLookup::Outcome::kNotFound;
 }
 
+bool Api::AdmitsWithoutStore(const ApiHead& head) {
+  const RouteLookup found = FindRoute(head.method, head.path.substr(0, head.path.find('?')));
+  return found.outcome != RouteLookup::Outcome::kFound || !found.spec->scope.has_value();
+}
+
 std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
   const size_t mark = head.path.find('?');
   const std::string_view path = head.path.substr(0, mark);

@@ -123,6 +123,10 @@ class Api {
   // admission of a route with a scope writes the store; one without reads nothing.
   std::variant<Admission, ApiResponse> Admit(const ApiHead& head);
 
+  // True when Admit(head) does not touch the store (no route, a wrong method, a route without a
+  // key: health, static files), so it may run on any thread, beside the store's writer.
+  static bool AdmitsWithoutStore(const ApiHead& head);
+
   // Answers an admitted request (`admission` from Admit of this request's head): routes by the
   // admission and does not authenticate again. request.method, path and api_key are not read.
   // Safe to call from any thread for RouteKind::kNoStore; otherwise on the thread the kind

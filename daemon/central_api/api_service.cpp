@@ -14,8 +14,9 @@ central::ApiResponse InternalError() {
 
 }  // namespace
 
-ApiService::ApiService(central::Api& api)
+ApiService::ApiService(central::Api& api, std::unique_ptr<ReadPool> reads)
     : api_(api),
+      reads_(std::move(reads)),
       body_budget_(api.limits().max_buffered_body_bytes),
       work_(asio::make_work_guard(io_)),
       thread_([this] { io_.run(); }) {}
@@ -33,6 +34,14 @@ ApiService::~ApiService() {
 Awaitable<std::variant<central::Admission, central::ApiResponse>> ApiService::Admit(
     const central::ApiHead& head) {
   using Admitted = std::variant<central::Admission, central::ApiResponse>;
+  if (central::Api::AdmitsWithoutStore(head)) {
+    // Health, static files and refusals never wait behind the writer's batches.
+    try {
+      co_return api_.Admit(head);
+    } catch (const std::exception&) {
+      co_return InternalError();
+    }
+  }
   co_return co_await asio::co_spawn(
       io_,
       [this, &head]() -> Awaitable<Admitted> {
@@ -54,6 +63,9 @@ Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& re
     } catch (const std::exception&) {
       co_return InternalError();
     }
+  }
+  if (admission.kind == central::RouteKind::kRead && reads_ != nullptr) {
+    co_return co_await reads_->Handle(request, admission);
   }
   co_return co_await asio::co_spawn(
       io_,

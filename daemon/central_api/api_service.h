@@ -10,18 +10,21 @@
 #include "central/api/api.h"
 #include "daemon/asio.h"
 #include "daemon/central_api/body_budget.h"
+#include "daemon/central_api/read_pool.h"
 
 namespace costgate::daemon::central_api {
 
 class ApiService {
  public:
-  // `api` must outlive the service.
-  explicit ApiService(central::Api& api);
+  // `api` (over the store's writer) must outlive the service. With `reads`, routes of
+  // RouteKind::kRead run there instead of on the API thread.
+  explicit ApiService(central::Api& api, std::unique_ptr<ReadPool> reads = nullptr);
   ~ApiService();  // stops and joins the thread
   ApiService(const ApiService&) = delete;
   ApiService& operator=(const ApiService&) = delete;
 
-  // Runs api.Admit(head) on the API thread; resumes the caller on its own executor. The head's
+  // Runs api.Admit(head) on the API thread (on the caller's when it touches no store:
+  // central::Api::AdmitsWithoutStore); resumes the caller on its own executor. The head's
   // views must stay valid until the call returns.
   Awaitable<std::variant<central::Admission, central::ApiResponse>> Admit(
       const central::ApiHead& head);
@@ -39,6 +42,7 @@ class ApiService {
 
  private:
   central::Api& api_;
+  std::unique_ptr<ReadPool> reads_;  // null: reads run on the API thread too
   BodyBudget body_budget_;
   asio::io_context io_{1};
   asio::executor_work_guard<asio::io_context::executor_type> work_;

@@ -21,6 +21,21 @@ void RegisterBodyBudgetMetrics(metrics::ProxyMetrics& metrics,
 
 }  // namespace
 
+std::unique_ptr<central_api::ReadPool> CentralRole::OpenReaders(
+    const config::CentralConfig& settings, pricing::PriceBookHolder& prices) {
+  if (settings.read_threads == 0 || settings.store.path == ":memory:") {
+    return nullptr;
+  }
+  auto opened = central_api::ReadPool::Open(settings.store, static_cast<int>(settings.read_threads),
+                                            prices, api_->limits(), static_files_.get());
+  if (auto* error = std::get_if<std::string>(&opened)) {
+    // Reads still work, on the writer's thread: slower under load, never wrong.
+    logger_.Warn("reads run on the writer's thread").Str("error", *error).Emit();
+    return nullptr;
+  }
+  return std::move(std::get<std::unique_ptr<central_api::ReadPool>>(opened));
+}
+
 CentralRole::~CentralRole() = default;
 
 bool CentralRole::OpenStore(const config::CentralConfig& settings) {
@@ -51,7 +66,7 @@ void CentralRole::StartApi(const config::CentralConfig& settings, pricing::Price
       central::ApiLimits{settings.max_batch_events, settings.max_body_bytes,
                          settings.max_buffered_body_bytes},
       static_files_.get());
-  service_ = std::make_unique<central_api::ApiService>(*api_);
+  service_ = std::make_unique<central_api::ApiService>(*api_, OpenReaders(settings, prices));
   site_ = std::make_unique<central_api::CentralSite>(*service_);
   RegisterBodyBudgetMetrics(metrics, service_->body_budget());
   logger_.Info("central database open").Str("path", settings.store.path).Emit();

@@ -34,6 +34,11 @@ class CentralRole {
   central_api::ApiService& api() { return *service_; }
 
  private:
+  // central.read_threads readers, after the writer made the store; null (reads on the writer's
+  // thread) when off or when they cannot open (logged).
+  std::unique_ptr<central_api::ReadPool> OpenReaders(const config::CentralConfig& settings,
+                                                     pricing::PriceBookHolder& prices);
+
   log::Logger& logger_;
   std::unique_ptr<central::Store> store_;
   std::unique_ptr<central::StaticFiles> static_files_;  // null: central.static_dir off

@@ -79,6 +79,19 @@ TEST(YamlDelivery, CentralStaticDirMustBeText) {
   EXPECT_EQ(PathsOf(LoadRejected("central:\n  static_dir: [a, b]\n")), Paths{"central.static_dir"});
 }
 
+TEST(YamlDelivery, CentralReadsOnTwoThreadsByDefault) {
+  EXPECT_EQ(DefaultConfig().central.read_threads, 2u);
+}
+
+TEST(YamlDelivery, ReadsCentralReadThreadsFromZeroToSixteen) {
+  EXPECT_EQ(LoadAccepted("central:\n  read_threads: 0\n").central.read_threads, 0u);
+  EXPECT_EQ(LoadAccepted("central:\n  read_threads: 16\n").central.read_threads, 16u);
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: 17\n")),
+            Paths{"central.read_threads"});
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: -1\n")),
+            Paths{"central.read_threads"});
+}
+
 TEST(YamlDelivery, SizeCapBelowOneMebibyteIsRejected) {
   EXPECT_EQ(PathsOf(LoadRejected("receipts: {max_db_bytes: 4096}")),
             Paths{"receipts.max_db_bytes"});
