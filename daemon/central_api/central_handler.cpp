@@ -7,7 +7,7 @@
 namespace costgate::daemon::central_api {
 
 Awaitable<bool> CentralHandler::Serve(server::ClientConnection& client) {
-  co_return co_await RunApiExchange(client, api_);
+  return RunApiExchange(client, api_);
 }
 
 std::string CentralHandler::ErrorResponse(int status, std::string_view reason,

@@ -10,8 +10,9 @@ ProxyHandler::ProxyHandler(ProxyServices& services, std::shared_ptr<const Runtim
       runtime_(std::move(runtime)),
       ids_(base::UuidV7Generator::FromOsEntropy()) {}
 
+// Not a coroutine: the exchange's frame is the request's only one.
 Awaitable<bool> ProxyHandler::Serve(server::ClientConnection& client) {
-  co_return co_await RunExchange(client, *this);
+  return RunExchange(client, *this);
 }
 
 std::string ProxyHandler::ErrorResponse(int status, std::string_view reason,

@@ -68,18 +68,26 @@ std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker,
   return out;
 }
 
-Awaitable<bool> LocalEndpoints::Serve(ClientConnection& client) {
-  const base::RequestHead& head = client.parser().request();
-  if (!IsLocalEndpoint(head)) {
-    co_return co_await role_->Serve(client);
-  }
+namespace {
+
+Awaitable<bool> AnswerHere(ClientConnection& client, Readiness readiness) {
   Worker& worker = client.worker();
   const bool close = worker.draining() || !client.parser().keep_alive();
   // The daemon's own endpoints take no body; a request that sends one is not worth framing.
   const bool body_pending = !client.parser().message_done();
-  const bool written =
-      co_await client.WriteAll(AnswerLocalEndpoint(head, worker, readiness_, close || body_pending));
+  const bool written = co_await client.WriteAll(
+      AnswerLocalEndpoint(client.parser().request(), worker, readiness, close || body_pending));
   co_return written && !close && !body_pending;
+}
+
+}  // namespace
+
+// Not a coroutine itself: a request for the role is handed on without a frame of its own.
+Awaitable<bool> LocalEndpoints::Serve(ClientConnection& client) {
+  if (!IsLocalEndpoint(client.parser().request())) {
+    return role_->Serve(client);
+  }
+  return AnswerHere(client, readiness_);
 }
 
 }  // namespace costgate::daemon::server
