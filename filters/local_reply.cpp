@@ -9,7 +9,6 @@ namespace costgate::filters {
 using base::AppendJsonInt;
 using base::AppendJsonString;
 
-
 std::string GenericErrorBody(int status, std::string_view reason, std::string_view message,
                              std::string_view extra_members) {
   std::string out = R"({"error":{"code":)";

@@ -9,9 +9,9 @@
 #include <optional>
 #include <string>
 
+#include "base/sha256.h"
 #include "central/api/api_error.h"
 #include "central/api/static_names.h"
-#include "base/sha256.h"
 
 namespace costgate::central {
 namespace {

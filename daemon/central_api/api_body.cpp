@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "daemon/server/request_body.h"
 #include "base/gzip_decoder.h"
+#include "daemon/server/request_body.h"
 
 namespace costgate::daemon::central_api {
 namespace {

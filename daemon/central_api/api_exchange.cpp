@@ -6,9 +6,9 @@
 
 #include "base/clock.h"
 #include "central/api/api_error.h"
-#include "daemon/http/serialize.h"
 #include "daemon/central_api/api_body.h"
 #include "daemon/central_api/api_service.h"
+#include "daemon/http/serialize.h"
 #include "daemon/server/client_connection.h"
 #include "daemon/server/request_body.h"
 #include "daemon/server/worker.h"

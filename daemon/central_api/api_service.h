@@ -1,6 +1,7 @@
-// Central's API behind the HTTP server (and the in-process shipper of `costgate all`): runs central::Api on one thread of its own, the only
-// thread that touches the store (ARCHITECTURE.md: one connection per database file per
-// process). Connections await the answer; their workers keep serving meanwhile.
+// Central's API behind the HTTP server (and the in-process shipper of `costgate all`): runs
+// central::Api on one thread of its own, the only thread that touches the store (ARCHITECTURE.md:
+// one connection per database file per process). Connections await the answer; their workers keep
+// serving meanwhile.
 #pragma once
 
 #include <memory>

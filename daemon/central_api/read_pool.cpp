@@ -14,8 +14,7 @@ std::variant<std::unique_ptr<ReadPool>, std::string> ReadPool::Open(
   for (int i = 0; i < threads; ++i) {
     auto opened = central::OpenReadOnlyStore(location);
     if (auto* error = std::get_if<central::StoreError>(&opened)) {
-      return "cannot open a reader of the central store " + location.path + ": " +
-             error->message;
+      return "cannot open a reader of the central store " + location.path + ": " + error->message;
     }
     auto reader = std::make_unique<Reader>();
     reader->store = std::move(std::get<std::unique_ptr<central::Store>>(opened));
@@ -48,8 +47,7 @@ Awaitable<central::ApiResponse> ReadPool::Handle(const central::ApiRequest& requ
         try {
           co_return reader.api->Handle(request, admission);
         } catch (const std::exception&) {
-          co_return central::ErrorResponse(500, "internal",
-                                           "central could not handle the request");
+          co_return central::ErrorResponse(500, "internal", "central could not handle the request");
         }
       },
       asio::use_awaitable);

@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/uuid7.h"
 #include "daemon/proxy/proxy_runtime.h"
 #include "daemon/proxy/proxy_services.h"
 #include "daemon/server/handler.h"
 #include "daemon/upstream/upstream_pool.h"
-#include "base/uuid7.h"
 
 namespace costgate::daemon::proxy {
 

@@ -15,7 +15,7 @@ namespace costgate::daemon::proxy {
 struct ProxyServices {
   log::Logger& logger;
   metrics::ProxyMetrics& metrics;
-  filters::ReceiptSink& receipts;    // the outbox
+  filters::ReceiptSink& receipts;  // the outbox
   filters::FilterStats& filter_stats;
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;                  // this machine's hostname, for receipts

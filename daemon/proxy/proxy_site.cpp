@@ -20,8 +20,7 @@ std::optional<server::Site::Adopt> ProxySite::Prepare(std::shared_ptr<const conf
   current_ = runtime;
   return [runtime = std::move(runtime)](server::Handler& handler) {
     // NewHandler made it: the daemon's endpoints in front of a ProxyHandler.
-    static_cast<ProxyHandler&>(static_cast<server::LocalEndpoints&>(handler).role())
-        .Adopt(runtime);
+    static_cast<ProxyHandler&>(static_cast<server::LocalEndpoints&>(handler).role()).Adopt(runtime);
   };
 }
 

@@ -6,8 +6,8 @@
 
 #include "daemon/http/serialize.h"
 #include "daemon/proxy/proxy_exchange.h"
-#include "daemon/server/client_connection.h"
 #include "daemon/proxy/proxy_handler.h"
+#include "daemon/server/client_connection.h"
 #include "daemon/server/worker.h"
 #include "filters/local_reply.h"
 

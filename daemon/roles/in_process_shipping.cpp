@@ -1,7 +1,7 @@
 #include "daemon/roles/in_process_shipping.h"
 
-#include "central/api/routes.h"
 #include "base/clock.h"
+#include "central/api/routes.h"
 
 namespace costgate::daemon::roles {
 namespace {

@@ -10,7 +10,8 @@ ProxyRole::ProxyRole(log::Logger& logger, metrics::ProxyMetrics& metrics,
     : logger_(logger),
       metrics_(metrics),
       writer_(logger),
-      services_{logger, metrics, writer_, filter_stats_, prices, util::Hostname(), COSTGATE_VERSION},
+      services_{logger, metrics,          writer_,         filter_stats_,
+                prices, util::Hostname(), COSTGATE_VERSION},
       site_(services_) {
   metrics_.AttachReceiptStats(&writer_.stats());
   proxy::RegisterFilterStats(metrics_, filter_stats_);

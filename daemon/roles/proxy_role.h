@@ -20,8 +20,7 @@ namespace costgate::daemon::roles {
 class ProxyRole {
  public:
   // Everything passed in outlives the role; its counters appear on `metrics` until Stop.
-  ProxyRole(log::Logger& logger, metrics::ProxyMetrics& metrics,
-            pricing::PriceBookHolder& prices);
+  ProxyRole(log::Logger& logger, metrics::ProxyMetrics& metrics, pricing::PriceBookHolder& prices);
   ~ProxyRole();  // Stop
   ProxyRole(const ProxyRole&) = delete;
   ProxyRole& operator=(const ProxyRole&) = delete;

@@ -80,8 +80,8 @@ void RoleHooks::Commit(const config::Config& next) {
 void RoleHooks::Start(const config::Config& config) {
   refresher_.reset();
   if (!config.pricing.refresh.url.empty()) {
-    refresher_ = std::make_unique<price_refresh::PriceRefresher>(config.pricing, prices_, stats_,
-                                                                 logger_);
+    refresher_ =
+        std::make_unique<price_refresh::PriceRefresher>(config.pricing, prices_, stats_, logger_);
   }
 }
 

@@ -30,7 +30,7 @@ class RoleHooks final : public server::ProcessHooks {
  public:
   // Everything passed in outlives the hooks.
   RoleHooks(Role role, pricing::PriceBookHolder& prices, price_refresh::RefreshStats& stats,
-             log::Logger& logger)
+            log::Logger& logger)
       : role_(role), prices_(prices), stats_(stats), logger_(logger) {}
 
   bool Usable(const config::Config& as_read, std::string_view msg) override;

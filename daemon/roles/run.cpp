@@ -10,8 +10,8 @@
 #include "daemon/pricing/price_refresher.h"
 #include "daemon/roles/central_role.h"
 #include "daemon/roles/in_process_shipping.h"
-#include "daemon/roles/role_hooks.h"
 #include "daemon/roles/proxy_role.h"
+#include "daemon/roles/role_hooks.h"
 #include "daemon/server/process.h"
 #include "daemon/server/services.h"
 
@@ -133,8 +133,7 @@ int RunAll(const ServerOptions& options) {
   } else {
     proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
   }
-  const int code =
-      Serve(options, Role::kAll, shared, config, {&proxy.site(), &central.site()});
+  const int code = Serve(options, Role::kAll, shared, config, {&proxy.site(), &central.site()});
   proxy.Stop();
   if (code == 0) {
     LogStopped(proxy, logger);

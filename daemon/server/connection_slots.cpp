@@ -12,7 +12,6 @@ namespace {
 constexpr auto kLinger = std::chrono::seconds(1);
 constexpr size_t kMaxDiscardBytes = 64 * 1024;
 
-
 Awaitable<void> Linger(Worker& worker, std::shared_ptr<tcp::socket> socket) {
   asio::steady_timer deadline(socket->get_executor(), kLinger);
   deadline.async_wait([socket](const error_code& ec) {

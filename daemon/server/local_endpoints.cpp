@@ -21,8 +21,8 @@ bool IsLocalEndpoint(const base::RequestHead& head) {
   return path == "/healthz" || path == "/readyz" || path == "/metrics";
 }
 
-std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker,
-                                Readiness readiness, bool close) {
+std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker, Readiness readiness,
+                                bool close) {
   std::string out;
   const std::string_view path = head.Path();
   if (!IsGetOrHead(head)) {

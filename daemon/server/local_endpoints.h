@@ -21,8 +21,8 @@ enum class Readiness {
 bool IsLocalEndpoint(const base::RequestHead& head);
 
 // The complete serialized response (head and body).
-std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker,
-                                Readiness readiness, bool close);
+std::string AnswerLocalEndpoint(const base::RequestHead& head, Worker& worker, Readiness readiness,
+                                bool close);
 
 // A role's handler with the daemon's endpoints in front of it.
 class LocalEndpoints final : public Handler {

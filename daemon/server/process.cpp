@@ -42,8 +42,8 @@ bool ServerProcess::Listen(Listener& listener) {
   }
   uint16_t port = listen.port;
   for (int i = 0; i < threads; ++i) {
-    listener.workers.push_back(std::make_unique<Worker>(
-        services_, current_, listener.site->NewHandler(), listener.slots));
+    listener.workers.push_back(
+        std::make_unique<Worker>(services_, current_, listener.site->NewHandler(), listener.slots));
     std::string error;
     port = listener.workers.back()->Listen(tcp::endpoint(address, port), error);
     if (port == 0) {

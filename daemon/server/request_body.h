@@ -5,9 +5,9 @@
 #include <chrono>
 #include <string_view>
 
+#include "base/http_message.h"
 #include "daemon/asio.h"
 #include "daemon/http/body_pace.h"
-#include "base/http_message.h"
 
 namespace costgate::daemon::server {
 

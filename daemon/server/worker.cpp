@@ -1,8 +1,8 @@
 #include "daemon/server/worker.h"
 
-#include "daemon/server/client_connection.h"
-
 #include <algorithm>
+
+#include "daemon/server/client_connection.h"
 
 namespace costgate::daemon::server {
 namespace {

@@ -22,7 +22,7 @@ Shipper::Shipper(config::ShipperConfig config, outbox::ReceiptWriter& writer,
     : config_(std::move(config)),
       writer_(writer),
       logger_(logger),
-      transport_(transport != nullptr      ? std::move(transport)
+      transport_(transport != nullptr  ? std::move(transport)
                  : config_.url.empty() ? nullptr
                                        : std::make_unique<CentralClient>(config_)),
       batch_limit_(std::max<size_t>(config_.batch_max, 1)),

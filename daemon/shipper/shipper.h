@@ -53,9 +53,9 @@ class Shipper {
   Shipper(const Shipper&) = delete;
   Shipper& operator=(const Shipper&) = delete;
 
-  // Starts the thread, unless there is nowhere to ship (no transport, shipper.url empty). Call once, on the main
-  // thread (libcurl's global init is not thread-safe). Problems (no key, central unreachable)
-  // are logged and retried by the thread, never returned: receipts wait in the outbox.
+  // Starts the thread, unless there is nowhere to ship (no transport, shipper.url empty). Call
+  // once, on the main thread (libcurl's global init is not thread-safe). Problems (no key, central
+  // unreachable) are logged and retried by the thread, never returned: receipts wait in the outbox.
   void Start();
   // Interrupts a wait or a request in flight and joins the thread; idempotent. Call before the
   // writer stops.

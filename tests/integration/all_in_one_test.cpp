@@ -42,9 +42,9 @@ TEST_F(AllInOneTest, EveryCallThroughTheProxyIsExactlyOneEventAtTheInProcessCent
   EXPECT_EQ(all_->WaitForEventCount(kCalls, kShipWait), kCalls);
   ExpectExactlyOnceAtCentral(*all_, daemon(), ids);
   // The shipper's metrics read as they do over the network.
-  EXPECT_GE(WaitForMetricAtLeast(daemon(), R"(costgate_shipper_batches_total{result="sent"})", 1,
-                                 kWait),
-            1);
+  EXPECT_GE(
+      WaitForMetricAtLeast(daemon(), R"(costgate_shipper_batches_total{result="sent"})", 1, kWait),
+      1);
   EXPECT_EQ(WaitForMetricAtLeast(daemon(), R"(costgate_shipper_events_total{result="stored"})",
                                  kCalls, kWait),
             kCalls);

@@ -18,8 +18,8 @@ class CentralStaticTest : public IntegrationTest {
     std::filesystem::create_directories(site_.path() / "assets");
     std::ofstream(site_.path() / "index.html") << "<html>dashboard</html>";
     std::ofstream(site_.path() / "assets" / "index-3f2a9c1b.js") << "console.log('dashboard')";
-    central_ = std::make_unique<CentralUnderTest>(
-        0, "  static_dir: " + site_.path().string() + "\n");
+    central_ =
+        std::make_unique<CentralUnderTest>(0, "  static_dir: " + site_.path().string() + "\n");
     return central_->process();
   }
 

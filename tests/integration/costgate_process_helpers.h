@@ -37,8 +37,8 @@ struct DaemonSettings {
   // "central": `costgate central` on <work dir>/central.db; "all": `costgate all`, both roles,
   // central on <work dir>/central.db.
   std::string role = "proxy";
-  uint16_t port = 0;          // the role's listen port (all: the proxy's); 0 = ephemeral
-  uint16_t central_port = 0;  // all: central's listen port; 0 = ephemeral
+  uint16_t port = 0;                    // the role's listen port (all: the proxy's); 0 = ephemeral
+  uint16_t central_port = 0;            // all: central's listen port; 0 = ephemeral
   std::filesystem::path receipts_path;  // empty: <work dir>/receipts.db
   std::string limits_yaml;              // more limits.* lines, each "  key: value\n"
   std::string timeouts_yaml;            // more timeouts.* lines, each "  key: value\n"

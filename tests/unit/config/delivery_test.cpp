@@ -86,10 +86,8 @@ TEST(YamlDelivery, CentralReadsOnTwoThreadsByDefault) {
 TEST(YamlDelivery, ReadsCentralReadThreadsFromZeroToSixteen) {
   EXPECT_EQ(LoadAccepted("central:\n  read_threads: 0\n").central.read_threads, 0u);
   EXPECT_EQ(LoadAccepted("central:\n  read_threads: 16\n").central.read_threads, 16u);
-  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: 17\n")),
-            Paths{"central.read_threads"});
-  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: -1\n")),
-            Paths{"central.read_threads"});
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: 17\n")), Paths{"central.read_threads"});
+  EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: -1\n")), Paths{"central.read_threads"});
 }
 
 TEST(YamlDelivery, SizeCapBelowOneMebibyteIsRejected) {

@@ -7,10 +7,10 @@
 #include <memory>
 #include <string>
 
+#include "config/config.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/server/services.h"
 #include "daemon/server/worker.h"
-#include "config/config.h"
 #include "tests/unit/daemon/outbox/outbox_helpers.h"
 
 namespace costgate::daemon::server {
