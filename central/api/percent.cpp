@@ -1,22 +1,10 @@
 #include "central/api/percent.h"
 
+#include "base/hex.h"
+
 namespace costgate::central {
-namespace {
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') {
-    return c - '0';
-  }
-  if (c >= 'a' && c <= 'f') {
-    return c - 'a' + 10;
-  }
-  if (c >= 'A' && c <= 'F') {
-    return c - 'A' + 10;
-  }
-  return -1;
-}
-
-}  // namespace
+using base::HexValue;
 
 std::optional<std::string> PercentDecode(std::string_view text, PlusIs plus) {
   std::string out;

@@ -55,6 +55,51 @@ void LogStopped(const ProxyRole& proxy, log::Logger& logger) {
       .Emit();
 }
 
+// `costgate central`, and with the proxy beside it (`role` kAll), `costgate all`.
+int RunCentralWithin(const ServerOptions& options, Role role) {
+  log::Logger& logger = log::Default();
+  if (!Begin(options, role, logger)) {
+    return 1;
+  }
+  auto config = std::make_shared<const config::Config>(options.config);
+  CentralRole central(logger);
+  if (!central.OpenStore(config->central)) {
+    return 1;
+  }
+  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
+  if (!book) {
+    return 1;
+  }
+  // In `costgate all`, one price book for both roles: the proxy prices receipts and central
+  // reprices them with the same rows, and a reload or refresh swaps it for both at once.
+  Shared shared(std::move(book));
+  central.StartApi(config->central, shared.prices, shared.metrics);
+  if (role == Role::kCentral) {
+    const int code = Serve(options, role, shared, config, {&central.site()});
+    if (code == 0) {
+      logger.Info("stopped").Emit();
+    }
+    return code;
+  }
+  ProxyRole proxy(logger, shared.metrics, shared.prices);
+  if (!proxy.Open(config)) {
+    return 1;
+  }
+  // Declared after `central`, stopped before it: the shipper's last batch still has central.
+  if (config->shipper.url.empty()) {
+    proxy.StartShipping(InProcessShipperConfig(config->shipper),
+                        std::make_unique<InProcessShipping>(central.api()));
+  } else {
+    proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
+  }
+  const int code = Serve(options, role, shared, config, {&proxy.site(), &central.site()});
+  proxy.Stop();
+  if (code == 0) {
+    LogStopped(proxy, logger);
+  }
+  return code;
+}
+
 }  // namespace
 
 int RunProxy(const ServerOptions& options) {
@@ -81,64 +126,8 @@ int RunProxy(const ServerOptions& options) {
   return code;
 }
 
-int RunCentral(const ServerOptions& options) {
-  log::Logger& logger = log::Default();
-  if (!Begin(options, Role::kCentral, logger)) {
-    return 1;
-  }
-  auto config = std::make_shared<const config::Config>(options.config);
-  CentralRole central(logger);
-  if (!central.OpenStore(config->central)) {
-    return 1;
-  }
-  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
-  if (!book) {
-    return 1;
-  }
-  Shared shared(std::move(book));
-  central.StartApi(config->central, shared.prices, shared.metrics);
-  const int code = Serve(options, Role::kCentral, shared, config, {&central.site()});
-  if (code == 0) {
-    logger.Info("stopped").Emit();
-  }
-  return code;
-}
+int RunCentral(const ServerOptions& options) { return RunCentralWithin(options, Role::kCentral); }
 
-int RunAll(const ServerOptions& options) {
-  log::Logger& logger = log::Default();
-  if (!Begin(options, Role::kAll, logger)) {
-    return 1;
-  }
-  auto config = std::make_shared<const config::Config>(options.config);
-  CentralRole central(logger);
-  if (!central.OpenStore(config->central)) {
-    return 1;
-  }
-  std::shared_ptr<const pricing::PriceBook> book = LoadBook(config->pricing, logger);
-  if (!book) {
-    return 1;
-  }
-  // One price book for both roles: the proxy prices receipts and central reprices them with
-  // the same rows, and a reload or refresh swaps it for both at once.
-  Shared shared(std::move(book));
-  central.StartApi(config->central, shared.prices, shared.metrics);
-  ProxyRole proxy(logger, shared.metrics, shared.prices);
-  if (!proxy.Open(config)) {
-    return 1;
-  }
-  // Declared after `central`, stopped before it: the shipper's last batch still has central.
-  if (config->shipper.url.empty()) {
-    proxy.StartShipping(InProcessShipperConfig(config->shipper),
-                        std::make_unique<InProcessShipping>(central.api()));
-  } else {
-    proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
-  }
-  const int code = Serve(options, Role::kAll, shared, config, {&proxy.site(), &central.site()});
-  proxy.Stop();
-  if (code == 0) {
-    LogStopped(proxy, logger);
-  }
-  return code;
-}
+int RunAll(const ServerOptions& options) { return RunCentralWithin(options, Role::kAll); }
 
 }  // namespace costgate::daemon::roles
