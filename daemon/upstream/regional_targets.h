@@ -1,7 +1,7 @@
 // Per-location upstream targets of a regional upstream (Vertex AI at its public host): which
 // target a request goes to, from the location its path names (vertex_location.h).
 //
-// Built once per config generation next to the configured target (daemon/server/runtime.cpp)
+// Built once per config generation next to the configured target (daemon/proxy/proxy_runtime.cpp)
 // and shared by every worker thread; Select is thread-safe.
 #pragma once
 

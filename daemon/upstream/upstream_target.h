@@ -1,6 +1,6 @@
 // A configured upstream, ready to connect to: resolved names and a TLS client context.
 //
-// Built once per config generation from validated config (daemon/server/runtime.cpp) and
+// Built once per config generation from validated config (daemon/proxy/proxy_runtime.cpp) and
 // shared read-only by every worker thread.
 #pragma once
 
