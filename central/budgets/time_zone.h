@@ -40,6 +40,7 @@ class TimeZone {
   // The first instant whose local time is at or after midnight starting `date`: local midnight
   // itself when it exists (the earlier one when it happens twice), else the end of the gap a
   // DST change leaves at midnight (e.g. America/Santiago, whose clocks go from 24:00 to 01:00).
+  // A day skipped whole (Pacific/Apia, 30 December 2011) starts where the next one does.
   int64_t StartOfLocalDay(const CivilDate& date) const noexcept;
 
  private:

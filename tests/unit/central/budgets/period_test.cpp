@@ -189,6 +189,23 @@ TEST(Period, MidnightSkippedInSantiagoAndBeirut) {
   }
 }
 
+// Samoa moved across the date line: 30 December 2011 never happened there (boundaries from
+// `TZ=Pacific/Apia date -d '<date> 00:00' +%s`). The day is empty; its neighbours are whole.
+TEST(Period, ADaySkippedWhole) {
+  const auto apia = SystemZone("Pacific/Apia");
+  if (!apia) GTEST_SKIP() << "Pacific/Apia is not installed";
+  EXPECT_EQ(apia->StartOfLocalDay({2011, 12, 30}), 1325239200);
+  Found before = Find(PeriodKind::kDaily, 1325239200000 - 1, *apia);
+  EXPECT_EQ(before.period, (Period{1325152800000, 1325239200000}));
+  EXPECT_EQ(before.key, "2011-12-29");
+  Found after = Find(PeriodKind::kDaily, 1325239200000, *apia);
+  EXPECT_EQ(after.period, (Period{1325239200000, 1325325600000}));
+  EXPECT_EQ(after.key, "2011-12-31");
+  Found week = Find(PeriodKind::kWeekly, 1325239200000, *apia);
+  EXPECT_EQ(week.period, (Period{1324893600000, 1325412000000}));  // six days long
+  EXPECT_EQ(week.key, "2011-W52");
+}
+
 // The hand-made zone of time_zone_test.cpp: midnight of 4 January 2000 happens twice, and the
 // half hour after the first one shows 3 January again. Periods still meet and cover every instant.
 TEST(Period, ClocksFallingBackAcrossMidnightStillPartitionTime) {
