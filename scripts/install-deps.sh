@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git ca-certificates openssl
   libboost-dev libssl-dev node-llhttp libsimdjson-dev libcurl4-openssl-dev libyaml-cpp-dev
   libsqlite3-dev zlib1g-dev libjemalloc-dev googletest libgtest-dev
-  python3 clang-format
+  python3 clang-format tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(nginx-light wrk curl sqlite3 procps)
