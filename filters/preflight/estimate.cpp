@@ -1,5 +1,6 @@
 #include "filters/preflight/estimate.h"
 
+#include <limits>
 #include <memory>
 
 #include "filters/call_meter.h"
@@ -159,11 +160,11 @@ EstimateResult EstimateCall(const CallRequest& request, const EstimateOptions& o
     e.model_requested = std::string(request.model);
     return {.estimate = std::move(e), .error = {}};
   }
+  if (BodyBytes(request) > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+    return {.estimate = std::nullopt, .error = kOverflow};
+  }
   if (GeneratesTokens(request)) {
     return Generation(request, options);
-  }
-  if (request.body_bytes > static_cast<uint64_t>(INT64_MAX)) {
-    return {.estimate = std::nullopt, .error = kOverflow};
   }
   return {.estimate = FromMeter(request), .error = {}};
 }

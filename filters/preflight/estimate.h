@@ -22,11 +22,17 @@
 //    prices at 0 exactly as the receipt's does ("free_operation"); no output.
 //  - a body the meter cannot read (compressed in a coding the meter does not decode, or cut
 //    short: body_readable false; `body` holds what was read, body_bytes the size as sent):
-//    "body_bytes". A token-billed call counts body_bytes at the text ratio plus the output
-//    rule above; a character-billed one counts body_bytes as characters (an upper bound: JSON
+//    "body_bytes", as is a generation body that is not JSON (the provider refuses it; an
+//    integer beyond uint64 anywhere but in an output limit also stops the read). A token-billed
+//    call counts the bytes at the text ratio plus the output rule above (the default: the limit
+//    was not read); a character-billed one counts body_bytes as characters (an upper bound: JSON
 //    and the other fields count too), the receipt's own fallback. Never exact.
 //  - anything else (Imagen, speech-to-text and speech-to-speech, which bill by what the
-//    response or the uploaded audio holds): no units, "not_estimable"; its price is unpriced.
+//    response or the uploaded audio holds; an unmetered or pass-through operation): no units,
+//    "not_estimable"; its price is unpriced ("no_usage").
+// Errors: a count that does not fit int64 (an output limit beyond it, output x candidates, a
+// body size) is "estimate_overflow", never a small or zero estimate; a cap bounds an output
+// limit beyond int64 instead. A cost beyond int64 pico-USD is unpriced, "overflow".
 #pragma once
 
 #include <cstdint>
@@ -41,8 +47,9 @@
 
 namespace costgate::filters::preflight {
 
+// Both non-negative (the config that supplies them validates it).
 struct EstimateOptions {
-  int64_t default_output_tokens = 0;              // when the request sets no output limit
+  int64_t default_output_tokens = 0;  // per candidate, when the request sets no output limit
   std::optional<int64_t> per_request_output_cap;  // output tokens at most; nullopt: no cap
 };
 
