@@ -1,4 +1,5 @@
-// Central's store: events, the org hierarchy, mirrored users and projects, API keys.
+// Central's store: events, the org hierarchy, mirrored users and projects, API keys, budgets with
+// their spend counters and the audit log of their changes.
 //
 // An interface with one implementation per database: SqliteStore (embedded default) now, a
 // PostgreSQL one later; the same tests run against each. Methods are synchronous and report
@@ -15,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "central/store/budget.h"
 #include "central/store/event.h"
 
 namespace costgate::central {
@@ -69,7 +71,15 @@ class Store {
   // Inserts every event whose event_id is new, in one transaction; results in input order.
   // An event_id already stored is kDuplicate and left untouched (ON CONFLICT DO NOTHING).
   // Users and projects an event names that are not yet known are mirrored (Unassigned).
-  virtual StoreResult<std::vector<InsertResult>> InsertEvents(std::span<const Event> events) = 0;
+  StoreResult<std::vector<InsertResult>> InsertEvents(std::span<const Event> events) {
+    return InsertEvents(events, {});
+  }
+  // The same, and in the same transaction adds increments[i] to their budgets' counters when
+  // events[i] is stored, never when it is kDuplicate: a shipper's retry never counts twice.
+  // `increments` is empty (nothing to count) or has one entry per event. An increment for a
+  // budget that no longer exists is skipped (deleted between the caller's look-up and now).
+  virtual StoreResult<std::vector<InsertResult>> InsertEvents(
+      std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) = 0;
   virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;
   virtual StoreResult<int64_t> CountEvents() = 0;
 
@@ -86,6 +96,37 @@ class Store {
   // Returns false when no key has this id (or name); revoking twice keeps the first time.
   virtual StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) = 0;
   virtual StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) = 0;
+
+  // Budgets. Each change writes `audit` (its id ignored: the store assigns it) in the same
+  // transaction as the change, and only when the change is kDone.
+  // kNameTaken when another budget has budget.name.
+  virtual StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  // Replaces every field of the budget with budget.id but created_unix_ms. kNotFound when no
+  // budget has that id; kNameTaken when another budget has budget.name. Counters are kept: a
+  // budget raised mid-period is re-seeded by the caller (SeedSpend).
+  virtual StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  // Deletes the budget and every counter of it. kNotFound when no budget has this id.
+  virtual StoreResult<BudgetChange> DeleteBudget(const std::string& id,
+                                                 const AuditEntry& audit) = 0;
+  // By id, else by name.
+  virtual StoreResult<std::optional<Budget>> FindBudget(const std::string& id_or_name) = 0;
+  // Oldest first.
+  virtual StoreResult<std::vector<Budget>> ListBudgets() = 0;
+  // At most `limit` entries, newest first; with `before_id`, only entries older than it (the
+  // next page after the last id seen).
+  virtual StoreResult<std::vector<AuditEntry>> ListAudit(int64_t limit,
+                                                         std::optional<int64_t> before_id) = 0;
+
+  // The budget's counter for the period; zero (bounds 0) when nothing was counted in it.
+  virtual StoreResult<BudgetSpend> GetSpend(const std::string& budget_id,
+                                            const std::string& period_key) = 0;
+  // Sets the budget's counter for the period to the events already stored whose start_unix_ms
+  // is in [start, end) and that `scope` covers: the sum of their central cost (unpriced = 0)
+  // and their count. For a budget created or raised mid-period: one scan then, never on a
+  // check. Returns false, setting nothing, when no budget has this id.
+  virtual StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
+                                      int64_t period_start_unix_ms, int64_t period_end_unix_ms,
+                                      const BudgetScope& scope) = 0;
 };
 
 }  // namespace costgate::central

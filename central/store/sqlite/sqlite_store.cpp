@@ -115,10 +115,16 @@ StoreStatus SqliteStore::Ping() {
   return std::nullopt;
 }
 
-StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(std::span<const Event> events) {
+StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(
+    std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) {
   std::vector<InsertResult> results;
   if (events.empty()) {
     return results;
+  }
+  if (!increments.empty() && increments.size() != events.size()) {
+    return StoreError{"insert events: " + std::to_string(increments.size()) +
+                      " lists of spend increments for " + std::to_string(events.size()) +
+                      " events"};
   }
   results.reserve(events.size());
   {
@@ -130,7 +136,8 @@ StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(std::span<const
   StoreStatus error;
   sqlite3_stmt* insert = statements_->insert_event;
   std::string units_json;
-  for (const Event& event : events) {
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& event = events[i];
     units_json.clear();
     AppendUnitsJson(units_json, event.units);
     sqlite::ResetOnExit reset(insert);
@@ -144,6 +151,12 @@ StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(std::span<const
     results.push_back(stored ? InsertResult::kStored : InsertResult::kDuplicate);
     if (stored && statements_->mirror.Mirror(event) != SQLITE_DONE) {
       error = StoreError{sqlite::ErrorText(db_, "mirror user/project of event " + event.event_id)};
+      break;
+    }
+    // Only a stored event counts: its duplicate was counted when it was stored.
+    if (stored && !increments.empty() &&
+        AddSpend(statements_->budgets.add_spend, increments[i]) != SQLITE_DONE) {
+      error = StoreError{sqlite::ErrorText(db_, "count spend of event " + event.event_id)};
       break;
     }
   }

@@ -36,7 +36,10 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   StoreStatus Ping() override;
-  StoreResult<std::vector<InsertResult>> InsertEvents(std::span<const Event> events) override;
+  using Store::InsertEvents;
+  StoreResult<std::vector<InsertResult>> InsertEvents(
+      std::span<const Event> events,
+      std::span<const std::vector<SpendIncrement>> increments) override;
   StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) override;
   StoreResult<int64_t> CountEvents() override;
   StoreStatus UpsertUser(const UserRecord& user, int64_t now_unix_ms) override;
@@ -50,6 +53,18 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;
   StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) override;
   StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) override;
+  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) override;
+  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) override;
+  StoreResult<BudgetChange> DeleteBudget(const std::string& id, const AuditEntry& audit) override;
+  StoreResult<std::optional<Budget>> FindBudget(const std::string& id_or_name) override;
+  StoreResult<std::vector<Budget>> ListBudgets() override;
+  StoreResult<std::vector<AuditEntry>> ListAudit(int64_t limit,
+                                                 std::optional<int64_t> before_id) override;
+  StoreResult<BudgetSpend> GetSpend(const std::string& budget_id,
+                                    const std::string& period_key) override;
+  StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
+                              int64_t period_start_unix_ms, int64_t period_end_unix_ms,
+                              const BudgetScope& scope) override;
 
  private:
   explicit SqliteStore(sqlite3* db);

@@ -66,6 +66,55 @@ CREATE TABLE IF NOT EXISTS api_keys (
 );
 )sql";
 
+// Version 3: budgets, their spend counters and the audit log of their changes. A budget's scope
+// is one column per field ('' = any); thresholds are text ("50,80,100"); money is INTEGER
+// pico-USD, NULL = no per-request cap; fail_closed NULL = the config's default. budget_spend is
+// one row per budget x period, kept current on ingest (InsertEvents); WITHOUT ROWID: its key is
+// all it is looked up by. audit_log ids never repeat, even after the newest row is gone
+// (AUTOINCREMENT): they page the log.
+constexpr const char* kCreateBudgetTablesSql = R"sql(
+CREATE TABLE IF NOT EXISTS budgets (
+  id                       TEXT PRIMARY KEY,
+  name                     TEXT NOT NULL UNIQUE,
+  workspace                TEXT NOT NULL,
+  team                     TEXT NOT NULL,
+  project                  TEXT NOT NULL,
+  source_app               TEXT NOT NULL,
+  environment              TEXT NOT NULL,
+  user                     TEXT NOT NULL,
+  provider                 TEXT NOT NULL,
+  model                    TEXT NOT NULL,
+  period                   TEXT NOT NULL,
+  time_zone                TEXT NOT NULL,
+  fiscal_first_month       INTEGER NOT NULL,
+  amount_pico_usd          INTEGER NOT NULL,
+  thresholds_percent       TEXT NOT NULL,
+  hard_limit               INTEGER NOT NULL,
+  per_request_cap_pico_usd INTEGER,
+  fail_closed              INTEGER,
+  created_unix_ms          INTEGER NOT NULL,
+  updated_unix_ms          INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS budget_spend (
+  budget_id            TEXT NOT NULL,
+  period_key           TEXT NOT NULL,
+  period_start_unix_ms INTEGER NOT NULL,
+  period_end_unix_ms   INTEGER NOT NULL,
+  spent_pico_usd       INTEGER NOT NULL,
+  events               INTEGER NOT NULL,
+  PRIMARY KEY (budget_id, period_key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_log (
+  id          INTEGER PRIMARY KEY AUTOINCREMENT,
+  at_unix_ms  INTEGER NOT NULL,
+  actor       TEXT NOT NULL,
+  action      TEXT NOT NULL,
+  object_id   TEXT NOT NULL,
+  before_json TEXT NOT NULL,
+  after_json  TEXT NOT NULL
+);
+)sql";
+
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
 // column comes last in a fresh table too (event_rows.cpp).
@@ -97,8 +146,13 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
     if (!error) {
       error = sqlite::Exec(db, kCreateSchemaSql, "create schema");
     }
-  } else {
+  } else if (*version == 1) {
     error = sqlite::Exec(db, kMigrateV1ToV2Sql, "migrate schema 1 -> 2");
+  }
+  // Version 3 only adds tables: the same text creates them in a new database and an old one.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateBudgetTablesSql,
+                         *version == 0 ? "create schema" : "migrate schema to 3");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -45,7 +45,7 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
     }
   }
   mirror.Attach(mirror_user, mirror_project);
-  return std::nullopt;
+  return budgets.PrepareAll(db);
 }
 
 }  // namespace costgate::central

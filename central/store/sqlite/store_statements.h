@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "central/store/sqlite/budget_rows.h"
 #include "central/store/sqlite/org_rows.h"
 #include "central/store/sqlite/sqlite_store.h"
 
@@ -38,6 +39,7 @@ struct SqliteStore::Statements {
   sqlite3_stmt* touch_key = nullptr;
 
   OrgMirror mirror;  // on mirror_user and mirror_project
+  BudgetStatements budgets;
 };
 
 // org_rows.cpp: users and projects.

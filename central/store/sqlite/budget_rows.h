@@ -1,0 +1,47 @@
+// Internal to central/store/sqlite: the prepared statements of budgets, their spend counters and
+// the audit log, which a SqliteStore reuses for its lifetime (the SQL is in budget_rows.cpp and
+// spend_rows.cpp).
+#pragma once
+
+#include <sqlite3.h>
+
+#include <vector>
+
+#include "central/store/budget.h"
+#include "central/store/store.h"
+
+namespace costgate::central {
+
+struct BudgetStatements {
+  BudgetStatements() = default;
+  BudgetStatements(const BudgetStatements&) = delete;
+  BudgetStatements& operator=(const BudgetStatements&) = delete;
+  ~BudgetStatements();
+
+  // Prepares every statement; on failure the ones prepared are finalized by the destructor.
+  StoreStatus PrepareAll(sqlite3* db);
+
+  sqlite3_stmt* budget_state = nullptr;  // does the id exist; is the name another budget's
+  sqlite3_stmt* insert_budget = nullptr;
+  sqlite3_stmt* update_budget = nullptr;
+  sqlite3_stmt* delete_budget = nullptr;
+  sqlite3_stmt* delete_spend = nullptr;
+  sqlite3_stmt* find_budget = nullptr;
+  sqlite3_stmt* list_budgets = nullptr;
+  sqlite3_stmt* insert_audit = nullptr;
+  sqlite3_stmt* list_audit = nullptr;
+  sqlite3_stmt* add_spend = nullptr;
+  sqlite3_stmt* get_spend = nullptr;
+  sqlite3_stmt* seed_spend = nullptr;
+};
+
+// spend_rows.cpp: the SQL of the counters.
+extern const char* const kAddSpendSql;
+extern const char* const kGetSpendSql;
+extern const char* const kSeedSpendSql;
+
+// Adds one stored event's increments to their counters with `add_spend` (kAddSpendSql), inside
+// the caller's transaction. Returns SQLITE_DONE, or the code of the first step that failed.
+int AddSpend(sqlite3_stmt* add_spend, const std::vector<SpendIncrement>& increments);
+
+}  // namespace costgate::central
