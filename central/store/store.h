@@ -76,8 +76,9 @@ class Store {
   }
   // The same, and in the same transaction adds increments[i] to their budgets' counters when
   // events[i] is stored, never when it is kDuplicate: a shipper's retry never counts twice.
-  // `increments` is empty (nothing to count) or has one entry per event. An increment for a
-  // budget that no longer exists is skipped (deleted between the caller's look-up and now).
+  // `increments` is empty (nothing to count) or has one entry per event (another length is an
+  // error, and nothing is inserted). An increment for a budget that no longer exists is skipped
+  // (deleted between the caller's look-up and now).
   virtual StoreResult<std::vector<InsertResult>> InsertEvents(
       std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) = 0;
   virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;

@@ -1,5 +1,5 @@
-// Budgets and the audit log as rows. Every change of a budget and its audit row are one
-// transaction: the log never shows a change that did not happen, nor misses one that did.
+// Budgets and the audit log as rows: their SQL, how a Budget maps to a row, and the reads. The
+// changes, each in a transaction with its audit row, are in budget_changes.cpp.
 #include "central/store/sqlite/budget_rows.h"
 
 #include <array>
@@ -96,19 +96,12 @@ std::optional<std::vector<int>> ParseThresholds(std::string_view text) {
   return thresholds;
 }
 
-std::optional<int64_t> PicoOf(const std::optional<pricing::Money>& money) {
-  return money ? std::optional<int64_t>(money->pico()) : std::nullopt;
-}
-
 // `thresholds` (ThresholdsText of the budget's) is bound without a copy and must outlive the step.
 int BindBudget(sqlite3_stmt* stmt, const Budget& budget, const std::string& thresholds) {
   sqlite::Binder b(stmt);
   b.Text(budget.id);
   b.Text(budget.name);
-  const BudgetScope& scope = budget.scope;
-  for (const std::string* field :
-       {&scope.workspace, &scope.team, &scope.project, &scope.source_app, &scope.environment,
-        &scope.user, &scope.provider, &scope.model}) {
+  for (const std::string* field : ScopeFields(budget.scope)) {
     b.Text(*field);
   }
   b.Text(budget.period);
@@ -117,7 +110,11 @@ int BindBudget(sqlite3_stmt* stmt, const Budget& budget, const std::string& thre
   b.Int(budget.amount.pico());
   b.Text(thresholds);
   b.Value(budget.hard_limit);
-  b.OptionalInt(PicoOf(budget.per_request_cap));
+  if (budget.per_request_cap) {
+    b.Int(budget.per_request_cap->pico());
+  } else {
+    b.Null();
+  }
   if (budget.fail_closed) {
     b.Value(*budget.fail_closed);
   } else {
@@ -134,9 +131,7 @@ std::optional<Budget> ReadBudget(sqlite3_stmt* stmt) {
   Budget budget;
   budget.id = r.Text();
   budget.name = r.Text();
-  BudgetScope& scope = budget.scope;
-  for (std::string* field : {&scope.workspace, &scope.team, &scope.project, &scope.source_app,
-                             &scope.environment, &scope.user, &scope.provider, &scope.model}) {
+  for (std::string* field : ScopeFields(budget.scope)) {
     *field = r.Text();
   }
   budget.period = r.Text();
@@ -173,27 +168,8 @@ AuditEntry ReadAudit(sqlite3_stmt* stmt) {
   return entry;
 }
 
-// Whether a budget has `id`, and whether a budget other than it has `name`.
-struct BudgetState {
-  bool exists = false;
-  bool name_taken = false;
-};
+}  // namespace
 
-StoreResult<BudgetState> ReadBudgetState(sqlite3* db, sqlite3_stmt* stmt, const std::string& id,
-                                         const std::string& name) {
-  sqlite::ResetOnExit reset(stmt);
-  sqlite::Binder b(stmt);
-  b.Text(name);
-  b.Text(id);
-  if (b.Step() != SQLITE_ROW) {
-    return StoreError{sqlite::ErrorText(db, "look up budget " + id)};
-  }
-  sqlite::Reader r(stmt);
-  const bool exists = r.Int() != 0;
-  return BudgetState{exists, r.Int() != 0};
-}
-
-// Runs one statement bound to `budget`; a failure is "<what> <name>: <SQLite's message>".
 StoreStatus WriteBudget(sqlite3* db, sqlite3_stmt* stmt, const Budget& budget,
                         std::string_view what) {
   const std::string thresholds = ThresholdsText(budget.thresholds_percent);
@@ -203,68 +179,6 @@ StoreStatus WriteBudget(sqlite3* db, sqlite3_stmt* stmt, const Budget& budget,
   }
   return std::nullopt;
 }
-
-// One statement with `id` as its only parameter.
-StoreStatus RunWithId(sqlite3* db, sqlite3_stmt* stmt, const std::string& id,
-                      std::string_view what) {
-  sqlite::ResetOnExit reset(stmt);
-  sqlite::Binder b(stmt);
-  b.Text(id);
-  if (b.Step() != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, std::string(what) + " " + id)};
-  }
-  return std::nullopt;
-}
-
-StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit) {
-  sqlite::ResetOnExit reset(stmt);
-  sqlite::Binder b(stmt);
-  b.Int(audit.at_unix_ms);
-  b.Text(audit.actor);
-  b.Text(audit.action);
-  b.Text(audit.object_id);
-  b.Text(audit.before_json);
-  b.Text(audit.after_json);
-  if (b.Step() != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, "write audit row of " + audit.object_id)};
-  }
-  return std::nullopt;
-}
-
-StoreStatus Step(sqlite3* db, sqlite3_stmt* stmt, std::string_view what) {
-  sqlite::ResetOnExit reset(stmt);
-  if (sqlite3_step(stmt) != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return std::nullopt;
-}
-
-// Runs `change` between BEGIN IMMEDIATE and COMMIT, writing `audit` when it is kDone; on every
-// other outcome rolls back, so a refused change leaves nothing, not even its audit row.
-template <typename Change>
-StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite3_stmt* commit,
-                                        sqlite3_stmt* insert_audit, const AuditEntry& audit,
-                                        Change change) {
-  if (StoreStatus error = Step(db, begin, "begin budget change")) {
-    return *std::move(error);
-  }
-  StoreResult<BudgetChange> result = change();
-  if (const auto* outcome = std::get_if<BudgetChange>(&result);
-      outcome && *outcome == BudgetChange::kDone) {
-    StoreStatus error = InsertAudit(db, insert_audit, audit);
-    if (!error) {
-      error = Step(db, commit, "commit budget change");
-    }
-    if (!error) {
-      return result;
-    }
-    result = *std::move(error);
-  }
-  sqlite::RollbackIfOpen(db);
-  return result;
-}
-
-}  // namespace
 
 BudgetStatements::~BudgetStatements() {
   for (sqlite3_stmt* stmt :
@@ -296,67 +210,6 @@ StoreStatus BudgetStatements::PrepareAll(sqlite3* db) {
   }
   return std::nullopt;
 }
-
-StoreResult<BudgetChange> SqliteStore::CreateBudget(const Budget& budget, const AuditEntry& audit) {
-  BudgetStatements& s = statements_->budgets;
-  return InTransaction(
-      db_, statements_->begin, statements_->commit, s.insert_audit, audit,
-      [&]() -> StoreResult<BudgetChange> {
-        auto state = ReadBudgetState(db_, s.budget_state, budget.id, budget.name);
-        if (auto* error = std::get_if<StoreError>(&state)) {
-          return *std::move(error);
-        }
-        if (std::get<BudgetState>(state).name_taken) {
-          return BudgetChange::kNameTaken;
-        }
-        if (auto error = WriteBudget(db_, s.insert_budget, budget, "create budget")) {
-          return *std::move(error);
-        }
-        return BudgetChange::kDone;
-      });
-}
-
-StoreResult<BudgetChange> SqliteStore::UpdateBudget(const Budget& budget, const AuditEntry& audit) {
-  BudgetStatements& s = statements_->budgets;
-  return InTransaction(
-      db_, statements_->begin, statements_->commit, s.insert_audit, audit,
-      [&]() -> StoreResult<BudgetChange> {
-        auto state = ReadBudgetState(db_, s.budget_state, budget.id, budget.name);
-        if (auto* error = std::get_if<StoreError>(&state)) {
-          return *std::move(error);
-        }
-        if (!std::get<BudgetState>(state).exists) {
-          return BudgetChange::kNotFound;
-        }
-        if (std::get<BudgetState>(state).name_taken) {
-          return BudgetChange::kNameTaken;
-        }
-        if (auto error = WriteBudget(db_, s.update_budget, budget, "update budget")) {
-          return *std::move(error);
-        }
-        return BudgetChange::kDone;
-      });
-}
-
-StoreResult<BudgetChange> SqliteStore::DeleteBudget(const std::string& id,
-                                                    const AuditEntry& audit) {
-  BudgetStatements& s = statements_->budgets;
-  return InTransaction(
-      db_, statements_->begin, statements_->commit, s.insert_audit, audit,
-      [&]() -> StoreResult<BudgetChange> {
-        if (auto error = RunWithId(db_, s.delete_budget, id, "delete budget")) {
-          return *std::move(error);
-        }
-        if (sqlite3_changes64(db_) == 0) {
-          return BudgetChange::kNotFound;
-        }
-        if (auto error = RunWithId(db_, s.delete_spend, id, "delete counters of budget")) {
-          return *std::move(error);
-        }
-        return BudgetChange::kDone;
-      });
-}
-
 StoreResult<std::optional<Budget>> SqliteStore::FindBudget(const std::string& id_or_name) {
   sqlite3_stmt* stmt = statements_->budgets.find_budget;
   sqlite::ResetOnExit reset(stmt);

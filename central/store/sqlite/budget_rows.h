@@ -1,10 +1,14 @@
 // Internal to central/store/sqlite: the prepared statements of budgets, their spend counters and
 // the audit log, which a SqliteStore reuses for its lifetime (the SQL is in budget_rows.cpp and
-// spend_rows.cpp).
+// spend_rows.cpp), and how a budget is written as a row.
 #pragma once
 
 #include <sqlite3.h>
 
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "central/store/budget.h"
@@ -34,6 +38,18 @@ struct BudgetStatements {
   sqlite3_stmt* get_spend = nullptr;
   sqlite3_stmt* seed_spend = nullptr;
 };
+
+// The scope's fields in the order of their columns (budgets) and parameters (kSeedSpendSql).
+template <typename Scope>  // BudgetScope or const BudgetScope
+std::array<decltype(&std::declval<Scope&>().workspace), 8> ScopeFields(Scope& scope) {
+  return {&scope.workspace,   &scope.team, &scope.project,  &scope.source_app,
+          &scope.environment, &scope.user, &scope.provider, &scope.model};
+}
+
+// Runs `stmt` (insert_budget or update_budget) bound to `budget`, columns in the order of the
+// budgets table; a failure is "<what> <name>: <SQLite's message>".
+StoreStatus WriteBudget(sqlite3* db, sqlite3_stmt* stmt, const Budget& budget,
+                        std::string_view what);
 
 // spend_rows.cpp: the SQL of the counters.
 extern const char* const kAddSpendSql;

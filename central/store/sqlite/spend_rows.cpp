@@ -93,9 +93,7 @@ StoreResult<bool> SqliteStore::SeedSpend(const std::string& budget_id,
   b.Text(period_key);
   b.Int(period_start_unix_ms);
   b.Int(period_end_unix_ms);
-  for (const std::string* field :
-       {&scope.workspace, &scope.team, &scope.project, &scope.source_app, &scope.environment,
-        &scope.user, &scope.provider, &scope.model}) {
+  for (const std::string* field : ScopeFields(scope)) {
     b.Text(*field);
   }
   if (b.Step() != SQLITE_DONE) {
