@@ -97,8 +97,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     // Only health is admitted without a key (Admit).
     return HandleHealth(store_);
   }
-  const Call call{request,           *admission.key,   store_,
-                  prices_.Current(), admission.params, admission.query};
+  const Call call{request,          *admission.key,  store_, prices_.Current(),
+                  admission.params, admission.query, zones_};
   switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);

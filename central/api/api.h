@@ -39,6 +39,7 @@
 #include "central/api/path_pattern.h"
 #include "central/api/query.h"
 #include "central/api/routes.h"
+#include "central/budgets/spend_increments.h"
 #include "central/store/store.h"
 #include "pricing/book_holder.h"
 
@@ -146,6 +147,7 @@ class Api {
   pricing::PriceBookHolder& prices_;
   ApiLimits limits_;
   const StaticFiles* static_files_;
+  budgets::ZoneCache zones_;  // the budgets' time zones, for counting spend on ingest
 };
 
 }  // namespace costgate::central

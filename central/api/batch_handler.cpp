@@ -88,7 +88,7 @@ ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events) {
 
   std::vector<InsertResult> inserted;
   if (!accepted.empty()) {
-    StoreResult<std::vector<InsertResult>> result = call.store.InsertEvents(accepted);
+    StoreResult<std::vector<InsertResult>> result = InsertCounted(call, accepted);
     if (std::holds_alternative<StoreError>(result)) {
       return StoreUnavailable();
     }

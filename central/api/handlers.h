@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "central/api/api.h"
+#include "central/budgets/spend_increments.h"
 #include "central/store/store.h"
 #include "pricing/price_book.h"
 
@@ -18,7 +19,13 @@ struct Call {
   const pricing::PriceBook& book;  // central's prices, for this request
   const PathParams& params;        // the route pattern's captures, decoded
   const Query& query;              // the query string's parameters, decoded
+  budgets::ZoneCache& zones;       // the budgets' time zones (writes only: the writer's thread)
 };
+
+// Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
+// event's cost to the counters of the budgets covering it (central/budgets/spend_increments.h).
+StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
+                                                     std::span<const Event> events);
 
 ApiResponse HandleHealth(Store& store);
 // docs/usage-batch.md: per-event results; 413 over `max_batch_events` events.

@@ -72,7 +72,7 @@ ApiResponse HandleUsageRecord(const Call& call) {
   event.received_unix_ms = now;
   Reprice(call.book, event);
 
-  StoreResult<std::vector<InsertResult>> stored = call.store.InsertEvents({&event, 1});
+  StoreResult<std::vector<InsertResult>> stored = InsertCounted(call, {&event, 1});
   if (std::holds_alternative<StoreError>(stored)) {
     return StoreUnavailable();
   }
