@@ -44,11 +44,10 @@ std::vector<std::vector<SpendIncrement>> SpendIncrementsFor(std::span<const Even
       if (!ScopeCovers(budget.scope, event)) {
         continue;
       }
-      const Period period =
-          PeriodAt(*kind, event.start_unix_ms, *zone, budget.fiscal_first_month);
-      increments[i].push_back({budget.id, PeriodKey(*kind, period, *zone, budget.fiscal_first_month),
-                               period.start_unix_ms, period.end_unix_ms,
-                               event.cost.value_or(pricing::Money{})});
+      const Period period = PeriodAt(*kind, event.start_unix_ms, *zone, budget.fiscal_first_month);
+      increments[i].push_back(
+          {budget.id, PeriodKey(*kind, period, *zone, budget.fiscal_first_month),
+           period.start_unix_ms, period.end_unix_ms, event.cost.value_or(pricing::Money{})});
     }
   }
   return increments;

@@ -67,9 +67,9 @@ TEST(SpendIncrementsFor, PutsTheEventInEachBudgetsOwnPeriodByCentralsCost) {
     GTEST_SKIP() << "tzdata is not installed";
   }
   const std::vector<Event> events = {EventAt(kLateNovemberUtc, 42)};
-  const std::vector<Budget> budgets = {BudgetIn("ny", "America/New_York"),
-                                       BudgetIn("tokyo", "Asia/Tokyo"),
-                                       BudgetIn("other", "UTC", Only(&BudgetScope::workspace, "other"))};
+  const std::vector<Budget> budgets = {
+      BudgetIn("ny", "America/New_York"), BudgetIn("tokyo", "Asia/Tokyo"),
+      BudgetIn("other", "UTC", Only(&BudgetScope::workspace, "other"))};
   const auto increments = SpendIncrementsFor(events, budgets, zones);
   ASSERT_EQ(increments.size(), 1u);
   ASSERT_EQ(increments[0].size(), 2u);
