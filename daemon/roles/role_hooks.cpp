@@ -49,10 +49,15 @@ bool RoleHooks::Usable(const config::Config& as_read, std::string_view msg) {
 }
 
 bool RoleHooks::Prepare(const config::Config& current, const config::Config& next) {
-  if (next.listen != current.listen || next.central.listen != current.central.listen ||
-      next.receipts.path != current.receipts.path ||
-      next.receipts.synchronous != current.receipts.synchronous ||
-      next.central.store != current.central.store || next.shipper != current.shipper) {
+  // Only what this process's roles use: a proxy does not care where central would listen.
+  const bool proxy = role_ != Role::kCentral;
+  const bool central = role_ != Role::kProxy;
+  const bool proxy_restart =
+      next.listen != current.listen || next.receipts.path != current.receipts.path ||
+      next.receipts.synchronous != current.receipts.synchronous || next.shipper != current.shipper;
+  const bool central_restart =
+      next.central.listen != current.central.listen || next.central.store != current.central.store;
+  if ((proxy && proxy_restart) || (central && central_restart)) {
     logger_
         .Warn(
             "listen, receipts.path/synchronous, shipper and central.store (central.database) "
