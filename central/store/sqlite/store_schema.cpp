@@ -122,6 +122,15 @@ constexpr const char* kMigrateV1ToV2Sql = R"sql(
 ALTER TABLE events ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 4: events carry the proxy's preflight estimate and the budget lease holder. Events
+// stored before it had none. In an older table they come last; every statement names its
+// columns (event_rows.cpp), so the order is immaterial.
+constexpr const char* kMigrateV3ToV4Sql = R"sql(
+ALTER TABLE events ADD COLUMN estimated_cost_pico_usd INTEGER;
+ALTER TABLE events ADD COLUMN estimate_method TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN budget_holder TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 StoreStatus CreateOrCheckSchema(sqlite3* db) {
@@ -153,6 +162,9 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (!error) {
     error = sqlite::Exec(db, kCreateBudgetTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 3");
+  }
+  if (!error && *version >= 1 && *version <= 3) {
+    error = sqlite::Exec(db, kMigrateV3ToV4Sql, "migrate schema 3 -> 4");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -91,9 +91,9 @@ TEST_F(ReceiptWriterTest, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   EXPECT_EQ(row["outcome"], "cancelled");
 }
 
-TEST_F(ReceiptWriterTest, CreatesSchemaVersion4InWalMode) {
+TEST_F(ReceiptWriterTest, CreatesSchemaVersion5InWalMode) {
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
   EXPECT_EQ(QueryRows(path_, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
   EXPECT_EQ(QueryRows(path_, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
             "receipts");
@@ -202,7 +202,7 @@ TEST_F(ReceiptWriterTest, ReopensAnExistingDatabase) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].at("event_id"), "first");
   EXPECT_EQ(rows[1].at("event_id"), "second");
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
 }
 
 TEST_F(ReceiptWriterTest, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {

@@ -18,9 +18,20 @@ using store_testing::TempDir;
 
 constexpr const char* kVersion3Tables = "'budgets', 'budget_spend', 'audit_log', 'sqlite_sequence'";
 
-// Every table and index, by name: what a schema is, whatever order it was made in.
+// Every table and index, by name: what a schema is, whatever order it was made in. The events
+// table by its columns: ALTER TABLE appends a column (with the default it needs), where a fresh
+// table declares it among the receipt's fields; every statement names its columns.
 std::vector<test_support::SqlRow> SchemaOf(const std::string& path) {
-  return QueryRows(path, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name");
+  std::vector<test_support::SqlRow> schema = QueryRows(
+      path,
+      "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name != 'events' ORDER BY name");
+  for (test_support::SqlRow& column :
+       QueryRows(path,
+                 "SELECT name, type, \"notnull\", pk FROM pragma_table_info('events') ORDER BY "
+                 "name")) {
+    schema.push_back(std::move(column));
+  }
+  return schema;
 }
 
 // At `version2`: the schema and rows of the store at `made` but for the version-3 tables (the
@@ -42,7 +53,12 @@ void CopyAsVersion2(const std::string& made, const std::string& version2) {
   for (const std::string& table : tables) {
     sql += "INSERT INTO main." + table + " SELECT * FROM made." + table + ";\n";
   }
-  sql += "DETACH DATABASE made;\nPRAGMA user_version = 2;\n";
+  sql += "DETACH DATABASE made;\n";
+  // Version 4's event columns did not exist at version 2.
+  for (const char* column : {"estimated_cost_pico_usd", "estimate_method", "budget_holder"}) {
+    sql += std::string("ALTER TABLE main.events DROP COLUMN ") + column + ";\n";
+  }
+  sql += "PRAGMA user_version = 2;\n";
   ExecuteSql(version2, sql);
 }
 
@@ -67,7 +83,7 @@ TEST(BudgetTablesMigration, Version2GainsTheBudgetTablesWithItsRowsKept) {
 
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 2);
   EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("old-2"))->model, "gemini-2.5-flash");
   EXPECT_EQ(std::get<std::optional<ApiKeyRecord>>(store->FindKeyByHash("hash-1"))->name, "ci");

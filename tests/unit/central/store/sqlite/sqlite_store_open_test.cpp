@@ -28,11 +28,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion3) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion4) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -117,7 +117,7 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
   ASSERT_TRUE(old.has_value());
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
@@ -137,7 +137,7 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (3)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (4)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {
