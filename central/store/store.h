@@ -1,5 +1,5 @@
 // Central's store: events, the org hierarchy, mirrored users and projects, API keys, budgets with
-// their spend counters and the audit log of their changes.
+// their spend counters and the audit log of their changes, the budget ledger of holds and leases.
 //
 // An interface with one implementation per database: SqliteStore (embedded default) now, a
 // PostgreSQL one later; the same tests run against each. Methods are synchronous and report
@@ -18,6 +18,7 @@
 
 #include "central/store/budget.h"
 #include "central/store/event.h"
+#include "central/store/ledger.h"
 
 namespace costgate::central {
 
@@ -78,7 +79,10 @@ class Store {
   // events[i] is stored, never when it is kDuplicate: a shipper's retry never counts twice.
   // `increments` is empty (nothing to count) or has one entry per event (another length is an
   // error, and nothing is inserted). An increment for a budget that no longer exists is skipped
-  // (deleted between the caller's look-up and now).
+  // (deleted between the caller's look-up and now). In the same transaction, for each stored
+  // event (never a duplicate): its increments are added to the ingested amount of the leases of
+  // its budget_holder (when set) in those budgets and periods, and the holds whose id is its
+  // event_id or its request_id (when set) are deleted: the event settles them (ledger.h).
   virtual StoreResult<std::vector<InsertResult>> InsertEvents(
       std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) = 0;
   virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;
@@ -128,6 +132,40 @@ class Store {
   virtual StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
                                       int64_t period_start_unix_ms, int64_t period_end_unix_ms,
                                       const BudgetScope& scope) = 0;
+
+  // The budget ledger (ledger.h). Each method is one transaction. ReserveHolds and SyncLeases
+  // purge expired holds (and SyncLeases expired leases of ended periods or of budgets no longer
+  // hard) along the way, a bounded number at a time.
+  //
+  // committed(budget, period) at `now_unix_ms`.
+  virtual StoreResult<pricing::Money> GetCommitted(const std::string& budget_id,
+                                                   const std::string& period_key,
+                                                   int64_t now_unix_ms) = 0;
+  // Holds `holds[i].amount` against each budget under `hold_id` until `expires_unix_ms`, all or
+  // none: allowed when, for every entry, committed + amount <= limit (committed counting no hold
+  // of this hold_id, which the new ones replace). The check and the insert are atomic against
+  // every other writer of the store, also in other processes. Not allowed: nothing is held and
+  // the outcome names the first budget that would go over. An amount of 0 reserves nothing and
+  // stores no row.
+  virtual StoreResult<HoldOutcome> ReserveHolds(const std::string& hold_id,
+                                                std::span<const HoldRequest> holds,
+                                                int64_t expires_unix_ms, int64_t now_unix_ms) = 0;
+  // A holder's lease sync (POST /v1/budget/leases) over `budgets`, the hard budgets in their
+  // current periods:
+  //  - an entry for one of them with `release`: the lease's granted becomes max(used, ingested),
+  //    and it gets no more in this sync. Entries for another period or budget are ignored.
+  //  - for each budget: when the holder has no unexpired lease of it, or its entry has need > 0,
+  //    or LeaseRunsLow: granted += LeaseGrant(remaining, need, holders), with remaining =
+  //    limit - committed (the holder's own outstanding counted even if its lease had expired),
+  //    holders = holders of unexpired leases of the budget's period, this one included.
+  //  - every lease of the holder in `budgets` expires at now + ttl_ms (renewed, granted or not).
+  // Returns the holder's lease of each budget, in the order of `budgets`. A lease of an ended
+  // period is kept until it has expired (late events still credit it); one of the current period
+  // is kept even when expired: a holder coming back continues it.
+  virtual StoreResult<std::vector<LeaseState>> SyncLeases(const std::string& holder,
+                                                          std::span<const LeaseEntry> entries,
+                                                          std::span<const LeaseBudget> budgets,
+                                                          int64_t now_unix_ms, int64_t ttl_ms) = 0;
 };
 
 }  // namespace costgate::central

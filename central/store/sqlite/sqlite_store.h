@@ -65,6 +65,16 @@ class SqliteStore final : public Store {
   StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
                               int64_t period_start_unix_ms, int64_t period_end_unix_ms,
                               const BudgetScope& scope) override;
+  StoreResult<pricing::Money> GetCommitted(const std::string& budget_id,
+                                           const std::string& period_key,
+                                           int64_t now_unix_ms) override;
+  StoreResult<HoldOutcome> ReserveHolds(const std::string& hold_id,
+                                        std::span<const HoldRequest> holds, int64_t expires_unix_ms,
+                                        int64_t now_unix_ms) override;
+  StoreResult<std::vector<LeaseState>> SyncLeases(const std::string& holder,
+                                                  std::span<const LeaseEntry> entries,
+                                                  std::span<const LeaseBudget> budgets,
+                                                  int64_t now_unix_ms, int64_t ttl_ms) override;
 
  private:
   explicit SqliteStore(sqlite3* db);

@@ -1,5 +1,6 @@
 // Version 3 adds the budget tables: a version-2 database, as this build's code made it before
-// them, upgrades with its rows kept and ends with the schema of a new database.
+// them, upgrades with its rows kept and ends with the schema of a new database. Version 4's
+// ledger tables (budget_holds, budget_leases) come to a version-3 database the same way.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -17,6 +18,8 @@ using store_testing::QueryRows;
 using store_testing::TempDir;
 
 constexpr const char* kVersion3Tables = "'budgets', 'budget_spend', 'audit_log', 'sqlite_sequence'";
+// Newer still: a version-2 database has none of them either.
+constexpr const char* kVersion4Tables = "'budget_holds', 'budget_leases'";
 
 // Every table and index, by name: what a schema is, whatever order it was made in. The events
 // table by its columns: ALTER TABLE appends a column (with the default it needs), where a fresh
@@ -42,8 +45,9 @@ void CopyAsVersion2(const std::string& made, const std::string& version2) {
   std::vector<std::string> tables;
   for (auto& row :
        QueryRows(made, std::string("SELECT type, name, sql FROM sqlite_master WHERE sql IS "
-                                   "NOT NULL AND name NOT IN (") +
-                           kVersion3Tables + ") ORDER BY type = 'index', name")) {
+                                   "NOT NULL AND tbl_name NOT IN (") +
+                           kVersion3Tables + ", " + kVersion4Tables +
+                           ") ORDER BY type = 'index', name")) {
     sql += *row["sql"] + ";\n";
     if (*row["type"] == "table") {
       tables.push_back(*row["name"]);
@@ -100,6 +104,37 @@ TEST(BudgetTablesMigration, Version2GainsTheBudgetTablesWithItsRowsKept) {
   ASSERT_EQ(std::get<BudgetChange>(store->CreateBudget(budget, audit)), BudgetChange::kDone);
   ASSERT_TRUE(std::get<bool>(store->SeedSpend(budget.id, "2025-11", 0, INT64_MAX, {})));
   EXPECT_EQ(std::get<BudgetSpend>(store->GetSpend(budget.id, "2025-11")).events, 2);
+  store.reset();
+
+  TempDir fresh_dir;
+  const std::string fresh = fresh_dir.File("fresh.db");
+  OpenSqliteStore(fresh);
+  EXPECT_EQ(SchemaOf(path), SchemaOf(fresh));
+}
+
+TEST(LedgerTablesMigration, Version3GainsTheLedgerTablesWithItsRowsKept) {
+  TempDir dir;
+  const std::string path = dir.File("central.db");
+  {
+    auto store = OpenSqliteStore(path);
+    ASSERT_NE(store, nullptr);
+    store->InsertEvents(std::vector{MakeEvent("old-1")});
+  }
+  // Back to version 3: without the ledger and version 4's event columns.
+  ExecuteSql(path,
+             "DROP TABLE budget_holds; DROP TABLE budget_leases; "
+             "ALTER TABLE events DROP COLUMN estimated_cost_pico_usd; "
+             "ALTER TABLE events DROP COLUMN estimate_method; "
+             "ALTER TABLE events DROP COLUMN budget_holder; PRAGMA user_version = 3;");
+
+  auto store = OpenSqliteStore(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 1);
+  const std::vector<HoldRequest> holds = {
+      {"bud_1", "2025-12", pricing::Money::FromPico(5), pricing::Money::FromPico(10)}};
+  ASSERT_TRUE(std::get<HoldOutcome>(store->ReserveHolds("h-1", holds, 2'000, 1'000)).allowed);
+  EXPECT_EQ(std::get<pricing::Money>(store->GetCommitted("bud_1", "2025-12", 1'000)).pico(), 5);
   store.reset();
 
   TempDir fresh_dir;

@@ -52,9 +52,10 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
     tables.push_back(*row["name"]);
   }
   // sqlite_sequence: SQLite's own, for audit_log's AUTOINCREMENT.
-  EXPECT_EQ(tables, (std::vector<std::string>{"api_keys", "audit_log", "budget_spend", "budgets",
-                                              "events", "projects", "sqlite_sequence", "teams",
-                                              "users", "workspaces"}));
+  EXPECT_EQ(tables,
+            (std::vector<std::string>{"api_keys", "audit_log", "budget_holds", "budget_leases",
+                                      "budget_spend", "budgets", "events", "projects",
+                                      "sqlite_sequence", "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
