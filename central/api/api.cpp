@@ -103,13 +103,15 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
     case Route::kPreflight:
-      return HandlePreflight(call);
+      return HandlePreflight(call, limits_.preflight_hold_ttl_ms);
     case Route::kUsageRecord:
       return HandleUsageRecord(call);
     case Route::kUsersUpsert:
       return HandleUserUpsert(call);
     case Route::kProjectsUpsert:
       return HandleProjectUpsert(call);
+    case Route::kBudgetLeases:
+      return HandleBudgetLeases(call, limits_.budget_lease_ttl_ms);
     case Route::kHealth:
     case Route::kStaticFile:
       break;

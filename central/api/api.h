@@ -10,10 +10,13 @@
 // "https://HOST/cost-tracker/v1/..."):
 //   GET  /v1/health            {"status":"ok","db":"ok"}; 503 {"status":"error","db":"error"}
 //   POST /v1/usage/batch       scope ship; docs/usage-batch.md
-//   POST /v1/preflight         scope preflight; ../shared/V1-API.md
+//   POST /v1/preflight         scope preflight; ../shared/V1-API.md, extended: reserves the
+//                              estimate against the hard budgets covering the call
+//                              (preflight_handler.cpp)
 //   POST /v1/usage/record      scope record
 //   POST /v1/users/upsert      scope upsert
 //   POST /v1/projects/upsert   scope upsert
+//   POST /v1/budget/leases     scope ship; a proxy's budget leases (lease_handler.cpp)
 //   GET  /...                  central.static_dir, where no route claims the path and the path
 //                              holds no "/v1/" (static_files.h); no key
 // A GET route answers HEAD too (the caller sends no body). The query string is parsed for every
@@ -99,13 +102,16 @@ struct Admission {
   Query query;
 };
 
-// central.max_batch_events, max_body_bytes, max_buffered_body_bytes. The body limits are kept
-// by the HTTP side (daemon/central_api), which reads and decodes bodies before Handle.
+// central.max_batch_events, max_body_bytes, max_buffered_body_bytes, budget_lease_ttl_ms,
+// preflight_hold_ttl_ms. The body limits are kept by the HTTP side (daemon/central_api), which
+// reads and decodes bodies before Handle.
 struct ApiLimits {
   uint32_t max_batch_events = 5'000;
   uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
   // Request bodies held in memory at once, over all requests (raw and decoded).
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
+  int64_t budget_lease_ttl_ms = 60'000;     // a proxy's lease lapses unless synced again
+  int64_t preflight_hold_ttl_ms = 900'000;  // a /v1/preflight hold lapses unless its usage comes
 };
 
 class StaticFiles;

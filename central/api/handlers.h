@@ -30,9 +30,12 @@ StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
 ApiResponse HandleHealth(Store& store);
 // docs/usage-batch.md: per-event results; 413 over `max_batch_events` events.
 ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events);
-ApiResponse HandlePreflight(const Call& call);
+// Reserves the call's estimate against the hard budgets covering it for `hold_ttl_ms` (at most).
+ApiResponse HandlePreflight(const Call& call, int64_t hold_ttl_ms);
 ApiResponse HandleUsageRecord(const Call& call);
 ApiResponse HandleUserUpsert(const Call& call);
 ApiResponse HandleProjectUpsert(const Call& call);
+// A proxy's lease sync; its leases live `lease_ttl_ms` from now.
+ApiResponse HandleBudgetLeases(const Call& call, int64_t lease_ttl_ms);
 
 }  // namespace costgate::central
