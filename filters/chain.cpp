@@ -11,7 +11,8 @@
 namespace costgate::filters {
 
 FilterChain FilterChain::Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                               const pricing::PriceBookHolder& prices, ChainInfo info) {
+                               const pricing::PriceBookHolder& prices, ChainInfo info,
+                               [[maybe_unused]] preflight::BudgetGate* gate) {
   FilterChain chain;
   chain.routes_ = std::make_shared<const RouteTable>(config, BuiltinProviderRoutes());
 

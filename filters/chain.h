@@ -27,6 +27,10 @@
 
 namespace costgate::filters {
 
+namespace preflight {
+class BudgetGate;
+}
+
 struct ChainInfo {
   std::string host;     // hostname stamped on receipts
   std::string version;  // daemon version stamped on receipts
@@ -37,9 +41,11 @@ class FilterChain {
   // An empty chain: no routes, no filters (a role that forwards nothing).
   FilterChain() = default;
 
-  // `sink`, `stats` and `prices` must outlive the chain and every filter it creates.
+  // `sink`, `stats`, `prices` and `gate` must outlive the chain and every filter it creates.
+  // `gate`: where preflight asks about budgets; null = preflight off.
   static FilterChain Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                           const pricing::PriceBookHolder& prices, ChainInfo info);
+                           const pricing::PriceBookHolder& prices, ChainInfo info,
+                           preflight::BudgetGate* gate = nullptr);
 
   // Fresh filters for one request, in chain order.
   std::vector<std::unique_ptr<Filter>> CreateFilters() const;

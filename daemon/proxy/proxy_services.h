@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "daemon/budget/gate_service.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "filters/filter_stats.h"
@@ -20,6 +21,9 @@ struct ProxyServices {
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;                  // this machine's hostname, for receipts
   std::string version;               // daemon version, for receipts and /metrics
+  // The budget gates' lasting parts (leases, holds); null when preflight is off. Each
+  // configuration generation makes its gate from it (Runtime::gate).
+  budget::GateService* gates = nullptr;
 };
 
 }  // namespace costgate::daemon::proxy

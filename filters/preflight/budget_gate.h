@@ -22,6 +22,7 @@
 
 #include "filters/exchange.h"
 #include "filters/task.h"
+#include "filters/units.h"
 #include "pricing/money.h"
 
 namespace costgate::filters::preflight {
@@ -32,6 +33,9 @@ struct GateCall {
   std::string_view model;       // the model to match budgets on (the estimate's model_requested)
   std::optional<pricing::Money> estimate;  // nullopt: unpriced (held as 0, allowed)
   bool exact = false;                      // the estimate is what the provider will bill
+  // The estimate's units (Estimate::units); null when none. Central mode sends them to
+  // /v1/preflight (estimated_units), where central prices them with its own book.
+  const Units* units = nullptr;
 };
 
 enum class GateVerdict : uint8_t {
