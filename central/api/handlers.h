@@ -19,7 +19,7 @@ struct Call {
   const pricing::PriceBook& book;  // central's prices, for this request
   const PathParams& params;        // the route pattern's captures, decoded
   const Query& query;              // the query string's parameters, decoded
-  budgets::ZoneCache& zones;       // the budgets' time zones (writes only: the writer's thread)
+  budgets::ZoneCache& zones;       // the budgets' time zones: the Api's own (one Api per thread)
 };
 
 // Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
@@ -37,5 +37,13 @@ ApiResponse HandleUserUpsert(const Call& call);
 ApiResponse HandleProjectUpsert(const Call& call);
 // A proxy's lease sync; its leases live `lease_ttl_ms` from now.
 ApiResponse HandleBudgetLeases(const Call& call, int64_t lease_ttl_ms);
+
+// /admin/v1 (admin_budgets.cpp, admin_audit.cpp): budgets and the audit log of their changes.
+ApiResponse HandleAdminBudgetList(const Call& call);
+ApiResponse HandleAdminBudgetCreate(const Call& call);  // 201 with the budget and its spend
+ApiResponse HandleAdminBudgetGet(const Call& call);     // params "id": an id or a name
+ApiResponse HandleAdminBudgetPatch(const Call& call);
+ApiResponse HandleAdminBudgetDelete(const Call& call);
+ApiResponse HandleAdminAudit(const Call& call);  // query limit (1..500, 50), before (an id)
 
 }  // namespace costgate::central

@@ -47,7 +47,9 @@ struct ProjectRecord {
   std::string team_id;       // "" = none
 };
 
-enum class Scope : uint8_t { kPreflight = 1, kRecord = 2, kUpsert = 4, kShip = 8 };
+// What an API key may call, one bit each (api_keys.scopes is the bit set). kAdmin manages budgets
+// (/admin/v1); the ingest scopes never imply it.
+enum class Scope : uint8_t { kPreflight = 1, kRecord = 2, kUpsert = 4, kShip = 8, kAdmin = 16 };
 
 struct ApiKeyRecord {
   std::string id;          // public id shown in listings ("key_" + 12 hex)
@@ -103,13 +105,24 @@ class Store {
   virtual StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) = 0;
 
   // Budgets. Each change writes `audit` (its id ignored: the store assigns it) in the same
-  // transaction as the change, and only when the change is kDone.
+  // transaction as the change, and only when the change is kDone. With `seed`, that transaction
+  // also sets the budget's counter of seed's period as SeedSpend does (with the budget's scope as
+  // written).
   // kNameTaken when another budget has budget.name.
-  virtual StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) {
+    return CreateBudget(budget, audit, std::nullopt);
+  }
+  virtual StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit,
+                                                 const std::optional<SpendSeed>& seed) = 0;
   // Replaces every field of the budget with budget.id but created_unix_ms. kNotFound when no
-  // budget has that id; kNameTaken when another budget has budget.name. Counters are kept: a
-  // budget raised mid-period is re-seeded by the caller (SeedSpend).
-  virtual StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  // budget has that id; kNameTaken when another budget has budget.name. Counters are kept (a
+  // raised or lowered amount counts on from the spend so far) unless `seed` sets one again (a
+  // budget whose scope, period or zone changed).
+  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) {
+    return UpdateBudget(budget, audit, std::nullopt);
+  }
+  virtual StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit,
+                                                 const std::optional<SpendSeed>& seed) = 0;
   // Deletes the budget and every counter of it. kNotFound when no budget has this id.
   virtual StoreResult<BudgetChange> DeleteBudget(const std::string& id,
                                                  const AuditEntry& audit) = 0;

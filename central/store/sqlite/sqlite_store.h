@@ -53,8 +53,12 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;
   StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) override;
   StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) override;
-  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) override;
-  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) override;
+  using Store::CreateBudget;
+  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit,
+                                         const std::optional<SpendSeed>& seed) override;
+  using Store::UpdateBudget;
+  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit,
+                                         const std::optional<SpendSeed>& seed) override;
   StoreResult<BudgetChange> DeleteBudget(const std::string& id, const AuditEntry& audit) override;
   StoreResult<std::optional<Budget>> FindBudget(const std::string& id_or_name) override;
   StoreResult<std::vector<Budget>> ListBudgets() override;
