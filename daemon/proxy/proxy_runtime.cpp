@@ -25,9 +25,9 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
   auto runtime = std::make_shared<Runtime>();
   runtime->config = config;
   runtime->generation = generation;
-  runtime->chain = filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
-                                               services.prices,
-                                               filters::ChainInfo{services.host, services.version});
+  runtime->chain = filters::FilterChain::Build(
+      *config, services.receipts, services.filter_stats, services.prices,
+      filters::ChainInfo{services.host, services.version}, services.budget_gate);
   for (const auto& u : config->upstreams) {
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {

@@ -7,6 +7,7 @@
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "filters/filter_stats.h"
+#include "filters/preflight/budget_gate.h"
 #include "filters/receipt.h"
 #include "pricing/book_holder.h"
 
@@ -20,6 +21,9 @@ struct ProxyServices {
   pricing::PriceBookHolder& prices;  // the price book in force (swapped by reload and refresh)
   std::string host;                  // this machine's hostname, for receipts
   std::string version;               // daemon version, for receipts and /metrics
+  // Where preflight asks about budgets; nullptr: preflight off (no preflight filter in the
+  // chains built from now on). Outlives every chain built with it.
+  filters::preflight::BudgetGate* budget_gate = nullptr;
 };
 
 }  // namespace costgate::daemon::proxy

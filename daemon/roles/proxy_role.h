@@ -25,6 +25,9 @@ class ProxyRole {
   ProxyRole(const ProxyRole&) = delete;
   ProxyRole& operator=(const ProxyRole&) = delete;
 
+  // The budget gate preflight asks (it outlives the role); nullptr, the default: preflight off.
+  // Before Open: the chains built from then on use it.
+  void SetBudgetGate(filters::preflight::BudgetGate* gate) { services_.budget_gate = gate; }
   // Opens the outbox (a failure degrades metering and is logged: receipts wait in memory) and
   // prepares generation 1 of `config`. False, logged, when the configuration cannot be served
   // (an upstream's CA file).
