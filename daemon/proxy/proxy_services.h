@@ -8,6 +8,7 @@
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "filters/filter_stats.h"
+#include "filters/preflight/budget_gate.h"
 #include "filters/receipt.h"
 #include "pricing/book_holder.h"
 
@@ -24,6 +25,9 @@ struct ProxyServices {
   // The budget gates' lasting parts (leases, holds); null when preflight is off. Each
   // configuration generation makes its gate from it (Runtime::gate).
   budget::GateService* gates = nullptr;
+  // A gate given from outside (tests script one) wins over `gates`; nullptr: use `gates`.
+  // Outlives every chain built with it.
+  filters::preflight::BudgetGate* budget_gate = nullptr;
 };
 
 }  // namespace costgate::daemon::proxy

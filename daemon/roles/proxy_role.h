@@ -32,6 +32,9 @@ class ProxyRole {
   // path, when the mode cannot be served. Before Open: every generation's gate comes from it.
   bool OpenBudgets(const config::Config& config, bool central_in_process,
                    budget::GateService::Transports transports);
+  // A gate that replaces the configured ones (tests script one; it outlives the role). Before
+  // Open: the chains built from then on use it.
+  void SetBudgetGate(filters::preflight::BudgetGate* gate) { services_.budget_gate = gate; }
   // Opens the outbox (a failure degrades metering and is logged: receipts wait in memory) and
   // prepares generation 1 of `config`. False, logged, when the configuration cannot be served
   // (an upstream's CA file).

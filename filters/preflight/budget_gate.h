@@ -8,10 +8,16 @@
 //    (the lease fast path: no allocation beyond the reservation, no network); it suspends only to
 //    wait for central (a first lease, a lease run dry, central mode), at most the configured
 //    timeout, and then answers by the fail-open/closed rule.
+//  - `call` and everything it points to (the Exchange, the model) stay valid until the Task
+//    Reserve returned has finished or been destroyed. A suspended Reserve is destroyed, never
+//    resumed, when the daemon stops meanwhile: a gate that answers through an Answer and finds
+//    Send false (the request went away) releases what it reserved for that answer itself.
 //  - An allowed reservation holds its amount against every hard budget covering the call until
-//    Settle. Settle is called exactly once per allowed reservation, from the filter's OnComplete
-//    (every exit path: refused, failed, cancelled, daemon stop), with the call's real cost (0 for
-//    a call that never reached the provider; nullopt = unpriced, counted as 0). It never blocks.
+//    Settle. Settle is called exactly once per allowed reservation with a non-zero
+//    `reservation`, from the completion of the chain's last filter (BudgetSettleFilter,
+//    settle_filter.h: every exit path, refused, failed, cancelled, daemon stop), with the call's
+//    real cost (0 for a call that never went out to the provider; nullopt = unpriced, counted
+//    as 0). It never blocks.
 //  - A denied or not-held reservation needs no Settle (calling it is harmless).
 #pragma once
 
