@@ -28,8 +28,9 @@ ApiResponse AdminCall(ApiHarness& h, std::string_view method, std::string_view p
 std::string AdminText(const simdjson::dom::element& e) { return std::string(std::string_view(e)); }
 
 std::string AdminErrorField(const ApiResponse& r) {
+  const Json body(r.body);  // owns what `field` points into
   simdjson::dom::element field;
-  if (Json(r.body)["error"]["field"].get(field) != simdjson::SUCCESS) {
+  if (body["error"]["field"].get(field) != simdjson::SUCCESS) {
     return "";
   }
   return AdminText(field);
