@@ -18,7 +18,11 @@ class ReceiptWriterTest : public WriterTest {};
 
 TEST_F(ReceiptWriterTest, WritesEveryColumnOfAReceipt) {
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
-  writer_.Submit(MakeReceipt("0190a000-0000-7000-8000-000000000001"));
+  filters::Receipt receipt = MakeReceipt("0190a000-0000-7000-8000-000000000001");
+  receipt.estimated_cost = pricing::Money::FromPico(3'000'000'000);
+  receipt.estimate_method = "request_text_ratio+max_output_tokens";
+  receipt.budget_holder = "px_0123456789abcdef";
+  writer_.Submit(std::move(receipt));
   writer_.Flush();
 
   const auto rows = QueryRows(path_, "SELECT * FROM receipts");
@@ -59,6 +63,9 @@ TEST_F(ReceiptWriterTest, WritesEveryColumnOfAReceipt) {
       {"request_bytes", "1234"},
       {"response_bytes", "5678"},
       {"estimated", "0"},
+      {"estimated_cost_pico_usd", "3000000000"},
+      {"estimate_method", "request_text_ratio+max_output_tokens"},
+      {"budget_holder", "px_0123456789abcdef"},
       {"shipped_at_ms", std::nullopt},
       {"rejected_reason", std::nullopt},
   };
