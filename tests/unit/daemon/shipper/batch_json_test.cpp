@@ -68,10 +68,10 @@ TEST(BatchJson, CarriesThePreflightEstimateAndTheLeaseHolder) {
   s.receipt.estimated_cost = pricing::Money::FromPico(300'000'000);
   s.receipt.estimate_method = "request_text_ratio+max_output_tokens";
   s.receipt.budget_holder = "px_0123456789abcdef";
-  EXPECT_NE(BatchJson(std::vector{s}).find(
-                R"("estimated_cost_pico_usd":300000000,)"
-                R"("estimate_method":"request_text_ratio+max_output_tokens",)"
-                R"("budget_holder":"px_0123456789abcdef"})"),
+  EXPECT_NE(BatchJson(std::vector{s})
+                .find(R"("estimated_cost_pico_usd":300000000,)"
+                      R"("estimate_method":"request_text_ratio+max_output_tokens",)"
+                      R"("budget_holder":"px_0123456789abcdef"})"),
             std::string::npos);
 }
 

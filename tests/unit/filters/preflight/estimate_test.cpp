@@ -57,7 +57,9 @@ pricing::CallPrice ReceiptPrice(std::string_view family, std::string_view model,
                                      .at_ms = kAt});
 }
 
-int64_t UnitCount(const Estimate& e, std::string_view unit) { return e.units.Get(unit).value_or(-1); }
+int64_t UnitCount(const Estimate& e, std::string_view unit) {
+  return e.units.Get(unit).value_or(-1);
+}
 
 // The receipt of the same request answered 200 with no usage headers or body: the chain's meter
 // and price filters, as they run on completion.
@@ -148,7 +150,8 @@ TEST(PreflightEstimateTest, AnInlineImageCountsAtThePerImageRateNotItsBase64) {
                            R"({"inlineData":{"mimeType":"image/png","data":")" +
                            image + R"("}}]}]})";
   const Estimate e = EstimateOf(Request("gemini", "generateContent", "gemini-2.5-flash", body));
-  EXPECT_EQ(UnitCount(e, kUnitInputTokens), TokensFromBytes(body.size() - image.size()) + kImageTokens);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
+            TokensFromBytes(body.size() - image.size()) + kImageTokens);
   EXPECT_EQ(e.method, "request_media_rates");
 }
 
@@ -236,7 +239,8 @@ TEST(PreflightEstimateTest, OpenAiDataUrlImageCountsAtThePerImageRate) {
       R"("image_url":{"url":"data:image/jpeg;base64,)" +
       image + R"("}}]}]})";
   const Estimate e = EstimateOf(Request("gemini", "openai.chat.completions", "", body));
-  EXPECT_EQ(UnitCount(e, kUnitInputTokens), TokensFromBytes(body.size() - image.size()) + kImageTokens);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
+            TokensFromBytes(body.size() - image.size()) + kImageTokens);
 }
 
 // --- Cloud TTS ---
