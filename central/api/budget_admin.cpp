@@ -22,7 +22,7 @@ std::string BudgetText(const Budget& budget) {
 StoreResult<BudgetStatus> ReadBudgetStatus(Store& store, Budget budget, int64_t now_unix_ms,
                                            budgets::ZoneCache& zones) {
   BudgetStatus status;
-  status.period = budgets::PeriodOfBudget(budget, now_unix_ms, zones);
+  status.period = budgets::BudgetPeriodAt(budget, now_unix_ms, zones);
   status.spend.budget_id = budget.id;
   if (status.period) {
     StoreResult<BudgetSpend> spend = store.GetSpend(budget.id, status.period->key);
@@ -39,7 +39,7 @@ StoreResult<BudgetChange> CreateBudgetSeeded(Store& store, const Budget& budget,
                                              std::string_view actor, int64_t now_unix_ms,
                                              budgets::ZoneCache& zones) {
   const std::optional<budgets::BudgetPeriod> period =
-      budgets::PeriodOfBudget(budget, now_unix_ms, zones);
+      budgets::BudgetPeriodAt(budget, now_unix_ms, zones);
   const AuditEntry audit{0,         now_unix_ms, std::string(actor), "budget.create",
                          budget.id, "",          BudgetText(budget)};
   return store.CreateBudget(budget, audit,
@@ -56,7 +56,7 @@ StoreResult<BudgetChange> UpdateBudgetSeeded(Store& store, const Budget& before,
   }
   std::optional<SpendSeed> seed;
   if (budgets::CountsDifferently(before, after)) {
-    if (const auto period = budgets::PeriodOfBudget(after, now_unix_ms, zones)) {
+    if (const auto period = budgets::BudgetPeriodAt(after, now_unix_ms, zones)) {
       seed = period->Seed();
     }
   }

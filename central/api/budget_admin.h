@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "central/budgets/current_period.h"
+#include "central/budgets/budget_period.h"
 #include "central/budgets/spend_increments.h"
 #include "central/store/store.h"
 

@@ -41,4 +41,12 @@ std::string LocalTimeText(int64_t unix_ms, const TimeZone& zone) {
   return out;
 }
 
+std::optional<int64_t> PercentHundredths(pricing::Money spent, pricing::Money amount) {
+  if (amount.pico() <= 0) {
+    return std::nullopt;
+  }
+  // Both within int64 pico-USD: the product is taken in 128 bits, the quotient fits.
+  return pricing::MulDivRoundHalfEven(spent.pico(), 10'000, amount.pico());
+}
+
 }  // namespace costgate::central::budgets
