@@ -207,18 +207,27 @@ void AppendIntField(std::string& out, std::string_view name, int64_t value) {
   out += ',';
 }
 
+}  // namespace
+
+void AppendScopeJson(std::string& out, const BudgetScope& scope) {
+  out += '{';
+  for (size_t i = 0; i < kScopeFields.size(); ++i) {
+    out += i == 0 ? "" : ",";
+    AppendJsonKey(out, kScopeFields[i].name);
+    AppendJsonString(out, scope.*kScopeFields[i].member);
+  }
+  out += '}';
+}
+
+namespace {
+
 // The budget's members, each followed by a comma.
 void AppendBudgetMembers(std::string& out, const Budget& budget) {
   AppendTextField(out, "id", budget.id);
   AppendTextField(out, "name", budget.name);
   AppendJsonKey(out, "scope");
-  out += '{';
-  for (size_t i = 0; i < kScopeFields.size(); ++i) {
-    out += i == 0 ? "" : ",";
-    AppendJsonKey(out, kScopeFields[i].name);
-    AppendJsonString(out, budget.scope.*kScopeFields[i].member);
-  }
-  out += "},";
+  AppendScopeJson(out, budget.scope);
+  out += ',';
   AppendTextField(out, "period", budget.period);
   AppendTextField(out, "time_zone", budget.time_zone);
   AppendIntField(out, "fiscal_first_month", budget.fiscal_first_month);

@@ -36,6 +36,9 @@ namespace costgate::central {
 // holds exactly: send a longer one as a string).
 std::variant<budgets::BudgetInput, FieldError> ReadBudgetInput(simdjson::dom::element root);
 
+// {"workspace":..,"team":..,...}: every scope field, "" = any, in BudgetScope's order. The admin
+// API's budgets and the lease answers (docs/budget-leases.md) write the scope the same way.
+void AppendScopeJson(std::string& out, const BudgetScope& scope);
 // The budget alone (the audit log's before and after).
 void AppendBudgetJson(std::string& out, const Budget& budget);
 // The budget with its "spend".

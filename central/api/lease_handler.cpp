@@ -11,7 +11,6 @@
 //       "period":"monthly","period_key":"2026-12","period_end_unix_ms":...,
 //       "hard_limit":true,"per_request_cap_pico_usd":null,"fail_closed":null,
 //       "lease":{"granted_pico_usd":...,"expires_unix_ms":...}}]}
-#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "central/api/api_error.h"
+#include "central/api/budget_json.h"
 #include "central/api/handlers.h"
 #include "central/api/json_out.h"
 #include "central/api/lease_request.h"
@@ -29,35 +29,11 @@
 namespace costgate::central {
 namespace {
 
-// The scope's fields, in the order BudgetScope declares them.
-constexpr std::array<std::pair<std::string_view, std::string BudgetScope::*>, 8> kScopeFields = {{
-    {"workspace", &BudgetScope::workspace},
-    {"team", &BudgetScope::team},
-    {"project", &BudgetScope::project},
-    {"source_app", &BudgetScope::source_app},
-    {"environment", &BudgetScope::environment},
-    {"user", &BudgetScope::user},
-    {"provider", &BudgetScope::provider},
-    {"model", &BudgetScope::model},
-}};
-
 struct Listed {
   const Budget* budget = nullptr;
   budgets::BudgetPeriod period;
   const LeaseState* lease = nullptr;  // hard budgets only
 };
-
-void AppendScope(std::string& out, const BudgetScope& scope) {
-  out.push_back('{');
-  for (size_t i = 0; i < kScopeFields.size(); ++i) {
-    if (i > 0) {
-      out.push_back(',');
-    }
-    AppendJsonKey(out, kScopeFields[i].first);
-    AppendJsonString(out, scope.*kScopeFields[i].second);
-  }
-  out.push_back('}');
-}
 
 void AppendListed(std::string& out, const Listed& listed) {
   const Budget& budget = *listed.budget;
@@ -66,7 +42,7 @@ void AppendListed(std::string& out, const Listed& listed) {
   out.append(R"(,"name":)");
   AppendJsonString(out, budget.name);
   out.append(R"(,"scope":)");
-  AppendScope(out, budget.scope);
+  AppendScopeJson(out, budget.scope);
   out.append(R"(,"period":)");
   AppendJsonString(out, budget.period);
   out.append(R"(,"period_key":)");
