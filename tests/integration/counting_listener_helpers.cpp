@@ -7,23 +7,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <stdexcept>
 #include <vector>
+
+#include "tests/support/loopback_listener.h"
 
 namespace costgate::integration {
 
 CountingListener::CountingListener() {
-  listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (listen_fd_ < 0 || bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-      listen(listen_fd_, 64) != 0 ||
-      getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    throw std::runtime_error("counting listener: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(address.sin_port);
+  const test_support::LoopbackListener listener =
+      test_support::ListenOnLoopback("counting listener");
+  listen_fd_ = listener.fd;
+  port_ = listener.port;
   wake_fd_ = eventfd(0, EFD_CLOEXEC);
   thread_ = std::thread([this] { Run(); });
 }

@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <stdexcept>
 
 #include "base/clock.h"
 #include "base/json_text.h"
+#include "tests/support/loopback_listener.h"
 
 namespace costgate::daemon::budget::testing {
 namespace {
@@ -50,17 +50,9 @@ std::string HeaderValue(std::string_view head, std::string_view name) {
 }  // namespace
 
 FakeCentral::FakeCentral(Handler handler) : handler_(std::move(handler)) {
-  listen_fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof(address);
-  if (listen_fd_ < 0 || bind(listen_fd_, reinterpret_cast<sockaddr*>(&address), length) != 0 ||
-      listen(listen_fd_, 64) != 0 ||
-      getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-    throw std::runtime_error("fake central: cannot listen on 127.0.0.1");
-  }
-  port_ = ntohs(address.sin_port);
+  const test_support::LoopbackListener listener = test_support::ListenOnLoopback("fake central");
+  listen_fd_ = listener.fd;
+  port_ = listener.port;
   acceptor_ = std::thread([this] { Accept(); });
 }
 
