@@ -191,7 +191,7 @@ void PrintBudgetsOptions(std::FILE* out) {
       "  --per-request-cap-usd A  cap on one call's estimate; none: no cap (the default)\n"
       "  --fail-closed | --fail-open | --fail-default\n"
       "                           when central is unreachable: deny, allow, or the proxy's\n"
-      "                           preflight.fail (the default)\n"
+      "                           preflight.fail_closed (the default)\n"
       "  --json                   the admin API's JSON instead of text (create, list, show, "
       "set)\n"
       "  --config FILE            the configuration (central.store); default $COSTGATE_CONFIG\n"

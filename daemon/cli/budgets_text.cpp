@@ -40,7 +40,7 @@ std::string ThresholdsText(const std::vector<int>& thresholds) {
 
 std::string FailText(const std::optional<bool>& fail_closed) {
   if (!fail_closed) {
-    return "the proxy's preflight.fail";
+    return "the proxy's preflight.fail_closed";
   }
   return *fail_closed ? "closed (deny while central is unreachable)"
                       : "open (allow while central is unreachable)";
