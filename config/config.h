@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/alerts_config.h"
 #include "config/labels_config.h"
 
 namespace costgate::config {
@@ -191,6 +192,7 @@ struct Config {
   PricingConfig pricing;
   ShipperConfig shipper;
   CentralConfig central;
+  AlertsConfig alerts;
 
   bool operator==(const Config&) const = default;
 

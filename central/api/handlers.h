@@ -20,10 +20,12 @@ struct Call {
   const PathParams& params;        // the route pattern's captures, decoded
   const Query& query;              // the query string's parameters, decoded
   budgets::ZoneCache& zones;       // the budgets' time zones (writes only: the writer's thread)
+  std::span<const DeliveryTarget> alert_targets = {};  // where alerts go (alerts/targets.h)
 };
 
 // Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
-// event's cost to the counters of the budgets covering it (central/budgets/spend_increments.h).
+// event's cost to the counters of the budgets covering it (central/budgets/spend_increments.h);
+// then checks the alerts of the budgets whose counters moved (central/alerts/check.h).
 StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
                                                      std::span<const Event> events);
 
@@ -34,5 +36,7 @@ ApiResponse HandlePreflight(const Call& call);
 ApiResponse HandleUsageRecord(const Call& call);
 ApiResponse HandleUserUpsert(const Call& call);
 ApiResponse HandleProjectUpsert(const Call& call);
+// GET /admin/v1/alerts: the alert log (alerts_handler.cpp).
+ApiResponse HandleAlertLog(const Call& call);
 
 }  // namespace costgate::central

@@ -7,13 +7,14 @@ namespace {
 
 // Usage and upserts store rows (kWrite); health pings the store and preflight prices from the
 // book (kRead). Admission of a keyed route may still write the key's last_used_at (key_auth.h).
-constexpr std::array<RouteSpec, 6> kRoutes = {{
+constexpr std::array<RouteSpec, 7> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kRead},
     {Route::kUsageRecord, "/v1/usage/record", "POST", Scope::kRecord, RouteKind::kWrite},
     {Route::kUsersUpsert, "/v1/users/upsert", "POST", Scope::kUpsert, RouteKind::kWrite},
     {Route::kProjectsUpsert, "/v1/projects/upsert", "POST", Scope::kUpsert, RouteKind::kWrite},
+    {Route::kAlertLog, "/admin/v1/alerts", "GET", Scope::kUpsert, RouteKind::kRead},
 }};
 
 const Router& ApiRouter() {

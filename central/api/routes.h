@@ -18,6 +18,7 @@ enum class Route {
   kUsageRecord,
   kUsersUpsert,
   kProjectsUpsert,
+  kAlertLog,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

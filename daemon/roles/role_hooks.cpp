@@ -55,13 +55,14 @@ bool RoleHooks::Prepare(const config::Config& current, const config::Config& nex
   const bool proxy_restart =
       next.listen != current.listen || next.receipts.path != current.receipts.path ||
       next.receipts.synchronous != current.receipts.synchronous || next.shipper != current.shipper;
-  const bool central_restart =
-      next.central.listen != current.central.listen || next.central.store != current.central.store;
+  const bool central_restart = next.central.listen != current.central.listen ||
+                               next.central.store != current.central.store ||
+                               next.alerts != current.alerts;
   if ((proxy && proxy_restart) || (central && central_restart)) {
     logger_
         .Warn(
-            "listen, receipts.path/synchronous, shipper and central.store (central.database) "
-            "change only on restart")
+            "listen, receipts.path/synchronous, shipper, central.store (central.database) and "
+            "alerts change only on restart")
         .Emit();
   }
   next_book_.reset();

@@ -65,6 +65,13 @@ class SqliteStore final : public Store {
   StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
                               int64_t period_start_unix_ms, int64_t period_end_unix_ms,
                               const BudgetScope& scope) override;
+  StoreResult<bool> RecordAlert(const Alert& alert,
+                                std::span<const DeliveryTarget> targets) override;
+  StoreResult<DeliveryClaims> ClaimDeliveries(int64_t now_unix_ms, int64_t claim_ms,
+                                              int max_attempts, int limit) override;
+  StoreStatus FinishAttempt(const AttemptResult& result) override;
+  StoreResult<std::vector<AlertLogEntry>> ListAlerts(int64_t limit,
+                                                     std::optional<int64_t> before_id) override;
 
  private:
   explicit SqliteStore(sqlite3* db);

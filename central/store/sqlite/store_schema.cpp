@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/event_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
@@ -153,6 +154,11 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (!error) {
     error = sqlite::Exec(db, kCreateBudgetTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 3");
+  }
+  // Version 4's alert tables likewise.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateAlertTablesSql,
+                         *version == 0 ? "create schema" : "migrate schema to 4");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -45,7 +45,10 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
     }
   }
   mirror.Attach(mirror_user, mirror_project);
-  return budgets.PrepareAll(db);
+  if (StoreStatus error = budgets.PrepareAll(db)) {
+    return error;
+  }
+  return alerts.PrepareAll(db);
 }
 
 }  // namespace costgate::central

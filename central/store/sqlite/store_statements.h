@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/budget_rows.h"
 #include "central/store/sqlite/org_rows.h"
 #include "central/store/sqlite/sqlite_store.h"
@@ -40,6 +41,7 @@ struct SqliteStore::Statements {
 
   OrgMirror mirror;  // on mirror_user and mirror_project
   BudgetStatements budgets;
+  AlertStatements alerts;
 };
 
 // org_rows.cpp: users and projects.

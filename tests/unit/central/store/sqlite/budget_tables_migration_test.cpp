@@ -16,7 +16,10 @@ using store_testing::OpenSqliteStore;
 using store_testing::QueryRows;
 using store_testing::TempDir;
 
-constexpr const char* kVersion3Tables = "'budgets', 'budget_spend', 'audit_log', 'sqlite_sequence'";
+// Version 3's tables and those of later versions: what a version-2 database did not have.
+constexpr const char* kVersion3Tables =
+    "'budgets', 'budget_spend', 'audit_log', 'sqlite_sequence', 'budget_alerts', "
+    "'alert_deliveries', 'alert_attempts'";
 
 // Every table and index, by name: what a schema is, whatever order it was made in.
 std::vector<test_support::SqlRow> SchemaOf(const std::string& path) {
@@ -31,7 +34,7 @@ void CopyAsVersion2(const std::string& made, const std::string& version2) {
   std::vector<std::string> tables;
   for (auto& row :
        QueryRows(made, std::string("SELECT type, name, sql FROM sqlite_master WHERE sql IS "
-                                   "NOT NULL AND name NOT IN (") +
+                                   "NOT NULL AND tbl_name NOT IN (") +
                            kVersion3Tables + ") ORDER BY type = 'index', name")) {
     sql += *row["sql"] + ";\n";
     if (*row["type"] == "table") {
@@ -67,7 +70,7 @@ TEST(BudgetTablesMigration, Version2GainsTheBudgetTablesWithItsRowsKept) {
 
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 2);
   EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("old-2"))->model, "gemini-2.5-flash");
   EXPECT_EQ(std::get<std::optional<ApiKeyRecord>>(store->FindKeyByHash("hash-1"))->name, "ci");

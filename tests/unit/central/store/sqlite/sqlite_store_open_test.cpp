@@ -28,11 +28,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion3) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion4) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -51,10 +51,11 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
        QueryRows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
     tables.push_back(*row["name"]);
   }
-  // sqlite_sequence: SQLite's own, for audit_log's AUTOINCREMENT.
-  EXPECT_EQ(tables, (std::vector<std::string>{"api_keys", "audit_log", "budget_spend", "budgets",
-                                              "events", "projects", "sqlite_sequence", "teams",
-                                              "users", "workspaces"}));
+  // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
+  EXPECT_EQ(tables, (std::vector<std::string>{"alert_attempts", "alert_deliveries", "api_keys",
+                                              "audit_log", "budget_alerts", "budget_spend",
+                                              "budgets", "events", "projects", "sqlite_sequence",
+                                              "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
@@ -117,7 +118,7 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "3");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
   ASSERT_TRUE(old.has_value());
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
@@ -137,7 +138,7 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (3)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (4)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {
