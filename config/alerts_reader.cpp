@@ -12,20 +12,6 @@ namespace {
 using Errors = std::vector<ConfigError>;
 using Text = std::string_view;
 
-template <typename Field, typename Value>
-Problem Store(Parsed<Value> parsed, Field& field) {
-  if (!parsed.value) {
-    return std::move(parsed.error);
-  }
-  field = static_cast<Field>(*std::move(parsed.value));
-  return std::nullopt;
-}
-
-Problem StoreText(Text text, std::string& field) {
-  field = text;
-  return std::nullopt;
-}
-
 // Empty turns email off.
 Problem StoreSmtpUrl(Text text, std::string& field) {
   if (text.empty()) {
@@ -132,11 +118,6 @@ constexpr std::string_view kEmailKey = "email";
 constexpr std::string_view kWebhooksKey = "webhooks";
 constexpr std::string_view kRetryKey = "retry";
 
-std::string KnownAlertsKeys() {
-  return KeyList(std::span<const A>(kAlerts)) + ", " + std::string(kEmailKey) + ", " +
-         std::string(kWebhooksKey) + ", " + std::string(kRetryKey);
-}
-
 // A YAML list at `node`, each item visited with its path ("alerts.webhooks[2]"); null is empty.
 template <typename Visit>
 void ForEachItem(const YAML::Node& node, const std::string& path, Errors& errors, Visit visit) {
@@ -171,21 +152,15 @@ void ReadRecipients(const YAML::Node& node, const std::string& path, EmailAlerts
 
 void ReadEmail(const YAML::Node& node, const std::string& path, EmailAlertsConfig& email,
                Errors& errors) {
-  if (!IsMapOrEmpty(node, path, errors)) {
-    return;
-  }
-  ForEachYamlEntry(
-      node, path, ErrorsTo(errors),
+  ReadSettingsAnd(
+      node, path, std::span<const E>(kEmail), email, errors,
+      KeyList(std::span<const E>(kEmail)) + ", " + std::string(kEmailTo),
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-        if (key == kEmailTo) {
-          ReadRecipients(value, key_path, email, errors);
-        } else if (const E* setting = FindKey(std::span<const E>(kEmail), key)) {
-          ReadValue(*setting, value, key_path, email, errors);
-        } else {
-          errors.push_back(
-              {key_path, "unknown key; known keys: " + KeyList(std::span<const E>(kEmail)) + ", " +
-                             std::string(kEmailTo)});
+        if (key != kEmailTo) {
+          return false;
         }
+        ReadRecipients(value, key_path, email, errors);
+        return true;
       });
 }
 
@@ -233,11 +208,11 @@ void CheckAlerts(const AlertsConfig& alerts, const std::string& path, Errors& er
 
 void ReadAlerts(const YAML::Node& node, const std::string& path, AlertsConfig& alerts,
                 Errors& errors) {
-  if (!IsMapOrEmpty(node, path, errors)) {
-    return;
-  }
-  ForEachYamlEntry(
-      node, path, ErrorsTo(errors),
+  const std::string known_keys = KeyList(std::span<const A>(kAlerts)) + ", " +
+                                 std::string(kEmailKey) + ", " + std::string(kWebhooksKey) + ", " +
+                                 std::string(kRetryKey);
+  ReadSettingsAnd(
+      node, path, std::span<const A>(kAlerts), alerts, errors, known_keys,
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
         if (key == kEmailKey) {
           ReadEmail(value, key_path, alerts.email, errors);
@@ -245,13 +220,14 @@ void ReadAlerts(const YAML::Node& node, const std::string& path, AlertsConfig& a
           ReadWebhooks(value, key_path, alerts.webhooks, errors);
         } else if (key == kRetryKey) {
           ReadSettings(value, key_path, std::span<const R>(kRetry), alerts.retry, errors);
-        } else if (const A* setting = FindKey(std::span<const A>(kAlerts), key)) {
-          ReadValue(*setting, value, key_path, alerts, errors);
         } else {
-          errors.push_back({key_path, "unknown key; known keys: " + KnownAlertsKeys()});
+          return false;
         }
+        return true;
       });
-  CheckAlerts(alerts, path, errors);
+  if (node.IsMap() || node.IsNull()) {
+    CheckAlerts(alerts, path, errors);
+  }
 }
 
 std::vector<std::string> AlertsSettingPaths() {

@@ -28,19 +28,14 @@ std::string KnownProviders() {
 // A section of settings and nested sections ("pricing" holds "refresh").
 void ReadSection(const YAML::Node& node, const std::string& path, const Section& section,
                  Config& config, Errors& errors) {
-  if (!IsMapOrEmpty(node, path, errors)) {
-    return;
-  }
-  ForEachYamlEntry(
-      node, path, ErrorsTo(errors),
+  ReadSettingsAnd(
+      node, path, section.settings, config, errors, SectionKeyList(section),
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-        if (const Setting<Config>* setting = FindKey(section.settings, key)) {
-          ReadValue(*setting, value, key_path, config, errors);
-        } else if (const Section* inner = FindKey(section.sections, key)) {
+        const Section* inner = FindKey(section.sections, key);
+        if (inner != nullptr) {
           ReadSection(value, key_path, *inner, config, errors);
-        } else {
-          errors.push_back({key_path, "unknown key; known keys: " + SectionKeyList(section)});
         }
+        return inner != nullptr;
       });
 }
 

@@ -48,23 +48,33 @@ void ReadValue(const Setting<Target>& setting, const YAML::Node& value, const st
   }
 }
 
-template <typename Target>
-void ReadSettings(const YAML::Node& node, const std::string& path,
-                  std::span<const Setting<Target>> settings, Target& target,
-                  std::vector<ConfigError>& errors) {
+// Reads a map of `settings` into `target`; a key that is none of them goes to
+// `other(key, value, key_path)`, which returns false when it does not know the key either. An
+// unknown key's error lists `known_keys` ("url, from, to").
+template <typename Target, typename Other>
+void ReadSettingsAnd(const YAML::Node& node, const std::string& path,
+                     std::span<const Setting<Target>> settings, Target& target,
+                     std::vector<ConfigError>& errors, std::string_view known_keys, Other other) {
   if (!IsMapOrEmpty(node, path, errors)) {
     return;
   }
   ForEachYamlEntry(
       node, path, ErrorsTo(errors),
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-        const Setting<Target>* setting = FindKey(settings, key);
-        if (setting == nullptr) {
-          errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
-          return;
+        if (const Setting<Target>* setting = FindKey(settings, key)) {
+          ReadValue(*setting, value, key_path, target, errors);
+        } else if (!other(key, value, key_path)) {
+          errors.push_back({key_path, "unknown key; known keys: " + std::string(known_keys)});
         }
-        ReadValue(*setting, value, key_path, target, errors);
       });
+}
+
+template <typename Target>
+void ReadSettings(const YAML::Node& node, const std::string& path,
+                  std::span<const Setting<Target>> settings, Target& target,
+                  std::vector<ConfigError>& errors) {
+  ReadSettingsAnd(node, path, settings, target, errors, KeyList(settings),
+                  [](const std::string&, const YAML::Node&, const std::string&) { return false; });
 }
 
 }  // namespace costgate::config

@@ -17,7 +17,7 @@
 #include "central/alerts/targets.h"
 #include "central/api/api_error.h"
 #include "central/api/handlers.h"
-#include "central/api/json_out.h"
+#include "central/api/json_members.h"
 #include "config/scalars.h"
 
 namespace costgate::central {
@@ -26,58 +26,27 @@ namespace {
 constexpr uint64_t kDefaultPage = 50;
 constexpr uint64_t kMaxPage = 200;
 
-void Key(std::string& out, std::string_view name) {
-  if (out.back() != '{' && out.back() != '[') {
-    out += ',';
-  }
-  AppendJsonKey(out, name);
-}
-
-void Text(std::string& out, std::string_view name, std::string_view value) {
-  Key(out, name);
-  AppendJsonString(out, value);
-}
-
-void Int(std::string& out, std::string_view name, int64_t value) {
-  Key(out, name);
-  AppendJsonInt(out, value);
-}
-
-void OptionalInt(std::string& out, std::string_view name, const std::optional<int64_t>& value) {
-  Key(out, name);
-  if (value) {
-    AppendJsonInt(out, *value);
-  } else {
-    out += "null";
-  }
-}
-
-void Usd(std::string& out, std::string_view name, const std::optional<pricing::Money>& amount) {
-  Key(out, name);
-  out += amount ? UsdNumber(*amount) : "null";
-}
-
 void AppendAttempt(std::string& out, const DeliveryAttempt& attempt) {
   out += '{';
-  Int(out, "attempt", attempt.attempt);
-  Int(out, "started_unix_ms", attempt.started_unix_ms);
-  Int(out, "ended_unix_ms", attempt.ended_unix_ms);
-  Text(out, "outcome", attempt.outcome);
-  Text(out, "detail", attempt.detail);
+  JsonMember(out, "attempt", attempt.attempt);
+  JsonMember(out, "started_unix_ms", attempt.started_unix_ms);
+  JsonMember(out, "ended_unix_ms", attempt.ended_unix_ms);
+  JsonMember(out, "outcome", attempt.outcome);
+  JsonMember(out, "detail", attempt.detail);
   out += '}';
 }
 
 void AppendDelivery(std::string& out, const Delivery& delivery) {
   out += '{';
-  Int(out, "id", delivery.id);
-  Text(out, "channel", delivery.to.channel);
-  Text(out, "target", alerts::DisplayTarget(delivery.to));
-  Text(out, "status", delivery.status);
-  Int(out, "attempts", delivery.attempts);
-  Text(out, "last_error", delivery.last_error);
-  Int(out, "next_attempt_unix_ms", delivery.next_attempt_unix_ms);
-  OptionalInt(out, "sent_unix_ms", delivery.sent_unix_ms);
-  Key(out, "attempt_log");
+  JsonMember(out, "id", delivery.id);
+  JsonMember(out, "channel", delivery.to.channel);
+  JsonMember(out, "target", alerts::DisplayTarget(delivery.to));
+  JsonMember(out, "status", delivery.status);
+  JsonMember(out, "attempts", delivery.attempts);
+  JsonMember(out, "last_error", delivery.last_error);
+  JsonMember(out, "next_attempt_unix_ms", delivery.next_attempt_unix_ms);
+  JsonMember(out, "sent_unix_ms", delivery.sent_unix_ms);
+  JsonMemberName(out, "attempt_log");
   out += '[';
   for (const DeliveryAttempt& attempt : delivery.log) {
     out += out.back() == '[' ? "" : ",";
@@ -89,22 +58,22 @@ void AppendDelivery(std::string& out, const Delivery& delivery) {
 void AppendAlert(std::string& out, const AlertLogEntry& entry) {
   const Alert& alert = entry.alert;
   out += '{';
-  Int(out, "id", alert.id);
-  Text(out, "budget_id", alert.budget_id);
-  Text(out, "budget_name", alert.budget_name);
-  Text(out, "period", alert.period);
-  Text(out, "period_key", alert.period_key);
-  Int(out, "period_start_unix_ms", alert.period_start_unix_ms);
-  Int(out, "period_end_unix_ms", alert.period_end_unix_ms);
-  Text(out, "kind", alert.kind);
-  Int(out, "threshold_percent", alert.threshold_percent);
-  Int(out, "fired_unix_ms", alert.fired_unix_ms);
-  Usd(out, "spent_usd", alert.spent);
-  Usd(out, "amount_usd", alert.amount);
-  Usd(out, "projected_usd", alert.projected);
-  Text(out, "subject", alert.subject);
-  Text(out, "text", alert.text);
-  Key(out, "deliveries");
+  JsonMember(out, "id", alert.id);
+  JsonMember(out, "budget_id", alert.budget_id);
+  JsonMember(out, "budget_name", alert.budget_name);
+  JsonMember(out, "period", alert.period);
+  JsonMember(out, "period_key", alert.period_key);
+  JsonMember(out, "period_start_unix_ms", alert.period_start_unix_ms);
+  JsonMember(out, "period_end_unix_ms", alert.period_end_unix_ms);
+  JsonMember(out, "kind", alert.kind);
+  JsonMember(out, "threshold_percent", alert.threshold_percent);
+  JsonMember(out, "fired_unix_ms", alert.fired_unix_ms);
+  JsonUsdMember(out, "spent_usd", alert.spent);
+  JsonUsdMember(out, "amount_usd", alert.amount);
+  JsonUsdMember(out, "projected_usd", alert.projected);
+  JsonMember(out, "subject", alert.subject);
+  JsonMember(out, "text", alert.text);
+  JsonMemberName(out, "deliveries");
   out += '[';
   for (const Delivery& delivery : entry.deliveries) {
     out += out.back() == '[' ? "" : ",";
@@ -156,14 +125,11 @@ ApiResponse HandleAlertLog(const Call& call) {
     out += out.back() == '[' ? "" : ",";
     AppendAlert(out, entry);
   }
-  out += "],";
-  AppendJsonKey(out, "next_before");
+  out += ']';
   // A full page may have more behind it; a short one is the last.
-  if (alerts.size() == std::get<uint64_t>(limit)) {
-    AppendJsonInt(out, alerts.back().alert.id);
-  } else {
-    out += "null";
-  }
+  JsonMember(out, "next_before",
+             alerts.size() == std::get<uint64_t>(limit) ? std::optional(alerts.back().alert.id)
+                                                        : std::nullopt);
   out += '}';
   return response;
 }

@@ -56,6 +56,19 @@ StoreStatus InsertDeliveries(sqlite3* db, sqlite3_stmt* stmt, int64_t alert_id,
   return std::nullopt;
 }
 
+StoreResult<bool> AlertExists(sqlite3* db, sqlite3_stmt* stmt, const Alert& alert) {
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
+  b.Text(alert.budget_id);
+  b.Text(alert.period_key);
+  b.Text(alert.kind);
+  b.Int(alert.threshold_percent);
+  if (b.Step() != SQLITE_ROW) {
+    return StoreError{sqlite::ErrorText(db, "look up alert of budget " + alert.budget_id)};
+  }
+  return sqlite3_column_int64(stmt, 0) != 0;
+}
+
 // The earliest next_attempt_unix_ms of a pending delivery; nullopt when none is pending.
 StoreResult<std::optional<int64_t>> NextDue(sqlite3* db, sqlite3_stmt* stmt) {
   sqlite::ResetOnExit reset(stmt);
@@ -96,6 +109,15 @@ StoreStatus ClaimOne(sqlite3* db, const AlertStatements& s, Delivery& delivery, 
 StoreResult<bool> SqliteStore::RecordAlert(const Alert& alert,
                                            std::span<const DeliveryTarget> targets) {
   const AlertStatements& s = statements_->alerts;
+  // Ingest finds every threshold a budget passed due again on each later batch: a look without
+  // the write lock answers those. The insert below still decides a race.
+  StoreResult<bool> exists = AlertExists(db_, s.alert_exists, alert);
+  if (auto* error = std::get_if<StoreError>(&exists)) {
+    return *std::move(error);
+  }
+  if (std::get<bool>(exists)) {
+    return false;
+  }
   return WriteTransaction<bool>(
       db_, statements_->begin, statements_->commit, "record alert", [&]() -> StoreResult<bool> {
         {

@@ -66,6 +66,9 @@ CREATE TABLE IF NOT EXISTS alert_attempts (
 
 namespace {
 
+constexpr const char* kAlertExistsSql =
+    "SELECT EXISTS (SELECT 1 FROM budget_alerts WHERE budget_id = ?1 AND period_key = ?2 "
+    "AND kind = ?3 AND threshold_percent = ?4)";
 constexpr const char* kInsertAlertSql =
     "INSERT OR IGNORE INTO budget_alerts (budget_id, period_key, kind, threshold_percent, "
     "fired_unix_ms, spent_pico_usd, amount_pico_usd, projected_pico_usd, budget_name, period, "
@@ -184,17 +187,19 @@ Delivery ReadDelivery(sqlite::Reader& r) {
 }
 
 AlertStatements::~AlertStatements() {
-  for (sqlite3_stmt* stmt : {begin_read, end_read, insert_alert, insert_delivery, next_due,
-                             fail_exhausted, select_due, claim, start_attempt, end_attempt,
-                             settle_delivery, list_alerts, list_deliveries, list_attempts}) {
+  for (sqlite3_stmt* stmt :
+       {begin_read, end_read, alert_exists, insert_alert, insert_delivery, next_due, fail_exhausted,
+        select_due, claim, start_attempt, end_attempt, settle_delivery, list_alerts,
+        list_deliveries, list_attempts}) {
     sqlite3_finalize(stmt);
   }
 }
 
 StoreStatus AlertStatements::PrepareAll(sqlite3* db) {
-  const std::array<std::pair<sqlite3_stmt**, const char*>, 14> all = {{
+  const std::array<std::pair<sqlite3_stmt**, const char*>, 15> all = {{
       {&begin_read, "BEGIN"},
       {&end_read, "COMMIT"},
+      {&alert_exists, kAlertExistsSql},
       {&insert_alert, kInsertAlertSql},
       {&insert_delivery, kInsertDeliverySql},
       {&next_due, kNextDueSql},

@@ -25,6 +25,7 @@ struct AlertStatements {
 
   sqlite3_stmt* begin_read = nullptr;  // BEGIN (deferred): one snapshot for a page of the log
   sqlite3_stmt* end_read = nullptr;
+  sqlite3_stmt* alert_exists = nullptr;
   sqlite3_stmt* insert_alert = nullptr;
   sqlite3_stmt* insert_delivery = nullptr;
   sqlite3_stmt* next_due = nullptr;

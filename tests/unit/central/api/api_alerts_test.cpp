@@ -161,6 +161,22 @@ TEST_F(ApiAlerts, TheFirstCallOfAPeriodForecastsNothing) {
   EXPECT_TRUE(Fired().empty());
 }
 
+// Spend early in the month projects nothing yet; a day later, with no event since, the periodic
+// check finds the same spend projecting past the amount.
+TEST_F(ApiAlerts, ThePeriodicCheckForecastsFromTimeAlone) {
+  Create(8);
+  Ship({EventAt("day-1", kNovember + kAlertsDay / 2)}, kNovember + kAlertsDay);
+  EXPECT_TRUE(Fired().empty());
+  budgets::ZoneCache zones;
+  const int64_t day2 = kNovember + 2 * kAlertsDay;  // under 10 % of the month: too early
+  EXPECT_EQ(std::get<int>(alerts::CheckAllBudgetAlerts({h_.store(), zones, kAlertTargets, day2})),
+            0);
+  const int64_t day3 = kNovember + 3 * kAlertsDay;  // 1/8 spent in 10 %: projects 125 %
+  EXPECT_EQ(std::get<int>(alerts::CheckAllBudgetAlerts({h_.store(), zones, kAlertTargets, day3})),
+            1);
+  EXPECT_EQ(Fired(), (std::vector<std::string>{"forecast:100@2025-11"}));
+}
+
 TEST_F(ApiAlerts, ALoweredAmountAlertsAtOnceWhenChecked) {
   Budget budget = Create(10);
   Ship({ExampleEvent("e-1")});
