@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <utility>
 
 #include "base/clock.h"
@@ -70,7 +71,13 @@ void AlertSender::Run(std::stop_token stop) {
       .Emit();
   LogUnusableSecrets();
   while (!stop.stop_requested()) {
-    const int64_t wait = Round(stop);
+    int64_t wait = kPollMs;
+    try {
+      wait = Round(stop);
+    } catch (const std::exception& e) {
+      // Out of memory, mostly: this round is lost, its deliveries stay in the table.
+      logger_.Error("alert sender round failed").Str("error", e.what()).Emit();
+    }
     if (wait > 0) {
       std::unique_lock lock(wait_mu_);
       // Nothing else notifies: the wait ends after `wait` or, at once, when a stop is requested.
