@@ -207,6 +207,19 @@ inline constexpr std::tuple kReceiptFields{
     ReceiptField{"pricing_notes", FieldKind::kText, FieldPlace::kOptional,
                  FieldSide{"pricing_notes", [](auto* r) { return &r->pricing_notes; }},
                  kNotKeptByCentral},
+    // The preflight's priced estimate and how it was made (filters/preflight/estimate.h); central
+    // keeps both beside its own price, to show how far estimates are from bills.
+    ReceiptField{"estimated_cost_pico_usd", FieldKind::kMoney, FieldPlace::kOptional,
+                 FieldSide{"estimated_cost_pico_usd", [](auto* r) { return &r->estimated_cost; }},
+                 FieldSide{"estimated_cost_pico_usd", [](auto* e) { return &e->estimated_cost; }}},
+    ReceiptField{"estimate_method", FieldKind::kText, FieldPlace::kOptional,
+                 FieldSide{"estimate_method", [](auto* r) { return &r->estimate_method; }},
+                 FieldSide{"estimate_method", [](auto* e) { return &e->estimate_method; }}},
+    // The proxy whose budget leases this call reserved from: central credits the event's cost to
+    // that proxy's leases on ingest, so a lease stays reserved until its calls arrive as events.
+    ReceiptField{"budget_holder", FieldKind::kText, FieldPlace::kOptional,
+                 FieldSide{"budget_holder", [](auto* r) { return &r->budget_holder; }},
+                 FieldSide{"budget_holder", [](auto* e) { return &e->budget_holder; }}},
 };
 
 inline constexpr size_t kReceiptFieldCount = std::tuple_size_v<decltype(kReceiptFields)>;

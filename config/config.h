@@ -111,6 +111,27 @@ struct ShipperConfig {
   bool operator==(const ShipperConfig&) const = default;
 };
 
+// Budget checks before a call is forwarded (README "Budgets"; issue 14).
+enum class PreflightMode : uint8_t {
+  kAuto,     // lease when receipts go to a central (shipper.url, or `costgate all`); else off
+  kOff,      // no budget checks
+  kLease,    // reserve from allowances central leases to this proxy: no network per call
+  kCentral,  // ask central (POST /v1/preflight) for every call
+};
+
+struct PreflightConfig {
+  PreflightMode mode = PreflightMode::kAuto;
+  bool fail_closed = false;  // central unreachable: deny (true) or allow and count (false)
+  Millis timeout{250};       // longest a call waits for central (a lease, or a preflight answer)
+  uint64_t default_output_tokens = 1024;  // per candidate, when a request sets no output limit
+  // Request bodies are read before the check up to this size; a larger one is estimated from
+  // its Content-Length or not at all.
+  uint64_t max_buffered_body_bytes = 1024 * 1024;
+  std::string holder_id;  // this proxy's name in central's leases; empty: px_ + random per start
+
+  bool operator==(const PreflightConfig&) const = default;
+};
+
 // Where central keeps its data (central.store: "sqlite:PATH"). Only SQLite today; a later issue
 // adds PostgreSQL as a second kind.
 struct StoreLocation {
@@ -149,6 +170,8 @@ struct CentralConfig {
   // Threads answering reads, each with a read-only connection to the store (0: reads run on
   // the writer's thread). Not for ":memory:", which no second connection can see.
   uint32_t read_threads = 2;
+  Millis budget_lease_ttl{60'000};     // a proxy's budget allowance lapses unless renewed
+  Millis preflight_hold_ttl{900'000};  // a /v1/preflight hold lapses unless its usage arrives
 
   bool operator==(const CentralConfig&) const = default;
 };
@@ -191,6 +214,7 @@ struct Config {
   LogConfig log;
   PricingConfig pricing;
   ShipperConfig shipper;
+  PreflightConfig preflight;
   CentralConfig central;
   AlertsConfig alerts;
 

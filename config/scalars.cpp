@@ -81,6 +81,16 @@ Parsed<LogLevel> ParseLogLevel(std::string_view text) {
   return ParseEnum(text, kNames);
 }
 
+Parsed<PreflightMode> ParsePreflightMode(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, PreflightMode>, 4> kNames = {{
+      {"auto", PreflightMode::kAuto},
+      {"off", PreflightMode::kOff},
+      {"lease", PreflightMode::kLease},
+      {"central", PreflightMode::kCentral},
+  }};
+  return ParseEnum(text, kNames);
+}
+
 Parsed<std::string> ParseLabel(std::string_view text) {
   // The text is not quoted back: it may be what is wrong (control characters, 100 KB).
   if (const base::TextProblem problem = base::CheckText(text, base::kMaxIdBytes);

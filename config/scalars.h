@@ -40,6 +40,9 @@ Parsed<SqliteSynchronous> ParseSynchronous(std::string_view text);
 // debug | info | warn | error
 Parsed<LogLevel> ParseLogLevel(std::string_view text);
 
+// auto | off | lease | central
+Parsed<PreflightMode> ParsePreflightMode(std::string_view text);
+
 // Any text that is not empty (a file path, for instance).
 Parsed<std::string> ParseNonEmpty(std::string_view text, std::string_view what);
 

@@ -152,9 +152,36 @@ const S kShipper[] = {
     {"gzip", [](Text t, Config& c) { return Store(ParseBool(t), c.shipper.gzip); }},
 };
 
+// A wait beyond a few seconds would hold an app's call hostage to central; a zero wait could
+// never get a first lease. Output defaults beyond any model's limit only inflate estimates.
+constexpr uint64_t kMaxPreflightTimeoutMs = 10'000;
+constexpr uint64_t kMaxDefaultOutputTokens = 1'000'000;
+constexpr uint64_t kMaxPreflightBodyBytes = 64 * 1024 * 1024;
+
+const S kPreflight[] = {
+    {"mode", [](Text t, Config& c) { return Store(ParsePreflightMode(t), c.preflight.mode); }},
+    {"fail_closed", [](Text t, Config& c) { return Store(ParseBool(t), c.preflight.fail_closed); }},
+    {"timeout_ms",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, 1, kMaxPreflightTimeoutMs), c.preflight.timeout);
+     }},
+    {"default_output_tokens",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, 0, kMaxDefaultOutputTokens),
+                    c.preflight.default_output_tokens);
+     }},
+    {"max_buffered_body_bytes",
+     [](Text t, Config& c) {
+       return StorePositive(t, c.preflight.max_buffered_body_bytes, kMaxPreflightBodyBytes);
+     }},
+    {"holder_id", [](Text t, Config& c) { return Store(ParseLabel(t), c.preflight.holder_id); }},
+};
+
 // Readers are for a dashboard's few concurrent queries; each holds a SQLite connection and its
 // page cache.
 constexpr uint64_t kMaxReadThreads = 16;
+constexpr uint64_t kMinBudgetTtlMs = 1'000;
+constexpr uint64_t kMaxBudgetTtlMs = 86'400'000;
 
 const S kCentral[] = {
     {"store", [](Text t, Config& c) { return SetCentralStore(t, c.central); }},
@@ -177,6 +204,17 @@ const S kCentral[] = {
     {"read_threads",
      [](Text t, Config& c) {
        return Store(ParseUnsigned(t, 0, kMaxReadThreads), c.central.read_threads);
+     }},
+    // A lease or hold must outlive a renewal round trip; one longer than a day pins a budget
+    // for a day after a proxy or client dies.
+    {"budget_lease_ttl_ms",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, kMinBudgetTtlMs, kMaxBudgetTtlMs), c.central.budget_lease_ttl);
+     }},
+    {"preflight_hold_ttl_ms",
+     [](Text t, Config& c) {
+       return Store(ParseUnsigned(t, kMinBudgetTtlMs, kMaxBudgetTtlMs),
+                    c.central.preflight_hold_ttl);
      }},
 };
 
@@ -260,6 +298,7 @@ const Section kSections[] = {
     {"log", kLog},
     {"pricing", kPricing, kPricingSections},
     {"shipper", kShipper},
+    {"preflight", kPreflight},
     {"central", kCentral, kCentralSections},
 };
 

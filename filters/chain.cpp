@@ -3,6 +3,7 @@
 #include "filters/attribute/attribute_filter.h"
 #include "filters/meter/meter_filter.h"
 #include "filters/preflight/preflight_filter.h"
+#include "filters/preflight/settle_filter.h"
 #include "filters/price/price_filter.h"
 #include "filters/receipt/receipt_filter.h"
 #include "filters/route/builtin_routes.h"
@@ -11,7 +12,8 @@
 namespace costgate::filters {
 
 FilterChain FilterChain::Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                               const pricing::PriceBookHolder& prices, ChainInfo info) {
+                               const pricing::PriceBookHolder& prices, ChainInfo info,
+                               preflight::BudgetGate* gate) {
   FilterChain chain;
   chain.routes_ = std::make_shared<const RouteTable>(config, BuiltinProviderRoutes());
 
@@ -23,17 +25,30 @@ FilterChain FilterChain::Build(const config::Config& config, ReceiptSink& sink, 
   // attribute: labels come before preflight because budgets are kept per label; it also strips
   // our x-costgate-* headers before anything is forwarded.
   f.push_back(std::make_unique<AttributeFilterFactory>(config.labels));
-  // preflight: the last request filter, so a refused call is never forwarded and costs nothing.
-  f.push_back(std::make_unique<PreflightFilterFactory>());
+  // preflight: after the labels its budgets are kept by, before receipt's intent (a refused call
+  // is never forwarded, costs nothing and needs no intent). Absent when preflight is off.
+  if (gate != nullptr) {
+    f.push_back(std::make_unique<preflight::PreflightFilterFactory>(
+        *gate, prices,
+        preflight::PreflightSettings{
+            .default_output_tokens = static_cast<int64_t>(config.preflight.default_output_tokens),
+            .max_buffered_body_bytes = config.preflight.max_buffered_body_bytes},
+        stats));
+  }
   // (the daemon forwards here)
   // meter: reads the response; the first of the completion filters because price needs units.
   f.push_back(std::make_unique<MeterFilterFactory>(stats));
   // price: turns units into cost before the receipt records it.
   f.push_back(std::make_unique<PriceFilterFactory>(prices, stats));
-  // receipt: last, so it records what every filter before it concluded.
+  // receipt: after price, so it records what every filter before it concluded.
   f.push_back(std::make_unique<ReceiptFilterFactory>(
       ReceiptOrigin{.host = std::move(info.host), .daemon_version = std::move(info.version)}, sink,
       stats));
+  // budget_settle: after price (it settles the real cost) and after receipt (a hold is let go
+  // only once the receipt that replaces it is submitted).
+  if (gate != nullptr) {
+    f.push_back(std::make_unique<preflight::BudgetSettleFilterFactory>(*gate));
+  }
   return chain;
 }
 

@@ -4,7 +4,8 @@
 // every worker thread. For each admitted request the daemon:
 //   1. filters = chain.CreateFilters();
 //   2. calls OnRequest on each filter in order until one returns Next::kAnswered
-//      (RunRequestFilters, filters/request_phase.h), awaiting a filter that suspends;
+//      (RunRequestFilters, filters/request_phase.h), awaiting a filter that suspends; a filter
+//      that returns Next::kNeedBody gets the request body read and is run again;
 //   3. if none answered, forwards x.request to x.upstream_target (between preflight and meter);
 //   4. calls OnResponseHead / OnResponseBody on every filter as the response streams;
 //   5. sets the outcome fields, then calls OnComplete on every filter in order, exactly once,
@@ -21,11 +22,16 @@
 #include "config/config.h"
 #include "filters/filter.h"
 #include "filters/filter_stats.h"
+#include "filters/preflight/budget_gate.h"
 #include "filters/receipt.h"
 #include "filters/route/route_table.h"
 #include "pricing/book_holder.h"
 
 namespace costgate::filters {
+
+namespace preflight {
+class BudgetGate;
+}
 
 struct ChainInfo {
   std::string host;     // hostname stamped on receipts
@@ -37,9 +43,12 @@ class FilterChain {
   // An empty chain: no routes, no filters (a role that forwards nothing).
   FilterChain() = default;
 
-  // `sink`, `stats` and `prices` must outlive the chain and every filter it creates.
+  // `sink`, `stats`, `prices` and `gate` must outlive the chain and every filter it creates.
+  // `gate` nullptr: preflight off. The chain then has no preflight and no settle filter at all:
+  // no body is read before forwarding, nothing is estimated, nothing costs a request more.
   static FilterChain Build(const config::Config& config, ReceiptSink& sink, FilterStats& stats,
-                           const pricing::PriceBookHolder& prices, ChainInfo info);
+                           const pricing::PriceBookHolder& prices, ChainInfo info,
+                           preflight::BudgetGate* gate = nullptr);
 
   // Fresh filters for one request, in chain order.
   std::vector<std::unique_ptr<Filter>> CreateFilters() const;

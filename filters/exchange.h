@@ -24,6 +24,13 @@ enum class Metering {
   kUnmetered,    // unknown operation on a known provider: forwarded, receipt marks it unmetered
 };
 
+// Whether the request body was read before the request filters decided (Next::kNeedBody).
+enum class RequestBodyState : uint8_t {
+  kUnread,    // not read: it streams upstream as it is forwarded (the default)
+  kBuffered,  // read whole into Exchange::request_body before any byte went upstream
+  kTooLarge,  // larger than request_body_limit: not buffered; it streams when forwarded
+};
+
 // A response the daemon answers itself (request phases, or upstream failure).
 struct LocalReply {
   int status = 0;
@@ -49,6 +56,23 @@ struct Exchange {
 
   // --- attribute ---
   Labels labels;
+
+  // --- request body, read before the decision (daemon; only after a Next::kNeedBody) ---
+  uint64_t request_body_limit = 0;  // the filter asking: buffer at most this many bytes
+  RequestBodyState request_body_state = RequestBodyState::kUnread;
+  // kBuffered: the whole body, transfer-decoded (its content coding, e.g. gzip, untouched).
+  // kTooLarge: what was read before the limit passed (a chunked body), or nothing. The daemon
+  // forwards these bytes and frees them once the request phase is over.
+  std::string request_body;
+  // kBuffered: request_body.size(). kTooLarge: the Content-Length, or for a chunked body the
+  // bytes read before the limit passed (so at least the limit).
+  uint64_t request_body_size = 0;
+
+  // --- preflight (the budget check; filters/preflight/) ---
+  std::optional<pricing::Money> estimated_cost;  // the priced estimate; nullopt: none/unpriced
+  std::string estimate_method;      // "request_characters", "request_text_ratio+max_output_tokens"
+  std::string budget_holder;        // the proxy whose leases the call reserved from; "" none
+  uint64_t budget_reservation = 0;  // what the gate holds for the call until settled; 0: none
 
   // --- response (session) ---
   std::optional<ResponseHead> response;  // set once the upstream head arrived
@@ -82,6 +106,9 @@ struct Exchange {
   int64_t ttfb_ms = -1;
   uint64_t request_bytes = 0;
   uint64_t response_bytes = 0;
+  // The request went out to the upstream (its head was written): only then can the provider
+  // have billed it.
+  bool sent_upstream = false;
 
   // Set by a request filter that answers itself (Next::kAnswered), or by the session on failure.
   LocalReply reply;

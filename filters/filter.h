@@ -16,6 +16,13 @@ namespace costgate::filters {
 enum class Next {
   kContinue,
   kAnswered,  // x.reply holds the response; later request filters and forwarding are skipped
+  // The filter needs the request body before it can decide (preflight's estimate). The request
+  // phase stops there; the daemon checks the body's size against its limits, answers
+  // 100-continue, reads the body into the Exchange (at most x.request_body_limit bytes, which
+  // the filter sets first: RequestBodyState) and runs the phase again from this same filter,
+  // which then finds x.request_body_state != kUnread. Return it only while the state is
+  // kUnread: the body is read once.
+  kNeedBody,
 };
 
 class Filter {
@@ -33,8 +40,9 @@ class Filter {
   }
 
   // Request body bytes as they are forwarded upstream (transfer-decoded), after every
-  // OnRequest returned kContinue. Observe only, never block, keep memory bounded; `chunk` is
-  // valid only during the call. A request answered locally is never forwarded: no calls.
+  // OnRequest returned kContinue (a body read before the decision, kNeedBody, is given here
+  // then, once). Observe only, never block, keep memory bounded; `chunk` is valid only during
+  // the call. A request answered locally is never forwarded: no calls.
   virtual void OnRequestBody(Exchange& x, std::string_view chunk) {
     (void)x;
     (void)chunk;

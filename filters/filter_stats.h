@@ -8,6 +8,8 @@
 #include <atomic>
 #include <cstdint>
 
+#include "filters/preflight/unchecked_calls.h"
+
 namespace costgate::filters {
 
 struct FilterStats {
@@ -19,6 +21,7 @@ struct FilterStats {
   std::atomic<uint64_t> receipts_submitted{0};      // receipts handed to the ReceiptSink
   std::atomic<uint64_t> intents_submitted{0};       // intents (open receipts) handed to it
   std::atomic<uint64_t> unmetered_receipts{0};      // of those, for operations with no meter
+  preflight::UncheckedCalls preflight_unchecked;    // let through without a budget hold
 };
 
 inline void Count(std::atomic<uint64_t>& counter, uint64_t n = 1) noexcept {

@@ -66,6 +66,9 @@ struct Receipt {
   uint64_t request_bytes = 0;   // body bytes received from the client
   uint64_t response_bytes = 0;  // body bytes sent to the client
   bool estimated = false;       // units come (partly) from an estimate, not the provider's report
+  std::optional<pricing::Money> estimated_cost;  // preflight's estimate; nullopt: none/unpriced
+  std::string estimate_method;  // how it was made ("request_characters", ...); "" when none
+  std::string budget_holder;    // the proxy whose budget leases the call reserved from; "" none
 };
 
 // Accepts finished receipts. Implementations must not block the caller (the request path) and

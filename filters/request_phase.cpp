@@ -4,30 +4,35 @@ namespace costgate::filters {
 
 namespace {
 
-// The slow path, entered at the first filter that suspended: only then is a frame allocated.
-Task<Next> FinishRequestFilters(Task<Next> suspended, std::span<const std::unique_ptr<Filter>> rest,
-                                Exchange& x) {
-  if (co_await std::move(suspended) == Next::kAnswered) {
-    co_return Next::kAnswered;
+// The slow path, entered at the first filter that suspended (index `at`): only then is a frame
+// allocated.
+Task<Next> FinishRequestFilters(Task<Next> suspended,
+                                std::span<const std::unique_ptr<Filter>> filters, size_t at,
+                                Exchange& x, size_t* stopped_at) {
+  Next next = co_await std::move(suspended);
+  while (next == Next::kContinue && ++at < filters.size()) {
+    next = co_await filters[at]->OnRequest(x);
   }
-  for (const auto& filter : rest) {
-    if (co_await filter->OnRequest(x) == Next::kAnswered) {
-      co_return Next::kAnswered;
-    }
+  if (next != Next::kContinue && stopped_at != nullptr) {
+    *stopped_at = at;
   }
-  co_return Next::kContinue;
+  co_return next;
 }
 
 }  // namespace
 
-Task<Next> RunRequestFilters(std::span<const std::unique_ptr<Filter>> filters, Exchange& x) {
-  for (size_t i = 0; i < filters.size(); ++i) {
+Task<Next> RunRequestFilters(std::span<const std::unique_ptr<Filter>> filters, Exchange& x,
+                             size_t first, size_t* stopped_at) {
+  for (size_t i = first; i < filters.size(); ++i) {
     Task<Next> next = filters[i]->OnRequest(x);
     if (!next.ready()) {
-      return FinishRequestFilters(std::move(next), filters.subspan(i + 1), x);
+      return FinishRequestFilters(std::move(next), filters, i, x, stopped_at);
     }
-    if (next.value() == Next::kAnswered) {
-      return Next::kAnswered;
+    if (next.value() != Next::kContinue) {
+      if (stopped_at != nullptr) {
+        *stopped_at = i;
+      }
+      return next.value();
     }
   }
   return Next::kContinue;

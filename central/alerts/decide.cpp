@@ -48,7 +48,9 @@ std::vector<DueAlert> DueAlerts(std::span<const int> thresholds_percent, pricing
       due.push_back({kAlertThreshold, percent, std::nullopt});
     }
   }
-  if (spent.pico() > 0 && spent < amount) {
+  // A budget without thresholds asked for no alerts, the forecast included.
+  const bool alerts_on = !thresholds.empty() && thresholds.back() > 0;
+  if (alerts_on && spent.pico() > 0 && spent < amount) {
     if (std::optional<pricing::Money> projected = ProjectedSpend(spent, period, now_unix_ms);
         projected && *projected >= amount) {
       due.push_back({kAlertForecast, 100, projected});

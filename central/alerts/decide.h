@@ -12,8 +12,9 @@
 //     projected = spent * period_length / elapsed,  elapsed = now - period_start
 // but only once elapsed >= max(kForecastMinElapsedPercent % of the period, kForecastMinElapsedMs)
 // (so a first call of the month, $0.40 of $15 in its first minute, projects nothing), only
-// while the period runs (now < end), and only while spent < amount (at 100 % the threshold
-// alert says more than a forecast could).
+// while the period runs (now < end), only while spent < amount (at 100 % the threshold alert
+// says more than a forecast could), and only for a budget with thresholds: one without asked for
+// no alerts at all.
 //
 // A period that ended more than kLateWindowMs before `now` is due nothing: events shipped very
 // late, or a backfill of old months, never page anyone about a period long over.

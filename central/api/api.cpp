@@ -77,8 +77,8 @@ std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
   if (!found.spec->scope) {
     return admission;
   }
-  std::variant<ApiKeyRecord, ApiResponse> key =
-      Authenticate(store_, head.api_key, *found.spec->scope, head.now_unix_ms);
+  std::variant<ApiKeyRecord, ApiResponse> key = Authenticate(
+      store_, PresentedKey(head.api_key, head.authorization), *found.spec->scope, head.now_unix_ms);
   if (ApiResponse* refused = std::get_if<ApiResponse>(&key)) {
     return std::move(*refused);
   }
@@ -103,13 +103,27 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
     case Route::kPreflight:
-      return HandlePreflight(call);
+      return HandlePreflight(call, limits_.preflight_hold_ttl_ms);
     case Route::kUsageRecord:
       return HandleUsageRecord(call);
     case Route::kUsersUpsert:
       return HandleUserUpsert(call);
     case Route::kProjectsUpsert:
       return HandleProjectUpsert(call);
+    case Route::kBudgetLeases:
+      return HandleBudgetLeases(call, limits_.budget_lease_ttl_ms);
+    case Route::kAdminBudgetList:
+      return HandleAdminBudgetList(call);
+    case Route::kAdminBudgetCreate:
+      return HandleAdminBudgetCreate(call);
+    case Route::kAdminBudgetGet:
+      return HandleAdminBudgetGet(call);
+    case Route::kAdminBudgetPatch:
+      return HandleAdminBudgetPatch(call);
+    case Route::kAdminBudgetDelete:
+      return HandleAdminBudgetDelete(call);
+    case Route::kAdminAudit:
+      return HandleAdminAudit(call);
     case Route::kAlertLog:
       return HandleAlertLog(call);
     case Route::kHealth:
@@ -120,8 +134,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
 }
 
 ApiResponse Api::Handle(const ApiRequest& request) {
-  std::variant<Admission, ApiResponse> admitted =
-      Admit({request.method, request.path, request.api_key, request.now_unix_ms});
+  std::variant<Admission, ApiResponse> admitted = Admit(
+      {request.method, request.path, request.api_key, request.now_unix_ms, request.authorization});
   if (ApiResponse* refused = std::get_if<ApiResponse>(&admitted)) {
     return std::move(*refused);
   }

@@ -10,12 +10,17 @@
 // "https://HOST/cost-tracker/v1/..."):
 //   GET  /v1/health            {"status":"ok","db":"ok"}; 503 {"status":"error","db":"error"}
 //   POST /v1/usage/batch       scope ship; docs/usage-batch.md
-//   POST /v1/preflight         scope preflight; ../shared/V1-API.md
+//   POST /v1/preflight         scope preflight; ../shared/V1-API.md, extended: reserves the
+//                              estimate against the hard budgets covering the call
+//                              (preflight_handler.cpp)
 //   POST /v1/usage/record      scope record
 //   POST /v1/users/upsert      scope upsert
 //   POST /v1/projects/upsert   scope upsert
-//   GET  /admin/v1/alerts      the alert log (alerts_handler.cpp); ?limit=1..200 (50),
-//                              ?before=<alert id> for the next page
+//   POST /v1/budget/leases     scope ship; a proxy's budget leases (lease_handler.cpp)
+//   GET, POST /admin/v1/budgets; GET, PATCH, DELETE /admin/v1/budgets/{id};
+//   GET /admin/v1/audit        scope admin; budget_json.h (the key also as Authorization: Bearer)
+//   GET  /admin/v1/alerts      scope admin; the alert log (alerts_handler.cpp): ?limit=1..200
+//                              (50), ?before=<alert id> for the next page
 //   GET  /...                  central.static_dir, where no route claims the path and the path
 //                              holds no "/v1/" (static_files.h); no key
 // A GET route answers HEAD too (the caller sends no body). The query string is parsed for every
@@ -25,8 +30,9 @@
 //   401 missing, unknown or revoked key; 403 key lacks the scope, writes into another
 //   workspace or speaks for another source_app; 400 malformed JSON / wrong type / unknown field /
 //   negative units / text breaking base/text_rule.h / an estimate whose cost overflows / a
-//   malformed percent escape in the query ("field": the parameter) or a path capture; 404
-//   unknown route; 405 wrong method (with Allow); 413 batch over max_batch_events; 503 store
+//   malformed percent escape in the query ("field": the parameter) or a path capture / a
+//   budget's field breaking its rule (budget_input.h); 404 unknown route or budget; 405 wrong
+//   method (with Allow); 409 budget name taken; 413 batch over max_batch_events; 503 store
 //   failing.
 #pragma once
 
@@ -49,23 +55,27 @@ namespace costgate::central {
 
 // What admission looks at: the request line and the key, no body.
 struct ApiHead {
-  std::string_view method;   // "GET", "HEAD", "POST"
+  std::string_view method;   // "GET", "HEAD", "POST", "PATCH", "DELETE"
   std::string_view path;     // request target, query string included
   std::string_view api_key;  // X-API-Key header value, "" when absent
   int64_t now_unix_ms = 0;
+  std::string_view authorization = {};  // Authorization header value, "" when absent
 };
 
 struct ApiRequest {
   ApiRequest() = default;
-  // The fields in order; a request without If-None-Match (the JSON routes) leaves it out.
+  // The fields in order; a request without If-None-Match (the JSON routes) or Authorization
+  // leaves them out.
   ApiRequest(std::string_view method_, std::string_view path_, std::string_view api_key_,
-             std::string_view body_, int64_t now_unix_ms_, std::string_view if_none_match_ = {})
+             std::string_view body_, int64_t now_unix_ms_, std::string_view if_none_match_ = {},
+             std::string_view authorization_ = {})
       : method(method_),
         path(path_),
         api_key(api_key_),
         body(body_),
         now_unix_ms(now_unix_ms_),
-        if_none_match(if_none_match_) {}
+        if_none_match(if_none_match_),
+        authorization(authorization_) {}
 
   std::string_view method;   // "GET", "HEAD", "POST"
   std::string_view path;     // request target, query string included
@@ -73,6 +83,7 @@ struct ApiRequest {
   std::string_view body;     // already gzip-decoded
   int64_t now_unix_ms = 0;
   std::string_view if_none_match;  // If-None-Match header value, "" when absent
+  std::string_view authorization;  // Authorization header value, "" when absent
 };
 
 struct ApiHeader {
@@ -101,13 +112,16 @@ struct Admission {
   Query query;
 };
 
-// central.max_batch_events, max_body_bytes, max_buffered_body_bytes. The body limits are kept
-// by the HTTP side (daemon/central_api), which reads and decodes bodies before Handle.
+// central.max_batch_events, max_body_bytes, max_buffered_body_bytes, budget_lease_ttl_ms,
+// preflight_hold_ttl_ms. The body limits are kept by the HTTP side (daemon/central_api), which
+// reads and decodes bodies before Handle.
 struct ApiLimits {
   uint32_t max_batch_events = 5'000;
   uint64_t max_body_bytes = 16 * 1024 * 1024;  // request body, after gzip decoding
   // Request bodies held in memory at once, over all requests (raw and decoded).
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
+  int64_t budget_lease_ttl_ms = 60'000;     // a proxy's lease lapses unless synced again
+  int64_t preflight_hold_ttl_ms = 900'000;  // a /v1/preflight hold lapses unless its usage comes
 };
 
 class StaticFiles;

@@ -19,7 +19,7 @@ struct Call {
   const pricing::PriceBook& book;  // central's prices, for this request
   const PathParams& params;        // the route pattern's captures, decoded
   const Query& query;              // the query string's parameters, decoded
-  budgets::ZoneCache& zones;       // the budgets' time zones (writes only: the writer's thread)
+  budgets::ZoneCache& zones;       // the budgets' time zones: the Api's own (one Api per thread)
   std::span<const DeliveryTarget> alert_targets = {};  // where alerts go (alerts/targets.h)
 };
 
@@ -32,10 +32,22 @@ StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
 ApiResponse HandleHealth(Store& store);
 // docs/usage-batch.md: per-event results; 413 over `max_batch_events` events.
 ApiResponse HandleUsageBatch(const Call& call, uint32_t max_batch_events);
-ApiResponse HandlePreflight(const Call& call);
+// Reserves the call's estimate against the hard budgets covering it for `hold_ttl_ms` (at most).
+ApiResponse HandlePreflight(const Call& call, int64_t hold_ttl_ms);
 ApiResponse HandleUsageRecord(const Call& call);
 ApiResponse HandleUserUpsert(const Call& call);
 ApiResponse HandleProjectUpsert(const Call& call);
+// A proxy's lease sync; its leases live `lease_ttl_ms` from now.
+ApiResponse HandleBudgetLeases(const Call& call, int64_t lease_ttl_ms);
+
+// /admin/v1 (admin_budgets.cpp, admin_audit.cpp): budgets and the audit log of their changes.
+ApiResponse HandleAdminBudgetList(const Call& call);
+ApiResponse HandleAdminBudgetCreate(const Call& call);  // 201 with the budget and its spend
+ApiResponse HandleAdminBudgetGet(const Call& call);     // params "id": an id or a name
+ApiResponse HandleAdminBudgetPatch(const Call& call);
+ApiResponse HandleAdminBudgetDelete(const Call& call);
+ApiResponse HandleAdminAudit(const Call& call);  // query limit (1..500, 50), before (an id)
+
 // GET /admin/v1/alerts: the alert log (alerts_handler.cpp).
 ApiResponse HandleAlertLog(const Call& call);
 

@@ -8,26 +8,42 @@
 namespace costgate::central {
 namespace {
 
-std::string_view ScopeName(Scope scope) {
-  switch (scope) {
-    case Scope::kPreflight:
-      return "preflight";
-    case Scope::kRecord:
-      return "record";
-    case Scope::kUpsert:
-      return "upsert";
-    case Scope::kShip:
-      return "ship";
+bool StartsWithIgnoreCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) {
+    return false;
   }
-  return "unknown";
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+    if (lower(text[i]) != lower(prefix[i])) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
 
+std::string_view PresentedKey(std::string_view x_api_key, std::string_view authorization) {
+  if (!x_api_key.empty()) {
+    return x_api_key;
+  }
+  // RFC 9110 11.1: the scheme is case-insensitive; RFC 6750 2.1: one space, then the token.
+  constexpr std::string_view kBearer = "bearer ";
+  if (!StartsWithIgnoreCase(authorization, kBearer)) {
+    return {};
+  }
+  std::string_view token = authorization.substr(kBearer.size());
+  while (!token.empty() && token.front() == ' ') {
+    token.remove_prefix(1);
+  }
+  return token;
+}
+
 std::variant<ApiKeyRecord, ApiResponse> Authenticate(Store& store, std::string_view api_key,
                                                      Scope scope, int64_t now_unix_ms) {
   if (api_key.empty()) {
-    return ErrorResponse(401, "unauthorized", "missing X-API-Key header");
+    return ErrorResponse(401, "unauthorized",
+                         "missing API key (X-API-Key header or Authorization: Bearer)");
   }
   StoreResult<std::optional<ApiKeyRecord>> found = store.FindKeyByHash(HashKey(api_key));
   if (std::holds_alternative<StoreError>(found)) {

@@ -1,4 +1,6 @@
-// Who may call: the X-API-Key of a request checked against the store's keys.
+// Who may call: the key a request presents (X-API-Key, or Authorization: Bearer) checked against
+// the store's keys. Admission (Api::Admit) asks here and nowhere else, so another way in (the
+// dashboard's browser sessions) is added in this one place.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,10 @@ namespace costgate::central {
 // A key's last_used_at is written at most once per this interval: a busy key must not turn
 // every request into a database write.
 inline constexpr int64_t kTouchIntervalMs = 60'000;
+
+// The API key a request presents: its X-API-Key header, else the token of an `Authorization:
+// Bearer <key>` header (the scheme in any case); "" when neither holds one.
+std::string_view PresentedKey(std::string_view x_api_key, std::string_view authorization);
 
 // The key record for `api_key`, or the response refusing the request: 401 "unauthorized" for a
 // missing, unknown or revoked key, 403 "missing_scope" for a key without `scope`, 503 when the

@@ -5,16 +5,27 @@
 namespace costgate::central {
 namespace {
 
-// Usage and upserts store rows (kWrite); health pings the store and preflight prices from the
-// book (kRead). Admission of a keyed route may still write the key's last_used_at (key_auth.h).
-constexpr std::array<RouteSpec, 7> kRoutes = {{
+// Usage and upserts store rows, preflight and lease syncs reserve budget (kWrite: a check and
+// its reservation in one write transaction); health pings the store (kRead). Admission of a
+// keyed route may still write the key's last_used_at (key_auth.h). The admin API reads budgets
+// on the read pool and changes them on the writer, where a change and its seeding cannot
+// interleave with an ingest (budget_admin.h).
+constexpr std::array<RouteSpec, 14> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
-    {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kRead},
+    {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
     {Route::kUsageRecord, "/v1/usage/record", "POST", Scope::kRecord, RouteKind::kWrite},
     {Route::kUsersUpsert, "/v1/users/upsert", "POST", Scope::kUpsert, RouteKind::kWrite},
     {Route::kProjectsUpsert, "/v1/projects/upsert", "POST", Scope::kUpsert, RouteKind::kWrite},
-    {Route::kAlertLog, "/admin/v1/alerts", "GET", Scope::kUpsert, RouteKind::kRead},
+    {Route::kBudgetLeases, "/v1/budget/leases", "POST", Scope::kShip, RouteKind::kWrite},
+    {Route::kAdminBudgetList, "/admin/v1/budgets", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAdminBudgetCreate, "/admin/v1/budgets", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kAdminBudgetGet, "/admin/v1/budgets/{id}", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAdminBudgetPatch, "/admin/v1/budgets/{id}", "PATCH", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kAdminBudgetDelete, "/admin/v1/budgets/{id}", "DELETE", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kAdminAudit, "/admin/v1/audit", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAlertLog, "/admin/v1/alerts", "GET", Scope::kAdmin, RouteKind::kRead},
 }};
 
 const Router& ApiRouter() {

@@ -18,6 +18,13 @@ enum class Route {
   kUsageRecord,
   kUsersUpsert,
   kProjectsUpsert,
+  kBudgetLeases,
+  kAdminBudgetList,
+  kAdminBudgetCreate,
+  kAdminBudgetGet,
+  kAdminBudgetPatch,
+  kAdminBudgetDelete,
+  kAdminAudit,
   kAlertLog,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
@@ -34,7 +41,7 @@ enum class RouteKind {
 struct RouteSpec {
   Route route;
   std::string_view pattern;    // after any prefix: "/v1/health", "/admin/v1/budgets/{id}"
-  std::string_view method;     // "GET" (HEAD too), "POST"
+  std::string_view method;     // "GET" (HEAD too), "POST", "PATCH", "DELETE"
   std::optional<Scope> scope;  // the key scope it needs; nullopt: no key needed
   RouteKind kind;
 };

@@ -1,4 +1,5 @@
-// POST /v1/preflight and POST /v1/usage/record (../shared/V1-API.md).
+// POST /v1/usage/record (../shared/V1-API.md). Its request_id settles the holds of the
+// preflight that returned it (Store::InsertEvents).
 #include <string>
 #include <variant>
 
@@ -12,34 +13,6 @@
 #include "central/api/v1_requests.h"
 
 namespace costgate::central {
-
-ApiResponse HandlePreflight(const Call& call) {
-  std::variant<PreflightRequest, ApiResponse> read =
-      ReadV1Body<PreflightRequest>(call.request.body, ReadPreflight);
-  if (ApiResponse* refused = std::get_if<ApiResponse>(&read)) {
-    return std::move(*refused);
-  }
-  const PreflightRequest& request = std::get<PreflightRequest>(read);
-  if (std::optional<ApiResponse> refused = CheckSourceApp(call.key, request.source_app)) {
-    return std::move(*refused);
-  }
-  // Budgets come later: every call is allowed. The contract has no "unpriced" flag, so a model
-  // without a price estimates 0 (what clients assume when central is unreachable).
-  const UnitsPrice price = PriceUnits(call.book, "", "", request.model, request.units,
-                                      pricing::ServiceTier::kStandard, call.request.now_unix_ms);
-  if (price.unpriced == pricing::Unpriced::kOverflow) {
-    // Not 0 as for an unpriced model: a cost too large to represent must not read as free.
-    return InvalidField("estimated_units", "is too large to price (the cost overflows)");
-  }
-  ApiResponse response;
-  std::string& out = response.body;
-  out.append(R"({"allow":true,"estimated_cost_usd":)");
-  out.append(UsdNumber(price.total));
-  out.append(R"(,"request_id":)");
-  AppendJsonString(out, base::NewUuidV7(call.request.now_unix_ms));
-  out.push_back('}');
-  return response;
-}
 
 ApiResponse HandleUsageRecord(const Call& call) {
   std::variant<RecordRequest, ApiResponse> read =

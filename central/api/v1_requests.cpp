@@ -22,6 +22,19 @@ FieldStatus ReadLatency(dom::element value, int64_t& out) {
   return std::nullopt;
 }
 
+FieldStatus ReadHoldMs(dom::element value, std::optional<int64_t>& out) {
+  if (value.is_null()) {
+    out.reset();
+    return std::nullopt;
+  }
+  int64_t ms = 0;
+  if (FieldStatus error = ReadInt(value, 1, std::numeric_limits<int64_t>::max(), ms)) {
+    return error;
+  }
+  out = ms;
+  return std::nullopt;
+}
+
 constexpr auto kPreflightRules = std::to_array<FieldRule<PreflightRequest>>({
     {"user_external_id", [](dom::element v, PreflightRequest& r) { return ReadString(v, r.user); },
      true},
@@ -35,6 +48,16 @@ constexpr auto kPreflightRules = std::to_array<FieldRule<PreflightRequest>>({
      true},
     {"estimated_units", [](dom::element v, PreflightRequest& r) { return ReadUnits(v, r.units); },
      true},
+    {"request_id",
+     [](dom::element v, PreflightRequest& r) { return ReadStringOrNull(v, r.request_id); }},
+    {"provider",
+     [](dom::element v, PreflightRequest& r) { return ReadStringOrNull(v, r.provider); }},
+    {"workspace",
+     [](dom::element v, PreflightRequest& r) { return ReadStringOrNull(v, r.workspace); }},
+    {"team", [](dom::element v, PreflightRequest& r) { return ReadStringOrNull(v, r.team); }},
+    {"environment",
+     [](dom::element v, PreflightRequest& r) { return ReadStringOrNull(v, r.environment); }},
+    {"hold_ms", [](dom::element v, PreflightRequest& r) { return ReadHoldMs(v, r.hold_ms); }},
 });
 
 constexpr auto kRecordRules = std::to_array<FieldRule<RecordRequest>>({

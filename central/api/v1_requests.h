@@ -14,6 +14,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -23,6 +24,8 @@
 
 namespace costgate::central {
 
+// The contract's fields, then the optional ones costgate adds (each may be null or absent: a
+// client of the original contract sends none of them).
 struct PreflightRequest {
   std::string user;     // user_external_id
   std::string project;  // project_external_id; "" when null or absent
@@ -30,6 +33,14 @@ struct PreflightRequest {
   std::string source_app;
   std::string model;
   EventUnits units;  // estimated_units
+  // costgate's: the hold's id (the proxy sends its event_id; "" = central makes one), labels
+  // budgets may be scoped by, and a shorter time to live for the hold (an integer >= 1).
+  std::string request_id;
+  std::string provider;
+  std::string workspace;
+  std::string team;
+  std::string environment;
+  std::optional<int64_t> hold_ms;
 };
 
 struct RecordRequest {

@@ -1,12 +1,9 @@
 #include "central/keys/api_key.h"
 
-#include <sys/random.h>
-
 #include <array>
-#include <cerrno>
-#include <system_error>
 
 #include "base/sha256.h"
+#include "central/keys/random_id.h"
 
 namespace costgate::central {
 namespace {
@@ -16,34 +13,17 @@ constexpr size_t kPrefixChars = 12;  // "ct_live_" and 4 random characters: enou
 constexpr std::string_view kBase62 =
     "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-struct ScopeName {
+struct NamedScope {
   Scope scope;
   std::string_view name;
 };
-constexpr std::array<ScopeName, 4> kScopeNames = {{
+constexpr std::array<NamedScope, 5> kScopeNames = {{
     {Scope::kPreflight, "preflight"},
     {Scope::kRecord, "record"},
     {Scope::kUpsert, "upsert"},
     {Scope::kShip, "ship"},
+    {Scope::kAdmin, "admin"},
 }};
-constexpr uint8_t kAllScopes = 0x0f;
-
-// The OS CSPRNG. getrandom(2) without flags blocks only until the pool is first seeded and
-// returns at most 256 bytes without a short read; EINTR is the one failure to retry. Any other
-// failure means the kernel cannot give randomness, and a key must never be made without it.
-void FillRandom(uint8_t* out, size_t size) {
-  size_t filled = 0;
-  while (filled < size) {
-    const ssize_t n = getrandom(out + filled, size - filled, 0);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      throw std::system_error(errno, std::generic_category(), "getrandom");
-    }
-    filled += static_cast<size_t>(n);
-  }
-}
 
 // Base62 by rejection: bytes >= 248 (= 4 * 62) are dropped so every character is equally likely.
 std::string RandomBase62(size_t length) {
@@ -61,24 +41,12 @@ std::string RandomBase62(size_t length) {
   return out;
 }
 
-std::string RandomHex(size_t bytes_count) {
-  constexpr std::string_view kHex = "0123456789abcdef";
-  std::array<uint8_t, 32> bytes{};
-  FillRandom(bytes.data(), bytes_count);
-  std::string out;
-  for (size_t i = 0; i < bytes_count; ++i) {
-    out += kHex[bytes[i] >> 4];
-    out += kHex[bytes[i] & 0x0f];
-  }
-  return out;
-}
-
 }  // namespace
 
 NewKey GenerateKey(int64_t now_unix_ms) {
   NewKey key;
   key.secret = std::string(kKeyPrefix) + RandomBase62(kSecretChars);
-  key.record.id = "key_" + RandomHex(6);
+  key.record.id = RandomId("key_");
   key.record.hash = HashKey(key.secret);
   key.record.prefix = key.secret.substr(0, kPrefixChars);
   key.record.created_unix_ms = now_unix_ms;
@@ -88,16 +56,16 @@ NewKey GenerateKey(int64_t now_unix_ms) {
 std::string HashKey(std::string_view secret) { return base::Sha256Hex(secret); }
 
 std::optional<uint8_t> ParseScopes(std::string_view text, std::string* bad) {
-  if (text == "all") {
-    return kAllScopes;
-  }
   uint8_t scopes = 0;
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
     const std::string_view name = text.substr(start, comma - start);
-    bool known = false;
-    for (const ScopeName& s : kScopeNames) {
+    bool known = name == "all";
+    if (known) {
+      scopes |= kIngestScopes;
+    }
+    for (const NamedScope& s : kScopeNames) {
       if (s.name == name) {
         scopes |= static_cast<uint8_t>(s.scope);
         known = true;
@@ -116,9 +84,18 @@ std::optional<uint8_t> ParseScopes(std::string_view text, std::string* bad) {
   }
 }
 
+std::string_view ScopeName(Scope scope) noexcept {
+  for (const NamedScope& s : kScopeNames) {
+    if (s.scope == scope) {
+      return s.name;
+    }
+  }
+  return "unknown";
+}
+
 std::string FormatScopes(uint8_t scopes) {
   std::string out;
-  for (const ScopeName& s : kScopeNames) {
+  for (const NamedScope& s : kScopeNames) {
     if (HasScope(scopes, s.scope)) {
       if (!out.empty()) {
         out += ',';

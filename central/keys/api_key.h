@@ -23,11 +23,18 @@ NewKey GenerateKey(int64_t now_unix_ms);
 // SHA-256 hex of the secret as given: what FindKeyByHash looks up.
 std::string HashKey(std::string_view secret);
 
-// "preflight,record,upsert,ship" (any subset, any order, no spaces) -> bit set; nullopt and the
-// offending name in `bad` for an unknown scope. "all" = every scope.
+// The scopes an app's or a proxy's key needs: "all" means these. Never kAdmin: a key that ships
+// or records usage must not be able to change the budgets that usage counts against.
+inline constexpr uint8_t kIngestScopes = 0x0f;
+
+// "preflight,record,upsert,ship,admin" (any subset, any order, no spaces) -> bit set; nullopt
+// and the offending name in `bad` for an unknown scope. "all" = kIngestScopes, also in a list
+// ("all,admin": every scope).
 std::optional<uint8_t> ParseScopes(std::string_view text, std::string* bad = nullptr);
 // Comma-separated names in the order above.
 std::string FormatScopes(uint8_t scopes);
+// "preflight", "record", "upsert", "ship", "admin".
+std::string_view ScopeName(Scope scope) noexcept;
 bool HasScope(uint8_t scopes, Scope scope) noexcept;
 
 }  // namespace costgate::central

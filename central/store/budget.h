@@ -68,6 +68,15 @@ struct SpendIncrement {
   pricing::Money amount;
 };
 
+// A period of a budget whose counter a change of the budget sets from the events already stored
+// (Store::SeedSpend), in the change's own transaction: a budget made or re-scoped mid-period
+// starts from what was spent, and no event stored meanwhile is missed or counted twice.
+struct SpendSeed {
+  std::string period_key;  // budgets::PeriodKey
+  int64_t period_start_unix_ms = 0;
+  int64_t period_end_unix_ms = 0;
+};
+
 // A budget's spend in one period. A period nothing was counted in reads as zero, its bounds 0.
 struct BudgetSpend {
   std::string budget_id;

@@ -61,6 +61,10 @@ struct Event {
   std::string unpriced_reason;
   std::string pricing_notes;     // "model_fallback,...", "" when exact (pricing/pricing_notes.h)
   int64_t received_unix_ms = 0;  // when central stored it
+  // The proxy's preflight estimate (nullopt: none or unpriced) and how it was made.
+  std::optional<pricing::Money> estimated_cost;
+  std::string estimate_method;
+  std::string budget_holder;  // the proxy whose budget leases the call reserved from; "" none
 };
 
 }  // namespace costgate::central

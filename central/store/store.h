@@ -1,5 +1,6 @@
 // Central's store: events, the org hierarchy, mirrored users and projects, API keys, budgets with
-// their spend counters and the audit log of their changes, budget alerts and their deliveries.
+// their spend counters and the audit log of their changes, the budget ledger of holds and leases,
+// budget alerts and their deliveries.
 //
 // An interface with one implementation per database: SqliteStore (embedded default) now, a
 // PostgreSQL one later; the same tests run against each. Methods are synchronous and report
@@ -19,6 +20,7 @@
 #include "central/store/alert.h"
 #include "central/store/budget.h"
 #include "central/store/event.h"
+#include "central/store/ledger.h"
 
 namespace costgate::central {
 
@@ -47,7 +49,9 @@ struct ProjectRecord {
   std::string team_id;       // "" = none
 };
 
-enum class Scope : uint8_t { kPreflight = 1, kRecord = 2, kUpsert = 4, kShip = 8 };
+// What an API key may call, one bit each (api_keys.scopes is the bit set). kAdmin manages budgets
+// (/admin/v1); the ingest scopes never imply it.
+enum class Scope : uint8_t { kPreflight = 1, kRecord = 2, kUpsert = 4, kShip = 8, kAdmin = 16 };
 
 struct ApiKeyRecord {
   std::string id;          // public id shown in listings ("key_" + 12 hex)
@@ -79,7 +83,10 @@ class Store {
   // events[i] is stored, never when it is kDuplicate: a shipper's retry never counts twice.
   // `increments` is empty (nothing to count) or has one entry per event (another length is an
   // error, and nothing is inserted). An increment for a budget that no longer exists is skipped
-  // (deleted between the caller's look-up and now).
+  // (deleted between the caller's look-up and now). In the same transaction, for each stored
+  // event (never a duplicate): its increments are added to the ingested amount of the leases of
+  // its budget_holder (when set) in those budgets and periods, and the holds whose id is its
+  // event_id or its request_id (when set) are deleted: the event settles them (ledger.h).
   virtual StoreResult<std::vector<InsertResult>> InsertEvents(
       std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) = 0;
   virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;
@@ -100,13 +107,24 @@ class Store {
   virtual StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) = 0;
 
   // Budgets. Each change writes `audit` (its id ignored: the store assigns it) in the same
-  // transaction as the change, and only when the change is kDone.
+  // transaction as the change, and only when the change is kDone. With `seed`, that transaction
+  // also sets the budget's counter of seed's period as SeedSpend does (with the budget's scope as
+  // written).
   // kNameTaken when another budget has budget.name.
-  virtual StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) {
+    return CreateBudget(budget, audit, std::nullopt);
+  }
+  virtual StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit,
+                                                 const std::optional<SpendSeed>& seed) = 0;
   // Replaces every field of the budget with budget.id but created_unix_ms. kNotFound when no
-  // budget has that id; kNameTaken when another budget has budget.name. Counters are kept: a
-  // budget raised mid-period is re-seeded by the caller (SeedSpend).
-  virtual StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) = 0;
+  // budget has that id; kNameTaken when another budget has budget.name. Counters are kept (a
+  // raised or lowered amount counts on from the spend so far) unless `seed` sets one again (a
+  // budget whose scope, period or zone changed).
+  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) {
+    return UpdateBudget(budget, audit, std::nullopt);
+  }
+  virtual StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit,
+                                                 const std::optional<SpendSeed>& seed) = 0;
   // Deletes the budget and every counter of it. kNotFound when no budget has this id.
   virtual StoreResult<BudgetChange> DeleteBudget(const std::string& id,
                                                  const AuditEntry& audit) = 0;
@@ -129,6 +147,40 @@ class Store {
   virtual StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
                                       int64_t period_start_unix_ms, int64_t period_end_unix_ms,
                                       const BudgetScope& scope) = 0;
+
+  // The budget ledger (ledger.h). Each method is one transaction. ReserveHolds and SyncLeases
+  // purge expired holds (and SyncLeases expired leases of ended periods or of budgets no longer
+  // hard) along the way, a bounded number at a time.
+  //
+  // committed(budget, period) at `now_unix_ms`.
+  virtual StoreResult<pricing::Money> GetCommitted(const std::string& budget_id,
+                                                   const std::string& period_key,
+                                                   int64_t now_unix_ms) = 0;
+  // Holds `holds[i].amount` against each budget under `hold_id` until `expires_unix_ms`, all or
+  // none: allowed when, for every entry, committed + amount <= limit (committed counting no hold
+  // of this hold_id, which the new ones replace). The check and the insert are atomic against
+  // every other writer of the store, also in other processes. Not allowed: nothing is held and
+  // the outcome names the first budget that would go over. An amount of 0 reserves nothing and
+  // stores no row.
+  virtual StoreResult<HoldOutcome> ReserveHolds(const std::string& hold_id,
+                                                std::span<const HoldRequest> holds,
+                                                int64_t expires_unix_ms, int64_t now_unix_ms) = 0;
+  // A holder's lease sync (POST /v1/budget/leases) over `budgets`, the hard budgets in their
+  // current periods:
+  //  - an entry for one of them with `release`: the lease's granted becomes max(used, ingested),
+  //    and it gets no more in this sync. Entries for another period or budget are ignored.
+  //  - for each budget: when the holder has no unexpired lease of it, or its entry has need > 0,
+  //    or LeaseRunsLow: granted += LeaseGrant(remaining, need, holders), with remaining =
+  //    limit - committed (the holder's own outstanding counted even if its lease had expired),
+  //    holders = holders of unexpired leases of the budget's period, this one included.
+  //  - every lease of the holder in `budgets` expires at now + ttl_ms (renewed, granted or not).
+  // Returns the holder's lease of each budget, in the order of `budgets`. A lease of an ended
+  // period is kept until it has expired (late events still credit it); one of the current period
+  // is kept even when expired: a holder coming back continues it.
+  virtual StoreResult<std::vector<LeaseState>> SyncLeases(const std::string& holder,
+                                                          std::span<const LeaseEntry> entries,
+                                                          std::span<const LeaseBudget> budgets,
+                                                          int64_t now_unix_ms, int64_t ttl_ms) = 0;
 
   // Alerts (central/store/alert.h). Records `alert` unless an alert with its (budget_id,
   // period_key, kind, threshold_percent) is stored already, and then, in the same transaction,

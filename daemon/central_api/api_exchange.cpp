@@ -109,9 +109,11 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   // Admission first: a request without a valid key, or for no route, is answered before central
   // reads or keeps a single byte of its body.
   const std::string* key = head.headers.Find("x-api-key");
-  const central::ApiHead api_head{head.method, head.target,
-                                  key != nullptr ? std::string_view(*key) : std::string_view(),
-                                  base::NowUnixMs()};
+  const std::string* authorization = head.headers.Find("authorization");
+  const central::ApiHead api_head{
+      head.method, head.target, key != nullptr ? std::string_view(*key) : std::string_view(),
+      base::NowUnixMs(),
+      authorization != nullptr ? std::string_view(*authorization) : std::string_view()};
   std::variant<central::Admission, central::ApiResponse> admitted = co_await api.Admit(api_head);
   if (central::ApiResponse* refused = std::get_if<central::ApiResponse>(&admitted)) {
     co_return std::move(*refused);
@@ -151,6 +153,7 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   request.method = api_head.method;
   request.path = api_head.path;
   request.api_key = api_head.api_key;
+  request.authorization = api_head.authorization;
   request.body = text;
   request.now_unix_ms = base::NowUnixMs();
   const std::string* if_none_match = head.headers.Find("if-none-match");

@@ -8,6 +8,7 @@
 
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
+#include "daemon/cli/budgets.h"
 #include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
 #include "daemon/roles/config_files.h"
@@ -34,6 +35,7 @@ void PrintHelp(std::FILE* out) {
                COSTGATE_VERSION);
   PrintPricesCommands(out);
   PrintKeysCommands(out);
+  PrintBudgetsCommands(out);
   std::fprintf(out,
                "  costgate --help | --version\n"
                "\n"
@@ -45,6 +47,8 @@ void PrintHelp(std::FILE* out) {
                "\n");
   PrintPricesOptions(out);
   PrintKeysOptions(out);
+  std::fprintf(out, "\n");
+  PrintBudgetsOptions(out);
   std::fprintf(out, "\nEnvironment overrides (win over the file):\n");
   for (const auto& e : config::EnvOverrides()) {
     std::fprintf(out, "  %-33.*s %.*s\n", static_cast<int>(e.name.size()), e.name.data(),
@@ -55,7 +59,10 @@ void PrintHelp(std::FILE* out) {
                "Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the configuration file.\n"
                "Endpoints: GET /healthz, /readyz, /metrics (Prometheus). Central also serves\n"
                "GET /v1/health, POST /v1/usage/batch, /v1/preflight, /v1/usage/record,\n"
-               "/v1/users/upsert, /v1/projects/upsert (X-API-Key; any path prefix before /v1/).\n");
+               "/v1/users/upsert, /v1/projects/upsert (X-API-Key; any path prefix before /v1/),\n"
+               "and the admin API: GET, POST /admin/v1/budgets; GET, PATCH, DELETE\n"
+               "/admin/v1/budgets/ID|NAME; GET /admin/v1/audit (a key with scope admin, as\n"
+               "X-API-Key or Authorization: Bearer).\n");
 }
 
 struct ConfigChoice {
@@ -154,6 +161,9 @@ int Main(int argc, char** argv) {
   }
   if (command == "keys") {
     return KeysCommand(args);
+  }
+  if (command == "budgets") {
+    return BudgetsCommand(args);
   }
   std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
                command.data());

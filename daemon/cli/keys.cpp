@@ -1,63 +1,15 @@
 #include "daemon/cli/keys.h"
 
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "base/clock.h"
 #include "central/keys/api_key.h"
-#include "central/store/open_store.h"
-#include "config/config_loader.h"
-#include "config/env_overrides.h"
+#include "daemon/cli/central_store.h"
 #include "daemon/cli/keys_text.h"
-#include "daemon/cli/prices_args.h"
 
 namespace costgate::daemon::cli {
-namespace {
-
-std::optional<config::Config> LoadKeysConfig(std::string path) {
-  if (path.empty()) {
-    if (const char* env = std::getenv(std::string(config::kConfigFileEnv).c_str())) {
-      path = env;
-    }
-  }
-  const config::Environment env = config::CurrentEnvironment();
-  config::LoadResult loaded =
-      path.empty() ? config::LoadConfigFromString("", env) : config::LoadConfigFile(path, env);
-  if (!loaded.config) {
-    std::fprintf(stderr, "costgate keys: invalid configuration%s%s:\n%s",
-                 path.empty() ? "" : " in ", path.c_str(),
-                 config::FormatErrors(loaded.errors).c_str());
-    return std::nullopt;
-  }
-  return std::move(loaded.config);
-}
-
-// create makes the database on first use; list and revoke refuse a missing one, which is far
-// more likely a wrong path than an empty store.
-std::unique_ptr<central::Store> OpenKeysStore(const KeysArgs& args,
-                                              const config::CentralConfig& central) {
-  std::error_code ignored;
-  if (args.subcommand != "create" && central.store.kind == config::StoreLocation::Kind::kSqlite &&
-      !std::filesystem::exists(central.store.path, ignored)) {
-    std::fprintf(stderr,
-                 "costgate keys: no central database at %s (central.store, central.database, "
-                 "COSTGATE_CENTRAL_STORE, COSTGATE_CENTRAL_DATABASE)\n",
-                 central.store.path.c_str());
-    return nullptr;
-  }
-  auto opened = central::OpenStore(central.store, central.synchronous);
-  if (auto* error = std::get_if<central::StoreError>(&opened)) {
-    std::fprintf(stderr, "costgate keys: cannot open the central database: %s\n",
-                 error->message.c_str());
-    return nullptr;
-  }
-  return std::move(std::get<std::unique_ptr<central::Store>>(opened));
-}
-
-}  // namespace
 
 int KeysCreate(const KeysArgs& args, central::Store& store, int64_t now_ms) {
   auto listed = store.ListKeys();
@@ -86,7 +38,8 @@ int KeysCreate(const KeysArgs& args, central::Store& store, int64_t now_ms) {
   std::fprintf(stderr,
                "created key %s: name %s, source_app %s, scopes %s, workspace %s\n"
                "The secret above is shown only this once; central keeps only its hash.\n",
-               key.record.id.c_str(), key.record.name.c_str(), key.record.source_app.c_str(),
+               key.record.id.c_str(), key.record.name.c_str(),
+               key.record.source_app.empty() ? "none" : key.record.source_app.c_str(),
                central::FormatScopes(key.record.scopes).c_str(),
                key.record.workspace.empty() ? "any" : key.record.workspace.c_str());
   return 0;
@@ -143,11 +96,13 @@ int KeysCommand(const std::vector<std::string_view>& args) {
   if (!parsed) {
     return 2;
   }
-  const std::optional<config::Config> config = LoadKeysConfig(parsed->config_path);
+  const std::optional<config::Config> config = LoadCentralConfig(parsed->config_path, "keys");
   if (!config) {
     return 2;
   }
-  const std::unique_ptr<central::Store> store = OpenKeysStore(*parsed, config->central);
+  // create makes the database on first use; list and revoke work on keys that exist.
+  const std::unique_ptr<central::Store> store =
+      OpenCentralStore(config->central, parsed->subcommand != "create", "keys");
   if (!store) {
     return 2;
   }

@@ -2,6 +2,7 @@
 
 #include "base/text_rule.h"
 #include "central/keys/api_key.h"
+#include "daemon/cli/arg_cursor.h"
 
 namespace costgate::daemon::cli {
 namespace {
@@ -33,8 +34,10 @@ bool CheckText(std::string_view option, std::string_view value) {
 }
 
 bool CheckCreate(const KeysArgs& args) {
-  if (args.name.empty() || args.source_app.empty()) {
-    UsageError("create needs --name and --source-app");
+  // A key with an ingest scope speaks for its app; an admin-only key speaks for none.
+  const bool ingest = (args.scopes & central::kIngestScopes) != 0;
+  if (args.name.empty() || (ingest && args.source_app.empty())) {
+    UsageError(ingest ? "create needs --name and --source-app" : "create needs --name");
     return false;
   }
   // `keys revoke` takes an id or a name: a name shaped like an id could revoke the wrong key.
@@ -68,6 +71,8 @@ void PrintKeysCommands(std::FILE* out) {
                "  costgate keys create --name N --source-app A [--scopes S] [--workspace W]\n"
                "                                   make a central API key; prints the secret "
                "once (line 1)\n"
+               "  costgate keys create --name N --scopes admin\n"
+               "                                   a key for the admin API (budgets)\n"
                "  costgate keys list [--json]      central's API keys (never their secrets)\n"
                "  costgate keys revoke ID|NAME     revoke a central API key\n");
 }
@@ -75,8 +80,10 @@ void PrintKeysCommands(std::FILE* out) {
 void PrintKeysOptions(std::FILE* out) {
   std::fprintf(out,
                "Keys options:\n"
-               "  --scopes S       comma-separated preflight,record,upsert,ship, or all "
-               "(default: all)\n"
+               "  --scopes S       comma-separated preflight,record,upsert,ship,admin; all =\n"
+               "                   preflight,record,upsert,ship (the default), never admin:\n"
+               "                   a key that ships or records usage cannot change budgets;\n"
+               "                   admin (alone, or all,admin) manages /admin/v1/budgets\n"
                "  --workspace W    the only workspace the key may write into (default: any)\n"
                "  --json           one JSON object instead of a table (list)\n"
                "  --config FILE    the configuration (central.store); default "
@@ -99,17 +106,12 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
   }
   std::vector<std::string> positional;
   std::optional<std::string> scopes_text;
-  for (size_t i = 1; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (!arg.starts_with("--") && arg != "-c") {
-      positional.emplace_back(arg);
+  for (ArgCursor arg(args, 1); arg.Next();) {
+    if (arg.positional()) {
+      positional.emplace_back(arg.text());
       continue;
     }
-    const std::string option(arg == "-c" ? "--config" : arg.substr(0, arg.find('=')));
-    std::optional<std::string> value;
-    if (const size_t eq = arg.find('='); eq != std::string_view::npos) {
-      value = std::string(arg.substr(eq + 1));
-    }
+    const std::string& option = arg.option();
     const bool known = option == "--config" || option == "--json" || option == "--name" ||
                        option == "--source-app" || option == "--scopes" || option == "--workspace";
     if (!known || !Allowed(out.subcommand, option)) {
@@ -118,19 +120,17 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
       return std::nullopt;
     }
     if (option == "--json") {
-      if (value) {
+      if (arg.inline_value()) {
         UsageError("--json takes no value");
         return std::nullopt;
       }
       out.json = true;
       continue;
     }
+    const std::optional<std::string> value = arg.TakeValue();
     if (!value) {
-      if (i + 1 == args.size()) {
-        UsageError(option + " needs a value");
-        return std::nullopt;
-      }
-      value = std::string(args[++i]);
+      UsageError(option + " needs a value");
+      return std::nullopt;
     }
     if (option == "--scopes") {
       scopes_text = *value;
@@ -146,7 +146,7 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
     const std::optional<uint8_t> scopes = central::ParseScopes(*scopes_text, &bad);
     if (!scopes) {
       UsageError("--scopes: unknown scope '" + bad +
-                 "' (expected preflight, record, upsert, ship, comma-separated, or all)");
+                 "' (expected preflight, record, upsert, ship, admin, comma-separated, or all)");
       return std::nullopt;
     }
     out.scopes = *scopes;

@@ -8,13 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "central/keys/api_key.h"
+
 namespace costgate::daemon::cli {
 
 struct KeysArgs {
-  std::string subcommand;   // "create", "list", "revoke"
-  std::string name;         // --name (create): the operator's label, unique
-  std::string source_app;   // --source-app (create): the app the key belongs to
-  uint8_t scopes = 0x0f;    // --scopes (create), a central::Scope bit set; default every scope
+  std::string subcommand;  // "create", "list", "revoke"
+  std::string name;        // --name (create): the operator's label, unique
+  std::string source_app;  // --source-app (create): the app the key belongs to
+  // --scopes (create), a central::Scope bit set; default the ingest scopes ("all")
+  uint8_t scopes = central::kIngestScopes;
   std::string workspace;    // --workspace (create); "" = any workspace
   std::string target;       // ID|NAME (revoke)
   std::string config_path;  // --config; "" = $COSTGATE_CONFIG, else the embedded defaults

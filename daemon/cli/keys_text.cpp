@@ -1,28 +1,15 @@
 #include "daemon/cli/keys_text.h"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 #include "base/json_text.h"
 #include "central/keys/api_key.h"
+#include "daemon/cli/text_table.h"
 #include "daemon/log/rfc3339.h"
 
 namespace costgate::daemon::cli {
 namespace {
-
-constexpr size_t kColumns = 9;
-using Line = std::array<std::string, kColumns>;
-
-// Seconds are enough to tell keys' times apart in a table; JSON keeps the milliseconds.
-std::string TableTime(const std::optional<int64_t>& unix_ms) {
-  if (!unix_ms) {
-    return "-";
-  }
-  std::string text;
-  log::AppendRfc3339Millis(text, *unix_ms);
-  return text.substr(0, 19) + "Z";
-}
 
 void AppendJsonTime(std::string& out, const std::optional<int64_t>& unix_ms) {
   if (!unix_ms) {
@@ -44,34 +31,15 @@ void AppendField(std::string& out, std::string_view name, std::string_view value
 }  // namespace
 
 std::string FormatKeysTable(const std::vector<central::ApiKeyRecord>& keys) {
-  std::vector<Line> lines;
-  lines.push_back({"ID", "NAME", "SOURCE_APP", "PREFIX", "SCOPES", "WORKSPACE", "CREATED",
-                   "LAST_USED", "REVOKED"});
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({"ID", "NAME", "SOURCE_APP", "PREFIX", "SCOPES", "WORKSPACE", "CREATED",
+                  "LAST_USED", "REVOKED"});
   for (const central::ApiKeyRecord& key : keys) {
-    lines.push_back({key.id, key.name, key.source_app, key.prefix,
-                     central::FormatScopes(key.scopes), key.workspace.empty() ? "*" : key.workspace,
-                     TableTime(key.created_unix_ms), TableTime(key.last_used_unix_ms),
-                     TableTime(key.revoked_unix_ms)});
+    rows.push_back({key.id, key.name, key.source_app, key.prefix, central::FormatScopes(key.scopes),
+                    key.workspace.empty() ? "*" : key.workspace, TableTime(key.created_unix_ms),
+                    TableTime(key.last_used_unix_ms), TableTime(key.revoked_unix_ms)});
   }
-  std::array<size_t, kColumns> widths{};
-  for (const Line& line : lines) {
-    for (size_t i = 0; i < kColumns; ++i) {
-      widths[i] = std::max(widths[i], line[i].size());
-    }
-  }
-  std::string out;
-  for (const Line& line : lines) {
-    std::string text;
-    for (size_t i = 0; i < kColumns; ++i) {
-      text += line[i];
-      if (i + 1 < kColumns) {
-        text.append(widths[i] - line[i].size() + 2, ' ');
-      }
-    }
-    text.erase(text.find_last_not_of(' ') + 1);
-    out += text + '\n';
-  }
-  return out;
+  return FormatTable(rows);
 }
 
 std::string FormatKeysJson(const std::vector<central::ApiKeyRecord>& keys) {

@@ -5,6 +5,7 @@
 
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
+#include "daemon/cli/arg_cursor.h"
 #include "pricing/book_loader.h"
 #include "pricing/timestamp.h"
 #include "pricing/units.h"
@@ -120,17 +121,12 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
     return std::nullopt;
   }
   std::string tier_text;
-  for (size_t i = 1; i < args.size(); ++i) {
-    std::string_view arg = args[i];
-    if (!arg.starts_with("--") && arg != "-c") {
-      out.positional.emplace_back(arg);
+  for (ArgCursor arg(args, 1); arg.Next();) {
+    if (arg.positional()) {
+      out.positional.emplace_back(arg.text());
       continue;
     }
-    std::string option(arg == "-c" ? "--config" : arg.substr(0, arg.find('=')));
-    std::optional<std::string> value;
-    if (const size_t eq = arg.find('='); eq != std::string_view::npos) {
-      value = std::string(arg.substr(eq + 1));
-    }
+    const std::string& option = arg.option();
     const bool flag = option == "--json" || option == "--dry-run";
     const bool known = flag || option == "--config" || option == "--provider" || option == "--at" ||
                        option == "--tier";
@@ -140,19 +136,17 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
       return std::nullopt;
     }
     if (flag) {
-      if (value) {
+      if (arg.inline_value()) {
         UsageError(option + " takes no value");
         return std::nullopt;
       }
       (option == "--json" ? out.json : out.dry_run) = true;
       continue;
     }
+    const std::optional<std::string> value = arg.TakeValue();
     if (!value) {
-      if (i + 1 == args.size()) {
-        UsageError(option + " needs a value");
-        return std::nullopt;
-      }
-      value = std::string(args[++i]);
+      UsageError(option + " needs a value");
+      return std::nullopt;
     }
     (option == "--config"     ? out.config_path
      : option == "--provider" ? out.provider

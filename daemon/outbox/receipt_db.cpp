@@ -67,6 +67,9 @@ std::optional<std::string> ReceiptDb::CreateSchema() {
   if (!error && *version >= 1 && *version <= 3) {
     error = sqlite::Exec(db_, kMigrateReceiptsV3ToV4Sql, "migrate schema 3 -> 4");
   }
+  if (!error && *version >= 1 && *version <= 4) {
+    error = sqlite::Exec(db_, kMigrateReceiptsV4ToV5Sql, "migrate schema 4 -> 5");
+  }
   if (!error) {
     error = sqlite::Exec(db_, kCreateReceiptsIndexesSql, "create indexes");
   }

@@ -3,7 +3,7 @@
 // Not thread-safe: the ReceiptWriter's thread is the only user (ARCHITECTURE.md: one connection
 // per database file per process).
 //
-// Schema version 3 (PRAGMA user_version), created idempotently; a version 1 or 2 database is
+// Schema version 5 (PRAGMA user_version), created idempotently; a version 1 to 4 database is
 // migrated on open. A receipt is a row keyed by its event_id; writing an event_id again replaces
 // every other column, so an 'open' intent written at admission can later be closed by the final
 // receipt (and a row written again is shipped again). Rows are in a rowid table: at a few
@@ -32,7 +32,7 @@ struct sqlite3_stmt;
 
 namespace costgate::daemon::outbox {
 
-inline constexpr int kReceiptsSchemaVersion = 4;
+inline constexpr int kReceiptsSchemaVersion = 5;
 
 class ReceiptDb {
  public:

@@ -23,6 +23,7 @@ extern const char* const kMigrateReceiptsV1ToV2Sql;
 extern const char* const kMigrateReceiptsV2ToV3Sql;
 // Brings a version 3 table to version 4 (pricing_notes).
 extern const char* const kMigrateReceiptsV3ToV4Sql;
+extern const char* const kMigrateReceiptsV4ToV5Sql;
 
 // INSERT ... ON CONFLICT(event_id) DO UPDATE SET <every other column> = excluded.<column>: a
 // receipt written again is unshipped and unrejected again.

@@ -33,4 +33,12 @@ const char* const kMigrateReceiptsV3ToV4Sql = R"sql(
 ALTER TABLE receipts ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5 carries the preflight's estimate and the budget lease holder (issue 14). Rows from
+// before it had no preflight: no estimate, no holder.
+const char* const kMigrateReceiptsV4ToV5Sql = R"sql(
+ALTER TABLE receipts ADD COLUMN estimated_cost_pico_usd INTEGER;
+ALTER TABLE receipts ADD COLUMN estimate_method TEXT NOT NULL DEFAULT '';
+ALTER TABLE receipts ADD COLUMN budget_holder TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace costgate::daemon::outbox

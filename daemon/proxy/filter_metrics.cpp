@@ -37,6 +37,18 @@ void RegisterFilterStats(metrics::ProxyMetrics& metrics, const filters::FilterSt
   AddCounter(metrics, "costgate_meter_oversized_units_total",
              "Usage reports skipped because they exceeded the capture limit.",
              stats.meter_oversized_units);
+  metrics.registry().AddCallback(
+      metrics::MetricType::kCounter, "costgate_preflight_unchecked_total",
+      "Calls the budget preflight let through without holding their cost: an operation with no "
+      "meter, an estimate without a price, or central unreachable under fail-open.",
+      {"provider", "reason"}, [&stats] {
+        std::vector<metrics::Sample> samples;
+        for (const auto& row : stats.preflight_unchecked.Rows()) {
+          samples.push_back({{std::string(row.provider), std::string(row.reason)},
+                             static_cast<double>(row.count)});
+        }
+        return samples;
+      });
 }
 
 }  // namespace costgate::daemon::proxy

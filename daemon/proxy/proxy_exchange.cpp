@@ -5,7 +5,6 @@
 #include "daemon/log/logger.h"
 #include "daemon/log/redact.h"
 #include "daemon/proxy/proxy_handler.h"
-#include "daemon/proxy/task_wait.h"
 #include "daemon/server/client_connection.h"
 #include "daemon/server/request_body.h"
 #include "daemon/server/worker.h"
@@ -56,31 +55,58 @@ Awaitable<bool> ProxyExchange::Run() {
   handler_.services().metrics.RequestStarted();
   const Completion completion(*this);
 
-  // Synchronous filters are ready at once; only a filter that suspends costs a wait.
-  filters::Task<Next> request_phase = filters::RunRequestFilters(filters_, x_);
-  const Next next =
-      request_phase.ready() ? request_phase.value() : co_await Wait(std::move(request_phase));
-  if (next == Next::kAnswered) {
-    SetOutcome(Outcome::kDenied, x_.reply.reason);
-    co_return co_await AnswerLocally(false);
-  }
-
-  const auto& limits = runtime_->config->limits;
-  auto& parser = client_.parser();
-  if (parser.has_content_length() && parser.content_length() > limits.max_request_body_bytes) {
-    co_return co_await Fail(413, "body_too_large",
-                            "costgate: request body of " + std::to_string(parser.content_length()) +
-                                " bytes exceeds limits.max_request_body_bytes (" +
-                                std::to_string(limits.max_request_body_bytes) + ")");
-  }
-  // The daemon answers 100-continue itself, after its own checks, and never forwards Expect:
-  // the upstream then sees an ordinary request with its body.
-  if (RequestBodyPending()) {
-    if (!co_await server::AnswerExpectContinue(client_, x_.request)) {
+  for (size_t first = 0;;) {
+    // Synchronous filters are ready at once; only a filter that suspends costs a wait.
+    filters::Task<Next> phase = filters::RunRequestFilters(filters_, x_, first, &phase_stopped_at_);
+    const Next next = phase.ready() ? phase.value() : co_await WaitForFilters(std::move(phase));
+    if (next == Next::kAnswered) {
+      SetOutcome(Outcome::kDenied, x_.reply.reason);
+      co_return co_await AnswerLocally(false);
+    }
+    if (client_gone_) {
       SetOutcome(Outcome::kCancelled, "client_disconnected");
       co_return false;
     }
+    // Once, before any of the body is read (by a filter that needs it, or to forward it): the
+    // declared size is checked, and the daemon answers 100-continue itself, after its own
+    // checks, and never forwards Expect: the upstream then sees an ordinary request. A body too
+    // large for the filter to read first is asked for only once the filters let the call go.
+    const auto& parser = client_.parser();
+    const bool read_now = next == Next::kContinue || !parser.has_content_length() ||
+                          parser.content_length() <= x_.request_body_limit;
+    if (!body_accepted_) {
+      if (BodyTooLarge()) {
+        const uint64_t limit = runtime_->config->limits.max_request_body_bytes;
+        co_return co_await Fail(
+            413, "body_too_large",
+            "costgate: request body of " + std::to_string(parser.content_length()) +
+                " bytes exceeds limits.max_request_body_bytes (" + std::to_string(limit) + ")");
+      }
+      body_accepted_ = read_now;
+      if (read_now && RequestBodyPending() &&
+          !co_await server::AnswerExpectContinue(client_, x_.request)) {
+        SetOutcome(Outcome::kCancelled, "client_disconnected");
+        co_return false;
+      }
+    }
+    if (next == Next::kContinue) {
+      break;
+    }
+    // Next::kNeedBody: read it, then run the phase again from the filter that asked. A filter
+    // asking a second time gets no second read: the phase goes on after it.
+    first = phase_stopped_at_ + 1;
+    if (x_.request_body_state == filters::RequestBodyState::kUnread) {
+      const BufferResult buffered = co_await BufferRequestBody();
+      if (buffered == BufferResult::kRefused) {
+        co_return co_await AnswerLocally(true);
+      }
+      if (buffered == BufferResult::kClientGone) {
+        co_return false;
+      }
+      first = phase_stopped_at_;
+    }
   }
+  ForwardBufferedBody();
 
   // A body that is already here is checked before any byte goes upstream: a request that is
   // malformed or too large in what it sent with its head never reaches the provider.

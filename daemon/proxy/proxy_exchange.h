@@ -65,6 +65,23 @@ class ProxyExchange {
   // outcome as cut off by the daemon, then OnComplete of every filter, metrics, access log.
   void Finish() noexcept;
 
+  // The request phase around the filters (request_phase.cpp).
+  // A request phase that suspended: awaited while the client is watched; client_gone_ says
+  // whether it left meanwhile.
+  Awaitable<filters::Next> WaitForFilters(filters::Task<filters::Next> phase);
+  // The declared Content-Length is over limits.max_request_body_bytes (413).
+  bool BodyTooLarge() const;
+  // The request body read before the filters decide (Next::kNeedBody).
+  enum class BufferResult {
+    kRead,        // x_.request_body_state says what was read
+    kRefused,     // malformed, over limits.max_request_body_bytes, too slow: reply set
+    kClientGone,  // outcome set
+  };
+  Awaitable<BufferResult> BufferRequestBody();
+  // After the request phase: the filters see the buffered body, which becomes the start of
+  // buffered_body_ in costgate's framing.
+  void ForwardBufferedBody();
+
   // Request body (request_forward.cpp).
   enum class SendResult { kSent, kClientGone, kUpstreamFailed, kRejected };
   // Reads the body bytes that arrived with the head into buffered_body_; false when they are
@@ -100,6 +117,8 @@ class ProxyExchange {
   std::string buffered_body_;        // body that came with the head, re-framed, not yet sent
   std::string* body_out_ = nullptr;  // where OnRequestBodyData writes the re-framed body
   bool request_replayable_ = false;
+  size_t phase_stopped_at_ = 0;  // the filter that stopped the request phase (kNeedBody)
+  bool body_accepted_ = false;   // 413 checked and 100 Continue answered
   http::MessageParser response_parser_;
   std::string client_out_;  // bytes on their way to the client
   bool dechunk_ = false;    // HTTP/1.0 client: body sent close-delimited, decoded

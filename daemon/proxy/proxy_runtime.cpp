@@ -25,9 +25,14 @@ std::shared_ptr<const Runtime> Runtime::Build(std::shared_ptr<const config::Conf
   auto runtime = std::make_shared<Runtime>();
   runtime->config = config;
   runtime->generation = generation;
-  runtime->chain = filters::FilterChain::Build(*config, services.receipts, services.filter_stats,
-                                               services.prices,
-                                               filters::ChainInfo{services.host, services.version});
+  if (services.budget_gate == nullptr && services.gates != nullptr) {
+    runtime->gate = services.gates->MakeGate(config->preflight);
+  }
+  filters::preflight::BudgetGate* const gate =
+      services.budget_gate != nullptr ? services.budget_gate : runtime->gate.get();
+  runtime->chain = filters::FilterChain::Build(
+      *config, services.receipts, services.filter_stats, services.prices,
+      filters::ChainInfo{services.host, services.version}, gate);
   for (const auto& u : config->upstreams) {
     auto target = upstream::MakeUpstreamTarget(u, generation, error);
     if (!target) {

@@ -13,6 +13,7 @@
 #include "daemon/upstream/regional_targets.h"
 #include "daemon/upstream/upstream_target.h"
 #include "filters/chain.h"
+#include "filters/preflight/budget_gate.h"
 
 namespace costgate::daemon::proxy {
 
@@ -24,6 +25,10 @@ inline constexpr int64_t kClientProbeIntervalMs = 1000;
 
 struct Runtime {
   std::shared_ptr<const config::Config> config;
+  // This generation's budget gate (its preflight.fail_closed and timeout; the leases and holds
+  // are the process's: ProxyServices::gates). Null when preflight is off. Before `chain`, whose
+  // filters use it: it goes after them.
+  std::unique_ptr<filters::preflight::BudgetGate> gate;
   filters::FilterChain chain;
   std::vector<std::shared_ptr<const upstream::UpstreamTarget>> upstreams;
   uint64_t generation = 0;

@@ -107,6 +107,7 @@ Awaitable<ProxyExchange::SendResult> ProxyExchange::SendRequest() {
   if (ec) {
     co_return SendResult::kUpstreamFailed;
   }
+  x_.sent_upstream = true;
 
   // Paced like every request body (server::BodyReader): a client that stalls, or trickles a
   // byte every few seconds, cannot hold an upstream connection forever.

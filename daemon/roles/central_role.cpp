@@ -66,7 +66,8 @@ void CentralRole::StartApi(const config::CentralConfig& settings, pricing::Price
   api_ = std::make_unique<central::Api>(
       *store_, prices,
       central::ApiLimits{settings.max_batch_events, settings.max_body_bytes,
-                         settings.max_buffered_body_bytes},
+                         settings.max_buffered_body_bytes, settings.budget_lease_ttl.count(),
+                         settings.preflight_hold_ttl.count()},
       static_files_.get());
   service_ = std::make_unique<central_api::ApiService>(*api_, OpenReaders(settings, prices));
   site_ = std::make_unique<central_api::CentralSite>(*service_);

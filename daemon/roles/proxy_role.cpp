@@ -1,5 +1,6 @@
 #include "daemon/roles/proxy_role.h"
 
+#include "daemon/budget/budget_metrics.h"
 #include "daemon/proxy/filter_metrics.h"
 #include "daemon/util/hostname.h"
 
@@ -10,14 +11,39 @@ ProxyRole::ProxyRole(log::Logger& logger, metrics::ProxyMetrics& metrics,
     : logger_(logger),
       metrics_(metrics),
       writer_(logger),
-      services_{logger, metrics,          writer_,         filter_stats_,
-                prices, util::Hostname(), COSTGATE_VERSION},
+      services_{logger, metrics,          writer_,          filter_stats_,
+                prices, util::Hostname(), COSTGATE_VERSION, nullptr},
       site_(services_) {
   metrics_.AttachReceiptStats(&writer_.stats());
   proxy::RegisterFilterStats(metrics_, filter_stats_);
 }
 
 ProxyRole::~ProxyRole() { Stop(); }
+
+bool ProxyRole::OpenBudgets(const config::Config& config, bool central_in_process,
+                            budget::GateService::Transports transports) {
+  const budget::ResolvedMode resolved = budget::ResolveGateMode(config, central_in_process);
+  if (!resolved.error.empty()) {
+    logger_.Error("cannot start").Str("path", "preflight.mode").Str("error", resolved.error).Emit();
+    return false;
+  }
+  if (resolved.mode == budget::GateMode::kOff) {
+    logger_.Info("budget checks off").Emit();
+    return true;
+  }
+  gates_ =
+      std::make_unique<budget::GateService>(resolved.mode, config, std::move(transports), logger_);
+  services_.gates = gates_.get();
+  budget::RegisterBudgetMetrics(metrics_, *gates_);
+  logger_.Info("budget checks")
+      .Str("mode", budget::GateModeName(resolved.mode))
+      .Str("holder", resolved.mode == budget::GateMode::kLease ? gates_->holder() : "")
+      .Int("timeout_ms", config.preflight.timeout.count())
+      .Bool("fail_closed", config.preflight.fail_closed)
+      .Emit();
+  gates_->Start();
+  return true;
+}
 
 bool ProxyRole::Open(const std::shared_ptr<const config::Config>& config) {
   if (auto error = writer_.Open(config->receipts)) {
@@ -48,6 +74,9 @@ void ProxyRole::Stop() {
     return;
   }
   stopped_ = true;
+  if (gates_) {
+    gates_->Stop();  // its last report still reaches central, in process or over HTTP
+  }
   if (shipper_) {
     shipper_->Stop();  // before the writer it asks for batches
   }

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "config/config.h"
+#include "daemon/budget/gate_service.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/outbox/receipt_writer.h"
@@ -25,6 +26,15 @@ class ProxyRole {
   ProxyRole(const ProxyRole&) = delete;
   ProxyRole& operator=(const ProxyRole&) = delete;
 
+  // Resolves preflight.mode and, unless it is off, starts the budget gates (lease mode: the
+  // first sync with central begins). `central_in_process`: `costgate all`, whose central
+  // `transports` reach (null members: over HTTP at shipper.url). False, logged with the YAML
+  // path, when the mode cannot be served. Before Open: every generation's gate comes from it.
+  bool OpenBudgets(const config::Config& config, bool central_in_process,
+                   budget::GateService::Transports transports);
+  // A gate that replaces the configured ones (tests script one; it outlives the role). Before
+  // Open: the chains built from then on use it.
+  void SetBudgetGate(filters::preflight::BudgetGate* gate) { services_.budget_gate = gate; }
   // Opens the outbox (a failure degrades metering and is logged: receipts wait in memory) and
   // prepares generation 1 of `config`. False, logged, when the configuration cannot be served
   // (an upstream's CA file).
@@ -32,7 +42,8 @@ class ProxyRole {
   // Ships receipts to `transport`, or, when null, to shipper.url (none when empty).
   void StartShipping(const config::ShipperConfig& shipper,
                      std::unique_ptr<shipper::BatchTransport> transport);
-  // Stops the shipper, then the writer (after its last receipts); idempotent.
+  // Stops the budget gates (lease mode returns the unused leases), the shipper, then the writer
+  // (after its last receipts); idempotent. After the last request completed.
   void Stop();
 
   server::Site& site() { return site_; }
@@ -43,6 +54,7 @@ class ProxyRole {
   metrics::ProxyMetrics& metrics_;
   outbox::ReceiptWriter writer_;
   filters::FilterStats filter_stats_;
+  std::unique_ptr<budget::GateService> gates_;  // null: preflight off
   proxy::ProxyServices services_;
   proxy::ProxySite site_;
   std::unique_ptr<shipper::Shipper> shipper_;

@@ -52,17 +52,21 @@ bool RoleHooks::Prepare(const config::Config& current, const config::Config& nex
   // Only what this process's roles use: a proxy does not care where central would listen.
   const bool proxy = role_ != Role::kCentral;
   const bool central = role_ != Role::kProxy;
+  // preflight.mode and holder_id: the leases and holds of this process belong to its holder
+  // and its mode's gate service (daemon/budget/gate_service.h).
   const bool proxy_restart =
       next.listen != current.listen || next.receipts.path != current.receipts.path ||
-      next.receipts.synchronous != current.receipts.synchronous || next.shipper != current.shipper;
+      next.receipts.synchronous != current.receipts.synchronous ||
+      next.shipper != current.shipper || next.preflight.mode != current.preflight.mode ||
+      next.preflight.holder_id != current.preflight.holder_id;
   const bool central_restart = next.central.listen != current.central.listen ||
                                next.central.store != current.central.store ||
                                next.alerts != current.alerts;
   if ((proxy && proxy_restart) || (central && central_restart)) {
     logger_
         .Warn(
-            "listen, receipts.path/synchronous, shipper, central.store (central.database) and "
-            "alerts change only on restart")
+            "listen, receipts.path/synchronous, shipper, preflight.mode/holder_id, "
+            "central.store (central.database) and alerts change only on restart")
         .Emit();
   }
   next_book_.reset();

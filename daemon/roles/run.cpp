@@ -9,6 +9,8 @@
 #include "daemon/pricing/price_metrics.h"
 #include "daemon/pricing/price_refresher.h"
 #include "daemon/roles/central_role.h"
+#include "daemon/roles/in_process_budget.h"
+#include "daemon/roles/in_process_call.h"
 #include "daemon/roles/in_process_shipping.h"
 #include "daemon/roles/proxy_role.h"
 #include "daemon/roles/role_hooks.h"
@@ -83,13 +85,19 @@ int RunCentralWithin(const ServerOptions& options, Role role) {
     return code;
   }
   ProxyRole proxy(logger, shared.metrics, shared.prices);
-  if (!proxy.Open(config)) {
+  budget::GateService::Transports to_central;
+  if (config->shipper.url.empty()) {
+    to_central.leases = std::make_unique<InProcessPost>(central.api(), "/v1/budget/leases");
+    to_central.preflight = std::make_unique<InProcessPreflight>(central.api());
+  }
+  if (!proxy.OpenBudgets(*config, true, std::move(to_central)) || !proxy.Open(config)) {
     return 1;
   }
-  // Declared after `central`, stopped before it: the shipper's last batch still has central.
+  // Declared after `central`, stopped before it: the shipper's last batch and the gates' last
+  // lease report still have central.
   if (config->shipper.url.empty()) {
     proxy.StartShipping(InProcessShipperConfig(config->shipper),
-                        std::make_unique<InProcessShipping>(central.api()));
+                        std::make_unique<InProcessPost>(central.api(), "/v1/usage/batch"));
   } else {
     proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
   }
@@ -115,7 +123,7 @@ int RunProxy(const ServerOptions& options) {
   }
   Shared shared(std::move(book));
   ProxyRole proxy(logger, shared.metrics, shared.prices);
-  if (!proxy.Open(config)) {
+  if (!proxy.OpenBudgets(*config, false, {}) || !proxy.Open(config)) {
     return 1;
   }
   proxy.StartShipping(config->shipper, nullptr);

@@ -73,9 +73,6 @@ class Worker {
   Awaitable<void> FlushAccessLogLoop();
 
   Services& services_;
-  asio::io_context io_{1};
-  tcp::acceptor acceptor_{io_};
-  std::thread thread_;
   std::shared_ptr<const config::Config> config_;
   std::chrono::steady_clock::duration watchdog_tick_;
   std::unique_ptr<Handler> handler_;
@@ -85,6 +82,12 @@ class Worker {
   int lingering_ = 0;
   bool draining_ = false;
   bool force_closing_ = false;
+  // After everything a connection uses, so destroyed before it: a stop destroys the coroutines
+  // still pending in the context (a request waiting for a filter, say), and their completion
+  // still reaches the handler and the worker's connection set.
+  asio::io_context io_{1};
+  tcp::acceptor acceptor_{io_};
+  std::thread thread_;
 };
 
 }  // namespace costgate::daemon::server

@@ -23,4 +23,21 @@ ApiKey LoadApiKey(const config::ShipperConfig& config) {
   return {std::move(line.value), ""};
 }
 
+const std::string& KeptApiKey::Get() {
+  if (!key_.empty()) {
+    return key_;
+  }
+  ApiKey loaded = LoadApiKey(config_);
+  if (loaded.key.empty()) {
+    if (!error_logged_) {
+      logger_.Error(missing_).Str("error", loaded.error).Emit();
+      error_logged_ = true;
+    }
+    return key_;
+  }
+  key_ = std::move(loaded.key);
+  error_logged_ = false;
+  return key_;
+}
+
 }  // namespace costgate::daemon::shipper

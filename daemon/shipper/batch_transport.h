@@ -1,5 +1,5 @@
 // Where the shipper's batches go: a central over HTTP (central_client.h), or the central of the
-// same process (`costgate all`, daemon/roles/in_process_shipping.h). Either way the answer is
+// same process (`costgate all`, daemon/roles/in_process_call.h). Either way the answer is
 // central's own /v1/usage/batch answer, so the shipper's rules (what counts as shipped, when to
 // retry) and its metrics are the same.
 #pragma once

@@ -6,28 +6,14 @@
 #include "daemon/util/curl_transfer.h"
 
 namespace costgate::daemon::shipper {
-namespace {
-
-struct HeaderList {
-  ~HeaderList() { curl_slist_free_all(list); }
-  void Add(const std::string& header) {
-    if (curl_slist* more = curl_slist_append(list, header.c_str())) {
-      list = more;
-    }
-  }
-  curl_slist* list = nullptr;
-};
-
-}  // namespace
-
 struct CentralClient::Handle {
   ~Handle() { curl_easy_cleanup(curl); }
   CURL* curl = curl_easy_init();
 };
 
-CentralClient::CentralClient(const config::ShipperConfig& config)
+CentralClient::CentralClient(const config::ShipperConfig& config, std::string_view path)
     : handle_(std::make_unique<Handle>()),
-      url_(config.url + "/v1/usage/batch"),
+      url_(config.url + std::string(path)),
       ca_file_(config.ca_file),
       timeout_ms_(static_cast<long>(config.timeout.count())) {}
 
@@ -45,7 +31,7 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
   answer.max_bytes = kMaxAnswerBytes;
   answer.stop = std::move(stop);
   char error_text[CURL_ERROR_SIZE] = {};
-  HeaderList headers;
+  util::CurlHeaders headers;
   headers.Add("X-API-Key: " + api_key);
   headers.Add("Content-Type: application/json");
   if (gzipped) {
@@ -56,14 +42,7 @@ PostResult CentralClient::PostBatch(std::string_view body, bool gzipped, const s
   // Options are set again on every request (a reset handle keeps its connections): nothing of
   // the last request's state leaks into this one.
   curl_easy_reset(c);
-  curl_easy_setopt(c, CURLOPT_URL, url_.c_str());
-  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-  util::SetTransferDefaults(c, timeout_ms_, ca_file_);
-  curl_easy_setopt(c, CURLOPT_POST, 1L);
-  curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
+  util::SetCentralPost(c, url_, body, headers, timeout_ms_, ca_file_);
   util::CollectInto(c, answer);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
 

@@ -1,10 +1,11 @@
 // The shipper's HTTP side: POST <shipper.url>/v1/usage/batch with libcurl, one easy handle kept
-// for the shipper's lifetime so the connection (and TLS session) is reused between batches.
+// for the shipper's lifetime so the connection (and TLS session) is reused between batches. The
+// lease client (daemon/budget) posts its JSON to <shipper.url>/v1/budget/leases the same way.
 //
 // TLS peer and host are verified (against shipper.ca_file when set); no redirects are followed;
 // each request is bounded by shipper.timeout; libcurl never raises signals (CURLOPT_NOSIGNAL).
-// Not thread-safe: the shipper thread is the only user. util::InitCurlOnce() must have
-// run before the first request.
+// Not thread-safe: one thread (the shipper's, the lease client's) is the only user.
+// util::InitCurlOnce() must have run before the first request.
 #pragma once
 
 #include <cstddef>
@@ -22,7 +23,9 @@ inline constexpr size_t kMaxAnswerBytes = 8 * 1024 * 1024;
 
 class CentralClient final : public BatchTransport {
  public:
-  explicit CentralClient(const config::ShipperConfig& config);
+  // Posts to shipper.url + `path`.
+  explicit CentralClient(const config::ShipperConfig& config,
+                         std::string_view path = "/v1/usage/batch");
   ~CentralClient();
   CentralClient(const CentralClient&) = delete;
   CentralClient& operator=(const CentralClient&) = delete;

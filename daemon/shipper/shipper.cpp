@@ -25,6 +25,7 @@ Shipper::Shipper(config::ShipperConfig config, outbox::ReceiptWriter& writer,
       transport_(transport != nullptr  ? std::move(transport)
                  : config_.url.empty() ? nullptr
                                        : std::make_unique<CentralClient>(config_)),
+      api_key_(config_, logger_, "the shipper has no API key; receipts wait in the outbox"),
       batch_limit_(std::max<size_t>(config_.batch_max, 1)),
       random_(std::random_device{}()) {}
 
@@ -59,24 +60,7 @@ void Shipper::Run(std::stop_token stop) {
   }
 }
 
-bool Shipper::LoadKey() {
-  if (!api_key_.empty() || !transport_->NeedsApiKey()) {
-    return true;
-  }
-  ApiKey key = LoadApiKey(config_);
-  if (key.key.empty()) {
-    if (!key_error_logged_) {
-      logger_.Error("the shipper has no API key; receipts wait in the outbox")
-          .Str("error", key.error)
-          .Emit();
-      key_error_logged_ = true;
-    }
-    return false;
-  }
-  api_key_ = std::move(key.key);
-  key_error_logged_ = false;
-  return true;
-}
+bool Shipper::LoadKey() { return !transport_->NeedsApiKey() || !api_key_.Get().empty(); }
 
 Millis Shipper::Round(std::stop_token stop) {
   if (!LoadKey()) {
@@ -135,7 +119,9 @@ Millis Shipper::Send(const outbox::ShipBatch& batch, std::stop_token stop) {
       gzipped = true;
     }
   }
-  const PostResult answer = transport_->PostBatch(body, gzipped, api_key_, stop);
+  static const std::string kNoKey;
+  const PostResult answer = transport_->PostBatch(
+      body, gzipped, transport_->NeedsApiKey() ? api_key_.Get() : kNoKey, stop);
   if (stop.stop_requested()) {
     return Millis(0);  // the loop ends; the batch stays unshipped for the next start
   }
@@ -207,7 +193,7 @@ Millis Shipper::Failed(long status, std::string_view error, size_t events) {
     batch_limit_ = HalvedBatchLimit(batch_limit_);
   }
   if (status == 401 || status == 403) {
-    api_key_.clear();  // read again next round: the file may hold a new key by then
+    api_key_.Forget();  // read again next round: the file may hold a new key by then
   }
   if (refusals_logged_.insert(status).second) {
     logger_.Error("central refused the batch; retrying every shipper.backoff_max until it is fixed")

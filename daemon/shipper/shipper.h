@@ -31,6 +31,7 @@
 #include "config/config.h"
 #include "daemon/log/logger.h"
 #include "daemon/outbox/receipt_writer.h"
+#include "daemon/shipper/api_key.h"
 #include "daemon/shipper/central_client.h"
 #include "daemon/shipper/ship_policy.h"
 #include "daemon/shipper/ship_response.h"
@@ -82,8 +83,7 @@ class Shipper {
 
   // Shipper thread only.
   std::unique_ptr<BatchTransport> transport_;
-  std::string api_key_;
-  bool key_error_logged_ = false;
+  KeptApiKey api_key_;
   bool outbox_error_logged_ = false;
   size_t batch_limit_;
   uint32_t attempt_ = 0;            // failed attempts in a row

@@ -62,4 +62,16 @@ void CollectInto(CURL* c, BoundedAnswer& answer) {
   curl_easy_setopt(c, CURLOPT_XFERINFODATA, &answer);
 }
 
+void SetCentralPost(CURL* c, const std::string& url, std::string_view body,
+                    const CurlHeaders& headers, long timeout_ms, const std::string& ca_file) {
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+  SetTransferDefaults(c, timeout_ms, ca_file);
+  curl_easy_setopt(c, CURLOPT_POST, 1L);
+  curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.list);
+}
+
 }  // namespace costgate::daemon::util

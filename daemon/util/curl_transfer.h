@@ -8,6 +8,7 @@
 #include <memory>
 #include <stop_token>
 #include <string>
+#include <string_view>
 
 namespace costgate::daemon::util {
 
@@ -43,5 +44,25 @@ struct BoundedAnswer {
 // Points the transfer's write and progress callbacks at `answer`, which must outlive
 // curl_easy_perform.
 void CollectInto(CURL* c, BoundedAnswer& answer);
+
+// A request's header fields, freed with it.
+struct CurlHeaders {
+  CurlHeaders() = default;
+  CurlHeaders(const CurlHeaders&) = delete;
+  CurlHeaders& operator=(const CurlHeaders&) = delete;
+  ~CurlHeaders() { curl_slist_free_all(list); }
+  void Add(const std::string& header) {
+    if (curl_slist* more = curl_slist_append(list, header.c_str())) {
+      list = more;
+    }
+  }
+  curl_slist* list = nullptr;
+};
+
+// The options of a POST of `body` to central (the shipper's batches, the budget gates' leases
+// and preflights): http(s) only, no redirects, the transfer defaults above, `headers`. `url`,
+// `body` and `headers` must outlive the transfer.
+void SetCentralPost(CURL* c, const std::string& url, std::string_view body,
+                    const CurlHeaders& headers, long timeout_ms, const std::string& ca_file);
 
 }  // namespace costgate::daemon::util

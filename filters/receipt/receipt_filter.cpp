@@ -35,6 +35,9 @@ Receipt BuildReceipt(const Exchange& x, const ReceiptOrigin& origin) {
   r.request_bytes = x.request_bytes;
   r.response_bytes = x.response_bytes;
   r.estimated = x.estimated;
+  r.estimated_cost = x.estimated_cost;
+  r.estimate_method = x.estimate_method;
+  r.budget_holder = x.budget_holder;
   BoundReceiptText(r);
   return r;
 }

@@ -28,7 +28,8 @@ void BoundReceiptText(Receipt& receipt) {
                             &receipt.model_requested,  &receipt.model_version,
                             &receipt.service_tier,     &receipt.pricing_version,
                             &receipt.price_key,        &receipt.unpriced_reason,
-                            &receipt.pricing_notes,    &receipt.reason}) {
+                            &receipt.pricing_notes,    &receipt.reason,
+                            &receipt.estimate_method,  &receipt.budget_holder}) {
     Bound(*text);
   }
 }

@@ -10,7 +10,7 @@
 # Finer rules inside the layers:
 #   daemon/server/ (the HTTP server core) knows nothing of proxying or central: it may not
 #     include daemon/proxy, daemon/upstream, daemon/outbox, daemon/shipper, daemon/pricing,
-#     central/ or filters/.
+#     daemon/budget, central/ or filters/.
 #   daemon/upstream/ may not include daemon/server/.
 #   a provider folder under filters/ may not include another provider folder.
 #
@@ -31,7 +31,7 @@ set(allowed_central base config sqlite pricing central)
 set(allowed_daemon base config sqlite pricing filters central daemon)
 
 set(server_forbidden daemon/proxy daemon/upstream daemon/outbox daemon/shipper daemon/pricing
-                     central filters)
+                     daemon/budget central filters)
 set(providers gemini vertex elevenlabs google_tts)
 
 set(violations "")

@@ -54,7 +54,7 @@ class AlertsTest : public ::testing::Test {
           settings.env = env;
         });
     ship_key_ = central_->CreateKey("ship", "video-accessibility", "ship");
-    admin_key_ = central_->CreateKey("admin", "ops", "upsert");
+    admin_key_ = central_->CreateKey("admin", "ops", "admin");
     central_->Stop();
     CreateBudget();
     central_->Start();

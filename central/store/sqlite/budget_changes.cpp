@@ -95,9 +95,10 @@ StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite
 enum class Write { kCreate, kUpdate };
 
 // Inside the caller's transaction: writes `budget` unless it would break a rule of budgets,
-// which the state read first tells (a second budget of the same name; an update of none).
+// which the state read first tells (a second budget of the same name; an update of none); then
+// seeds its counter when asked.
 StoreResult<BudgetChange> WriteChecked(sqlite3* db, const BudgetStatements& s, const Budget& budget,
-                                       Write write) {
+                                       Write write, const std::optional<SpendSeed>& seed) {
   auto state = ReadBudgetState(db, s.budget_state, budget.id, budget.name);
   if (auto* error = std::get_if<StoreError>(&state)) {
     return *std::move(error);
@@ -113,21 +114,29 @@ StoreResult<BudgetChange> WriteChecked(sqlite3* db, const BudgetStatements& s, c
                                create ? "create budget" : "update budget")) {
     return *std::move(error);
   }
+  if (seed) {
+    StoreResult<bool> seeded = SeedCounter(db, s.seed_spend, budget.id, *seed, budget.scope);
+    if (auto* error = std::get_if<StoreError>(&seeded)) {
+      return *std::move(error);
+    }
+  }
   return BudgetChange::kDone;
 }
 
 }  // namespace
 
-StoreResult<BudgetChange> SqliteStore::CreateBudget(const Budget& budget, const AuditEntry& audit) {
+StoreResult<BudgetChange> SqliteStore::CreateBudget(const Budget& budget, const AuditEntry& audit,
+                                                    const std::optional<SpendSeed>& seed) {
   return InTransaction(
       db_, statements_->begin, statements_->commit, statements_->budgets.insert_audit, audit,
-      [&] { return WriteChecked(db_, statements_->budgets, budget, Write::kCreate); });
+      [&] { return WriteChecked(db_, statements_->budgets, budget, Write::kCreate, seed); });
 }
 
-StoreResult<BudgetChange> SqliteStore::UpdateBudget(const Budget& budget, const AuditEntry& audit) {
+StoreResult<BudgetChange> SqliteStore::UpdateBudget(const Budget& budget, const AuditEntry& audit,
+                                                    const std::optional<SpendSeed>& seed) {
   return InTransaction(
       db_, statements_->begin, statements_->commit, statements_->budgets.insert_audit, audit,
-      [&] { return WriteChecked(db_, statements_->budgets, budget, Write::kUpdate); });
+      [&] { return WriteChecked(db_, statements_->budgets, budget, Write::kUpdate, seed); });
 }
 
 StoreResult<BudgetChange> SqliteStore::DeleteBudget(const std::string& id,

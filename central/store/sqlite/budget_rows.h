@@ -56,6 +56,12 @@ extern const char* const kAddSpendSql;
 extern const char* const kGetSpendSql;
 extern const char* const kSeedSpendSql;
 
+// Sets the counter of `budget_id` in seed's period to the stored events `scope` covers, with
+// `seed_spend` (kSeedSpendSql), inside the caller's transaction or alone. False, setting nothing,
+// when no budget has this id.
+StoreResult<bool> SeedCounter(sqlite3* db, sqlite3_stmt* seed_spend, const std::string& budget_id,
+                              const SpendSeed& seed, const BudgetScope& scope);
+
 // Adds one stored event's increments to their counters with `add_spend` (kAddSpendSql), inside
 // the caller's transaction. Returns SQLITE_DONE, or the code of the first step that failed.
 int AddSpend(sqlite3_stmt* add_spend, const std::vector<SpendIncrement>& increments);

@@ -82,24 +82,29 @@ StoreResult<BudgetSpend> SqliteStore::GetSpend(const std::string& budget_id,
   return spend;
 }
 
-StoreResult<bool> SqliteStore::SeedSpend(const std::string& budget_id,
-                                         const std::string& period_key,
-                                         int64_t period_start_unix_ms, int64_t period_end_unix_ms,
-                                         const BudgetScope& scope) {
-  sqlite3_stmt* stmt = statements_->budgets.seed_spend;
-  sqlite::ResetOnExit reset(stmt);
-  sqlite::Binder b(stmt);
+StoreResult<bool> SeedCounter(sqlite3* db, sqlite3_stmt* seed_spend, const std::string& budget_id,
+                              const SpendSeed& seed, const BudgetScope& scope) {
+  sqlite::ResetOnExit reset(seed_spend);
+  sqlite::Binder b(seed_spend);
   b.Text(budget_id);
-  b.Text(period_key);
-  b.Int(period_start_unix_ms);
-  b.Int(period_end_unix_ms);
+  b.Text(seed.period_key);
+  b.Int(seed.period_start_unix_ms);
+  b.Int(seed.period_end_unix_ms);
   for (const std::string* field : ScopeFields(scope)) {
     b.Text(*field);
   }
   if (b.Step() != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db_, "seed spend of budget " + budget_id)};
+    return StoreError{sqlite::ErrorText(db, "seed spend of budget " + budget_id)};
   }
-  return sqlite3_changes64(db_) > 0;
+  return sqlite3_changes64(db) > 0;
+}
+
+StoreResult<bool> SqliteStore::SeedSpend(const std::string& budget_id,
+                                         const std::string& period_key,
+                                         int64_t period_start_unix_ms, int64_t period_end_unix_ms,
+                                         const BudgetScope& scope) {
+  return SeedCounter(db_, statements_->budgets.seed_spend, budget_id,
+                     {period_key, period_start_unix_ms, period_end_unix_ms}, scope);
 }
 
 }  // namespace costgate::central

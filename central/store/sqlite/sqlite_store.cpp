@@ -159,6 +159,12 @@ StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(
       error = StoreError{sqlite::ErrorText(db_, "count spend of event " + event.event_id)};
       break;
     }
+    // Its cost is in spent now: its holder's leases and its holds stop reserving it.
+    if (stored && SettleLedger(statements_->ledger, event,
+                               increments.empty() ? nullptr : &increments[i]) != SQLITE_DONE) {
+      error = StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
+      break;
+    }
   }
   if (!error) {
     sqlite::ResetOnExit reset(statements_->commit);

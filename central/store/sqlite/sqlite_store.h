@@ -53,8 +53,12 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;
   StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) override;
   StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) override;
-  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit) override;
-  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit) override;
+  using Store::CreateBudget;
+  StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit,
+                                         const std::optional<SpendSeed>& seed) override;
+  using Store::UpdateBudget;
+  StoreResult<BudgetChange> UpdateBudget(const Budget& budget, const AuditEntry& audit,
+                                         const std::optional<SpendSeed>& seed) override;
   StoreResult<BudgetChange> DeleteBudget(const std::string& id, const AuditEntry& audit) override;
   StoreResult<std::optional<Budget>> FindBudget(const std::string& id_or_name) override;
   StoreResult<std::vector<Budget>> ListBudgets() override;
@@ -65,6 +69,16 @@ class SqliteStore final : public Store {
   StoreResult<bool> SeedSpend(const std::string& budget_id, const std::string& period_key,
                               int64_t period_start_unix_ms, int64_t period_end_unix_ms,
                               const BudgetScope& scope) override;
+  StoreResult<pricing::Money> GetCommitted(const std::string& budget_id,
+                                           const std::string& period_key,
+                                           int64_t now_unix_ms) override;
+  StoreResult<HoldOutcome> ReserveHolds(const std::string& hold_id,
+                                        std::span<const HoldRequest> holds, int64_t expires_unix_ms,
+                                        int64_t now_unix_ms) override;
+  StoreResult<std::vector<LeaseState>> SyncLeases(const std::string& holder,
+                                                  std::span<const LeaseEntry> entries,
+                                                  std::span<const LeaseBudget> budgets,
+                                                  int64_t now_unix_ms, int64_t ttl_ms) override;
   StoreResult<bool> RecordAlert(const Alert& alert,
                                 std::span<const DeliveryTarget> targets) override;
   StoreResult<DeliveryClaims> ClaimDeliveries(int64_t now_unix_ms, int64_t claim_ms,

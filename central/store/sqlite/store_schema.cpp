@@ -116,11 +116,51 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 )sql";
 
+// Version 4: the budget ledger (central/store/ledger.h). budget_holds: one row per hold and
+// budget, keyed by the hold's id (a /v1/preflight request_id) so that ingest settles a call's
+// holds with one range delete. budget_leases: one row per budget x period x holder. Money is
+// INTEGER pico-USD. Both are small and short-lived (holds live until their event arrives or
+// they expire). budget_holds_by_budget serves committed() (sum of a budget's holds in a
+// period); budget_holds_by_expiry the bounded purge of expired holds. Leases need no index
+// beyond their key: committed() reads them by its prefix.
+constexpr const char* kCreateLedgerTablesSql = R"sql(
+CREATE TABLE IF NOT EXISTS budget_holds (
+  hold_id         TEXT NOT NULL,
+  budget_id       TEXT NOT NULL,
+  period_key      TEXT NOT NULL,
+  amount_pico_usd INTEGER NOT NULL,
+  expires_unix_ms INTEGER NOT NULL,
+  PRIMARY KEY (hold_id, budget_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS budget_holds_by_budget
+  ON budget_holds (budget_id, period_key, expires_unix_ms);
+CREATE INDEX IF NOT EXISTS budget_holds_by_expiry ON budget_holds (expires_unix_ms);
+CREATE TABLE IF NOT EXISTS budget_leases (
+  budget_id         TEXT NOT NULL,
+  period_key        TEXT NOT NULL,
+  holder            TEXT NOT NULL,
+  granted_pico_usd  INTEGER NOT NULL,
+  ingested_pico_usd INTEGER NOT NULL,
+  expires_unix_ms   INTEGER NOT NULL,
+  updated_unix_ms   INTEGER NOT NULL,
+  PRIMARY KEY (budget_id, period_key, holder)
+) WITHOUT ROWID;
+)sql";
+
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
 // column comes last in a fresh table too (event_rows.cpp).
 constexpr const char* kMigrateV1ToV2Sql = R"sql(
 ALTER TABLE events ADD COLUMN pricing_notes TEXT NOT NULL DEFAULT '';
+)sql";
+
+// Version 4: events carry the proxy's preflight estimate and the budget lease holder. Events
+// stored before it had none. In an older table they come last; every statement names its
+// columns (event_rows.cpp), so the order is immaterial.
+constexpr const char* kMigrateV3ToV4Sql = R"sql(
+ALTER TABLE events ADD COLUMN estimated_cost_pico_usd INTEGER;
+ALTER TABLE events ADD COLUMN estimate_method TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN budget_holder TEXT NOT NULL DEFAULT '';
 )sql";
 
 }  // namespace
@@ -155,7 +195,15 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
     error = sqlite::Exec(db, kCreateBudgetTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 3");
   }
-  // Version 4's alert tables likewise.
+  if (!error && *version >= 1 && *version <= 3) {
+    error = sqlite::Exec(db, kMigrateV3ToV4Sql, "migrate schema 3 -> 4");
+  }
+  // Version 4's ledger tables, like version 3's, are the same text for a new and an old database.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateLedgerTablesSql,
+                         *version == 0 ? "create schema" : "migrate schema to 4");
+  }
+  // And version 4's alert tables.
   if (!error) {
     error = sqlite::Exec(db, kCreateAlertTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 4");

@@ -48,6 +48,9 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
   if (StoreStatus error = budgets.PrepareAll(db)) {
     return error;
   }
+  if (StoreStatus error = ledger.PrepareAll(db)) {
+    return error;
+  }
   return alerts.PrepareAll(db);
 }
 

@@ -6,6 +6,7 @@
 
 #include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/budget_rows.h"
+#include "central/store/sqlite/ledger_rows.h"
 #include "central/store/sqlite/org_rows.h"
 #include "central/store/sqlite/sqlite_store.h"
 
@@ -41,6 +42,7 @@ struct SqliteStore::Statements {
 
   OrgMirror mirror;  // on mirror_user and mirror_project
   BudgetStatements budgets;
+  LedgerStatements ledger;
   AlertStatements alerts;
 };
 

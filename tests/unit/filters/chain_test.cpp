@@ -19,13 +19,15 @@ config::Config GeminiConfig() {
   return config;
 }
 
-TEST(FilterChainTest, OrderIsRouteAttributePreflightMeterPriceReceipt) {
+// With a budget gate the order is route, attribute, preflight, meter, price, receipt,
+// budget_settle (tests/unit/filters/preflight/preflight_filter_test.cpp).
+TEST(FilterChainTest, OrderIsRouteAttributeMeterPriceReceiptWithPreflightOff) {
   CollectingReceiptSink sink;
   FilterStats stats;
   const FilterChain chain =
       FilterChain::Build(GeminiConfig(), sink, stats, BundledPrices(), {"h", "v"});
-  EXPECT_EQ(chain.FilterNames(), (std::vector<std::string_view>{"route", "attribute", "preflight",
-                                                                "meter", "price", "receipt"}));
+  EXPECT_EQ(chain.FilterNames(),
+            (std::vector<std::string_view>{"route", "attribute", "meter", "price", "receipt"}));
 }
 
 TEST(FilterChainTest, CreatesFreshFiltersForEachRequest) {
@@ -35,8 +37,8 @@ TEST(FilterChainTest, CreatesFreshFiltersForEachRequest) {
       FilterChain::Build(GeminiConfig(), sink, stats, BundledPrices(), {"h", "v"});
   const auto first = chain.CreateFilters();
   const auto second = chain.CreateFilters();
-  ASSERT_EQ(first.size(), 6u);
-  ASSERT_EQ(second.size(), 6u);
+  ASSERT_EQ(first.size(), 5u);
+  ASSERT_EQ(second.size(), 5u);
   std::set<const Filter*> distinct;
   for (const auto& f : first) {
     distinct.insert(f.get());
@@ -44,7 +46,7 @@ TEST(FilterChainTest, CreatesFreshFiltersForEachRequest) {
   for (const auto& f : second) {
     distinct.insert(f.get());
   }
-  EXPECT_EQ(distinct.size(), 12u);
+  EXPECT_EQ(distinct.size(), 10u);
 }
 
 TEST(FilterChainTest, DescribesTheConfiguredRoutes) {

@@ -112,5 +112,39 @@ TEST(RequestPhase, ASuspendedFilterThatAnswersSkipsTheRest) {
   EXPECT_EQ(x.reason, "wait,answered,");
 }
 
+TEST(RequestPhase, AFilterThatNeedsTheBodyStopsThePhaseWhichResumesThere) {
+  PhaseFilters chain;
+  chain.push_back(std::make_unique<SyncStep>("a,", Next::kContinue));
+  chain.push_back(std::make_unique<SyncStep>("body?,", Next::kNeedBody));
+  chain.push_back(std::make_unique<SyncStep>("c,", Next::kContinue));
+  Exchange x;
+  size_t at = 99;
+  EXPECT_EQ(RunRequestFilters(chain, x, 0, &at), Next::kNeedBody);
+  EXPECT_EQ(at, 1u);
+  EXPECT_EQ(x.reason, "a,body?,");
+  // The daemon reads the body, then runs the phase again from that filter (which, here, asks
+  // again: the daemon goes on after it then).
+  EXPECT_EQ(RunRequestFilters(chain, x, at + 1, &at), Next::kContinue);
+  EXPECT_EQ(x.reason, "a,body?,c,");
+}
+
+TEST(RequestPhase, ASuspendedPhaseSaysWhereItStopped) {
+  std::optional<Answer<Next>::Sender> sender;
+  PhaseFilters chain;
+  chain.push_back(std::make_unique<SyncStep>("a,", Next::kContinue));
+  chain.push_back(std::make_unique<WaitingStep>(sender));
+  chain.push_back(std::make_unique<SyncStep>("c,", Next::kAnswered));
+  Exchange x;
+  size_t at = 0;
+  Task<Next> phase = RunRequestFilters(chain, x, 1, &at);
+  ASSERT_FALSE(phase.ready());
+  phase.Start(PhaseQueue(), [] {});
+  EXPECT_TRUE(sender->Send(Next::kContinue));
+  RunPhasePosted();
+  EXPECT_EQ(phase, Next::kAnswered);
+  EXPECT_EQ(at, 2u);
+  EXPECT_EQ(x.reason, "wait,answered,c,") << "the phase began at the filter it was given";
+}
+
 }  // namespace
 }  // namespace costgate::filters

@@ -94,6 +94,10 @@ TEST(DueAlerts, NoForecastOnceTheAmountIsSpent) {
   EXPECT_EQ(Due(15, 15, kMonth.start_unix_ms + 15 * kDay, {50}).size(), 1u);
 }
 
+TEST(DueAlerts, ABudgetWithoutThresholdsForecastsNothingEither) {
+  EXPECT_TRUE(Due(9, 15, kMonth.start_unix_ms + 15 * kDay, {}).empty());
+}
+
 TEST(DueAlerts, ALatePeriodStillAlertsForADayThenNothing) {
   EXPECT_EQ(Due(8, 15, kMonth.end_unix_ms + kDay), (std::vector<DueAlert>{Threshold(50)}));
   EXPECT_TRUE(Due(8, 15, kMonth.end_unix_ms + kDay + 1).empty());

@@ -194,10 +194,22 @@ TEST_F(ApiAlerts, ALoweredAmountAlertsAtOnceWhenChecked) {
       0);
 }
 
+TEST_F(ApiAlerts, ALoweredAmountThroughTheAdminApiAlertsAtOnce) {
+  const Budget budget = Create(10);
+  Ship({ExampleEvent("e-1")});
+  EXPECT_TRUE(Fired().empty());
+  const ApiResponse patched =
+      h_.api().Handle({"PATCH", "/admin/v1/budgets/" + budget.id, h_.MakeKey("admin", ""),
+                       R"({"amount_usd":")" + pricing::FormatUsd(each_, 12) + R"("})", kNow});
+  ASSERT_EQ(patched.status, 200) << patched.body;
+  EXPECT_EQ(Fired(), (std::vector<std::string>{"threshold:50@2025-11", "threshold:100@2025-11"}));
+  EXPECT_EQ(Log()[0].deliveries.size(), 2u);
+}
+
 TEST_F(ApiAlerts, TheAlertLogIsReadNewestFirstAPageAtATime) {
   Create(2, {25, 50, 75, 100});
   Ship({ExampleEvent("e-1"), ExampleEvent("e-2")});
-  const std::string admin = h_.MakeKey("upsert", "");
+  const std::string admin = h_.MakeKey("admin", "");
   const ApiResponse first = h_.Get("/admin/v1/alerts?limit=3", admin);
   ASSERT_EQ(first.status, 200) << first.body;
   Json page(first.body);
@@ -226,11 +238,12 @@ TEST_F(ApiAlerts, TheAlertLogIsReadNewestFirstAPageAtATime) {
 }
 
 TEST_F(ApiAlerts, TheAlertLogRefusesABadPageSizeNamingIt) {
-  const std::string admin = h_.MakeKey("upsert", "");
+  const std::string admin = h_.MakeKey("admin", "");
   const ApiResponse r = h_.Get("/admin/v1/alerts?limit=0", admin);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(std::string_view(Json(r.body)["error"]["field"]), "limit");
   EXPECT_EQ(h_.Get("/admin/v1/alerts").status, 401);
+  EXPECT_EQ(h_.Get("/admin/v1/alerts", h_.MakeKey("upsert,ship,record,preflight", "")).status, 403);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Api::Handle: who may call (key_auth.h).
 #include <gtest/gtest.h>
 
+#include "central/api/key_auth.h"
 #include "central/keys/api_key.h"
 #include "tests/unit/central/api/api_harness.h"
 
@@ -26,7 +27,30 @@ TEST(ApiAuth, MissingKeyIs401) {
   ApiHarness h;
   const ApiResponse r = h.Post("/v1/users/upsert", "", kUpsert);
   EXPECT_EQ(r.status, 401);
-  EXPECT_EQ(r.body, R"({"error":{"code":"unauthorized","message":"missing X-API-Key header"}})");
+  EXPECT_EQ(
+      r.body,
+      R"json({"error":{"code":"unauthorized","message":"missing API key (X-API-Key header or Authorization: Bearer)"}})json");
+}
+
+TEST(ApiAuth, BearerTokenIsTheKeyWhenThereIsNoXApiKey) {
+  ApiHarness h;
+  const std::string key = h.MakeKey("upsert");
+  const ApiResponse bearer =
+      h.api().Handle({"POST", "/v1/users/upsert", "", kUpsert, kNow, "", "Bearer " + key});
+  EXPECT_EQ(bearer.status, 200) << bearer.body;
+  // X-API-Key wins over Authorization.
+  const ApiResponse both = h.api().Handle(
+      {"POST", "/v1/users/upsert", "ct_live_wrong", kUpsert, kNow, "", "Bearer " + key});
+  EXPECT_EQ(both.status, 401);
+}
+
+TEST(PresentedKey, ReadsXApiKeyThenABearerToken) {
+  EXPECT_EQ(PresentedKey("k1", "Bearer k2"), "k1");
+  EXPECT_EQ(PresentedKey("", "Bearer k2"), "k2");
+  EXPECT_EQ(PresentedKey("", "BEARER   k2"), "k2");
+  EXPECT_EQ(PresentedKey("", "Basic dXNlcjpwdw=="), "");
+  EXPECT_EQ(PresentedKey("", "Bearer"), "");
+  EXPECT_EQ(PresentedKey("", ""), "");
 }
 
 TEST(ApiAuth, UnknownKeyIs401) {

@@ -91,11 +91,12 @@ TEST(ApiRouting, AdmissionSaysWhetherTheRouteWritesTheStore) {
   };
   const std::string key = h.MakeKey("all");
   EXPECT_EQ(kind("GET", "/v1/health", ""), RouteKind::kRead);
-  EXPECT_EQ(kind("POST", "/v1/preflight", key), RouteKind::kRead);
+  EXPECT_EQ(kind("POST", "/v1/preflight", key), RouteKind::kWrite);  // it reserves
   EXPECT_EQ(kind("POST", "/v1/usage/batch", key), RouteKind::kWrite);
   EXPECT_EQ(kind("POST", "/v1/usage/record", key), RouteKind::kWrite);
   EXPECT_EQ(kind("POST", "/v1/users/upsert", key), RouteKind::kWrite);
   EXPECT_EQ(kind("POST", "/v1/projects/upsert", key), RouteKind::kWrite);
+  EXPECT_EQ(kind("POST", "/v1/budget/leases", key), RouteKind::kWrite);
 }
 
 }  // namespace

@@ -63,7 +63,18 @@ TEST(ParseScopes, ReadsAListInAnyOrder) {
             static_cast<uint8_t>(Scope::kUpsert) | static_cast<uint8_t>(Scope::kPreflight));
 }
 
-TEST(ParseScopes, AllIsEveryScope) { EXPECT_EQ(ParseScopes("all"), kAll); }
+TEST(ParseScopes, AllIsEveryIngestScopeButNotAdmin) {
+  EXPECT_EQ(ParseScopes("all"), kAll);
+  EXPECT_FALSE(HasScope(ParseScopes("all").value(), Scope::kAdmin));
+}
+
+TEST(ParseScopes, AdminIsAScopeOfItsOwn) {
+  EXPECT_EQ(ParseScopes("admin"), static_cast<uint8_t>(Scope::kAdmin));
+  EXPECT_EQ(ParseScopes("all,admin"), kAll | static_cast<uint8_t>(Scope::kAdmin));
+  EXPECT_EQ(FormatScopes(static_cast<uint8_t>(Scope::kAdmin) | static_cast<uint8_t>(Scope::kShip)),
+            "ship,admin");
+  EXPECT_EQ(ScopeName(Scope::kAdmin), "admin");
+}
 
 TEST(ParseScopes, ListingEveryScopeEqualsAll) {
   EXPECT_EQ(ParseScopes("preflight,record,upsert,ship"), kAll);
@@ -71,8 +82,8 @@ TEST(ParseScopes, ListingEveryScopeEqualsAll) {
 
 TEST(ParseScopes, UnknownScopeIsNamed) {
   std::string bad;
-  EXPECT_EQ(ParseScopes("record,admin", &bad), std::nullopt);
-  EXPECT_EQ(bad, "admin");
+  EXPECT_EQ(ParseScopes("record,owner", &bad), std::nullopt);
+  EXPECT_EQ(bad, "owner");
 }
 
 TEST(ParseScopes, SpacesAreNotAllowed) {

@@ -410,5 +410,59 @@ TEST_P(StoreBudgets, ReaderSeesBudgetsAndCountersButCannotChangeThem) {
   EXPECT_EQ(Find("c"), std::nullopt);
 }
 
+const SpendSeed kDecemberSeed{"2025-12", kPeriodStart, kPeriodEnd};
+
+TEST_P(StoreBudgets, CreateWithASeedStartsFromTheSpendAlreadyStored) {
+  store().InsertEvents(std::vector{EventAt("before", kPeriodStart - 1, 50'000),
+                                   EventAt("in-1", kPeriodStart + 1, 30),
+                                   EventAt("in-2", kPeriodEnd - 1, 12)});
+  const Budget b = MakeBudget("bud_000000000001", "b");
+  ASSERT_EQ(std::get<BudgetChange>(
+                store().CreateBudget(b, MakeAudit("budget.create", b.id, "", "{}"), kDecemberSeed)),
+            BudgetChange::kDone);
+  const BudgetSpend spend = Spend("bud_000000000001");
+  EXPECT_EQ(spend.spent, Money::FromPico(42));
+  EXPECT_EQ(spend.events, 2);
+  EXPECT_EQ(spend.period_start_unix_ms, kPeriodStart);
+}
+
+TEST_P(StoreBudgets, UpdateWithASeedCountsTheNewScopeAndWithoutOneKeepsTheCounter) {
+  Event chevy = EventAt("chevy", kPeriodStart + 1, 7);
+  chevy.workspace = "chevy";
+  store().InsertEvents(std::vector{EventAt("ford", kPeriodStart + 1, 30), chevy});
+  Budget b = MakeBudget("bud_000000000001", "b");
+  ASSERT_EQ(std::get<BudgetChange>(
+                store().CreateBudget(b, MakeAudit("budget.create", b.id, "", "{}"), kDecemberSeed)),
+            BudgetChange::kDone);
+  ASSERT_EQ(Spend(b.id).spent, Money::FromPico(30));
+
+  b.amount = Money::FromPico(1);  // a lowered amount: the counter stays
+  ASSERT_EQ(Update(b), BudgetChange::kDone);
+  EXPECT_EQ(Spend(b.id).spent, Money::FromPico(30));
+
+  b.scope.workspace = "chevy";
+  ASSERT_EQ(std::get<BudgetChange>(store().UpdateBudget(
+                b, MakeAudit("budget.update", b.id, "{}", "{}"), kDecemberSeed)),
+            BudgetChange::kDone);
+  EXPECT_EQ(Spend(b.id).spent, Money::FromPico(7));
+  EXPECT_EQ(Spend(b.id).events, 1);
+}
+
+TEST_P(StoreBudgets, RefusedChangeWithASeedLeavesNoCounterAndNoAuditRow) {
+  store().InsertEvents(std::vector{EventAt("in", kPeriodStart + 1, 30)});
+  Create(MakeBudget("bud_000000000001", "taken"));
+  const Budget second = MakeBudget("bud_000000000002", "taken");
+  EXPECT_EQ(std::get<BudgetChange>(store().CreateBudget(
+                second, MakeAudit("budget.create", second.id, "", "{}"), kDecemberSeed)),
+            BudgetChange::kNameTaken);
+  EXPECT_EQ(Spend("bud_000000000002").events, 0);
+  const Budget missing = MakeBudget("bud_000000000003", "missing");
+  EXPECT_EQ(std::get<BudgetChange>(store().UpdateBudget(
+                missing, MakeAudit("budget.update", missing.id, "{}", "{}"), kDecemberSeed)),
+            BudgetChange::kNotFound);
+  EXPECT_EQ(Spend("bud_000000000003").events, 0);
+  EXPECT_EQ(Audit().size(), 1u);
+}
+
 }  // namespace
 }  // namespace costgate::central

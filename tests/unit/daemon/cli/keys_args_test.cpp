@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "central/keys/api_key.h"
 #include "central/store/store.h"
 
 namespace costgate::daemon::cli {
@@ -23,7 +24,7 @@ TEST(ParseKeysArgs, CreateReadsNameAndSourceApp) {
   EXPECT_EQ(args->source_app, "video-accessibility");
 }
 
-TEST(ParseKeysArgs, CreateDefaultsToEveryScopeAndAnyWorkspace) {
+TEST(ParseKeysArgs, CreateDefaultsToEveryIngestScopeAndAnyWorkspace) {
   const auto args = ParseKeys({"create", "--name", "ci", "--source-app", "app"});
   ASSERT_TRUE(args.has_value());
   EXPECT_EQ(args->scopes, 0x0f);
@@ -45,7 +46,19 @@ TEST(ParseKeysArgs, CreateAcceptsAllAsScopes) {
 }
 
 TEST(ParseKeysArgs, CreateRefusesAnUnknownScope) {
-  EXPECT_FALSE(ParseKeys({"create", "--name", "ci", "--source-app", "app", "--scopes", "admin"}));
+  EXPECT_FALSE(ParseKeys({"create", "--name", "ci", "--source-app", "app", "--scopes", "owner"}));
+}
+
+TEST(ParseKeysArgs, AnAdminKeyNeedsNoSourceAppAndAllDoesNotIncludeAdmin) {
+  const auto admin = ParseKeys({"create", "--name", "ops", "--scopes", "admin"});
+  ASSERT_TRUE(admin.has_value());
+  EXPECT_EQ(admin->scopes, static_cast<uint8_t>(central::Scope::kAdmin));
+  EXPECT_EQ(admin->source_app, "");
+  // A key that also ingests still names its app.
+  EXPECT_FALSE(ParseKeys({"create", "--name", "ops", "--scopes", "admin,record"}));
+  const auto all = ParseKeys({"create", "--name", "ci", "--source-app", "app"});
+  ASSERT_TRUE(all.has_value());
+  EXPECT_FALSE(central::HasScope(all->scopes, central::Scope::kAdmin));
 }
 
 TEST(ParseKeysArgs, CreateNeedsAName) {

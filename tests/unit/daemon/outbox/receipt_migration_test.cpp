@@ -134,7 +134,7 @@ TEST_F(ReceiptMigration, Version1RowsSurviveWithCostsInPicoUsd) {
   WriteVersion1Database(path_);
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
   auto rows = QueryRows(path_,
                         "SELECT event_id, cost_pico_usd, price_key, service_tier, unpriced_reason, "
                         "shipped_at_ms FROM receipts ORDER BY event_id");
@@ -163,7 +163,7 @@ TEST_F(ReceiptMigration, Version2RowsSurviveUnrejectedWithTheirShippingState) {
   WriteVersion2Database(path_);
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
   auto rows = QueryRows(path_,
                         "SELECT event_id, cost_pico_usd, shipped_at_ms, rejected_reason FROM "
                         "receipts ORDER BY event_id");
@@ -202,7 +202,7 @@ TEST_F(ReceiptMigration, Version3RowsSurviveWithoutPricingNotes) {
   WriteVersion3Database(path_);
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
   auto rows =
       QueryRows(path_,
                 "SELECT event_id, cost_pico_usd, service_tier, pricing_notes, shipped_at_ms "

@@ -1,5 +1,6 @@
 // The receipts table made from base/receipt_fields.h has the shape of version 4 as it was
-// written out by hand, and a database whose table was made by that text works unchanged.
+// written out by hand plus the columns version 5 added, and a database whose table was made by
+// the version 4 text works after its migration.
 #include "daemon/outbox/receipt_schema.h"
 
 #include <gtest/gtest.h>
@@ -66,11 +67,24 @@ std::vector<SqlRow> ReceiptsColumns(const std::string& path) {
       "ORDER BY name");
 }
 
+// Version 5's columns as a fresh table declares them (a migrated one gives the text ones a
+// default, which ALTER TABLE needs).
+std::string HandWrittenVersion5Table() {
+  std::string sql = kHandWrittenVersion4Table;
+  const std::string before = "  shipped_at_ms   INTEGER,";
+  sql.replace(sql.find(before), before.size(),
+              "  estimated_cost_pico_usd INTEGER,\n"
+              "  estimate_method TEXT NOT NULL,\n"
+              "  budget_holder   TEXT NOT NULL,\n" +
+                  before);
+  return sql;
+}
+
 class ReceiptSchema : public WriterTest {};
 
-TEST_F(ReceiptSchema, FreshTableHasTheHandWrittenVersion4Columns) {
+TEST_F(ReceiptSchema, FreshTableHasTheHandWrittenVersion5Columns) {
   const std::string hand_written = dir_.File("hand.db");
-  ExecuteSql(hand_written, kHandWrittenVersion4Table);
+  ExecuteSql(hand_written, HandWrittenVersion5Table());
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
   writer_.Stop();
   EXPECT_EQ(ReceiptsColumns(path_), ReceiptsColumns(hand_written));

@@ -18,7 +18,11 @@ class ReceiptWriterTest : public WriterTest {};
 
 TEST_F(ReceiptWriterTest, WritesEveryColumnOfAReceipt) {
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
-  writer_.Submit(MakeReceipt("0190a000-0000-7000-8000-000000000001"));
+  filters::Receipt receipt = MakeReceipt("0190a000-0000-7000-8000-000000000001");
+  receipt.estimated_cost = pricing::Money::FromPico(3'000'000'000);
+  receipt.estimate_method = "request_text_ratio+max_output_tokens";
+  receipt.budget_holder = "px_0123456789abcdef";
+  writer_.Submit(std::move(receipt));
   writer_.Flush();
 
   const auto rows = QueryRows(path_, "SELECT * FROM receipts");
@@ -59,6 +63,9 @@ TEST_F(ReceiptWriterTest, WritesEveryColumnOfAReceipt) {
       {"request_bytes", "1234"},
       {"response_bytes", "5678"},
       {"estimated", "0"},
+      {"estimated_cost_pico_usd", "3000000000"},
+      {"estimate_method", "request_text_ratio+max_output_tokens"},
+      {"budget_holder", "px_0123456789abcdef"},
       {"shipped_at_ms", std::nullopt},
       {"rejected_reason", std::nullopt},
   };
@@ -91,9 +98,9 @@ TEST_F(ReceiptWriterTest, WritesAnUnpricedEstimatedUnmeteredReceipt) {
   EXPECT_EQ(row["outcome"], "cancelled");
 }
 
-TEST_F(ReceiptWriterTest, CreatesSchemaVersion4InWalMode) {
+TEST_F(ReceiptWriterTest, CreatesSchemaVersion5InWalMode) {
   ASSERT_EQ(writer_.Open(config_), std::nullopt);
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
   EXPECT_EQ(QueryRows(path_, "PRAGMA journal_mode")[0]["journal_mode"], "wal");
   EXPECT_EQ(QueryRows(path_, "SELECT name FROM sqlite_master WHERE type = 'table'")[0]["name"],
             "receipts");
@@ -202,7 +209,7 @@ TEST_F(ReceiptWriterTest, ReopensAnExistingDatabase) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].at("event_id"), "first");
   EXPECT_EQ(rows[1].at("event_id"), "second");
-  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path_, "PRAGMA user_version")[0]["user_version"], "5");
 }
 
 TEST_F(ReceiptWriterTest, RewritingAnEventIdReplacesTheRowAndMarksItUnshipped) {

@@ -59,13 +59,26 @@ TEST(BatchJson, WritesTheContractsExampleEvent) {
             R"("estimated":false,"status":"success","reason":"","http_status":200,)"
             R"("latency_ms":1200,"ttfb_ms":310,"request_bytes":812,"response_bytes":2048,)"
             R"("cost_pico_usd":217760000,"pricing_version":"pb-01ec3c36b0172eeb",)"
-            R"("price_key":"gemini/gemini-2.5-flash","unpriced_reason":"","pricing_notes":""}]})");
+            R"("price_key":"gemini/gemini-2.5-flash","unpriced_reason":"","pricing_notes":"",)"
+            R"("estimated_cost_pico_usd":null,"estimate_method":"","budget_holder":""}]})");
+}
+
+TEST(BatchJson, CarriesThePreflightEstimateAndTheLeaseHolder) {
+  outbox::StoredReceipt s = Stored();
+  s.receipt.estimated_cost = pricing::Money::FromPico(300'000'000);
+  s.receipt.estimate_method = "request_text_ratio+max_output_tokens";
+  s.receipt.budget_holder = "px_0123456789abcdef";
+  EXPECT_NE(BatchJson(std::vector{s})
+                .find(R"("estimated_cost_pico_usd":300000000,)"
+                      R"("estimate_method":"request_text_ratio+max_output_tokens",)"
+                      R"("budget_holder":"px_0123456789abcdef"})"),
+            std::string::npos);
 }
 
 TEST(BatchJson, CarriesThePricingNotes) {
   outbox::StoredReceipt s = Stored();
   s.receipt.pricing_notes = "provider_fallback,tier_fallback";
-  EXPECT_NE(BatchJson(std::vector{s}).find(R"("pricing_notes":"provider_fallback,tier_fallback"})"),
+  EXPECT_NE(BatchJson(std::vector{s}).find(R"("pricing_notes":"provider_fallback,tier_fallback",)"),
             std::string::npos);
 }
 
@@ -106,8 +119,8 @@ TEST(BatchJson, SeparatesEventsWithCommas) {
   outbox::StoredReceipt b = Stored();
   b.receipt.event_id = "second";
   const std::string json = BatchJson(std::vector{a, b});
-  EXPECT_NE(json.find(R"(""},{"event_id":"second",)"), std::string::npos) << json;
-  EXPECT_TRUE(json.ends_with(R"("pricing_notes":""}]})"));
+  EXPECT_NE(json.find(R"("budget_holder":""},{"event_id":"second",)"), std::string::npos) << json;
+  EXPECT_TRUE(json.ends_with(R"("budget_holder":""}]})"));
 }
 
 TEST(BatchJson, AnEmptyBatchHasNoEvents) { EXPECT_EQ(BatchJson({}), R"({"events":[]})"); }

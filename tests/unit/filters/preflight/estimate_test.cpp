@@ -57,7 +57,9 @@ pricing::CallPrice ReceiptPrice(std::string_view family, std::string_view model,
                                      .at_ms = kAt});
 }
 
-int64_t Units(const Estimate& e, std::string_view unit) { return e.units.Get(unit).value_or(-1); }
+int64_t UnitCount(const Estimate& e, std::string_view unit) {
+  return e.units.Get(unit).value_or(-1);
+}
 
 // The receipt of the same request answered 200 with no usage headers or body: the chain's meter
 // and price filters, as they run on completion.
@@ -91,8 +93,8 @@ TEST(PreflightEstimateTest, GenerateContentTextCountsTheBodyAtTheTextRatioAndMax
   const std::string body =
       ReadFixture("gemini/ddtrace-gemini-2.0-flash-generateContent-gzip.request.json");
   const Estimate e = EstimateOf(Request("gemini", "generateContent", "gemini-2.0-flash", body));
-  EXPECT_EQ(Units(e, kUnitInputTokens), TokensFromBytes(body.size()));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 100);  // generationConfig.maxOutputTokens
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens), TokensFromBytes(body.size()));
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 100);  // generationConfig.maxOutputTokens
   EXPECT_EQ(e.method, "request_text_ratio");
   EXPECT_EQ(e.output_method, "max_output_tokens");
   EXPECT_FALSE(e.exact);
@@ -107,8 +109,8 @@ TEST(PreflightEstimateTest, GenerateContentTextCountsTheBodyAtTheTextRatioAndMax
 TEST(PreflightEstimateTest, GenerateContentWithoutAnOutputLimitUsesTheDefault) {
   const std::string body = ReadFixture("gemini/pydanticai-countTokens-raw.request.json");
   const Estimate e = EstimateOf(Request("gemini", "generateContent", "gemini-2.5-flash", body));
-  EXPECT_EQ(Units(e, kUnitInputTokens), TokensFromBytes(body.size()));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 512);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens), TokensFromBytes(body.size()));
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 512);
   EXPECT_EQ(e.output_method, "default_output_tokens");
 }
 
@@ -117,13 +119,13 @@ TEST(PreflightEstimateTest, ACapLowerThanMaxOutputTokensBoundsTheOutput) {
       ReadFixture("gemini/ddtrace-gemini-2.0-flash-generateContent-gzip.request.json");
   const Estimate capped = EstimateOf(Request("gemini", "generateContent", "gemini-2.0-flash", body),
                                      {.default_output_tokens = 512, .per_request_output_cap = 40});
-  EXPECT_EQ(Units(capped, kUnitOutputTokens), 40);
+  EXPECT_EQ(UnitCount(capped, kUnitOutputTokens), 40);
   EXPECT_EQ(capped.output_method, "per_request_output_cap");
 
   const Estimate uncapped =
       EstimateOf(Request("gemini", "generateContent", "gemini-2.0-flash", body),
                  {.default_output_tokens = 512, .per_request_output_cap = 1000});
-  EXPECT_EQ(Units(uncapped, kUnitOutputTokens), 100);
+  EXPECT_EQ(UnitCount(uncapped, kUnitOutputTokens), 100);
   EXPECT_EQ(uncapped.output_method, "max_output_tokens");
 }
 
@@ -131,7 +133,7 @@ TEST(PreflightEstimateTest, ACapAlsoBoundsTheDefault) {
   const Estimate e = EstimateOf(Request("gemini", "streamGenerateContent", "gemini-2.5-flash",
                                         R"({"contents":[{"parts":[{"text":"hi"}]}]})"),
                                 {.default_output_tokens = 512, .per_request_output_cap = 64});
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 64);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 64);
   EXPECT_EQ(e.output_method, "per_request_output_cap");
 }
 
@@ -139,7 +141,7 @@ TEST(PreflightEstimateTest, EveryCandidateIsBilledItsOutput) {
   const Estimate e = EstimateOf(
       Request("gemini", "generateContent", "gemini-2.5-flash",
               R"({"contents":[],"generationConfig":{"maxOutputTokens":300,"candidateCount":3}})"));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 900);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 900);
 }
 
 TEST(PreflightEstimateTest, AnInlineImageCountsAtThePerImageRateNotItsBase64) {
@@ -148,7 +150,8 @@ TEST(PreflightEstimateTest, AnInlineImageCountsAtThePerImageRateNotItsBase64) {
                            R"({"inlineData":{"mimeType":"image/png","data":")" +
                            image + R"("}}]}]})";
   const Estimate e = EstimateOf(Request("gemini", "generateContent", "gemini-2.5-flash", body));
-  EXPECT_EQ(Units(e, kUnitInputTokens), TokensFromBytes(body.size() - image.size()) + kImageTokens);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
+            TokensFromBytes(body.size() - image.size()) + kImageTokens);
   EXPECT_EQ(e.method, "request_media_rates");
 }
 
@@ -159,7 +162,7 @@ TEST(PreflightEstimateTest, InlineAudioCountsPerSecondAtTheAssumedBitrate) {
                            R"("data":")" +
                            audio + R"("}}]}]})";
   const Estimate e = EstimateOf(Request("vertex", "generateContent", "gemini-2.5-flash", body));
-  EXPECT_EQ(Units(e, kUnitInputTokens),
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
             TokensFromBytes(body.size() - audio.size()) + 3 * kAudioTokensPerSecond);
   EXPECT_EQ(e.method, "request_media_rates");
 }
@@ -196,7 +199,7 @@ TEST(PreflightEstimateTest, EmbeddingsCountTheTextToEmbedAsTheReceiptDoes) {
       ReadFixture("gemini/llmgemini-embedding-001-batchEmbedContents-no-usage.request.json");
   const CallRequest r = Request("gemini", "batchEmbedContents", "gemini-embedding-001", body);
   const Estimate e = EstimateOf(r);
-  EXPECT_EQ(Units(e, kUnitInputTokens),
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
             TokensFromBytes(std::string_view("Some text goes here").size()));
   EXPECT_FALSE(e.units.Get(kUnitOutputTokens).has_value());
   EXPECT_EQ(e.method, "request_text_ratio");
@@ -213,7 +216,7 @@ TEST(PreflightEstimateTest, OpenAiChatTakesMaxTokensAndTheBodysModel) {
   const Estimate e = EstimateOf(Request(
       "gemini", "openai.chat.completions", "",
       R"({"model":"gemini-2.5-flash","messages":[{"role":"user","content":"hi"}],"max_tokens":50})"));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 50);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 50);
   EXPECT_EQ(e.output_method, "max_output_tokens");
   EXPECT_EQ(e.model_requested, "gemini-2.5-flash");
   const EstimatePrice price = PriceEstimate(Book(), "gemini", e, kAt);
@@ -225,7 +228,7 @@ TEST(PreflightEstimateTest, OpenAiMaxCompletionTokensWinsOverMaxTokens) {
   const Estimate e = EstimateOf(Request("vertex", "openai.chat.completions", "",
                                         R"({"model":"google/gemini-2.5-flash","messages":[],)"
                                         R"("max_tokens":50,"max_completion_tokens":70,"n":2})"));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 140);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 140);
   EXPECT_EQ(e.model_requested, "gemini-2.5-flash");  // Vertex's "google/" dropped, as on receipts
 }
 
@@ -236,7 +239,8 @@ TEST(PreflightEstimateTest, OpenAiDataUrlImageCountsAtThePerImageRate) {
       R"("image_url":{"url":"data:image/jpeg;base64,)" +
       image + R"("}}]}]})";
   const Estimate e = EstimateOf(Request("gemini", "openai.chat.completions", "", body));
-  EXPECT_EQ(Units(e, kUnitInputTokens), TokensFromBytes(body.size() - image.size()) + kImageTokens);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens),
+            TokensFromBytes(body.size() - image.size()) + kImageTokens);
 }
 
 // --- Cloud TTS ---
@@ -248,7 +252,7 @@ TEST(PreflightEstimateTest, CloudTtsTextCharactersAreExactAndMatchTheReceipt) {
   const Estimate e = EstimateOf(r);
   google_tts::SynthesisInput input;
   ASSERT_TRUE(google_tts::ReadSynthesisInput(R"({"text":"TEST"})", input));
-  EXPECT_EQ(Units(e, kUnitCharacters), input.characters);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), input.characters);
   EXPECT_EQ(e.method, "request_characters");
   EXPECT_TRUE(e.exact);
   EXPECT_EQ(e.output_method, "");
@@ -271,7 +275,7 @@ TEST(PreflightEstimateTest, CloudTtsSsmlCountsItsTagsAsTheReceiptDoes) {
   const Estimate e = EstimateOf(r);
   google_tts::SynthesisInput input;
   ASSERT_TRUE(google_tts::ReadSynthesisInput(kInput, input));
-  EXPECT_EQ(Units(e, kUnitCharacters), input.characters);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), input.characters);
   EXPECT_TRUE(e.exact);
   const Exchange receipt = ReceiptOf(r);
   EXPECT_EQ(e.units, receipt.units);
@@ -281,7 +285,7 @@ TEST(PreflightEstimateTest, CloudTtsSsmlCountsItsTagsAsTheReceiptDoes) {
 TEST(PreflightEstimateTest, CloudTtsWithoutAVoiceNameIsNotExact) {
   const Estimate e =
       EstimateOf(Request("google-tts", "synthesize", "", R"({"input":{"text":"Hi"},"voice":{}})"));
-  EXPECT_EQ(Units(e, kUnitCharacters), 2);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), 2);
   EXPECT_FALSE(e.exact);  // the service picks the voice, and so the rate
 }
 
@@ -296,7 +300,7 @@ TEST(PreflightEstimateTest, ElevenLabsCreditsAreCharactersTimesTheModelsFactor) 
   reader.Feed(kBody);
   reader.Finish();
   ASSERT_TRUE(reader.request().characters.has_value());
-  EXPECT_EQ(Units(e, kUnitCharacters), *reader.request().characters);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), *reader.request().characters);
   EXPECT_EQ(e.method, "request_characters");
   EXPECT_TRUE(e.exact);
   EXPECT_EQ(e.model_requested, "eleven_flash_v2_5");
@@ -316,7 +320,7 @@ TEST(PreflightEstimateTest, ElevenLabsCreditsAreCharactersTimesTheModelsFactor) 
 TEST(PreflightEstimateTest, ElevenLabsWithoutModelIdUsesTheDocumentedDefault) {
   const Estimate e = EstimateOf(Request("elevenlabs", "text-to-speech", "", R"({"text":"Hello"})"));
   EXPECT_EQ(e.model_requested, "eleven_multilingual_v2");
-  EXPECT_EQ(Units(e, kUnitCharacters), 5);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), 5);
 }
 
 // --- Bodies the meter cannot read ---
@@ -326,8 +330,8 @@ TEST(PreflightEstimateTest, AnUnreadableGenerationBodyIsEstimatedFromItsSize) {
   r.body_readable = false;  // say Content-Encoding: br
   r.body_bytes = 4'001;
   const Estimate e = EstimateOf(r);
-  EXPECT_EQ(Units(e, kUnitInputTokens), 1'001);
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 512);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens), 1'001);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 512);
   EXPECT_EQ(e.method, "body_bytes");
   EXPECT_EQ(e.output_method, "default_output_tokens");
   EXPECT_FALSE(e.exact);
@@ -338,7 +342,7 @@ TEST(PreflightEstimateTest, AnUnreadableTtsBodyCountsItsBytesAsCharacters) {
   r.body_readable = false;
   r.body_bytes = 300;
   const Estimate e = EstimateOf(r);
-  EXPECT_EQ(Units(e, kUnitCharacters), 300);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), 300);
   EXPECT_EQ(e.method, "body_bytes");
   EXPECT_FALSE(e.exact);
 }
@@ -348,7 +352,7 @@ TEST(PreflightEstimateTest, AnUnreadableElevenLabsBodyCountsItsBytesAsCharacters
   r.body_readable = false;
   r.body_bytes = 120;
   const Estimate e = EstimateOf(r);
-  EXPECT_EQ(Units(e, kUnitCharacters), 120);
+  EXPECT_EQ(UnitCount(e, kUnitCharacters), 120);
   EXPECT_EQ(e.method, "body_bytes");
   EXPECT_FALSE(e.exact);
 }
@@ -378,8 +382,8 @@ TEST(PreflightEstimateTest, AHugeIntegerElsewhereIsNotAnOutputOverflow) {
       R"({"tools":[{"limit":100000000000000000000000}],"generationConfig":{"maxOutputTokens":9}})";
   const Estimate e = EstimateOf(Request("gemini", "generateContent", "gemini-2.5-flash", body));
   EXPECT_EQ(e.method, "body_bytes");  // unreadable as a whole: its size is what is left
-  EXPECT_EQ(Units(e, kUnitInputTokens), TokensFromBytes(body.size()));
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 512);
+  EXPECT_EQ(UnitCount(e, kUnitInputTokens), TokensFromBytes(body.size()));
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 512);
 }
 
 TEST(PreflightEstimateTest, OutputTimesCandidatesThatOverflowsIsAnError) {
@@ -397,7 +401,7 @@ TEST(PreflightEstimateTest, ACapBoundsAnOutputLimitBeyondInt64) {
       EstimateOf(Request("gemini", "generateContent", "gemini-2.5-flash",
                          R"({"generationConfig":{"maxOutputTokens":18446744073709551615}})"),
                  {.default_output_tokens = 512, .per_request_output_cap = 2'000});
-  EXPECT_EQ(Units(e, kUnitOutputTokens), 2'000);
+  EXPECT_EQ(UnitCount(e, kUnitOutputTokens), 2'000);
   EXPECT_EQ(e.output_method, "per_request_output_cap");
 }
 

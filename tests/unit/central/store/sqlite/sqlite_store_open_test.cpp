@@ -52,10 +52,10 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
     tables.push_back(*row["name"]);
   }
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
-  EXPECT_EQ(tables, (std::vector<std::string>{"alert_attempts", "alert_deliveries", "api_keys",
-                                              "audit_log", "budget_alerts", "budget_spend",
-                                              "budgets", "events", "projects", "sqlite_sequence",
-                                              "teams", "users", "workspaces"}));
+  EXPECT_EQ(tables, (std::vector<std::string>{
+                        "alert_attempts", "alert_deliveries", "api_keys", "audit_log",
+                        "budget_alerts", "budget_holds", "budget_leases", "budget_spend", "budgets",
+                        "events", "projects", "sqlite_sequence", "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {

@@ -1,5 +1,6 @@
 // The events table made from base/receipt_fields.h has the shape of version 2 as it was written
-// out by hand, and a database whose events table was made by that text stores the same rows.
+// out by hand plus version 4's columns, and a database whose events table was made by that text
+// stores the same rows.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -17,9 +18,10 @@ using store_testing::OpenSqliteStore;
 using store_testing::QueryRows;
 using store_testing::TempDir;
 
-// Version 2's events table as central created it before the field table. A fixture, frozen:
-// never derived from the field table, which moves on.
-constexpr const char* kHandWrittenVersion2EventsTable = R"sql(
+// Version 2's events table as central created it before the field table, with the columns
+// version 4 added as a fresh table declares them. A fixture, frozen: never derived from the
+// field table, which moves on.
+constexpr const char* kHandWrittenVersion4EventsTable = R"sql(
 CREATE TABLE IF NOT EXISTS events (
   event_id              TEXT PRIMARY KEY,
   origin                TEXT NOT NULL,
@@ -59,7 +61,10 @@ CREATE TABLE IF NOT EXISTS events (
   price_key             TEXT NOT NULL,
   unpriced_reason       TEXT NOT NULL,
   received_unix_ms      INTEGER NOT NULL,
-  pricing_notes         TEXT NOT NULL DEFAULT ''
+  pricing_notes         TEXT NOT NULL DEFAULT '',
+  estimated_cost_pico_usd INTEGER,
+  estimate_method       TEXT NOT NULL,
+  budget_holder         TEXT NOT NULL
 );
 )sql";
 
@@ -72,21 +77,21 @@ std::vector<test_support::SqlRow> EventsColumns(const std::string& path) {
       "ORDER BY name");
 }
 
-TEST(StoreSchema, FreshEventsTableHasTheHandWrittenVersion2Columns) {
+TEST(StoreSchema, FreshEventsTableHasTheHandWrittenVersion4Columns) {
   TempDir dir;
   const std::string fresh = dir.File("fresh.db");
   const std::string hand_written = dir.File("hand.db");
   OpenSqliteStore(fresh);
-  ExecuteSql(hand_written, kHandWrittenVersion2EventsTable);
+  ExecuteSql(hand_written, kHandWrittenVersion4EventsTable);
   EXPECT_EQ(EventsColumns(fresh), EventsColumns(hand_written));
 }
 
-TEST(StoreSchema, HandWrittenVersion2EventsTableStoresTheSameRow) {
+TEST(StoreSchema, HandWrittenVersion4EventsTableStoresTheSameRow) {
   TempDir dir;
   const std::string fresh = dir.File("fresh.db");
   const std::string hand_written = dir.File("hand.db");
   // Creating the schema leaves an existing events table as it is (CREATE TABLE IF NOT EXISTS).
-  ExecuteSql(hand_written, kHandWrittenVersion2EventsTable);
+  ExecuteSql(hand_written, kHandWrittenVersion4EventsTable);
   for (const std::string& path : {fresh, hand_written}) {
     auto store = OpenSqliteStore(path);
     ASSERT_NE(store, nullptr);
