@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 
 #include <cctype>
+#include <initializer_list>
 #include <optional>
 
 namespace costgate::config {
@@ -88,6 +89,39 @@ std::optional<std::string_view> ParseAuthority(std::string_view authority, Endpo
   return std::nullopt;
 }
 
+// A URL with one of `schemes` whose authority follows ParseAuthority, with anything after it;
+// returned as given.
+Parsed<std::string> ParseServerUrl(std::string_view url,
+                                   std::initializer_list<std::string_view> schemes,
+                                   std::string_view expected, std::string_view wrong_scheme) {
+  auto error = [&](std::string_view problem) {
+    return Parsed<std::string>::Fail("expected " + std::string(expected) + ", got " + Quoted(url) +
+                                     ": " + std::string(problem));
+  };
+  std::string_view scheme;
+  for (std::string_view candidate : schemes) {
+    if (url.starts_with(candidate)) {
+      scheme = candidate;
+    }
+  }
+  if (scheme.empty()) {
+    return error(wrong_scheme);
+  }
+  for (char c : url) {
+    // libcurl would send such bytes as they are; a URL in a config file has no reason to.
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
+      return error("spaces and control characters are not allowed");
+    }
+  }
+  std::string_view rest = url.substr(scheme.size());
+  Endpoint endpoint;
+  if (std::optional<std::string_view> problem =
+          ParseAuthority(rest.substr(0, rest.find_first_of("/?#")), endpoint)) {
+    return error(*problem);
+  }
+  return Parsed<std::string>::Ok(std::string(url));
+}
+
 }  // namespace
 
 Parsed<Endpoint> ParseUpstreamUrl(std::string_view url) {
@@ -106,29 +140,13 @@ Parsed<Endpoint> ParseUpstreamUrl(std::string_view url) {
 }
 
 Parsed<std::string> ParseFeedUrl(std::string_view url) {
-  auto error = [url](std::string_view problem) {
-    return Parsed<std::string>::Fail("expected an http:// or https:// URL, got " + Quoted(url) +
-                                     ": " + std::string(problem));
-  };
-  const std::string_view scheme = url.starts_with("https://")  ? "https://"
-                                  : url.starts_with("http://") ? "http://"
-                                                               : "";
-  if (scheme.empty()) {
-    return error("the scheme must be http or https");
-  }
-  for (char c : url) {
-    // libcurl would send such bytes as they are; a URL in a config file has no reason to.
-    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) {
-      return error("spaces and control characters are not allowed");
-    }
-  }
-  std::string_view rest = url.substr(scheme.size());
-  Endpoint endpoint;
-  if (std::optional<std::string_view> problem =
-          ParseAuthority(rest.substr(0, rest.find_first_of("/?#")), endpoint)) {
-    return error(*problem);
-  }
-  return Parsed<std::string>::Ok(std::string(url));
+  return ParseServerUrl(url, {"https://", "http://"}, "an http:// or https:// URL",
+                        "the scheme must be http or https");
+}
+
+Parsed<std::string> ParseSmtpUrl(std::string_view url) {
+  return ParseServerUrl(url, {"smtps://", "smtp://"}, "an smtp:// or smtps:// URL",
+                        "the scheme must be smtp or smtps");
 }
 
 Parsed<std::string> ParseListenAddress(std::string_view text) {

@@ -24,6 +24,11 @@ Parsed<Endpoint> ParseUpstreamUrl(std::string_view url);
 // spaces and control characters are not. The URL is returned as given.
 Parsed<std::string> ParseFeedUrl(std::string_view url);
 
+// smtp://host[:port][/...] or smtps://host[:port][/...] for an SMTP server (libcurl takes a path
+// as the name it greets with): host and port as above, no userinfo (the credentials have their
+// own settings), no spaces or control characters. The URL is returned as given.
+Parsed<std::string> ParseSmtpUrl(std::string_view url);
+
 // An IPv4 or IPv6 literal (IPv6 without brackets), or "localhost". Other host names are refused:
 // which interface a name resolves to is too easy to get wrong on a proxy holding API keys.
 Parsed<std::string> ParseListenAddress(std::string_view text);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/alerts_config.h"
 #include "config/labels_config.h"
 
 namespace costgate::config {
@@ -215,6 +216,7 @@ struct Config {
   ShipperConfig shipper;
   PreflightConfig preflight;
   CentralConfig central;
+  AlertsConfig alerts;
 
   bool operator==(const Config&) const = default;
 

@@ -11,25 +11,11 @@
 namespace costgate::config {
 namespace {
 
-template <typename Field, typename Value>
-Problem Store(Parsed<Value> parsed, Field& field) {
-  if (!parsed.value) {
-    return std::move(parsed.error);
-  }
-  field = static_cast<Field>(*std::move(parsed.value));
-  return std::nullopt;
-}
-
 // Sizes and counts: zero would make every request, event or receipt fail or never flush.
 template <typename Field>
 Problem StorePositive(std::string_view text, Field& field,
                       uint64_t max = std::numeric_limits<Field>::max()) {
   return Store(ParseUnsigned(text, 1, max), field);
-}
-
-Problem StoreText(std::string_view text, std::string& field) {
-  field = text;
-  return std::nullopt;
 }
 
 // The url and the host and port derived from it change together.

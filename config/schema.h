@@ -8,13 +8,31 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "config/config.h"
+#include "config/scalars.h"
 
 namespace costgate::config {
 
 // What is wrong with a value; nullopt when it was accepted and stored.
 using Problem = std::optional<std::string>;
+
+// What a setting's rule does with a parsed value: stores it in `field`, or returns its error.
+template <typename Field, typename Value>
+Problem Store(Parsed<Value> parsed, Field& field) {
+  if (!parsed.value) {
+    return std::move(parsed.error);
+  }
+  field = static_cast<Field>(*std::move(parsed.value));
+  return std::nullopt;
+}
+
+// Free text, stored as it is.
+inline Problem StoreText(std::string_view text, std::string& field) {
+  field = text;
+  return std::nullopt;
+}
 
 template <typename Target>
 struct Setting {

@@ -5,11 +5,11 @@
 #include <string>
 #include <utility>
 
+#include "config/alerts_reader.h"
 #include "config/providers.h"
 #include "config/schema.h"
 #include "config/yaml_document.h"
-#include "config/yaml_kind.h"
-#include "config/yaml_walk.h"
+#include "config/yaml_settings.h"
 
 namespace costgate::config {
 namespace {
@@ -25,71 +25,17 @@ std::string KnownProviders() {
   return list;
 }
 
-// A section may be left empty ("listen:" with every line below commented out): that means
-// "defaults", not an error.
-bool IsMapOrEmpty(const YAML::Node& node, const std::string& path, Errors& errors) {
-  if (node.IsMap() || node.IsNull()) {
-    return true;
-  }
-  errors.push_back({path, "expected a map, got " + KindOf(node)});
-  return false;
-}
-
-// ForEachYamlEntry's problems, as config errors.
-auto ErrorsTo(Errors& errors) {
-  return [&errors](const std::string& path, std::string problem) {
-    errors.push_back({path, std::move(problem)});
-  };
-}
-
-template <typename Target>
-void ReadValue(const Setting<Target>& setting, const YAML::Node& value, const std::string& key_path,
-               Target& target, Errors& errors) {
-  if (value.IsMap() || value.IsSequence()) {
-    errors.push_back({key_path, "expected a single value, got " + KindOf(value)});
-    return;
-  }
-  // A YAML null ("key:", "key: ~") is the empty text: fine for a label, an error for a number.
-  std::string text = value.IsNull() ? std::string() : value.Scalar();
-  if (Problem problem = setting.set(text, target)) {
-    errors.push_back({key_path, std::move(*problem)});
-  }
-}
-
-template <typename Target>
-void ReadSettings(const YAML::Node& node, const std::string& path,
-                  std::span<const Setting<Target>> settings, Target& target, Errors& errors) {
-  if (!IsMapOrEmpty(node, path, errors)) {
-    return;
-  }
-  ForEachYamlEntry(
-      node, path, ErrorsTo(errors),
-      [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-        const Setting<Target>* setting = FindKey(settings, key);
-        if (setting == nullptr) {
-          errors.push_back({key_path, "unknown key; known keys: " + KeyList(settings)});
-          return;
-        }
-        ReadValue(*setting, value, key_path, target, errors);
-      });
-}
-
 // A section of settings and nested sections ("pricing" holds "refresh").
 void ReadSection(const YAML::Node& node, const std::string& path, const Section& section,
                  Config& config, Errors& errors) {
-  if (!IsMapOrEmpty(node, path, errors)) {
-    return;
-  }
-  ForEachYamlEntry(
-      node, path, ErrorsTo(errors),
+  ReadSettingsAnd(
+      node, path, section.settings, config, errors, SectionKeyList(section),
       [&](const std::string& key, const YAML::Node& value, const std::string& key_path) {
-        if (const Setting<Config>* setting = FindKey(section.settings, key)) {
-          ReadValue(*setting, value, key_path, config, errors);
-        } else if (const Section* inner = FindKey(section.sections, key)) {
+        const Section* inner = FindKey(section.sections, key);
+        if (inner != nullptr) {
           ReadSection(value, key_path, *inner, config, errors);
-        } else {
-          errors.push_back({key_path, "unknown key; known keys: " + SectionKeyList(section)});
         }
+        return inner != nullptr;
       });
 }
 
@@ -116,17 +62,20 @@ void ReadDocument(const YAML::Node& root, Config& config, Errors& errors) {
     errors.push_back({"", "expected a map of sections at the top level, got " + KindOf(root)});
     return;
   }
-  ForEachYamlEntry(root, "", ErrorsTo(errors),
-                   [&](const std::string& key, const YAML::Node& value, const std::string& path) {
-                     if (key == kUpstreamsKey) {
-                       ReadUpstreams(value, path, config, errors);
-                     } else if (const Section* section = FindKey(Sections(), key)) {
-                       ReadSection(value, path, *section, config, errors);
-                     } else {
-                       errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) +
-                                                   ", " + std::string(kUpstreamsKey)});
-                     }
-                   });
+  ForEachYamlEntry(
+      root, "", ErrorsTo(errors),
+      [&](const std::string& key, const YAML::Node& value, const std::string& path) {
+        if (key == kUpstreamsKey) {
+          ReadUpstreams(value, path, config, errors);
+        } else if (key == kAlertsKey) {
+          ReadAlerts(value, path, config.alerts, errors);
+        } else if (const Section* section = FindKey(Sections(), key)) {
+          ReadSection(value, path, *section, config, errors);
+        } else {
+          errors.push_back({path, "unknown key; known keys: " + KeyList(Sections()) + ", " +
+                                      std::string(kUpstreamsKey) + ", " + std::string(kAlertsKey)});
+        }
+      });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <string>
 #include <variant>
 
+#include "central/alerts/check.h"
 #include "central/api/budget_admin.h"
 #include "central/api/budget_json.h"
 #include "central/api/handlers.h"
@@ -41,6 +42,14 @@ std::optional<ApiResponse> ChangeRefusal(const StoreResult<BudgetChange>& result
       return NoSuchBudget(budget.id);
   }
   return StoreUnavailable();
+}
+
+// A budget made or changed may be due alerts at once (a lowered amount, a lower threshold). The
+// change is stored whatever happens here: an alert not recorded now is recorded by the alert
+// sender's periodic check.
+void CheckAlertsOf(const Call& call, const Budget& budget) {
+  (void)alerts::CheckBudgetAlerts(
+      {call.store, call.zones, call.alert_targets, call.request.now_unix_ms}, budget);
 }
 
 // The budget with its spend now, as the answer's body.
@@ -121,6 +130,7 @@ ApiResponse HandleAdminBudgetCreate(const Call& call) {
           budget)) {
     return *std::move(refused);
   }
+  CheckAlertsOf(call, budget);
   return StatusResponse(call, std::move(budget), 201);
 }
 
@@ -153,6 +163,7 @@ ApiResponse HandleAdminBudgetPatch(const Call& call) {
                                    after)) {
     return *std::move(refused);
   }
+  CheckAlertsOf(call, after);
   return StatusResponse(call, std::move(after));
 }
 

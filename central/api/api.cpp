@@ -98,7 +98,7 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     return HandleHealth(store_);
   }
   const Call call{request,          *admission.key,  store_, prices_.Current(),
-                  admission.params, admission.query, zones_};
+                  admission.params, admission.query, zones_, alert_targets_};
   switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
@@ -124,6 +124,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleAdminBudgetDelete(call);
     case Route::kAdminAudit:
       return HandleAdminAudit(call);
+    case Route::kAlertLog:
+      return HandleAlertLog(call);
     case Route::kHealth:
     case Route::kStaticFile:
       break;

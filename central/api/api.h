@@ -19,6 +19,8 @@
 //   POST /v1/budget/leases     scope ship; a proxy's budget leases (lease_handler.cpp)
 //   GET, POST /admin/v1/budgets; GET, PATCH, DELETE /admin/v1/budgets/{id};
 //   GET /admin/v1/audit        scope admin; budget_json.h (the key also as Authorization: Bearer)
+//   GET  /admin/v1/alerts      scope admin; the alert log (alerts_handler.cpp): ?limit=1..200
+//                              (50), ?before=<alert id> for the next page
 //   GET  /...                  central.static_dir, where no route claims the path and the path
 //                              holds no "/v1/" (static_files.h); no key
 // A GET route answers HEAD too (the caller sends no body). The query string is parsed for every
@@ -153,6 +155,12 @@ class Api {
 
   const ApiLimits& limits() const { return limits_; }
 
+  // Where the budget alerts this API records go (central/alerts/targets.h); none by default (each
+  // alert is still recorded in the alert log). Call on the thread that handles writes.
+  void set_alert_targets(std::vector<DeliveryTarget> targets) {
+    alert_targets_ = std::move(targets);
+  }
+
   // True for a path this API serves (after any prefix): the server sends the rest elsewhere.
   static bool Serves(std::string_view path);
 
@@ -162,6 +170,7 @@ class Api {
   ApiLimits limits_;
   const StaticFiles* static_files_;
   budgets::ZoneCache zones_;  // the budgets' time zones, for counting spend on ingest
+  std::vector<DeliveryTarget> alert_targets_;
 };
 
 }  // namespace costgate::central

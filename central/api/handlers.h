@@ -20,10 +20,12 @@ struct Call {
   const PathParams& params;        // the route pattern's captures, decoded
   const Query& query;              // the query string's parameters, decoded
   budgets::ZoneCache& zones;       // the budgets' time zones: the Api's own (one Api per thread)
+  std::span<const DeliveryTarget> alert_targets = {};  // where alerts go (alerts/targets.h)
 };
 
 // Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
-// event's cost to the counters of the budgets covering it (central/budgets/spend_increments.h).
+// event's cost to the counters of the budgets covering it (central/budgets/spend_increments.h);
+// then checks the alerts of the budgets whose counters moved (central/alerts/check.h).
 StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
                                                      std::span<const Event> events);
 
@@ -45,5 +47,8 @@ ApiResponse HandleAdminBudgetGet(const Call& call);     // params "id": an id or
 ApiResponse HandleAdminBudgetPatch(const Call& call);
 ApiResponse HandleAdminBudgetDelete(const Call& call);
 ApiResponse HandleAdminAudit(const Call& call);  // query limit (1..500, 50), before (an id)
+
+// GET /admin/v1/alerts: the alert log (alerts_handler.cpp).
+ApiResponse HandleAlertLog(const Call& call);
 
 }  // namespace costgate::central

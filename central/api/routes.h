@@ -25,6 +25,7 @@ enum class Route {
   kAdminBudgetPatch,
   kAdminBudgetDelete,
   kAdminAudit,
+  kAlertLog,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

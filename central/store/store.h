@@ -1,5 +1,6 @@
 // Central's store: events, the org hierarchy, mirrored users and projects, API keys, budgets with
-// their spend counters and the audit log of their changes, the budget ledger of holds and leases.
+// their spend counters and the audit log of their changes, the budget ledger of holds and leases,
+// budget alerts and their deliveries.
 //
 // An interface with one implementation per database: SqliteStore (embedded default) now, a
 // PostgreSQL one later; the same tests run against each. Methods are synchronous and report
@@ -16,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "central/store/alert.h"
 #include "central/store/budget.h"
 #include "central/store/event.h"
 #include "central/store/ledger.h"
@@ -179,6 +181,29 @@ class Store {
                                                           std::span<const LeaseEntry> entries,
                                                           std::span<const LeaseBudget> budgets,
                                                           int64_t now_unix_ms, int64_t ttl_ms) = 0;
+
+  // Alerts (central/store/alert.h). Records `alert` unless an alert with its (budget_id,
+  // period_key, kind, threshold_percent) is stored already, and then, in the same transaction,
+  // one pending delivery per target, due at once. True when this call recorded it: whichever
+  // process (central replica) gets true is the one whose alert goes out; every other gets false.
+  virtual StoreResult<bool> RecordAlert(const Alert& alert,
+                                        std::span<const DeliveryTarget> targets) = 0;
+  // Claims up to `limit` pending deliveries due at `now_unix_ms`, soonest due first, for one
+  // attempt each, in one transaction: each gets attempts + 1, an attempt row "sending", and
+  // next_attempt_unix_ms = now + claim_ms, so nobody (no other replica, nor this process after a
+  // restart) claims it again before its result is recorded or the claim expires. A pending
+  // delivery due again after `max_attempts` attempts (its sender died during the last) is marked
+  // failed instead. Takes no write lock when nothing is due.
+  virtual StoreResult<DeliveryClaims> ClaimDeliveries(int64_t now_unix_ms, int64_t claim_ms,
+                                                      int max_attempts, int limit) = 0;
+  // Records how a claimed attempt ended: its attempt row, and the delivery's status. "sent"
+  // always wins; "retry" and "failed" change the delivery only while this is its latest attempt
+  // (an expired claim may have been taken over).
+  virtual StoreStatus FinishAttempt(const AttemptResult& result) = 0;
+  // The alert log: at most `limit` alerts, newest first, each with its deliveries and their
+  // attempts; with `before_id`, only alerts older than it (the next page after the last id seen).
+  virtual StoreResult<std::vector<AlertLogEntry>> ListAlerts(int64_t limit,
+                                                             std::optional<int64_t> before_id) = 0;
 };
 
 }  // namespace costgate::central

@@ -92,4 +92,17 @@ central::ApiResponse ApiService::HandleNow(const central::ApiRequest& request,
   return answer.get_future().get();
 }
 
+void ApiService::RunNow(const std::function<void()>& job) {
+  std::promise<void> done;
+  asio::post(io_, [&job, &done] {
+    try {
+      job();
+      done.set_value();
+    } catch (...) {
+      done.set_exception(std::current_exception());
+    }
+  });
+  done.get_future().get();
+}
+
 }  // namespace costgate::daemon::central_api

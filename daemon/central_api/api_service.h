@@ -4,6 +4,7 @@
 // serving meanwhile.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <thread>
 #include <variant>
@@ -36,6 +37,10 @@ class ApiService {
   // The same for a caller on a thread of its own (not an event loop): blocks until answered.
   central::ApiResponse HandleNow(const central::ApiRequest& request,
                                  const central::Admission& admission);
+  // Runs `job` on the API thread, the store's one writer, and blocks until it returns: for a
+  // thread of central's own that writes the store (the alert sender). An exception `job` throws
+  // is rethrown here.
+  void RunNow(const std::function<void()>& job);
 
   const central::ApiLimits& limits() const { return api_.limits(); }
   // The memory all request bodies share (central.max_buffered_body_bytes).

@@ -120,10 +120,10 @@ int CheckConfigCommand(const std::vector<std::string_view>& args) {
   }
   const std::string path(args[0]);
   const config::LoadResult loaded = config::LoadConfigFile(path, config::CurrentEnvironment());
-  // The files are checked even when the YAML has errors: one run reports every problem. The
-  // proxy uses every file central does, so its check covers both roles.
+  // The files are checked even when the YAML has errors: one run reports every problem. Both
+  // roles' files: the file may serve either.
   std::vector<config::ConfigError> errors = loaded.errors;
-  for (config::ConfigError& e : roles::CheckConfigFiles(loaded.as_read, roles::Role::kProxy)) {
+  for (config::ConfigError& e : roles::CheckConfigFiles(loaded.as_read, roles::Role::kAll)) {
     errors.push_back(std::move(e));
   }
   if (!errors.empty()) {

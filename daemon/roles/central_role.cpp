@@ -2,6 +2,8 @@
 
 #include <variant>
 
+#include "central/alerts/targets.h"
+
 namespace costgate::daemon::roles {
 namespace {
 
@@ -71,6 +73,19 @@ void CentralRole::StartApi(const config::CentralConfig& settings, pricing::Price
   site_ = std::make_unique<central_api::CentralSite>(*service_);
   RegisterBodyBudgetMetrics(metrics, service_->body_budget());
   logger_.Info("central database open").Str("path", settings.store.path).Emit();
+}
+
+void CentralRole::StartAlerts(const config::AlertsConfig& alerts) {
+  // On the API's own thread, which is the only one that reads the targets.
+  service_->RunNow(
+      [this, &alerts] { api_->set_alert_targets(central::alerts::AlertTargets(alerts)); });
+  alert_sender_ = std::make_unique<alerts::AlertSender>(
+      alerts,
+      [this](const std::function<void(central::Store&)>& job) {
+        service_->RunNow([this, &job] { job(*store_); });
+      },
+      logger_);
+  alert_sender_->Start();
 }
 
 }  // namespace costgate::daemon::roles

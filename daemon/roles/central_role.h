@@ -1,5 +1,5 @@
 // The central role's parts, put together once for `costgate central` and `costgate all`: the
-// store, central's API on its own thread, and its site on the server core.
+// store, central's API on its own thread, its site on the server core, and the alert sender.
 #pragma once
 
 #include <memory>
@@ -8,6 +8,7 @@
 #include "central/api/static_files.h"
 #include "central/store/open_store.h"
 #include "config/config.h"
+#include "daemon/alerts/alert_sender.h"
 #include "daemon/central_api/api_service.h"
 #include "daemon/central_api/central_handler.h"
 #include "daemon/log/logger.h"
@@ -30,6 +31,10 @@ class CentralRole {
   void StartApi(const config::CentralConfig& settings, pricing::PriceBookHolder& prices,
                 metrics::ProxyMetrics& metrics);
 
+  // Sends budget alerts as `alerts` says (daemon/alerts/alert_sender.h), and tells the API where
+  // the alerts it records go. After StartApi.
+  void StartAlerts(const config::AlertsConfig& alerts);
+
   server::Site& site() { return *site_; }
   central_api::ApiService& api() { return *service_; }
 
@@ -45,6 +50,7 @@ class CentralRole {
   std::unique_ptr<central::Api> api_;
   std::unique_ptr<central_api::ApiService> service_;  // its thread ends before api_ and store_
   std::unique_ptr<central_api::CentralSite> site_;
+  std::unique_ptr<alerts::AlertSender> alert_sender_;  // uses service_: stopped before it
 };
 
 }  // namespace costgate::daemon::roles

@@ -35,6 +35,15 @@ std::vector<config::ConfigError> CheckConfigFiles(const config::Config& config, 
     Check(errors, "shipper.api_key_file", config.shipper.api_key_file, &util::UnreadableFileReason);
     Check(errors, "shipper.ca_file", config.shipper.ca_file, &util::UnusableCaFileReason);
   }
+  if (role != Role::kProxy) {  // central, alone or in `costgate all`
+    Check(errors, "alerts.ca_file", config.alerts.ca_file, &util::UnusableCaFileReason);
+    Check(errors, "alerts.email.password_file", config.alerts.email.password_file,
+          &util::UnreadableFileReason);
+    for (size_t i = 0; i < config.alerts.webhooks.size(); ++i) {
+      Check(errors, "alerts.webhooks[" + std::to_string(i) + "].secret_file",
+            config.alerts.webhooks[i].secret_file, &util::UnreadableFileReason);
+    }
+  }
   Check(errors, "pricing.overrides_file", config.pricing.overrides_file,
         &util::UnreadableFileReason);
   Check(errors, "pricing.refresh.ca_file", config.pricing.refresh.ca_file,
@@ -43,7 +52,8 @@ std::vector<config::ConfigError> CheckConfigFiles(const config::Config& config, 
 }
 
 bool OnlyDegradesMetering(const config::ConfigError& error) {
-  return error.path.starts_with("shipper.") || error.path.starts_with("pricing.refresh.");
+  return error.path.starts_with("shipper.") || error.path.starts_with("pricing.refresh.") ||
+         error.path.starts_with("alerts.");
 }
 
 }  // namespace costgate::daemon::roles

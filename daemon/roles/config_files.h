@@ -15,18 +15,20 @@ namespace costgate::daemon::roles {
 
 // Every non-empty file setting `role` uses, checked with daemon/util/file_check.h:
 //  - CA files (a readable file with at least one PEM certificate): upstreams.<name>.ca_file and
-//    shipper.ca_file (proxy only), pricing.refresh.ca_file (both roles);
-//  - readable files: shipper.api_key_file (proxy only), pricing.overrides_file (both roles).
+//    shipper.ca_file (proxy only), alerts.ca_file (central only), pricing.refresh.ca_file (both
+//    roles);
+//  - readable files: shipper.api_key_file (proxy only), alerts.email.password_file and
+//    alerts.webhooks[i].secret_file (central only), pricing.overrides_file (both roles).
 // A path is checked whenever it is set, even while the feature using it is off (shipper.url or
 // pricing.refresh.url empty): a typo surfaces now, not on the day the feature is turned on.
-// Messages read "cannot use '<file>': <reason>". check-config passes Role::kProxy: the proxy uses
-// every file central does.
+// Messages read "cannot use '<file>': <reason>". check-config passes Role::kAll: every file.
 std::vector<config::ConfigError> CheckConfigFiles(const config::Config& config, Role role);
 
-// True for a file only shipping or the scheduled price refresh needs (shipper.*,
-// pricing.refresh.*): the AI call path does not depend on it, so at start and on reload it is
-// logged and the role runs on with that feature failing (receipts wait on disk, the price book
-// in force stays) until the file can be used. check-config reports it like any other.
+// True for a file only shipping, the scheduled price refresh or alert delivery needs (shipper.*,
+// pricing.refresh.*, alerts.*): neither the AI call path nor ingest depends on it, so at start
+// and on reload it is logged and the role runs on with that feature failing (receipts wait on
+// disk, the price book in force stays, deliveries fail their attempts, each in the alert log)
+// until the file can be used. check-config reports it like any other.
 bool OnlyDegradesMetering(const config::ConfigError& error);
 
 }  // namespace costgate::daemon::roles

@@ -59,13 +59,14 @@ bool RoleHooks::Prepare(const config::Config& current, const config::Config& nex
       next.receipts.synchronous != current.receipts.synchronous ||
       next.shipper != current.shipper || next.preflight.mode != current.preflight.mode ||
       next.preflight.holder_id != current.preflight.holder_id;
-  const bool central_restart =
-      next.central.listen != current.central.listen || next.central.store != current.central.store;
+  const bool central_restart = next.central.listen != current.central.listen ||
+                               next.central.store != current.central.store ||
+                               next.alerts != current.alerts;
   if ((proxy && proxy_restart) || (central && central_restart)) {
     logger_
         .Warn(
-            "listen, receipts.path/synchronous, shipper, preflight.mode/holder_id and "
-            "central.store (central.database) change only on restart")
+            "listen, receipts.path/synchronous, shipper, preflight.mode/holder_id, "
+            "central.store (central.database) and alerts change only on restart")
         .Emit();
   }
   next_book_.reset();

@@ -76,6 +76,7 @@ int RunCentralWithin(const ServerOptions& options, Role role) {
   // reprices them with the same rows, and a reload or refresh swaps it for both at once.
   Shared shared(std::move(book));
   central.StartApi(config->central, shared.prices, shared.metrics);
+  central.StartAlerts(config->alerts);
   if (role == Role::kCentral) {
     const int code = Serve(options, role, shared, config, {&central.site()});
     if (code == 0) {

@@ -1,9 +1,6 @@
 #include "daemon/shipper/api_key.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <string_view>
+#include "daemon/util/first_line.h"
 
 namespace costgate::daemon::shipper {
 
@@ -14,20 +11,16 @@ ApiKey LoadApiKey(const config::ShipperConfig& config) {
   if (config.api_key_file.empty()) {
     return {"", "neither shipper.api_key nor shipper.api_key_file is set"};
   }
-  std::ifstream file(config.api_key_file);
-  if (!file) {
-    return {"", "cannot read shipper.api_key_file " + config.api_key_file + ": " +
-                    std::strerror(errno)};
+  util::FirstLine line = util::ReadFirstLine(config.api_key_file);
+  switch (line.problem) {
+    case util::FirstLine::Problem::kUnreadable:
+      return {"", "cannot read shipper.api_key_file " + config.api_key_file + ": " + line.reason};
+    case util::FirstLine::Problem::kEmpty:
+      return {"", "shipper.api_key_file " + config.api_key_file + " has no key on its first line"};
+    case util::FirstLine::Problem::kNone:
+      break;
   }
-  std::string line;
-  std::getline(file, line);
-  constexpr std::string_view kSpace = " \t\r\n";
-  const size_t first = line.find_first_not_of(kSpace);
-  if (first == std::string::npos) {
-    return {"", "shipper.api_key_file " + config.api_key_file + " has no key on its first line"};
-  }
-  const size_t last = line.find_last_not_of(kSpace);
-  return {line.substr(first, last - first + 1), ""};
+  return {std::move(line.value), ""};
 }
 
 const std::string& KeptApiKey::Get() {

@@ -5,11 +5,22 @@
 #include <curl/curl.h>
 
 #include <cstddef>
+#include <memory>
 #include <stop_token>
 #include <string>
 #include <string_view>
 
 namespace costgate::daemon::util {
+
+// Frees libcurl's handles and lists, for std::unique_ptr.
+struct CurlFree {
+  void operator()(CURL* c) const noexcept { curl_easy_cleanup(c); }
+  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
+};
+using CurlList = std::unique_ptr<curl_slist, CurlFree>;
+
+// Appends a copy of `line` to `list`; false (the list unchanged) when libcurl cannot allocate.
+bool Append(CurlList& list, const std::string& line);
 
 // Makes libcurl ready for use from other threads; call on the main thread before any transfer
 // (idempotent).

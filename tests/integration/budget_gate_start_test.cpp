@@ -74,8 +74,8 @@ TEST_F(BudgetGateLeaseTest, AProxyWithACentralLeasesAndAModeChangeWaitsForAResta
   daemon().process().Signal(SIGHUP);
   ASSERT_TRUE(daemon().WaitForLogLine("configuration reloaded", 0, kWait).has_value());
   const std::vector<std::string> warned = daemon().LogLines(
-      "listen, receipts.path/synchronous, shipper, preflight.mode/holder_id and central.store "
-      "(central.database) change only on restart");
+      "listen, receipts.path/synchronous, shipper, preflight.mode/holder_id, central.store "
+      "(central.database) and alerts change only on restart");
   EXPECT_EQ(warned.size(), 1u) << daemon().Log();
 }
 

@@ -79,6 +79,13 @@ class SqliteStore final : public Store {
                                                   std::span<const LeaseEntry> entries,
                                                   std::span<const LeaseBudget> budgets,
                                                   int64_t now_unix_ms, int64_t ttl_ms) override;
+  StoreResult<bool> RecordAlert(const Alert& alert,
+                                std::span<const DeliveryTarget> targets) override;
+  StoreResult<DeliveryClaims> ClaimDeliveries(int64_t now_unix_ms, int64_t claim_ms,
+                                              int max_attempts, int limit) override;
+  StoreStatus FinishAttempt(const AttemptResult& result) override;
+  StoreResult<std::vector<AlertLogEntry>> ListAlerts(int64_t limit,
+                                                     std::optional<int64_t> before_id) override;
 
  private:
   explicit SqliteStore(sqlite3* db);

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/event_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
@@ -200,6 +201,11 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   // Version 4's ledger tables, like version 3's, are the same text for a new and an old database.
   if (!error) {
     error = sqlite::Exec(db, kCreateLedgerTablesSql,
+                         *version == 0 ? "create schema" : "migrate schema to 4");
+  }
+  // And version 4's alert tables.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateAlertTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 4");
   }
   if (!error) {

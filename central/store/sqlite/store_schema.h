@@ -9,7 +9,8 @@ namespace costgate::central {
 
 // PRAGMA user_version of the schema this build writes. Version 2 adds events.pricing_notes;
 // version 3 the budgets, budget_spend and audit_log tables; version 4 the events' preflight
-// estimate and budget lease holder, and the budget_holds and budget_leases tables.
+// estimate and budget lease holder, the budget_holds and budget_leases tables, and the alert
+// tables (budget_alerts, alert_deliveries, alert_attempts).
 inline constexpr int kStoreSchemaVersion = 4;
 
 // Creates the schema in an empty database (user_version 0) in one transaction; brings an older

@@ -48,7 +48,10 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
   if (StoreStatus error = budgets.PrepareAll(db)) {
     return error;
   }
-  return ledger.PrepareAll(db);
+  if (StoreStatus error = ledger.PrepareAll(db)) {
+    return error;
+  }
+  return alerts.PrepareAll(db);
 }
 
 }  // namespace costgate::central

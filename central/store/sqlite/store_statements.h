@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/budget_rows.h"
 #include "central/store/sqlite/ledger_rows.h"
 #include "central/store/sqlite/org_rows.h"
@@ -42,6 +43,7 @@ struct SqliteStore::Statements {
   OrgMirror mirror;  // on mirror_user and mirror_project
   BudgetStatements budgets;
   LedgerStatements ledger;
+  AlertStatements alerts;
 };
 
 // org_rows.cpp: users and projects.

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "config/alerts_reader.h"
 #include "config/env_overrides.h"
 #include "config/schema.h"
 #include "tests/unit/config/load_helpers.h"
@@ -106,6 +107,9 @@ TEST(ExampleFile, DocumentsEverySetting) {
     for (const Setting<UpstreamConfig>& setting : UpstreamSettings(upstream.name)) {
       expected.insert("upstreams." + upstream.name + "." + std::string(setting.key));
     }
+  }
+  for (const std::string& path : AlertsSettingPaths()) {
+    expected.insert(path);
   }
   EXPECT_EQ(documented, expected);
 }

@@ -227,7 +227,7 @@ TEST(YamlStrictness, RejectsUnknownTopLevelKey) {
   EXPECT_EQ(errors[0].path, "listn");
   EXPECT_EQ(errors[0].message,
             "unknown key; known keys: listen, limits, timeouts, labels, receipts, log, pricing, "
-            "shipper, preflight, central, upstreams");
+            "shipper, preflight, central, upstreams, alerts");
 }
 
 TEST(YamlStrictness, RejectsUnknownSectionKey) {

@@ -94,6 +94,15 @@ void StoreTest::SetUp() {
   store_ = std::move(std::get<std::unique_ptr<Store>>(opened));
 }
 
+std::unique_ptr<Store> StoreTest::OpenReplica() {
+  auto opened = OpenStore(location_, config::SqliteSynchronous::kOff);
+  if (auto* error = std::get_if<StoreError>(&opened)) {
+    ADD_FAILURE() << "open a replica's connection: " << error->message;
+    return nullptr;
+  }
+  return std::move(std::get<std::unique_ptr<Store>>(opened));
+}
+
 std::unique_ptr<Store> StoreTest::OpenReader() {
   auto opened = OpenReadOnlyStore(location_);
   if (auto* error = std::get_if<StoreError>(&opened)) {

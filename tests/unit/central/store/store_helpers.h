@@ -62,6 +62,9 @@ class StoreTest : public ::testing::TestWithParam<StoreUnderTest> {
   Store& store() { return *store_; }
   // Another connection to the same store that only reads, or null (the test fails).
   std::unique_ptr<Store> OpenReader();
+  // Another connection to the same store that writes, as a second central process (a replica)
+  // would have, or null (the test fails).
+  std::unique_ptr<Store> OpenReplica();
   std::vector<SqlRow> Query(const std::string& sql) { return GetParam().query(location_, sql); }
   void FailInsertsOf(const std::string& event_id) {
     GetParam().fail_inserts_of(location_, event_id);

@@ -108,5 +108,25 @@ TEST(CheckConfigFiles, ChecksAFileWhileTheFeatureUsingItIsOff) {
             (std::vector<std::string>{"shipper.ca_file", "pricing.refresh.ca_file"}));
 }
 
+// The alert files are central's: checked for central and `costgate all`, not for the proxy, and
+// a missing one degrades alert delivery only (central keeps ingesting).
+TEST(CheckConfigFiles, TheAlertFilesAreCentralsAndOnlyDegradeDelivery) {
+  TempDir dir;
+  config::Config config = config::DefaultConfig();
+  config.alerts.ca_file = dir.File("missing.pem");
+  config.alerts.email.password_file = dir.File("missing.pass");
+  config.alerts.webhooks = {{"https://a.example.com/x", "", ""},
+                            {"https://b.example.com/y", dir.File("missing.secret"), ""}};
+  const std::vector<std::string> alert_files = {"alerts.ca_file", "alerts.email.password_file",
+                                                "alerts.webhooks[1].secret_file"};
+  EXPECT_TRUE(CheckConfigFiles(config, Role::kProxy).empty());
+  EXPECT_EQ(Paths(CheckConfigFiles(config, Role::kAll)), alert_files);
+  const std::vector<config::ConfigError> errors = CheckConfigFiles(config, Role::kCentral);
+  EXPECT_EQ(Paths(errors), alert_files);
+  for (const config::ConfigError& e : errors) {
+    EXPECT_TRUE(OnlyDegradesMetering(e)) << e.path;
+  }
+}
+
 }  // namespace
 }  // namespace costgate::daemon::roles

@@ -1,6 +1,7 @@
 // Version 3 adds the budget tables: a version-2 database, as this build's code made it before
 // them, upgrades with its rows kept and ends with the schema of a new database. Version 4's
-// ledger tables (budget_holds, budget_leases) come to a version-3 database the same way.
+// ledger tables (budget_holds, budget_leases) and alert tables (budget_alerts, alert_deliveries,
+// alert_attempts) come to a version-3 database the same way.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -19,7 +20,8 @@ using store_testing::TempDir;
 
 constexpr const char* kVersion3Tables = "'budgets', 'budget_spend', 'audit_log', 'sqlite_sequence'";
 // Newer still: a version-2 database has none of them either.
-constexpr const char* kVersion4Tables = "'budget_holds', 'budget_leases'";
+constexpr const char* kVersion4Tables =
+    "'budget_holds', 'budget_leases', 'budget_alerts', 'alert_deliveries', 'alert_attempts'";
 
 // Every table and index, by name: what a schema is, whatever order it was made in. The events
 // table by its columns: ALTER TABLE appends a column (with the default it needs), where a fresh
@@ -112,7 +114,7 @@ TEST(BudgetTablesMigration, Version2GainsTheBudgetTablesWithItsRowsKept) {
   EXPECT_EQ(SchemaOf(path), SchemaOf(fresh));
 }
 
-TEST(LedgerTablesMigration, Version3GainsTheLedgerTablesWithItsRowsKept) {
+TEST(LedgerTablesMigration, Version3GainsTheLedgerAndAlertTablesWithItsRowsKept) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   {
@@ -120,9 +122,10 @@ TEST(LedgerTablesMigration, Version3GainsTheLedgerTablesWithItsRowsKept) {
     ASSERT_NE(store, nullptr);
     store->InsertEvents(std::vector{MakeEvent("old-1")});
   }
-  // Back to version 3: without the ledger and version 4's event columns.
+  // Back to version 3: without the ledger, the alert tables and version 4's event columns.
   ExecuteSql(path,
              "DROP TABLE budget_holds; DROP TABLE budget_leases; "
+             "DROP TABLE alert_attempts; DROP TABLE alert_deliveries; DROP TABLE budget_alerts; "
              "ALTER TABLE events DROP COLUMN estimated_cost_pico_usd; "
              "ALTER TABLE events DROP COLUMN estimate_method; "
              "ALTER TABLE events DROP COLUMN budget_holder; PRAGMA user_version = 3;");
@@ -135,6 +138,12 @@ TEST(LedgerTablesMigration, Version3GainsTheLedgerTablesWithItsRowsKept) {
       {"bud_1", "2025-12", pricing::Money::FromPico(5), pricing::Money::FromPico(10)}};
   ASSERT_TRUE(std::get<HoldOutcome>(store->ReserveHolds("h-1", holds, 2'000, 1'000)).allowed);
   EXPECT_EQ(std::get<pricing::Money>(store->GetCommitted("bud_1", "2025-12", 1'000)).pico(), 5);
+  Alert alert;
+  alert.budget_id = "bud_1";
+  alert.period_key = "2025-12";
+  alert.kind = std::string(kAlertThreshold);
+  alert.threshold_percent = 50;
+  EXPECT_TRUE(std::get<bool>(store->RecordAlert(alert, {})));
   store.reset();
 
   TempDir fresh_dir;

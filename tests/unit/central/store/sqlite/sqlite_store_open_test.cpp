@@ -51,11 +51,11 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
        QueryRows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
     tables.push_back(*row["name"]);
   }
-  // sqlite_sequence: SQLite's own, for audit_log's AUTOINCREMENT.
-  EXPECT_EQ(tables,
-            (std::vector<std::string>{"api_keys", "audit_log", "budget_holds", "budget_leases",
-                                      "budget_spend", "budgets", "events", "projects",
-                                      "sqlite_sequence", "teams", "users", "workspaces"}));
+  // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
+  EXPECT_EQ(tables, (std::vector<std::string>{
+                        "alert_attempts", "alert_deliveries", "api_keys", "audit_log",
+                        "budget_alerts", "budget_holds", "budget_leases", "budget_spend", "budgets",
+                        "events", "projects", "sqlite_sequence", "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
