@@ -5,7 +5,10 @@
 # Usage: tests/bench/proxy_bench.sh [path/to/costgate]
 # Knobs (environment): BENCH_RUNS (3), BENCH_DURATION (10, seconds), BENCH_WARMUP (2, seconds),
 #   BENCH_WRK_THREADS (2), BENCH_CONNECTIONS (32), BENCH_PROXY_THREADS (2: costgate
-#   listen.threads and nginx proxy worker_processes), BENCH_KEEP_TMP (0; 1 keeps the temp dir).
+#   listen.threads and nginx proxy worker_processes), BENCH_KEEP_TMP (0; 1 keeps the temp dir),
+#   BENCH_CENTRAL (off): off = no shipper; ship = receipts shipped to a separate `costgate
+#   central`, preflight off; lease = the same plus one hard budget covering every call and
+#   preflight.mode lease. Proxy CPU counts the proxy process only, never central's.
 #
 # Pid lists are passed as unquoted $(...) on purpose: one word per pid.
 # shellcheck disable=SC2046
@@ -21,6 +24,7 @@ wrk_threads=${BENCH_WRK_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-32}
 proxy_threads=${BENCH_PROXY_THREADS:-2}
 keep_tmp=${BENCH_KEEP_TMP:-0}
+central_mode=${BENCH_CENTRAL:-off}
 
 api_path="/v1beta/models/gemini-2.0-flash-001:generateContent"
 fixture_dir="$repo_root/tests/fixtures/gemini"
@@ -59,6 +63,7 @@ done
 for f in "$response_fixture" "$request_fixture" "$lua_script"; do
   [[ -r "$f" ]] || die "missing $f"
 done
+case "$central_mode" in off | ship | lease) ;; *) die "BENCH_CENTRAL must be off, ship or lease (got '$central_mode')" ;; esac
 for n in "$runs" "$duration" "$warmup" "$wrk_threads" "$connections" "$proxy_threads"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || die "BENCH_* knobs must be positive integers (got '$n')"
 done
@@ -223,6 +228,32 @@ wait_http_ok "upstream nginx" "$upstream_pid" --cacert ca.pem -X POST \
   --data-binary "@$request_fixture" "$upstream_url"
 
 # ---------------------------------------------------------------------------------------------
+# 3a. BENCH_CENTRAL=ship|lease: a separate central (its CPU is not the proxy's), a ship key, and
+# for lease one hard budget over the whole organisation, far larger than the run can spend.
+
+start_bench_central() {
+  central_port=$(pick_port)
+  cat >central.yaml <<EOF
+central:
+  listen: {address: 127.0.0.1, port: $central_port, threads: 1}
+  store: sqlite:$tmp/central.db
+log:
+  level: warn
+EOF
+  "$costgate_bin" keys create --config central.yaml --name bench --source-app bench \
+    --scopes ship | head -1 >ship.key || die "costgate keys create failed"
+  if [[ "$central_mode" == lease ]]; then
+    "$costgate_bin" budgets create --config central.yaml --name bench-everything \
+      --period monthly --amount-usd 1000000 --hard >budget.log 2>&1 ||
+      die "costgate budgets create failed: $(cat budget.log)"
+  fi
+  "$costgate_bin" central --config "$tmp/central.yaml" >central.stdout.log 2>central.log &
+  central_pid=$!
+  started_pids+=("$central_pid")
+  wait_http_ok "central" "$central_pid" "http://127.0.0.1:$central_port/v1/health"
+}
+
+# ---------------------------------------------------------------------------------------------
 # 3b. costgate, production defaults except the listen port/threads, the upstream and file paths
 
 cat >costgate.yaml <<EOF
@@ -242,6 +273,16 @@ log:
   level: info
   access_log: true
 EOF
+if [[ "$central_mode" != off ]]; then
+  start_bench_central
+  cat >>costgate.yaml <<EOF
+shipper:
+  url: http://127.0.0.1:$central_port
+  api_key_file: $tmp/ship.key
+preflight:
+  mode: $([[ "$central_mode" == lease ]] && echo lease || echo off)
+EOF
+fi
 "$costgate_bin" check-config costgate.yaml >costgate-check.log 2>&1 ||
   die "costgate check-config failed: $(cat costgate-check.log)"
 "$costgate_bin" proxy --config "$tmp/costgate.yaml" >costgate.stdout.log 2>costgate.log &
@@ -468,7 +509,8 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo));" \
   "load average before: $load_before"
 echo "setup: wrk -t$wrk_threads -c$connections, ${warmup}s warm-up + ${duration}s timed, $runs runs per side;" \
-  "upstream nginx 1 worker (TLS); costgate threads $proxy_threads; nginx proxy workers $proxy_threads"
+  "upstream nginx 1 worker (TLS); costgate threads $proxy_threads; nginx proxy workers $proxy_threads;" \
+  "BENCH_CENTRAL=$central_mode"
 echo "costgate: $costgate_bin ($("$costgate_bin" --version 2>/dev/null || echo '?'))"
 echo
 
