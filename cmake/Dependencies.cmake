@@ -18,4 +18,5 @@ add_library(llhttp STATIC ${LLHTTP_SOURCE_DIR}/api.c ${LLHTTP_SOURCE_DIR}/http.c
                           ${LLHTTP_SOURCE_DIR}/llhttp.c)
 target_include_directories(llhttp SYSTEM PUBLIC ${LLHTTP_INCLUDE_DIR})
 target_compile_definitions(llhttp PUBLIC LLHTTP_STRICT_MODE=1)
-set_target_properties(llhttp PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11)
+# Its three sources declare the same callbacks differently: never one compiler run.
+set_target_properties(llhttp PROPERTIES POSITION_INDEPENDENT_CODE ON C_STANDARD 11 UNITY_BUILD OFF)

@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
 
+# The SDKs install from npm while the first build compiles; the tests wait for them.
 echo "== SDKs for the end-to-end tests (npm ci, pinned by tests/sdk/package-lock.json)"
-npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error
+npm_log=$(mktemp)
+npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error >"$npm_log" 2>&1 &
+npm_pid=$!
 export COSTGATE_REQUIRE_SDK_TESTS=1
 
 echo "== format check (clang-format)"
@@ -18,6 +21,11 @@ for preset in release asan; do
   echo "== build ($preset)"
   cmake --preset "$preset" -DCOSTGATE_BUILD_TESTS=ON >/dev/null
   cmake --build --preset "$preset" -j "$jobs"
+  if [[ -n "${npm_pid:-}" ]]; then
+    wait "$npm_pid" || { cat "$npm_log"; echo "npm ci failed" >&2; exit 1; }
+    cat "$npm_log"
+    npm_pid=""
+  fi
   echo "== test ($preset)"
   ctest --preset "$preset" -j "$jobs" --timeout 300
   # CTest counts shards (tests/CMakeLists.txt); the GoogleTest tests they ran:

@@ -6,7 +6,7 @@ namespace costgate::central::budgets {
 namespace {
 
 constexpr size_t kHeaderSize = 44;
-constexpr int32_t kMaxOffset = 26 * 3600;  // RFC 8536 3.2: utoff SHOULD be in -89999..93599
+constexpr int32_t kMaxUtcOffset = 26 * 3600;  // RFC 8536 3.2: utoff SHOULD be in -89999..93599
 
 struct Header {
   char version = 0;
@@ -48,7 +48,8 @@ std::variant<TzifData, std::string> ReadBlock(std::string_view block, const Head
   for (size_t i = 0; i < h.typecnt; ++i) {
     const auto offset =
         static_cast<int32_t>(static_cast<uint32_t>(ReadBig(block, ttinfo_at + 6 * i, 4)));
-    if (offset < -kMaxOffset || offset > kMaxOffset) return std::string("UTC offset out of range");
+    if (offset < -kMaxUtcOffset || offset > kMaxUtcOffset)
+      return std::string("UTC offset out of range");
     if (static_cast<uint8_t>(block[ttinfo_at + 6 * i + 5]) >= h.charcnt) {
       return std::string("abbreviation index out of range");
     }

@@ -13,7 +13,7 @@ namespace {
 using central::budgets::BudgetInput;
 using central::budgets::kScopeFields;
 
-void UsageError(const std::string& message) {
+void BudgetsUsageError(const std::string& message) {
   std::fprintf(stderr, "costgate budgets: %s (see costgate budgets --help)\n", message.c_str());
 }
 
@@ -68,7 +68,7 @@ std::optional<size_t> ScopeIndex(std::string_view option) {
   return std::nullopt;
 }
 
-bool Allowed(std::string_view subcommand, std::string_view option) {
+bool BudgetsOptionAllowed(std::string_view subcommand, std::string_view option) {
   if (option == "--config") {
     return true;
   }
@@ -90,7 +90,7 @@ std::optional<std::vector<int64_t>> ParseThresholds(std::string_view text) {
     int64_t value = 0;
     const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
     if (part.empty() || ec != std::errc() || end != part.data() + part.size()) {
-      UsageError(
+      BudgetsUsageError(
           "--thresholds takes integer percents separated by commas (50,80,100) or none, "
           "got '" +
           std::string(part) + "'");
@@ -121,7 +121,8 @@ bool SetBudgetOption(std::string_view option, const std::string& value, BudgetsA
     int64_t month = 0;
     const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), month);
     if (value.empty() || ec != std::errc() || end != value.data() + value.size()) {
-      UsageError("--fiscal-first-month must be an integer month from 1 to 12, got '" + value + "'");
+      BudgetsUsageError("--fiscal-first-month must be an integer month from 1 to 12, got '" +
+                        value + "'");
       return false;
     }
     in.fiscal_first_month = month;
@@ -145,15 +146,15 @@ bool SetBudgetOption(std::string_view option, const std::string& value, BudgetsA
   return true;
 }
 
-bool CheckPositional(const BudgetsArgs& args, const std::vector<std::string>& positional) {
+bool CheckBudgetsPositional(const BudgetsArgs& args, const std::vector<std::string>& positional) {
   const bool takes_target =
       args.subcommand == "show" || args.subcommand == "set" || args.subcommand == "delete";
   if (takes_target && (positional.size() != 1 || positional[0].empty())) {
-    UsageError(args.subcommand + " needs exactly one budget ID or NAME");
+    BudgetsUsageError(args.subcommand + " needs exactly one budget ID or NAME");
     return false;
   }
   if (!takes_target && !positional.empty()) {
-    UsageError("unexpected argument '" + positional[0] + "'");
+    BudgetsUsageError("unexpected argument '" + positional[0] + "'");
     return false;
   }
   return true;
@@ -203,14 +204,14 @@ void PrintBudgetsOptions(std::FILE* out) {
 
 std::optional<BudgetsArgs> ParseBudgetsArgs(const std::vector<std::string_view>& args) {
   if (args.empty()) {
-    UsageError("expected create, list, show, set or delete");
+    BudgetsUsageError("expected create, list, show, set or delete");
     return std::nullopt;
   }
   BudgetsArgs out;
   out.subcommand = std::string(args[0]);
   if (out.subcommand != "create" && out.subcommand != "list" && out.subcommand != "show" &&
       out.subcommand != "set" && out.subcommand != "delete") {
-    UsageError("unknown subcommand '" + out.subcommand + "'");
+    BudgetsUsageError("unknown subcommand '" + out.subcommand + "'");
     return std::nullopt;
   }
   std::vector<std::string> positional;
@@ -224,34 +225,34 @@ std::optional<BudgetsArgs> ParseBudgetsArgs(const std::vector<std::string_view>&
     const BudgetOption* spec = FindBudgetOption(option);
     const std::optional<size_t> scope = ScopeIndex(option);
     const bool known = spec != nullptr || scope.has_value();
-    if (!known || !Allowed(out.subcommand, option)) {
-      UsageError("option " + option +
-                 (known ? " does not apply to " + out.subcommand : " unknown"));
+    if (!known || !BudgetsOptionAllowed(out.subcommand, option)) {
+      BudgetsUsageError("option " + option +
+                        (known ? " does not apply to " + out.subcommand : " unknown"));
       return std::nullopt;
     }
     const std::string field = scope ? "scope." + std::string(kScopeFields[*scope].name)
                                     : std::string(spec->field.empty() ? option : spec->field);
     if (!fields_seen.insert(field).second) {
-      UsageError((spec != nullptr && spec->field.empty() ? option : OptionOfField(field)) +
-                 " given twice");
+      BudgetsUsageError((spec != nullptr && spec->field.empty() ? option : OptionOfField(field)) +
+                        " given twice");
       return std::nullopt;
     }
     std::optional<std::string> value;
     if (scope.has_value() || spec->takes_value) {
       value = arg.TakeValue();
       if (!value) {
-        UsageError(option + " needs a value");
+        BudgetsUsageError(option + " needs a value");
         return std::nullopt;
       }
     } else if (arg.inline_value()) {
-      UsageError(option + " takes no value");
+      BudgetsUsageError(option + " takes no value");
       return std::nullopt;
     }
     if (!SetBudgetOption(option, value.value_or(""), out)) {
       return std::nullopt;
     }
   }
-  if (!CheckPositional(out, positional)) {
+  if (!CheckBudgetsPositional(out, positional)) {
     return std::nullopt;
   }
   if (!positional.empty()) {

@@ -7,12 +7,12 @@
 namespace costgate::daemon::cli {
 namespace {
 
-void UsageError(const std::string& message) {
+void KeysUsageError(const std::string& message) {
   std::fprintf(stderr, "costgate keys: %s (see costgate keys --help)\n", message.c_str());
 }
 
 // Which options a subcommand takes: an option that does nothing there is a mistake to report.
-bool Allowed(std::string_view subcommand, std::string_view option) {
+bool KeysOptionAllowed(std::string_view subcommand, std::string_view option) {
   if (option == "--config") {
     return true;
   }
@@ -29,7 +29,7 @@ bool CheckText(std::string_view option, std::string_view value) {
   if (problem == base::TextProblem::kNone) {
     return true;
   }
-  UsageError(std::string(option) + " " + base::TextProblemReason(problem, base::kMaxIdBytes));
+  KeysUsageError(std::string(option) + " " + base::TextProblemReason(problem, base::kMaxIdBytes));
   return false;
 }
 
@@ -37,28 +37,28 @@ bool CheckCreate(const KeysArgs& args) {
   // A key with an ingest scope speaks for its app; an admin-only key speaks for none.
   const bool ingest = (args.scopes & central::kIngestScopes) != 0;
   if (args.name.empty() || (ingest && args.source_app.empty())) {
-    UsageError(ingest ? "create needs --name and --source-app" : "create needs --name");
+    KeysUsageError(ingest ? "create needs --name and --source-app" : "create needs --name");
     return false;
   }
   // `keys revoke` takes an id or a name: a name shaped like an id could revoke the wrong key.
   if (args.name.starts_with("key_")) {
-    UsageError("--name must not start with key_ (key ids do)");
+    KeysUsageError("--name must not start with key_ (key ids do)");
     return false;
   }
   return CheckText("--name", args.name) && CheckText("--source-app", args.source_app) &&
          CheckText("--workspace", args.workspace);
 }
 
-bool CheckPositional(const KeysArgs& args, const std::vector<std::string>& positional) {
+bool CheckKeysPositional(const KeysArgs& args, const std::vector<std::string>& positional) {
   if (args.subcommand == "revoke") {
     if (positional.size() != 1 || positional[0].empty()) {
-      UsageError("revoke needs exactly one key ID or NAME");
+      KeysUsageError("revoke needs exactly one key ID or NAME");
       return false;
     }
     return true;
   }
   if (!positional.empty()) {
-    UsageError("unexpected argument '" + positional[0] + "'");
+    KeysUsageError("unexpected argument '" + positional[0] + "'");
     return false;
   }
   return args.subcommand != "create" || CheckCreate(args);
@@ -95,13 +95,13 @@ void PrintKeysOptions(std::FILE* out) {
 
 std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args) {
   if (args.empty()) {
-    UsageError("expected create, list or revoke");
+    KeysUsageError("expected create, list or revoke");
     return std::nullopt;
   }
   KeysArgs out;
   out.subcommand = std::string(args[0]);
   if (out.subcommand != "create" && out.subcommand != "list" && out.subcommand != "revoke") {
-    UsageError("unknown subcommand '" + out.subcommand + "'");
+    KeysUsageError("unknown subcommand '" + out.subcommand + "'");
     return std::nullopt;
   }
   std::vector<std::string> positional;
@@ -114,14 +114,14 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
     const std::string& option = arg.option();
     const bool known = option == "--config" || option == "--json" || option == "--name" ||
                        option == "--source-app" || option == "--scopes" || option == "--workspace";
-    if (!known || !Allowed(out.subcommand, option)) {
-      UsageError("option " + option +
-                 (known ? " does not apply to " + out.subcommand : " unknown"));
+    if (!known || !KeysOptionAllowed(out.subcommand, option)) {
+      KeysUsageError("option " + option +
+                     (known ? " does not apply to " + out.subcommand : " unknown"));
       return std::nullopt;
     }
     if (option == "--json") {
       if (arg.inline_value()) {
-        UsageError("--json takes no value");
+        KeysUsageError("--json takes no value");
         return std::nullopt;
       }
       out.json = true;
@@ -129,7 +129,7 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
     }
     const std::optional<std::string> value = arg.TakeValue();
     if (!value) {
-      UsageError(option + " needs a value");
+      KeysUsageError(option + " needs a value");
       return std::nullopt;
     }
     if (option == "--scopes") {
@@ -145,13 +145,14 @@ std::optional<KeysArgs> ParseKeysArgs(const std::vector<std::string_view>& args)
     std::string bad;
     const std::optional<uint8_t> scopes = central::ParseScopes(*scopes_text, &bad);
     if (!scopes) {
-      UsageError("--scopes: unknown scope '" + bad +
-                 "' (expected preflight, record, upsert, ship, admin, comma-separated, or all)");
+      KeysUsageError(
+          "--scopes: unknown scope '" + bad +
+          "' (expected preflight, record, upsert, ship, admin, comma-separated, or all)");
       return std::nullopt;
     }
     out.scopes = *scopes;
   }
-  if (!CheckPositional(out, positional)) {
+  if (!CheckKeysPositional(out, positional)) {
     return std::nullopt;
   }
   if (out.subcommand == "revoke") {

@@ -21,7 +21,7 @@ void AppendJsonTime(std::string& out, const std::optional<int64_t>& unix_ms) {
   out += '"';
 }
 
-void AppendField(std::string& out, std::string_view name, std::string_view value) {
+void AppendKeyField(std::string& out, std::string_view name, std::string_view value) {
   base::AppendJsonString(out, name);
   out += ':';
   base::AppendJsonString(out, value);
@@ -47,10 +47,10 @@ std::string FormatKeysJson(const std::vector<central::ApiKeyRecord>& keys) {
   for (size_t k = 0; k < keys.size(); ++k) {
     const central::ApiKeyRecord& key = keys[k];
     out += k == 0 ? "{" : ",{";
-    AppendField(out, "id", key.id);
-    AppendField(out, "name", key.name);
-    AppendField(out, "source_app", key.source_app);
-    AppendField(out, "prefix", key.prefix);
+    AppendKeyField(out, "id", key.id);
+    AppendKeyField(out, "name", key.name);
+    AppendKeyField(out, "source_app", key.source_app);
+    AppendKeyField(out, "prefix", key.prefix);
     out += "\"scopes\":[";
     const std::string scopes = central::FormatScopes(key.scopes);
     for (size_t start = 0; start < scopes.size();) {
@@ -60,7 +60,7 @@ std::string FormatKeysJson(const std::vector<central::ApiKeyRecord>& keys) {
       start = comma + 1;
     }
     out += "],";
-    AppendField(out, "workspace", key.workspace);
+    AppendKeyField(out, "workspace", key.workspace);
     out += "\"created_at\":";
     AppendJsonTime(out, key.created_unix_ms);
     out += ",\"last_used_at\":";

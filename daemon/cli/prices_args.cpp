@@ -32,12 +32,12 @@ constexpr std::array<std::string_view, 16> kQuoteUnits = {
     pricing::kUnitRequests,
 };
 
-void UsageError(const std::string& message) {
+void PricesUsageError(const std::string& message) {
   std::fprintf(stderr, "costgate prices: %s (see costgate prices --help)\n", message.c_str());
 }
 
 // Which options a subcommand takes: an option that does nothing there is a mistake to report.
-bool Allowed(std::string_view subcommand, std::string_view option) {
+bool PricesOptionAllowed(std::string_view subcommand, std::string_view option) {
   if (option == "--config") {
     return true;
   }
@@ -50,18 +50,18 @@ bool Allowed(std::string_view subcommand, std::string_view option) {
   return subcommand == "show" || subcommand == "quote";  // --provider, --at, --json
 }
 
-bool CheckPositional(const PricesArgs& args) {
+bool CheckPricesPositional(const PricesArgs& args) {
   const size_t n = args.positional.size();
   if (args.subcommand == "quote") {
     if (n < 2) {
-      UsageError("quote needs a model and at least one UNIT=QTY");
+      PricesUsageError("quote needs a model and at least one UNIT=QTY");
       return false;
     }
     return true;
   }
   if (n != 1) {
-    UsageError(args.subcommand + " needs exactly one " +
-               (args.subcommand == "import" ? "FILE" : "MODEL"));
+    PricesUsageError(args.subcommand + " needs exactly one " +
+                     (args.subcommand == "import" ? "FILE" : "MODEL"));
     return false;
   }
   return true;
@@ -111,13 +111,13 @@ void PrintPricesOptions(std::FILE* out) {
 std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& args,
                                           int64_t now_ms) {
   if (args.empty()) {
-    UsageError("expected show, quote or import");
+    PricesUsageError("expected show, quote or import");
     return std::nullopt;
   }
   PricesArgs out;
   out.subcommand = std::string(args[0]);
   if (out.subcommand != "show" && out.subcommand != "quote" && out.subcommand != "import") {
-    UsageError("unknown subcommand '" + out.subcommand + "'");
+    PricesUsageError("unknown subcommand '" + out.subcommand + "'");
     return std::nullopt;
   }
   std::string tier_text;
@@ -130,14 +130,14 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
     const bool flag = option == "--json" || option == "--dry-run";
     const bool known = flag || option == "--config" || option == "--provider" || option == "--at" ||
                        option == "--tier";
-    if (!known || !Allowed(out.subcommand, option)) {
-      UsageError("option " + option +
-                 (known ? " does not apply to " + out.subcommand : " unknown"));
+    if (!known || !PricesOptionAllowed(out.subcommand, option)) {
+      PricesUsageError("option " + option +
+                       (known ? " does not apply to " + out.subcommand : " unknown"));
       return std::nullopt;
     }
     if (flag) {
       if (arg.inline_value()) {
-        UsageError(option + " takes no value");
+        PricesUsageError(option + " takes no value");
         return std::nullopt;
       }
       (option == "--json" ? out.json : out.dry_run) = true;
@@ -145,7 +145,7 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
     }
     const std::optional<std::string> value = arg.TakeValue();
     if (!value) {
-      UsageError(option + " needs a value");
+      PricesUsageError(option + " needs a value");
       return std::nullopt;
     }
     (option == "--config"     ? out.config_path
@@ -153,13 +153,13 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
      : option == "--at"       ? out.at_text
                               : tier_text) = *value;
   }
-  if (!CheckPositional(out)) {
+  if (!CheckPricesPositional(out)) {
     return std::nullopt;
   }
   if (!tier_text.empty()) {
     auto tier = pricing::ParseServiceTier(tier_text);
     if (!tier) {
-      UsageError("--tier must be standard, flex, priority or batch, not '" + tier_text + "'");
+      PricesUsageError("--tier must be standard, flex, priority or batch, not '" + tier_text + "'");
       return std::nullopt;
     }
     out.tier = *tier;
@@ -168,14 +168,14 @@ std::optional<PricesArgs> ParsePricesArgs(const std::vector<std::string_view>& a
   if (!out.at_text.empty()) {
     auto at = pricing::ParseTimestampMs(out.at_text);
     if (!at) {
-      UsageError("--at must be YYYY-MM-DD or RFC 3339 (2026-05-01T12:00:00Z), not '" + out.at_text +
-                 "'");
+      PricesUsageError("--at must be YYYY-MM-DD or RFC 3339 (2026-05-01T12:00:00Z), not '" +
+                       out.at_text + "'");
       return std::nullopt;
     }
     out.at_ms = *at;
   }
   if (out.provider.empty()) {
-    UsageError("--provider must not be empty");
+    PricesUsageError("--provider must not be empty");
     return std::nullopt;
   }
   if (out.config_path.empty()) {

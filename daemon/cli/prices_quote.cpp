@@ -77,8 +77,8 @@ std::string LineRate(const pricing::CostLine& line) {
   return pricing::RateFieldName(slot, line.row != nullptr ? line.row->long_context_threshold : 0);
 }
 
-void PrintText(const PricesArgs& args, const pricing::PriceBook& book,
-               const pricing::Quote& quote) {
+void PrintQuoteText(const PricesArgs& args, const pricing::PriceBook& book,
+                    const pricing::Quote& quote) {
   std::printf("model      %s (provider %s, tier %s) at %s\n", args.positional[0].c_str(),
               args.provider.c_str(), std::string(pricing::ServiceTierName(args.tier)).c_str(),
               FormatMoment(args.at_ms).c_str());
@@ -112,8 +112,8 @@ void PrintText(const PricesArgs& args, const pricing::PriceBook& book,
   std::printf("           $%s (exact)\n", pricing::FormatUsd(quote.total, 12).c_str());
 }
 
-void PrintJson(const PricesArgs& args, const pricing::PriceBook& book,
-               const pricing::Quote& quote) {
+void PrintQuoteJson(const PricesArgs& args, const pricing::PriceBook& book,
+                    const pricing::Quote& quote) {
   JsonOut json;
   json.Begin('{')
       .Field("model", args.positional[0])
@@ -184,9 +184,9 @@ int PricesQuote(const PricesArgs& args) {
   const pricing::PriceSubject subject{args.provider, "", args.positional[0]};
   const pricing::Quote quote = pricing::PriceUsage(*book, subject, *units, args.tier, args.at_ms);
   if (args.json) {
-    PrintJson(args, *book, quote);
+    PrintQuoteJson(args, *book, quote);
   } else if (quote.priced()) {
-    PrintText(args, *book, quote);
+    PrintQuoteText(args, *book, quote);
   } else {
     PrintUnpriced(args, *book, quote);
   }

@@ -54,8 +54,8 @@ void PrintRow(const PriceRow& row) {
   }
 }
 
-void PrintText(const PricesArgs& args, const pricing::PriceBook& book,
-               const pricing::ResolvedKey& resolved) {
+void PrintBookText(const PricesArgs& args, const pricing::PriceBook& book,
+                   const pricing::ResolvedKey& resolved) {
   std::printf("model      %s (provider %s) at %s\n", args.positional[0].c_str(),
               args.provider.c_str(), FormatMoment(args.at_ms).c_str());
   std::printf("price key  %s\n", resolved.key.c_str());
@@ -74,8 +74,9 @@ JsonOut& FromValue(JsonOut& json, int64_t from_ms) {
   return from_ms == pricing::kSinceAlways ? json.Null() : json.Str(FormatMoment(from_ms));
 }
 
-void PrintJson(const PricesArgs& args, const pricing::PriceBook& book,
-               const pricing::ResolvedKey& resolved, const std::vector<std::string>& candidates) {
+void PrintBookJson(const PricesArgs& args, const pricing::PriceBook& book,
+                   const pricing::ResolvedKey& resolved,
+                   const std::vector<std::string>& candidates) {
   JsonOut json;
   json.Begin('{')
       .Field("model", args.positional[0])
@@ -131,9 +132,9 @@ int PricesShow(const PricesArgs& args) {
   const std::vector<std::string> candidates =
       resolved.row == nullptr ? pricing::PriceKeyCandidates(subject) : std::vector<std::string>{};
   if (args.json) {
-    PrintJson(args, *book, resolved, candidates);
+    PrintBookJson(args, *book, resolved, candidates);
   } else if (resolved.row != nullptr) {
-    PrintText(args, *book, resolved);
+    PrintBookText(args, *book, resolved);
   } else {
     std::printf("no price for '%s' (provider %s) at %s in book %s; price keys tried, in order:\n",
                 args.positional[0].c_str(), args.provider.c_str(), FormatMoment(args.at_ms).c_str(),

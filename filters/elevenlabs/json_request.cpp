@@ -9,8 +9,8 @@
 namespace costgate::filters::elevenlabs {
 namespace {
 
-constexpr std::array<std::string_view, 4> kKeys = {"text", "inputs", "model_id",
-                                                   "duration_seconds"};
+constexpr std::array<std::string_view, 4> kRequestTextKeys = {"text", "inputs", "model_id",
+                                                              "duration_seconds"};
 enum : size_t { kText, kInputs, kModelId, kDurationSeconds };
 
 // One captured value as a DOM element; false when it does not parse.
@@ -52,7 +52,7 @@ std::optional<int64_t> InputsCharacters(simdjson::dom::parser& parser, std::stri
 }  // namespace
 
 JsonRequestReader::JsonRequestReader()
-    : extractor_(stream::JsonFraming::kValues, kKeys, kMaxCaptureBytes, *this) {}
+    : extractor_(stream::JsonFraming::kValues, kRequestTextKeys, kMaxCaptureBytes, *this) {}
 
 void JsonRequestReader::OnUnit(std::span<const stream::JsonCapture> captures) noexcept {
   try {

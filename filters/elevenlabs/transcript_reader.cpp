@@ -6,12 +6,13 @@
 namespace costgate::filters::elevenlabs {
 namespace {
 
-constexpr std::string_view kKeys[] = {"audio_duration_secs"};
+constexpr std::string_view kTranscriptKeys[] = {"audio_duration_secs"};
 
 }  // namespace
 
 TranscriptReader::TranscriptReader(bool gzip)
-    : extractor_(stream::JsonFraming::kValues, kKeys, kMaxCaptureBytes, *this), ends_("end") {
+    : extractor_(stream::JsonFraming::kValues, kTranscriptKeys, kMaxCaptureBytes, *this),
+      ends_("end") {
   if (gzip) {
     gzip_.emplace(static_cast<stream::ByteSink&>(*this));
   }

@@ -16,8 +16,8 @@ namespace costgate::filters::gemini {
 namespace {
 
 enum : size_t { kUsageSlot, kModelSlot };
-constexpr std::array<std::string_view, 2> kResponseKeys = {"usageMetadata", "model"};
-constexpr std::array<std::string_view, 1> kRequestKeys = {"model"};
+constexpr std::array<std::string_view, 2> kCacheResponseKeys = {"usageMetadata", "model"};
+constexpr std::array<std::string_view, 1> kCacheRequestKeys = {"model"};
 
 class CacheCreateMeter final : public BodyMeter, private stream::JsonUnitConsumer {
  public:
@@ -51,8 +51,8 @@ class CacheCreateMeter final : public BodyMeter, private stream::JsonUnitConsume
     }
   }
 
-  RequestFields request_{kRequestKeys};
-  stream::JsonFieldExtractor extractor_{stream::JsonFraming::kValues, kResponseKeys,
+  RequestFields request_{kCacheRequestKeys};
+  stream::JsonFieldExtractor extractor_{stream::JsonFraming::kValues, kCacheResponseKeys,
                                         kMaxCaptureBytes, *this};
   std::optional<int64_t> tokens_;
   std::string model_;

@@ -14,7 +14,7 @@
 namespace costgate::filters::gemini {
 namespace {
 
-constexpr std::array<std::string_view, 1> kRequestKeys = {"serviceTier"};
+constexpr std::array<std::string_view, 1> kCallRequestKeys = {"serviceTier"};
 
 // The request's tier as the response spells it ("flex"): the SDKs send the lowercase value,
 // but proto3 JSON also accepts the enum's name ("SERVICE_TIER_FLEX").
@@ -65,7 +65,7 @@ class GenerateMeter final : public UsageMetadataMeter {
   }
 
  private:
-  RequestFields request_{kRequestKeys, 256};
+  RequestFields request_{kCallRequestKeys, 256};
   RequestBodySize request_size_;
 };
 

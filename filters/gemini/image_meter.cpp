@@ -15,7 +15,7 @@
 namespace costgate::filters::gemini {
 namespace {
 
-constexpr std::array<std::string_view, 1> kRequestKeys = {"parameters"};
+constexpr std::array<std::string_view, 1> kImageRequestKeys = {"parameters"};
 
 class ImageMeter final : public BodyMeter, private JsonWalkConsumer {
  public:
@@ -70,7 +70,7 @@ class ImageMeter final : public BodyMeter, private JsonWalkConsumer {
     }
   }
 
-  RequestFields request_{kRequestKeys};
+  RequestFields request_{kImageRequestKeys};
   JsonWalker walker_{*this};
   bool has_image_ = false;
   int64_t images_ = 0;

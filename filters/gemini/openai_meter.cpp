@@ -24,8 +24,8 @@ namespace costgate::filters::gemini {
 namespace {
 
 enum : size_t { kUsageSlot, kModelSlot };
-constexpr std::array<std::string_view, 2> kResponseKeys = {"usage", "model"};
-constexpr std::array<std::string_view, 1> kRequestKeys = {"model"};
+constexpr std::array<std::string_view, 2> kOpenAiResponseKeys = {"usage", "model"};
+constexpr std::array<std::string_view, 1> kOpenAiRequestKeys = {"model"};
 
 // OpenAI usage -> units; empty when the object has no prompt_tokens (null, or absent).
 Units UnitsFromUsage(std::string_view raw) {
@@ -188,14 +188,14 @@ class OpenAiMeter final : public BodyMeter,
   }
 
   const bool embeddings_;
-  RequestFields request_{kRequestKeys};
+  RequestFields request_{kOpenAiRequestKeys};
   RequestBodySize request_size_;
   InputText input_text_;
   JsonWalker input_walker_{input_text_};
   stream::SseReader sse_reader_{*this};
   bool event_kind_known_ = false;
   bool skip_event_ = false;
-  stream::JsonFieldExtractor extractor_{stream::JsonFraming::kValues, kResponseKeys,
+  stream::JsonFieldExtractor extractor_{stream::JsonFraming::kValues, kOpenAiResponseKeys,
                                         kMaxCaptureBytes, *this};
   AnswerText answer_text_;
   std::optional<JsonWalker> answer_walker_;  // over the body, or the current chunk of a stream

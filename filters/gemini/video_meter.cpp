@@ -12,7 +12,7 @@
 namespace costgate::filters::gemini {
 namespace {
 
-constexpr std::array<std::string_view, 1> kRequestKeys = {"parameters"};
+constexpr std::array<std::string_view, 1> kVideoRequestKeys = {"parameters"};
 
 // Google documents 8 s as the default length for Veo 2 (5-8 s) and Veo 3 / 3.1 (4, 6 or 8 s)
 // (Vertex AI Veo API reference, `durationSeconds`); one video unless sampleCount says more.
@@ -36,7 +36,7 @@ class VideoMeter final : public CallMeter {
   }
 
  private:
-  RequestFields request_{kRequestKeys};
+  RequestFields request_{kVideoRequestKeys};
 };
 
 }  // namespace

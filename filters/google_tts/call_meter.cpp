@@ -12,7 +12,7 @@
 namespace costgate::filters::google_tts {
 namespace {
 
-constexpr std::array<std::string_view, 2> kRequestKeys = {"input", "voice"};
+constexpr std::array<std::string_view, 2> kTtsRequestKeys = {"input", "voice"};
 enum : size_t { kInput, kVoice };
 
 // synthesize and synthesizeLongAudio: the bill is in the request body, which streams past once;
@@ -20,7 +20,7 @@ enum : size_t { kInput, kVoice };
 class SynthesisMeter final : public CallMeter, private stream::JsonUnitConsumer {
  public:
   SynthesisMeter()
-      : extractor_(stream::JsonFraming::kValues, kRequestKeys, kMaxRequestCaptureBytes, *this) {}
+      : extractor_(stream::JsonFraming::kValues, kTtsRequestKeys, kMaxRequestCaptureBytes, *this) {}
 
   void OnRequestBody(std::string_view chunk) noexcept override {
     request_size_.Add(chunk);

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "filters/google_field_name.h"
 #include "filters/utf8.h"
 
 namespace costgate::filters::google_tts {
@@ -24,11 +25,6 @@ simdjson::simdjson_result<ondemand::document> Iterate(std::string_view raw) {
   local.padded.append(simdjson::SIMDJSON_PADDING, '\0');
   return local.parser.iterate(
       simdjson::padded_string_view(local.padded.data(), raw.size(), local.padded.size()));
-}
-
-// The transcoder in front of Google APIs accepts the JSON name and the proto field name.
-bool KeyIs(std::string_view key, std::string_view json_name, std::string_view proto_name) {
-  return key == json_name || key == proto_name;
 }
 
 bool IsNull(ondemand::value& value) noexcept {
@@ -133,7 +129,7 @@ bool ReadSynthesisInput(std::string_view raw, SynthesisInput& out) noexcept {
     if (key == "text" || key == "ssml" || key == "markup") {
       return AddText(value, out.characters);
     }
-    if (KeyIs(key, "multiSpeakerMarkup", "multi_speaker_markup")) {
+    if (IsGoogleField(key, "multiSpeakerMarkup", "multi_speaker_markup")) {
       return AddTurns(value, out.characters);
     }
     if (key == "prompt") {
@@ -149,12 +145,12 @@ bool ReadSynthesisVoice(std::string_view raw, SynthesisVoice& out) noexcept {
     if (key == "name") {
       return ReadString(value, out.name);
     }
-    if (KeyIs(key, "modelName", "model_name")) {
+    if (IsGoogleField(key, "modelName", "model_name")) {
       return ReadString(value, out.model_name);
     }
-    if (KeyIs(key, "voiceClone", "voice_clone")) {
+    if (IsGoogleField(key, "voiceClone", "voice_clone")) {
       out.voice_clone = !IsNull(value);
-    } else if (KeyIs(key, "customVoice", "custom_voice")) {
+    } else if (IsGoogleField(key, "customVoice", "custom_voice")) {
       out.custom_voice = !IsNull(value);
     }
     return true;

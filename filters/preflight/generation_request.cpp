@@ -2,17 +2,13 @@
 
 #include <simdjson.h>
 
+#include "filters/google_field_name.h"
 #include "filters/token_estimate.h"
 
 namespace costgate::filters::preflight {
 namespace {
 
 namespace dom = simdjson::dom;
-
-// The transcoder in front of Google APIs accepts the JSON name and the proto field name.
-bool KeyIs(std::string_view key, std::string_view json_name, std::string_view proto_name) {
-  return key == json_name || key == proto_name;
-}
 
 bool Add(int64_t& total, int64_t more) noexcept {
   return !__builtin_add_overflow(total, more, &total);
@@ -70,7 +66,7 @@ class Reader {
     if (value.get_object().get(object) != simdjson::SUCCESS) {
       return Walk(value);
     }
-    if (KeyIs(key, "inlineData", "inline_data")) {  // Gemini: {"mimeType", "data"}
+    if (IsGoogleField(key, "inlineData", "inline_data")) {  // Gemini: {"mimeType", "data"}
       return Media(String(object, "mimeType", "mime_type"), String(object, "data", "data"));
     }
     if (key == "input_audio") {  // OpenAI: {"data", "format": "wav" | "mp3"}

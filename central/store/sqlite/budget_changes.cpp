@@ -59,7 +59,7 @@ StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit
   return std::nullopt;
 }
 
-StoreStatus Step(sqlite3* db, sqlite3_stmt* stmt, std::string_view what) {
+StoreStatus StepChange(sqlite3* db, sqlite3_stmt* stmt, std::string_view what) {
   sqlite::ResetOnExit reset(stmt);
   if (sqlite3_step(stmt) != SQLITE_DONE) {
     return StoreError{sqlite::ErrorText(db, what)};
@@ -73,7 +73,7 @@ template <typename Change>
 StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite3_stmt* commit,
                                         sqlite3_stmt* insert_audit, const AuditEntry& audit,
                                         Change change) {
-  if (StoreStatus error = Step(db, begin, "begin budget change")) {
+  if (StoreStatus error = StepChange(db, begin, "begin budget change")) {
     return *std::move(error);
   }
   StoreResult<BudgetChange> result = change();
@@ -81,7 +81,7 @@ StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite
       outcome && *outcome == BudgetChange::kDone) {
     StoreStatus error = InsertAudit(db, insert_audit, audit);
     if (!error) {
-      error = Step(db, commit, "commit budget change");
+      error = StepChange(db, commit, "commit budget change");
     }
     if (!error) {
       return result;
