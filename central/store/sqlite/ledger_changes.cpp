@@ -141,10 +141,22 @@ const LeaseEntry* EntryFor(std::span<const LeaseEntry> entries, const LeaseBudge
   return nullptr;
 }
 
+// What one sync does to a budget's lease of `holder`.
+struct LeaseGrowth {
+  Money grant;  // added to the lease
+  // Set when the budget is over (committed above its amount: lowered mid-period, or calls that
+  // cost more than their estimates): the holder is answered no more than it has used (or than
+  // central has seen of it), so it reserves nothing more from a lease granted out of an amount
+  // that is gone. The row keeps its grant: central goes on counting the rest until its receipts
+  // arrive or it lapses, so calls the holder reserved while this answer was on its way stay
+  // counted.
+  std::optional<Money> answered_at_most;
+};
+
 // How much one budget's lease of `holder` grows in this sync (ledger.h, SyncLeases).
-StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
-                            const std::string& holder, const LeaseEntry* entry,
-                            const std::optional<LeaseRow>& lease, int64_t now_unix_ms) {
+StoreResult<LeaseGrowth> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
+                                  const std::string& holder, const LeaseEntry* entry,
+                                  const std::optional<LeaseRow>& lease, int64_t now_unix_ms) {
   StoreResult<Money> committed =
       ReadCommitted(db, s, budget.budget_id, budget.period_key, now_unix_ms, "");
   if (const StoreError* error = std::get_if<StoreError>(&committed)) {
@@ -160,6 +172,9 @@ StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseB
       counted = std::numeric_limits<int64_t>::max();
     }
   }
+  if (live && entry != nullptr && counted > budget.limit.pico()) {
+    return LeaseGrowth{Money{}, std::max(entry->used, lease->ingested)};
+  }
   const Money remaining = Money::FromPico(std::max<int64_t>(0, budget.limit.pico() - counted));
   StoreResult<int64_t> holders = CountHolders(db, s, budget, holder, now_unix_ms);
   if (const StoreError* error = std::get_if<StoreError>(&holders)) {
@@ -169,7 +184,7 @@ StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseB
   const Money need = entry != nullptr ? entry->need : Money{};
   const bool asks = !live || need.pico() > 0 ||
                     (entry != nullptr && LeaseRunsLow(lease->granted, entry->used, remaining, n));
-  return asks ? LeaseGrant(remaining, need, n) : Money{};
+  return LeaseGrowth{asks ? LeaseGrant(remaining, need, n) : Money{}, std::nullopt};
 }
 
 }  // namespace
@@ -248,7 +263,7 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
             return *std::move(error);
           }
           const LeaseEntry* entry = EntryFor(entries, budget);
-          Money grant;
+          LeaseGrowth growth;
           if (entry != nullptr && entry->release) {
             if (StoreStatus error =
                     Run(db_, s.release_lease, "release lease", [&](sqlite::Binder& b) {
@@ -265,21 +280,24 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
             if (const StoreError* error = std::get_if<StoreError>(&lease)) {
               return *error;
             }
-            StoreResult<Money> more =
+            StoreResult<LeaseGrowth> more =
                 GrantFor(db_, s, budget, holder, entry, std::get<std::optional<LeaseRow>>(lease),
                          now_unix_ms);
             if (const StoreError* error = std::get_if<StoreError>(&more)) {
               return *error;
             }
-            grant = std::get<Money>(more);
+            growth = std::get<LeaseGrowth>(more);
           }
           StoreResult<Money> granted =
-              GrantLease(db_, s, budget, holder, grant, expires_unix_ms, now_unix_ms);
+              GrantLease(db_, s, budget, holder, growth.grant, expires_unix_ms, now_unix_ms);
           if (const StoreError* error = std::get_if<StoreError>(&granted)) {
             return *error;
           }
-          states.push_back(
-              {budget.budget_id, budget.period_key, std::get<Money>(granted), expires_unix_ms});
+          Money answered = std::get<Money>(granted);
+          if (growth.answered_at_most) {
+            answered = std::min(answered, *growth.answered_at_most);
+          }
+          states.push_back({budget.budget_id, budget.period_key, answered, expires_unix_ms});
         }
         return states;
       });

@@ -282,6 +282,23 @@ TEST_P(StoreLedger, RenewingAnExpiredLeaseCountsItsUnshippedPart) {
   EXPECT_EQ(Committed("bud_a", kLedgerNow + kTtl + 1), 100 + 650);
 }
 
+TEST_P(StoreLedger, ABudgetLoweredBelowItsCommittedAnswersLeasesNoMoreThanTheirUse) {
+  MakeHardBudget("bud_a", 1'000);
+  ASSERT_EQ(Sync("px_a", {}, {Leased("bud_a", 1'000)})[0].granted.pico(), 500);
+  ASSERT_EQ(Ingest("evt-1", "", "bud_a", 100, "px_a"), InsertResult::kStored);
+  // Lowered to 200 with 500 committed: px_a may keep what it used (150), not the unused 350.
+  const auto lowered = Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 200)}, kLedgerNow + 1);
+  EXPECT_EQ(lowered[0].granted.pico(), 150);
+  EXPECT_EQ(lowered[0].expires_unix_ms, kLedgerNow + 1 + kTtl);
+  // Central still counts the whole grant until its receipts arrive.
+  EXPECT_EQ(LeaseColumn("px_a", "granted_pico_usd"), "500");
+  EXPECT_EQ(Committed("bud_a", kLedgerNow + 1), 500);
+  // Less used than central has seen: what was seen.
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 20)}, {Leased("bud_a", 200)})[0].granted.pico(), 100);
+  // Raised again: the lease is the holder's once more.
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 1'000)})[0].granted.pico(), 500);
+}
+
 TEST_P(StoreLedger, LeasesOfDeletedBudgetsArePurgedOnceExpired) {
   MakeHardBudget("bud_a", 1'000);
   Sync("px_a", {}, {Leased("bud_a", 1'000)});
