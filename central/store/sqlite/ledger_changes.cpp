@@ -141,22 +141,10 @@ const LeaseEntry* EntryFor(std::span<const LeaseEntry> entries, const LeaseBudge
   return nullptr;
 }
 
-// What one sync does to a budget's lease of `holder`.
-struct LeaseGrowth {
-  Money grant;  // added to the lease
-  // Set when the budget is over (committed above its amount: lowered mid-period, or calls that
-  // cost more than their estimates): the holder is answered no more than it has used (or than
-  // central has seen of it), so it reserves nothing more from a lease granted out of an amount
-  // that is gone. The row keeps its grant: central goes on counting the rest until its receipts
-  // arrive or it lapses, so calls the holder reserved while this answer was on its way stay
-  // counted.
-  std::optional<Money> answered_at_most;
-};
-
 // How much one budget's lease of `holder` grows in this sync (ledger.h, SyncLeases).
-StoreResult<LeaseGrowth> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
-                                  const std::string& holder, const LeaseEntry* entry,
-                                  const std::optional<LeaseRow>& lease, int64_t now_unix_ms) {
+StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
+                            const std::string& holder, const LeaseEntry* entry,
+                            const std::optional<LeaseRow>& lease, int64_t now_unix_ms) {
   StoreResult<Money> committed =
       ReadCommitted(db, s, budget.budget_id, budget.period_key, now_unix_ms, "");
   if (const StoreError* error = std::get_if<StoreError>(&committed)) {
@@ -173,7 +161,19 @@ StoreResult<LeaseGrowth> GrantFor(sqlite3* db, const LedgerStatements& s, const 
     }
   }
   if (live && entry != nullptr && counted > budget.limit.pico()) {
-    return LeaseGrowth{Money{}, std::max(entry->used, lease->ingested)};
+    // Over its amount (lowered mid-period, or calls that cost more than their estimates): the
+    // holder's unused rest, granted out of room that is gone, is taken back as on a release, so
+    // it reserves nothing more and its rest no longer holds the budget over for everyone.
+    if (StoreStatus error = Run(db, s.release_lease, "take back lease", [&](sqlite::Binder& b) {
+          b.Text(budget.budget_id);
+          b.Text(budget.period_key);
+          b.Text(holder);
+          b.Int(entry->used.pico());
+          b.Int(now_unix_ms);
+        })) {
+      return *std::move(error);
+    }
+    return Money{};
   }
   const Money remaining = Money::FromPico(std::max<int64_t>(0, budget.limit.pico() - counted));
   StoreResult<int64_t> holders = CountHolders(db, s, budget, holder, now_unix_ms);
@@ -184,7 +184,7 @@ StoreResult<LeaseGrowth> GrantFor(sqlite3* db, const LedgerStatements& s, const 
   const Money need = entry != nullptr ? entry->need : Money{};
   const bool asks = !live || need.pico() > 0 ||
                     (entry != nullptr && LeaseRunsLow(lease->granted, entry->used, remaining, n));
-  return LeaseGrowth{asks ? LeaseGrant(remaining, need, n) : Money{}, std::nullopt};
+  return asks ? LeaseGrant(remaining, need, n) : Money{};
 }
 
 }  // namespace
@@ -263,7 +263,7 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
             return *std::move(error);
           }
           const LeaseEntry* entry = EntryFor(entries, budget);
-          LeaseGrowth growth;
+          Money grant;
           if (entry != nullptr && entry->release) {
             if (StoreStatus error =
                     Run(db_, s.release_lease, "release lease", [&](sqlite::Binder& b) {
@@ -280,24 +280,21 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
             if (const StoreError* error = std::get_if<StoreError>(&lease)) {
               return *error;
             }
-            StoreResult<LeaseGrowth> more =
+            StoreResult<Money> more =
                 GrantFor(db_, s, budget, holder, entry, std::get<std::optional<LeaseRow>>(lease),
                          now_unix_ms);
             if (const StoreError* error = std::get_if<StoreError>(&more)) {
               return *error;
             }
-            growth = std::get<LeaseGrowth>(more);
+            grant = std::get<Money>(more);
           }
           StoreResult<Money> granted =
-              GrantLease(db_, s, budget, holder, growth.grant, expires_unix_ms, now_unix_ms);
+              GrantLease(db_, s, budget, holder, grant, expires_unix_ms, now_unix_ms);
           if (const StoreError* error = std::get_if<StoreError>(&granted)) {
             return *error;
           }
-          Money answered = std::get<Money>(granted);
-          if (growth.answered_at_most) {
-            answered = std::min(answered, *growth.answered_at_most);
-          }
-          states.push_back({budget.budget_id, budget.period_key, answered, expires_unix_ms});
+          states.push_back(
+              {budget.budget_id, budget.period_key, std::get<Money>(granted), expires_unix_ms});
         }
         return states;
       });

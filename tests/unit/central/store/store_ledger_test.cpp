@@ -286,17 +286,16 @@ TEST_P(StoreLedger, ABudgetLoweredBelowItsCommittedAnswersLeasesNoMoreThanTheirU
   MakeHardBudget("bud_a", 1'000);
   ASSERT_EQ(Sync("px_a", {}, {Leased("bud_a", 1'000)})[0].granted.pico(), 500);
   ASSERT_EQ(Ingest("evt-1", "", "bud_a", 100, "px_a"), InsertResult::kStored);
-  // Lowered to 200 with 500 committed: px_a may keep what it used (150), not the unused 350.
+  // Lowered to 200 with 500 committed: px_a keeps what it used (150), not the unused 350.
   const auto lowered = Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 200)}, kLedgerNow + 1);
   EXPECT_EQ(lowered[0].granted.pico(), 150);
   EXPECT_EQ(lowered[0].expires_unix_ms, kLedgerNow + 1 + kTtl);
-  // Central still counts the whole grant until its receipts arrive.
-  EXPECT_EQ(LeaseColumn("px_a", "granted_pico_usd"), "500");
-  EXPECT_EQ(Committed("bud_a", kLedgerNow + 1), 500);
-  // Less used than central has seen: what was seen.
-  EXPECT_EQ(Sync("px_a", {Used("bud_a", 20)}, {Leased("bud_a", 200)})[0].granted.pico(), 100);
-  // Raised again: the lease is the holder's once more.
-  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 1'000)})[0].granted.pico(), 500);
+  EXPECT_EQ(Committed("bud_a", kLedgerNow + 1), 150);  // 100 spent, 50 used and unshipped
+  // Within its amount again: no take-back, and no grant either (nothing remains).
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 150)})[0].granted.pico(), 150);
+  // Raised: a grant of the new room.
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 1'000)})[0].granted.pico(),
+            150 + 425);
 }
 
 TEST_P(StoreLedger, LeasesOfDeletedBudgetsArePurgedOnceExpired) {
