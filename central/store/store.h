@@ -173,6 +173,10 @@ class Store {
   //    or LeaseRunsLow: granted += LeaseGrant(remaining, need, holders), with remaining =
   //    limit - committed (the holder's own outstanding counted even if its lease had expired),
   //    holders = holders of unexpired leases of the budget's period, this one included.
+  //  - but when the holder's lease is unexpired, it sent an entry, and committed is above the
+  //    limit (a budget lowered mid-period, or calls that cost more than their estimates): no
+  //    grant, and granted becomes max(used, ingested) as on a release, so the holder reserves
+  //    nothing more and its unused rest stops counting.
   //  - every lease of the holder in `budgets` expires at now + ttl_ms (renewed, granted or not).
   // Returns the holder's lease of each budget, in the order of `budgets`. A lease of an ended
   // period is kept until it has expired (late events still credit it); one of the current period

@@ -141,6 +141,18 @@ const LeaseEntry* EntryFor(std::span<const LeaseEntry> entries, const LeaseBudge
   return nullptr;
 }
 
+// The holder's lease of the budget granted max(used, ingested): a release, or a take-back.
+StoreStatus ShrinkLease(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
+                        const std::string& holder, Money used, int64_t now_unix_ms) {
+  return Run(db, s.release_lease, "shrink lease", [&](sqlite::Binder& b) {
+    b.Text(budget.budget_id);
+    b.Text(budget.period_key);
+    b.Text(holder);
+    b.Int(used.pico());
+    b.Int(now_unix_ms);
+  });
+}
+
 // How much one budget's lease of `holder` grows in this sync (ledger.h, SyncLeases).
 StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseBudget& budget,
                             const std::string& holder, const LeaseEntry* entry,
@@ -159,6 +171,15 @@ StoreResult<Money> GrantFor(sqlite3* db, const LedgerStatements& s, const LeaseB
     if (__builtin_add_overflow(counted, outstanding, &counted)) {
       counted = std::numeric_limits<int64_t>::max();
     }
+  }
+  if (live && entry != nullptr && counted > budget.limit.pico()) {
+    // Over its amount (lowered mid-period, or calls that cost more than their estimates): the
+    // holder's unused rest, granted out of room that is gone, is taken back as on a release, so
+    // it reserves nothing more and its rest no longer holds the budget over for everyone.
+    if (StoreStatus error = ShrinkLease(db, s, budget, holder, entry->used, now_unix_ms)) {
+      return *std::move(error);
+    }
+    return Money{};
   }
   const Money remaining = Money::FromPico(std::max<int64_t>(0, budget.limit.pico() - counted));
   StoreResult<int64_t> holders = CountHolders(db, s, budget, holder, now_unix_ms);
@@ -250,14 +271,7 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
           const LeaseEntry* entry = EntryFor(entries, budget);
           Money grant;
           if (entry != nullptr && entry->release) {
-            if (StoreStatus error =
-                    Run(db_, s.release_lease, "release lease", [&](sqlite::Binder& b) {
-                      b.Text(budget.budget_id);
-                      b.Text(budget.period_key);
-                      b.Text(holder);
-                      b.Int(entry->used.pico());
-                      b.Int(now_unix_ms);
-                    })) {
+            if (StoreStatus error = ShrinkLease(db_, s, budget, holder, entry->used, now_unix_ms)) {
               return *std::move(error);
             }
           } else {

@@ -74,6 +74,8 @@ def default_reply(method, target, headers, body, fixtures):
     if method != "POST":
         return None
     match = MODEL_METHOD.match(path)
+    if match and match.group(1) == "generateContent" and headers.get("x-mock-usage"):
+        return generate_with_usage(headers.get("x-mock-usage"))
     if match:
         vertex = VERTEX_PATH.search(path) is not None
         return gemini_model_method(match.group(1), query, vertex, accepts_gzip, fixtures)
@@ -118,6 +120,26 @@ def gemini_model_method(model_method, query, vertex, accepts_gzip, fixtures):
     if fixture is None:
         return None
     return fixture.identity() if fixture.gzip and not accepts_gzip else fixture
+
+
+def generate_with_usage(usage):
+    """generateContent answered with the usage a test names ("x-mock-usage: prompt=N,output=M"),
+    so that a test can vary what each call really costs. The shape of the recorded
+    generateContent answers (GENERATE_FIXTURE), uncompressed."""
+    counts = dict(item.split("=", 1) for item in usage.split(","))
+    prompt, output = int(counts["prompt"]), int(counts["output"])
+    answer = {"candidates": [{"content": {"parts": [{"text": "ok"}], "role": "model"},
+                              "finishReason": "STOP", "avgLogprobs": -0.1}],
+              "usageMetadata": {"promptTokenCount": prompt, "candidatesTokenCount": output,
+                                "totalTokenCount": prompt + output,
+                                "promptTokensDetails": [{"modality": "TEXT",
+                                                         "tokenCount": prompt}],
+                                "candidatesTokensDetails": [{"modality": "TEXT",
+                                                             "tokenCount": output}]},
+              "modelVersion": "gemini-2.0-flash-001"}
+    head = [("Content-Type", "application/json; charset=UTF-8"), ("Vary", "Origin"),
+            ("Server", "scaffolding on HTTPServer2")]
+    return Reply("default:generate-with-usage", 200, head, [json.dumps(answer).encode()], False)
 
 
 def openai_chat(request):

@@ -13,6 +13,8 @@ Request headers that drive it:
                                         (tests/fixtures/elevenlabs/*.json): 200, JSON
   x-mock-behavior: a,b,...              gate:NAME | reset-after:N | reset-before-head |
                                         delay-head-ms:N | stall-after:N | close | length
+  x-mock-usage: prompt=N,output=M       without x-mock-fixture, a generateContent answer
+                                        reporting that usage (default_routes.py)
 Without x-mock-fixture, an SDK call is answered by default_routes.py (a fixture or a synthetic
 response shaped like the real API, chosen by method and path).
 Control endpoints (same port): GET /__mock/requests, POST /__mock/reset,

@@ -282,6 +282,22 @@ TEST_P(StoreLedger, RenewingAnExpiredLeaseCountsItsUnshippedPart) {
   EXPECT_EQ(Committed("bud_a", kLedgerNow + kTtl + 1), 100 + 650);
 }
 
+TEST_P(StoreLedger, ABudgetLoweredBelowItsCommittedAnswersLeasesNoMoreThanTheirUse) {
+  MakeHardBudget("bud_a", 1'000);
+  ASSERT_EQ(Sync("px_a", {}, {Leased("bud_a", 1'000)})[0].granted.pico(), 500);
+  ASSERT_EQ(Ingest("evt-1", "", "bud_a", 100, "px_a"), InsertResult::kStored);
+  // Lowered to 200 with 500 committed: px_a keeps what it used (150), not the unused 350.
+  const auto lowered = Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 200)}, kLedgerNow + 1);
+  EXPECT_EQ(lowered[0].granted.pico(), 150);
+  EXPECT_EQ(lowered[0].expires_unix_ms, kLedgerNow + 1 + kTtl);
+  EXPECT_EQ(Committed("bud_a", kLedgerNow + 1), 150);  // 100 spent, 50 used and unshipped
+  // Within its amount again: no take-back, and no grant either (nothing remains).
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 150)})[0].granted.pico(), 150);
+  // Raised: a grant of the new room.
+  EXPECT_EQ(Sync("px_a", {Used("bud_a", 150)}, {Leased("bud_a", 1'000)})[0].granted.pico(),
+            150 + 425);
+}
+
 TEST_P(StoreLedger, LeasesOfDeletedBudgetsArePurgedOnceExpired) {
   MakeHardBudget("bud_a", 1'000);
   Sync("px_a", {}, {Leased("bud_a", 1'000)});
