@@ -10,9 +10,13 @@
 // proxy's /metrics), and that number is bounded, as is the time the SDK takes to give up.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <stdexcept>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/integration/central_helpers.h"
 #include "tests/integration/command_helpers.h"
