@@ -16,4 +16,10 @@ using ErrorBodyFn = std::string (*)(int http_status, std::string_view reason,
 // unrouted ("") or unknown.
 ErrorBodyFn ProviderErrorBody(std::string_view provider) noexcept;
 
+// The HTTP status with which `provider` itself refuses a call its account cannot pay for (quota
+// or credits exhausted). A budget deny answers with it, so that the provider's SDKs treat the
+// refusal as they treat the provider's own, retry policy included. 429 for an unrouted or
+// unknown provider.
+int ProviderQuotaStatus(std::string_view provider) noexcept;
+
 }  // namespace costgate::filters

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "filters/local_reply.h"
+#include "filters/provider_errors.h"
 #include "pricing/money.h"
 
 namespace costgate::filters::preflight {
@@ -68,7 +69,8 @@ void SetDenyReply(Exchange& x, const GateDecision& decision) {
   const std::string_view reason =
       decision.reason.empty() ? kBudgetExhausted : std::string_view(decision.reason);
   const bool unavailable = reason == kCentralUnreachable;
-  SetErrorReply(x, unavailable ? 503 : 429, reason, Message(x, decision, reason));
+  SetErrorReply(x, unavailable ? 503 : ProviderQuotaStatus(x.provider), reason,
+                Message(x, decision, reason));
   Headers& headers = x.reply.headers;
   headers.Add("x-costgate-deny-reason", std::string(reason));
   if (!decision.budget_id.empty()) {

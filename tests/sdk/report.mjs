@@ -25,6 +25,36 @@ export async function call(sdk, name, fn) {
   }
 }
 
+// For a call that must fail (deny.mjs): ok when `fn(await setUp())` throws, reporting what
+// `describe` reads from the error and `elapsed_ms`, the time from the call to the SDK giving up
+// (its own retries included; the SDK's import and client construction in `setUp` excluded).
+// There `node SCRIPT.mjs GROUP` runs every call whose name starts with "GROUP.", so that one Node
+// process imports one SDK.
+export async function callExpectingError(sdk, name, describe, setUp, fn) {
+  if (only !== undefined && only !== name && !name.startsWith(`${only}.`)) {
+    return;
+  }
+  ran += 1;
+  let started;
+  try {
+    const client = await setUp();
+    started = performance.now();
+    await fn(client);
+  } catch (error) {
+    if (started === undefined) {
+      failures += 1;
+      const text = String(error?.stack ?? error);
+      console.log(JSON.stringify({ sdk, call: name, ok: false, error: text }));
+      return;
+    }
+    const elapsed_ms = Math.round(performance.now() - started);
+    console.log(JSON.stringify({ sdk, call: name, ok: true, elapsed_ms, ...describe(error) }));
+    return;
+  }
+  failures += 1;
+  console.log(JSON.stringify({ sdk, call: name, ok: false, error: 'the call did not fail' }));
+}
+
 export function finish() {
   if (ran === 0) {
     console.log(JSON.stringify({ ok: false, error: `no call named ${only}` }));

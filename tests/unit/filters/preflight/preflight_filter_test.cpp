@@ -503,18 +503,40 @@ TEST_F(PreflightFilterTest, VertexAndTheOpenAiRouteDenyInGooglesShapeToo) {
   EXPECT_EQ(*openai.reply.headers.Find("x-should-retry"), "false");
 }
 
-TEST_F(PreflightFilterTest, ElevenLabsDenyIsItsDetailShape) {
+// ElevenLabs' own "out of credits" status: its SDKs retry 429 (after Retry-After, up to 60 s a
+// time) but not 401, so the app fails at once.
+TEST_F(PreflightFilterTest, ElevenLabsDenyIsItsQuotaExceededStatusInItsDetailShape) {
   gate_.next = ExhaustedDecision();
   Exchange x = PreflightRequest("/v1/text-to-speech/voice123", R"({"text":"Hello"})", "xi-api-key");
   const Receipt& r = Call(x);
-  EXPECT_EQ(x.reply.status, 429);
+  EXPECT_EQ(x.reply.status, 401);
+  EXPECT_EQ(r.http_status, 401);
   EXPECT_EQ(x.reply.body,
             R"({"detail":{"status":"budget_exhausted","message":"costgate: budget Team )"
             R"((bud_team) is exhausted; it resets at 2026-12-08T00:00:00Z"}})");
   ExpectDenyHeaders(x.reply, "budget_exhausted");
   EXPECT_EQ(*x.reply.headers.Find("retry-after"), "6688000");
+  EXPECT_EQ(*x.reply.headers.Find("x-should-retry"), "false");
   EXPECT_EQ(r.outcome, Outcome::kDenied);
   EXPECT_EQ(r.cost, Money());
+}
+
+TEST_F(PreflightFilterTest, ElevenLabsOverTheCapIs401TooAndFailClosedStays503) {
+  gate_.next = ExhaustedDecision();
+  gate_.next.reason = "over_per_request_cap";
+  Exchange capped =
+      PreflightRequest("/v1/text-to-speech/voice123", R"({"text":"Hello"})", "xi-api-key");
+  Call(capped);
+  EXPECT_EQ(capped.reply.status, 401);
+  EXPECT_TRUE(capped.reply.body.starts_with(R"({"detail":{"status":"over_per_request_cap",)"))
+      << capped.reply.body;
+  gate_.next.reason = "central_unreachable";
+  sink_.receipts.clear();
+  Exchange unreachable =
+      PreflightRequest("/v1/text-to-speech/voice123", R"({"text":"Hello"})", "xi-api-key");
+  Call(unreachable);
+  EXPECT_EQ(unreachable.reply.status, 503);
+  EXPECT_EQ(unreachable.reply.headers.Find("x-should-retry"), nullptr);
 }
 
 TEST_F(PreflightFilterTest, CloudTtsDenyIsTheRpcShape) {
