@@ -91,6 +91,19 @@ class BudgetE2eExitPathsTest : public ::testing::TestWithParam<std::string> {
     return rows[0];
   }
 
+  // A streaming call the mock's `behavior` cuts after its first event: the client sees a body
+  // that never ends properly. Returns the call's receipt.
+  ReceiptRow CutByTheUpstream(const std::string& behavior) {
+    const std::string marker = UniqueToken("exit-cut");
+    RawConnection stream(proxy_->port());
+    const auto head = SendStream(stream, marker, behavior);
+    EXPECT_TRUE(head.has_value());
+    EXPECT_EQ(head.has_value() ? head->status : 0, 200);
+    stream.ReadFullBody(kWait);
+    EXPECT_FALSE(stream.body_complete());
+    return ReceiptOf(marker);
+  }
+
   // While a call is held open, central counts more than the budget's spend: its hold (central
   // mode) or the proxy's lease (lease mode).
   void ExpectReservedAtCentral() {
@@ -149,28 +162,14 @@ TEST_P(BudgetE2eExitPathsTest, AClientThatHangsUpMidStreamLeavesNothingReserved)
 
 TEST_P(BudgetE2eExitPathsTest, AnUpstreamResetMidStreamLeavesNothingReserved) {
   StartProxy("reset");
-  const std::string marker = UniqueToken("exit-reset");
-  RawConnection stream(proxy_->port());
-  const auto head = SendStream(stream, marker, "reset-after:1");
-  ASSERT_TRUE(head.has_value());
-  EXPECT_EQ(head->status, 200);
-  stream.ReadFullBody(kWait);
-  EXPECT_FALSE(stream.body_complete());
-  const ReceiptRow receipt = ReceiptOf(marker);
+  const ReceiptRow receipt = CutByTheUpstream("reset-after:1");
   EXPECT_EQ(receipt.Text("outcome"), "upstream_error");
   ExpectSettledAfterStop(1, SettleBound());
 }
 
 TEST_P(BudgetE2eExitPathsTest, AnUpstreamStalledPastTheTimeoutLeavesNothingReserved) {
   StartProxy("timeout", [](DaemonSettings& s) { s.upstream_response_ms = 700; });
-  const std::string marker = UniqueToken("exit-timeout");
-  RawConnection stream(proxy_->port());
-  const auto head = SendStream(stream, marker, "stall-after:1");
-  ASSERT_TRUE(head.has_value());
-  EXPECT_EQ(head->status, 200);
-  stream.ReadFullBody(kWait);
-  EXPECT_FALSE(stream.body_complete());
-  const ReceiptRow receipt = ReceiptOf(marker);
+  const ReceiptRow receipt = CutByTheUpstream("stall-after:1");
   EXPECT_EQ(receipt.Text("outcome"), "upstream_error");
   EXPECT_EQ(receipt.Text("reason"), "upstream_timeout");
   ExpectSettledAfterStop(1, SettleBound());
