@@ -27,10 +27,11 @@ class BudgetE2eConcurrencyTest : public IntegrationTest,
     app_ = "burst-" + GetParam();
     budget_id_ = central_->CreateHardBudget("burst-" + GetParam(), app_,
                                             kConcurrencyFit * kBudgetTtsCallPico);
-    // A lease run dry waits for one sync; central mode waits for each answer. Generous, so that
-    // on a loaded machine every call is decided by central rather than by the fail rule.
+    // A lease run dry waits for one sync; central mode waits for each answer. The longest wait
+    // allowed, so that on a loaded machine (a sanitizer build) every call is decided by central
+    // rather than by the fail rule.
     proxy_ = std::make_unique<DaemonUnderTest>(
-        BudgetProxySettings(*central_, GetParam(), app_, "  timeout_ms: 5000\n"));
+        BudgetProxySettings(*central_, GetParam(), app_, "  timeout_ms: 10000\n"));
     return *proxy_->daemon;
   }
 
