@@ -56,7 +56,12 @@ void PreflightFilter::EstimateCost(Exchange& x) {
     x.estimate_method.append(e.output_method);
   }
   model_ = std::move(e.model_requested);
-  call_ = {.x = &x, .model = model_, .estimate = price.cost, .exact = e.exact && price.cost};
+  units_ = std::move(e.units);
+  call_ = {.x = &x,
+           .model = model_,
+           .estimate = price.cost,
+           .exact = e.exact && price.cost,
+           .units = &units_};
 }
 
 Task<Next> PreflightFilter::AwaitDecision(Exchange& x, Task<GateDecision> pending) {

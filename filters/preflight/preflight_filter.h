@@ -52,6 +52,7 @@ class PreflightFilter final : public Filter {
   FilterStats& stats_;
   // What Reserve is given; kept here because a suspended Reserve still reads it.
   std::string model_;
+  Units units_;
   GateCall call_;
 };
 

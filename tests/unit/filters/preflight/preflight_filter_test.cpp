@@ -33,6 +33,7 @@ class ScriptedGate final : public BudgetGate {
     std::string model;
     std::optional<Money> estimate;
     bool exact = false;
+    std::string units;  // GateCall::units as JSON (what central mode sends); "<null>" when none
   };
 
   GateDecision next{.verdict = GateVerdict::kAllow,
@@ -48,7 +49,8 @@ class ScriptedGate final : public BudgetGate {
   std::vector<std::pair<uint64_t, std::optional<Money>>> settled;
 
   Task<GateDecision> Reserve(const GateCall& call) override {
-    asked.push_back({call.x->event_id, std::string(call.model), call.estimate, call.exact});
+    asked.push_back({call.x->event_id, std::string(call.model), call.estimate, call.exact,
+                     call.units != nullptr ? call.units->ToJson() : std::string("<null>")});
     if (!suspend) {
       return next;
     }
@@ -253,6 +255,8 @@ TEST_F(PreflightFilterTest, CloudTtsCharactersAreAnExactEstimateOfTheReceiptsCos
   EXPECT_GT(r.estimated_cost->pico(), 0);
   EXPECT_EQ(r.estimated_cost, r.cost);  // 34 characters at the WaveNet rate, both ways
   EXPECT_EQ(gate_.asked[0].estimate, r.estimated_cost);
+  // Central mode prices these units with central's book: without them it would hold nothing.
+  EXPECT_EQ(gate_.asked[0].units, R"({"characters":34})");
   EXPECT_EQ(r.budget_holder, "px_0123456789abcdef");
 }
 
@@ -290,6 +294,7 @@ TEST_F(PreflightFilterTest, GeminiTextAtTheRatioPlusMaxOutputTokens) {
   EXPECT_EQ(gate_.asked[0].model, "gemini-2.0-flash-001");
   EXPECT_EQ(gate_.asked[0].estimate, expected.cost);
   EXPECT_FALSE(gate_.asked[0].exact);
+  EXPECT_EQ(gate_.asked[0].units, units.ToJson());
 }
 
 TEST_F(PreflightFilterTest, WithoutAnOutputLimitTheConfiguredDefaultCounts) {
