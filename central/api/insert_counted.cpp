@@ -7,18 +7,16 @@ namespace costgate::central {
 
 StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
                                                      std::span<const Event> events) {
-  StoreResult<std::vector<Budget>> budgets = call.store.ListBudgets();
-  if (const StoreError* error = std::get_if<StoreError>(&budgets)) {
-    return *error;
-  }
-  const std::vector<Budget>& all = std::get<std::vector<Budget>>(budgets);
-  if (all.empty()) {
-    return call.store.InsertEvents(events);
-  }
-  const std::vector<std::vector<SpendIncrement>> increments =
-      budgets::SpendIncrementsFor(events, all, call.zones);
-  StoreResult<std::vector<InsertResult>> inserted = call.store.InsertEvents(events, increments);
-  if (const auto* results = std::get_if<std::vector<InsertResult>>(&inserted)) {
+  std::vector<Budget> all;
+  std::vector<std::vector<SpendIncrement>> increments;
+  StoreResult<std::vector<InsertResult>> inserted = call.store.InsertEventsCounted(
+      events,
+      [&](const std::vector<Budget>& budgets) {
+        return budgets::SpendIncrementsFor(events, budgets, call.zones);
+      },
+      all, increments);
+  if (const auto* results = std::get_if<std::vector<InsertResult>>(&inserted);
+      results != nullptr && !all.empty()) {
     // The events are stored whatever happens here: an alert that cannot be recorded now is found
     // due again by the next ingest into its budget or by the sender's periodic check.
     const alerts::AlertCheck check{call.store, call.zones, call.alert_targets,

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -89,6 +90,15 @@ class Store {
   // event_id or its request_id (when set) are deleted: the event settles them (ledger.h).
   virtual StoreResult<std::vector<InsertResult>> InsertEvents(
       std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) = 0;
+  // The same, with the budgets read inside the insert's own transaction: `budgets` receives
+  // them, and `increments` what `increments_for` makes of them (one list per event, or none), so
+  // a budget another process (the `costgate budgets` CLI, another central) creates or changes
+  // cannot fall between the look-up and the insert and miss these events.
+  using IncrementsFor =
+      std::function<std::vector<std::vector<SpendIncrement>>(const std::vector<Budget>&)>;
+  virtual StoreResult<std::vector<InsertResult>> InsertEventsCounted(
+      std::span<const Event> events, const IncrementsFor& increments_for,
+      std::vector<Budget>& budgets, std::vector<std::vector<SpendIncrement>>& increments) = 0;
   virtual StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) = 0;
   virtual StoreResult<int64_t> CountEvents() = 0;
 

@@ -76,6 +76,10 @@ void SetDenyReply(Exchange& x, const GateDecision& decision) {
   if (!decision.budget_id.empty()) {
     headers.Add("x-costgate-budget", decision.budget_id);
   }
+  // A refused call leaves its receipt (denied, cost 0) like any other: the app can find it.
+  if (!x.event_id.empty()) {
+    headers.Add("x-costgate-event-id", x.event_id);
+  }
   if (unavailable) {
     return;
   }

@@ -92,8 +92,7 @@ std::string ModesScope() {
 
 // ElevenLabs answers its own quota exhaustion with 401, which its SDKs do not retry; Google
 // APIs with 429.
-void ExpectModesExhausted(const HttpResponse& r, const std::string& budget_id,
-                          int status = 429) {
+void ExpectModesExhausted(const HttpResponse& r, const std::string& budget_id, int status = 429) {
   EXPECT_EQ(r.status, status) << r.body;
   EXPECT_EQ(r.Header("x-costgate-deny-reason"), "budget_exhausted");
   EXPECT_EQ(r.Header("x-costgate-budget"), budget_id);

@@ -115,57 +115,78 @@ StoreStatus SqliteStore::Ping() {
   return std::nullopt;
 }
 
+namespace {
+
+StoreStatus CheckIncrements(size_t events, size_t increments) {
+  if (increments != 0 && increments != events) {
+    return StoreError{"insert events: " + std::to_string(increments) +
+                      " lists of spend increments for " + std::to_string(events) + " events"};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(
     std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments) {
   std::vector<InsertResult> results;
   if (events.empty()) {
     return results;
   }
-  if (!increments.empty() && increments.size() != events.size()) {
-    return StoreError{"insert events: " + std::to_string(increments.size()) +
-                      " lists of spend increments for " + std::to_string(events.size()) +
-                      " events"};
+  if (StoreStatus error = CheckIncrements(events.size(), increments.size())) {
+    return *std::move(error);
   }
-  results.reserve(events.size());
-  {
-    sqlite::ResetOnExit reset(statements_->begin);
-    if (sqlite3_step(statements_->begin) != SQLITE_DONE) {
-      return StoreError{sqlite::ErrorText(db_, "begin insert")};
-    }
+  if (StoreStatus error = Begin("begin insert")) {
+    return *std::move(error);
+  }
+  if (StoreStatus error = Finish(InsertInTransaction(events, increments, results))) {
+    return *std::move(error);
+  }
+  return results;
+}
+
+StoreResult<std::vector<InsertResult>> SqliteStore::InsertEventsCounted(
+    std::span<const Event> events, const IncrementsFor& increments_for,
+    std::vector<Budget>& budgets, std::vector<std::vector<SpendIncrement>>& increments) {
+  budgets.clear();
+  increments.clear();
+  std::vector<InsertResult> results;
+  if (events.empty()) {
+    return results;
+  }
+  // BEGIN IMMEDIATE takes the write lock first: no budget changes until this commits.
+  if (StoreStatus error = Begin("begin insert")) {
+    return *std::move(error);
   }
   StoreStatus error;
-  sqlite3_stmt* insert = statements_->insert_event;
-  std::string units_json;
-  for (size_t i = 0; i < events.size(); ++i) {
-    const Event& event = events[i];
-    units_json.clear();
-    AppendUnitsJson(units_json, event.units);
-    sqlite::ResetOnExit reset(insert);
-    if (BindEvent(insert, event, units_json) != SQLITE_OK || sqlite3_step(insert) != SQLITE_DONE) {
-      error = StoreError{sqlite::ErrorText(db_, "insert event " + event.event_id)};
-      break;
+  StoreResult<std::vector<Budget>> listed = ListBudgets();
+  if (auto* list_error = std::get_if<StoreError>(&listed)) {
+    error = std::move(*list_error);
+  } else {
+    budgets = std::get<std::vector<Budget>>(std::move(listed));
+    if (!budgets.empty()) {
+      increments = increments_for(budgets);
     }
-    // ON CONFLICT DO NOTHING changes no row for an event_id already stored, including one
-    // stored earlier in this same batch.
-    const bool stored = sqlite3_changes64(db_) == 1;
-    results.push_back(stored ? InsertResult::kStored : InsertResult::kDuplicate);
-    if (stored && statements_->mirror.Mirror(event) != SQLITE_DONE) {
-      error = StoreError{sqlite::ErrorText(db_, "mirror user/project of event " + event.event_id)};
-      break;
-    }
-    // Only a stored event counts: its duplicate was counted when it was stored.
-    if (stored && !increments.empty() &&
-        AddSpend(statements_->budgets.add_spend, increments[i]) != SQLITE_DONE) {
-      error = StoreError{sqlite::ErrorText(db_, "count spend of event " + event.event_id)};
-      break;
-    }
-    // Its cost is in spent now: its holder's leases and its holds stop reserving it.
-    if (stored && SettleLedger(statements_->ledger, event,
-                               increments.empty() ? nullptr : &increments[i]) != SQLITE_DONE) {
-      error = StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
-      break;
-    }
+    error = CheckIncrements(events.size(), increments.size());
   }
+  if (!error) {
+    error = InsertInTransaction(events, increments, results);
+  }
+  if (StoreStatus failed = Finish(std::move(error))) {
+    return *std::move(failed);
+  }
+  return results;
+}
+
+StoreStatus SqliteStore::Begin(const char* what) {
+  sqlite::ResetOnExit reset(statements_->begin);
+  if (sqlite3_step(statements_->begin) != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db_, what)};
+  }
+  return std::nullopt;
+}
+
+StoreStatus SqliteStore::Finish(StoreStatus error) {
   if (!error) {
     sqlite::ResetOnExit reset(statements_->commit);
     if (sqlite3_step(statements_->commit) != SQLITE_DONE) {
@@ -175,10 +196,45 @@ StoreResult<std::vector<InsertResult>> SqliteStore::InsertEvents(
   if (error) {
     sqlite::RollbackIfOpen(db_);
     statements_->mirror.RolledBack();
-    return *std::move(error);
+    return error;
   }
   statements_->mirror.Committed();
-  return results;
+  return std::nullopt;
+}
+
+StoreStatus SqliteStore::InsertInTransaction(
+    std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments,
+    std::vector<InsertResult>& results) {
+  results.reserve(events.size());
+  sqlite3_stmt* insert = statements_->insert_event;
+  std::string units_json;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const Event& event = events[i];
+    units_json.clear();
+    AppendUnitsJson(units_json, event.units);
+    sqlite::ResetOnExit reset(insert);
+    if (BindEvent(insert, event, units_json) != SQLITE_OK || sqlite3_step(insert) != SQLITE_DONE) {
+      return StoreError{sqlite::ErrorText(db_, "insert event " + event.event_id)};
+    }
+    // ON CONFLICT DO NOTHING changes no row for an event_id already stored, including one
+    // stored earlier in this same batch.
+    const bool stored = sqlite3_changes64(db_) == 1;
+    results.push_back(stored ? InsertResult::kStored : InsertResult::kDuplicate);
+    if (stored && statements_->mirror.Mirror(event) != SQLITE_DONE) {
+      return StoreError{sqlite::ErrorText(db_, "mirror user/project of event " + event.event_id)};
+    }
+    // Only a stored event counts: its duplicate was counted when it was stored.
+    if (stored && !increments.empty() &&
+        AddSpend(statements_->budgets.add_spend, increments[i]) != SQLITE_DONE) {
+      return StoreError{sqlite::ErrorText(db_, "count spend of event " + event.event_id)};
+    }
+    // Its cost is in spent now: its holder's leases and its holds stop reserving it.
+    if (stored && SettleLedger(statements_->ledger, event,
+                               increments.empty() ? nullptr : &increments[i]) != SQLITE_DONE) {
+      return StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
+    }
+  }
+  return std::nullopt;
 }
 
 StoreResult<std::optional<Event>> SqliteStore::FindEvent(const std::string& event_id) {

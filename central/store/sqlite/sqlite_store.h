@@ -40,6 +40,9 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<InsertResult>> InsertEvents(
       std::span<const Event> events,
       std::span<const std::vector<SpendIncrement>> increments) override;
+  StoreResult<std::vector<InsertResult>> InsertEventsCounted(
+      std::span<const Event> events, const IncrementsFor& increments_for,
+      std::vector<Budget>& budgets, std::vector<std::vector<SpendIncrement>>& increments) override;
   StoreResult<std::optional<Event>> FindEvent(const std::string& event_id) override;
   StoreResult<int64_t> CountEvents() override;
   StoreStatus UpsertUser(const UserRecord& user, int64_t now_unix_ms) override;
@@ -89,6 +92,13 @@ class SqliteStore final : public Store {
 
  private:
   explicit SqliteStore(sqlite3* db);
+  // InsertEvents' rows once its transaction is open; on an error the caller rolls back.
+  StoreStatus InsertInTransaction(std::span<const Event> events,
+                                  std::span<const std::vector<SpendIncrement>> increments,
+                                  std::vector<InsertResult>& results);
+  StoreStatus Begin(const char* what);
+  // Commits, or rolls back after `error` or a failed commit; the error, if any.
+  StoreStatus Finish(StoreStatus error);
   // Implementation details (prepared statements, schema) live in the .cpp files.
   struct Statements;
   sqlite3* db_;

@@ -300,6 +300,53 @@ TEST_P(StoreBudgets, IncrementsOfAnotherLengthThanTheEventsAreAnError) {
   EXPECT_EQ(std::get<int64_t>(store().CountEvents()), 0);
 }
 
+// Ingest lists the budgets inside its write transaction (BEGIN IMMEDIATE: no other connection
+// changes a budget until it commits): a budget another process created is counted.
+TEST_P(StoreBudgets, CountedInsertReadsTheBudgetsInsideItsTransaction) {
+  std::unique_ptr<Store> replica = OpenReplica();
+  ASSERT_NE(replica, nullptr);
+  ASSERT_EQ(std::get<BudgetChange>(
+                replica->CreateBudget(MakeBudget("bud_000000000001", "made elsewhere"),
+                                      MakeAudit("budget.create", "bud_000000000001", "", "{}"))),
+            BudgetChange::kDone);
+  std::vector<Budget> seen;
+  std::vector<std::vector<SpendIncrement>> counts;
+  const std::vector<Event> events = {MakeEvent("a"), MakeEvent("b")};
+  auto inserted = store().InsertEventsCounted(
+      events,
+      [&](const std::vector<Budget>& budgets) {
+        std::vector<std::vector<SpendIncrement>> out(events.size());
+        for (auto& one : out) {
+          one.push_back(Increment(budgets.at(0).id, 100));
+        }
+        return out;
+      },
+      seen, counts);
+  ASSERT_TRUE(std::holds_alternative<std::vector<InsertResult>>(inserted));
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].name, "made elsewhere");
+  EXPECT_EQ(counts.size(), events.size());
+  EXPECT_EQ(Spend("bud_000000000001").spent, Money::FromPico(200));
+  EXPECT_EQ(Spend("bud_000000000001").events, 2);
+}
+
+TEST_P(StoreBudgets, CountedInsertWithoutBudgetsCountsNothingAndStoresTheEvents) {
+  std::vector<Budget> seen;
+  std::vector<std::vector<SpendIncrement>> counts;
+  bool asked = false;
+  auto inserted = store().InsertEventsCounted(
+      std::vector{MakeEvent("a")},
+      [&](const std::vector<Budget>&) {
+        asked = true;
+        return std::vector<std::vector<SpendIncrement>>{};
+      },
+      seen, counts);
+  ASSERT_TRUE(std::holds_alternative<std::vector<InsertResult>>(inserted));
+  EXPECT_FALSE(asked);
+  EXPECT_TRUE(seen.empty());
+  EXPECT_EQ(std::get<int64_t>(store().CountEvents()), 1);
+}
+
 TEST_P(StoreBudgets, DeleteRemovesItsCounters) {
   Create(MakeBudget("bud_000000000001", "b"));
   InsertCounted({MakeEvent("a")}, {{Increment("bud_000000000001", 100)}});

@@ -457,6 +457,9 @@ void ExpectDenyHeaders(const LocalReply& reply, std::string_view reason) {
   ASSERT_NE(reply.headers.Find("x-costgate-budget"), nullptr);
   EXPECT_EQ(*reply.headers.Find("x-costgate-budget"), "bud_team");
   EXPECT_EQ(*reply.headers.Find("content-type"), "application/json");
+  // The denied receipt's id, as on every forwarded answer.
+  ASSERT_NE(reply.headers.Find("x-costgate-event-id"), nullptr);
+  EXPECT_EQ(*reply.headers.Find("x-costgate-event-id"), "0190a6e4-7b1c-7cc3-9a4e-3f1d2c5b6a70");
 }
 
 TEST_F(PreflightFilterTest, GeminiDenyIsResourceExhaustedNamingTheBudgetAndItsReset) {
