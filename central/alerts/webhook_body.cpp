@@ -4,17 +4,6 @@
 #include "central/api/json_members.h"
 
 namespace costgate::central::alerts {
-namespace {
-
-// "<name>_usd" and "<name>_pico_usd"; both null when absent.
-void Money(std::string& out, std::string_view name, const std::optional<pricing::Money>& amount) {
-  JsonUsdMember(out, std::string(name) + "_usd", amount);
-  JsonMember(out, std::string(name) + "_pico_usd",
-             amount ? std::optional<int64_t>(amount->pico()) : std::nullopt);
-}
-
-}  // namespace
-
 std::string SlackEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -49,7 +38,7 @@ std::string WebhookBody(const Alert& alert, int64_t delivery_id, int attempt,
   JsonMember(out, "period_key", alert.period_key);
   JsonMember(out, "period_start_unix_ms", alert.period_start_unix_ms);
   JsonMember(out, "period_end_unix_ms", alert.period_end_unix_ms);
-  Money(out, "amount", alert.amount);
+  JsonMoneyMembers(out, "amount", alert.amount);
   out += '}';
   JsonMemberName(out, "alert");
   out += '{';
@@ -57,8 +46,8 @@ std::string WebhookBody(const Alert& alert, int64_t delivery_id, int attempt,
   JsonMember(out, "kind", alert.kind);
   JsonMember(out, "threshold_percent", alert.threshold_percent);
   JsonMember(out, "fired_unix_ms", alert.fired_unix_ms);
-  Money(out, "spent", alert.spent);
-  Money(out, "projected", alert.projected);
+  JsonMoneyMembers(out, "spent", alert.spent);
+  JsonMoneyMembers(out, "projected", alert.projected);
   JsonMember(out, "subject", alert.subject);
   JsonMember(out, "message", alert.text);
   out += '}';

@@ -5,6 +5,7 @@
 #include <limits>
 #include <utility>
 
+#include "central/api/json_members.h"
 #include "central/api/json_out.h"
 
 namespace costgate::central {
@@ -182,31 +183,6 @@ constexpr std::array<FieldRule<BudgetInput>, 10> kInputRules = {{
      }},
 }};
 
-void AppendMoney(std::string& out, std::string_view name, std::optional<pricing::Money> amount) {
-  AppendJsonKey(out, std::string(name) + "_usd");
-  out += amount ? UsdNumber(*amount) : "null";
-  out += ',';
-  AppendJsonKey(out, std::string(name) + "_pico_usd");
-  if (amount) {
-    AppendJsonInt(out, amount->pico());
-  } else {
-    out += "null";
-  }
-  out += ',';
-}
-
-void AppendTextField(std::string& out, std::string_view name, std::string_view value) {
-  AppendJsonKey(out, name);
-  AppendJsonString(out, value);
-  out += ',';
-}
-
-void AppendIntField(std::string& out, std::string_view name, int64_t value) {
-  AppendJsonKey(out, name);
-  AppendJsonInt(out, value);
-  out += ',';
-}
-
 }  // namespace
 
 void AppendScopeJson(std::string& out, const BudgetScope& scope) {
@@ -221,31 +197,29 @@ void AppendScopeJson(std::string& out, const BudgetScope& scope) {
 
 namespace {
 
-// The budget's members, each followed by a comma.
+// The budget's members; the caller opens and closes the object.
 void AppendBudgetMembers(std::string& out, const Budget& budget) {
-  AppendTextField(out, "id", budget.id);
-  AppendTextField(out, "name", budget.name);
-  AppendJsonKey(out, "scope");
+  JsonMember(out, "id", budget.id);
+  JsonMember(out, "name", budget.name);
+  JsonMemberName(out, "scope");
   AppendScopeJson(out, budget.scope);
-  out += ',';
-  AppendTextField(out, "period", budget.period);
-  AppendTextField(out, "time_zone", budget.time_zone);
-  AppendIntField(out, "fiscal_first_month", budget.fiscal_first_month);
-  AppendMoney(out, "amount", budget.amount);
-  AppendJsonKey(out, "thresholds_percent");
+  JsonMember(out, "period", budget.period);
+  JsonMember(out, "time_zone", budget.time_zone);
+  JsonMember(out, "fiscal_first_month", int64_t{budget.fiscal_first_month});
+  JsonMoneyMembers(out, "amount", budget.amount);
+  JsonMemberName(out, "thresholds_percent");
   out += '[';
   for (size_t i = 0; i < budget.thresholds_percent.size(); ++i) {
     out += i == 0 ? "" : ",";
     AppendJsonInt(out, budget.thresholds_percent[i]);
   }
-  out += "],";
-  AppendJsonKey(out, "hard_limit");
-  out += budget.hard_limit ? "true," : "false,";
-  AppendMoney(out, "per_request_cap", budget.per_request_cap);
-  AppendJsonKey(out, "fail_closed");
-  out += !budget.fail_closed ? "null," : *budget.fail_closed ? "true," : "false,";
-  AppendIntField(out, "created_unix_ms", budget.created_unix_ms);
-  AppendIntField(out, "updated_unix_ms", budget.updated_unix_ms);
+  out += ']';
+  JsonBoolMember(out, "hard_limit", budget.hard_limit);
+  JsonMoneyMembers(out, "per_request_cap", budget.per_request_cap);
+  JsonMemberName(out, "fail_closed");
+  out += !budget.fail_closed ? "null" : *budget.fail_closed ? "true" : "false";
+  JsonMember(out, "created_unix_ms", budget.created_unix_ms);
+  JsonMember(out, "updated_unix_ms", budget.updated_unix_ms);
 }
 
 }  // namespace
@@ -261,21 +235,20 @@ std::variant<BudgetInput, FieldError> ReadBudgetInput(dom::element root) {
 void AppendBudgetJson(std::string& out, const Budget& budget) {
   out += '{';
   AppendBudgetMembers(out, budget);
-  out.back() = '}';
+  out += '}';
 }
 
 void AppendBudgetStatusJson(std::string& out, const BudgetStatus& status) {
   out += '{';
   AppendBudgetMembers(out, status.budget);
-  AppendJsonKey(out, "spend");
+  JsonMemberName(out, "spend");
   out += '{';
-  AppendTextField(out, "period_key", status.period ? status.period->key : "");
-  AppendIntField(out, "period_start_unix_ms",
-                 status.period ? status.period->period.start_unix_ms : 0);
-  AppendIntField(out, "period_end_unix_ms", status.period ? status.period->period.end_unix_ms : 0);
-  AppendMoney(out, "spent", status.spend.spent);
-  AppendIntField(out, "events", status.spend.events);
-  AppendJsonKey(out, "percent");
+  JsonMember(out, "period_key", status.period ? status.period->key : "");
+  JsonMember(out, "period_start_unix_ms", status.period ? status.period->period.start_unix_ms : 0);
+  JsonMember(out, "period_end_unix_ms", status.period ? status.period->period.end_unix_ms : 0);
+  JsonMoneyMembers(out, "spent", status.spend.spent);
+  JsonMember(out, "events", status.spend.events);
+  JsonMemberName(out, "percent");
   const std::optional<int64_t> percent =
       budgets::PercentHundredths(status.spend.spent, status.budget.amount);
   out += percent ? PercentNumber(*percent) : "null";
@@ -284,16 +257,15 @@ void AppendBudgetStatusJson(std::string& out, const BudgetStatus& status) {
 
 void AppendAuditJson(std::string& out, const AuditEntry& entry) {
   out += '{';
-  AppendIntField(out, "id", entry.id);
-  AppendIntField(out, "at_unix_ms", entry.at_unix_ms);
-  AppendTextField(out, "actor", entry.actor);
-  AppendTextField(out, "action", entry.action);
-  AppendTextField(out, "object_id", entry.object_id);
+  JsonMember(out, "id", entry.id);
+  JsonMember(out, "at_unix_ms", entry.at_unix_ms);
+  JsonMember(out, "actor", entry.actor);
+  JsonMember(out, "action", entry.action);
+  JsonMember(out, "object_id", entry.object_id);
   // Written by AppendBudgetJson in the change's transaction: JSON already.
-  AppendJsonKey(out, "before");
+  JsonMemberName(out, "before");
   out += entry.before_json.empty() ? "null" : entry.before_json;
-  out += ',';
-  AppendJsonKey(out, "after");
+  JsonMemberName(out, "after");
   out += entry.after_json.empty() ? "null" : entry.after_json;
   out += '}';
 }

@@ -36,4 +36,16 @@ void JsonUsdMember(std::string& out, std::string_view name,
   out += amount ? UsdNumber(*amount) : "null";
 }
 
+void JsonMoneyMembers(std::string& out, std::string_view name,
+                      const std::optional<pricing::Money>& amount) {
+  JsonUsdMember(out, std::string(name) + "_usd", amount);
+  JsonMember(out, std::string(name) + "_pico_usd",
+             amount ? std::optional<int64_t>(amount->pico()) : std::nullopt);
+}
+
+void JsonBoolMember(std::string& out, std::string_view name, bool value) {
+  JsonMemberName(out, name);
+  out += value ? "true" : "false";
+}
+
 }  // namespace costgate::central

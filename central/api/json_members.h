@@ -1,6 +1,6 @@
 // Writing a JSON object member by member, each call writing the comma before its member when one
 // is needed (anything but the first after '{' or '['): for documents of many fields, such as the
-// alert log and the webhook payload.
+// alert log, the webhook payload and the budgets.
 #pragma once
 
 #include <cstdint>
@@ -21,5 +21,10 @@ void JsonMember(std::string& out, std::string_view name, const std::optional<int
 // An exact USD number (json_out.h UsdNumber); null when absent.
 void JsonUsdMember(std::string& out, std::string_view name,
                    const std::optional<pricing::Money>& amount);
+// `name_usd` (exact USD number) and `name_pico_usd` (integer), both null when absent: how the
+// admin API and the webhook write money.
+void JsonMoneyMembers(std::string& out, std::string_view name,
+                      const std::optional<pricing::Money>& amount);
+void JsonBoolMember(std::string& out, std::string_view name, bool value);
 
 }  // namespace costgate::central

@@ -6,6 +6,7 @@
 
 #include "central/store/sqlite/budget_rows.h"
 #include "central/store/sqlite/store_statements.h"
+#include "central/store/sqlite/write_transaction.h"
 #include "sqlite/exec.h"
 #include "sqlite/statement.h"
 
@@ -59,21 +60,13 @@ StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit
   return std::nullopt;
 }
 
-StoreStatus StepChange(sqlite3* db, sqlite3_stmt* stmt, std::string_view what) {
-  sqlite::ResetOnExit reset(stmt);
-  if (sqlite3_step(stmt) != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return std::nullopt;
-}
-
 // Runs `change` between BEGIN IMMEDIATE and COMMIT, writing `audit` when it is kDone; on every
 // other outcome rolls back, so a refused change leaves nothing, not even its audit row.
 template <typename Change>
 StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite3_stmt* commit,
                                         sqlite3_stmt* insert_audit, const AuditEntry& audit,
                                         Change change) {
-  if (StoreStatus error = StepChange(db, begin, "begin budget change")) {
+  if (StoreStatus error = StepDone(db, begin, "begin budget change")) {
     return *std::move(error);
   }
   StoreResult<BudgetChange> result = change();
@@ -81,7 +74,7 @@ StoreResult<BudgetChange> InTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite
       outcome && *outcome == BudgetChange::kDone) {
     StoreStatus error = InsertAudit(db, insert_audit, audit);
     if (!error) {
-      error = StepChange(db, commit, "commit budget change");
+      error = StepDone(db, commit, "commit budget change");
     }
     if (!error) {
       return result;

@@ -19,6 +19,7 @@
 
 #include "central/store/sqlite/ledger_rows.h"
 #include "central/store/sqlite/store_statements.h"
+#include "central/store/sqlite/write_transaction.h"
 #include "sqlite/exec.h"
 #include "sqlite/statement.h"
 
@@ -32,33 +33,6 @@ struct LeaseRow {
   Money ingested;
   int64_t expires_unix_ms = 0;
 };
-
-StoreStatus Step(sqlite3* db, sqlite3_stmt* stmt, const std::string& what) {
-  sqlite::ResetOnExit reset(stmt);
-  if (sqlite3_step(stmt) != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return std::nullopt;
-}
-
-// Runs `body` between BEGIN IMMEDIATE and COMMIT; rolls back when either it or the commit fails.
-template <typename T, typename Body>
-StoreResult<T> InWriteTransaction(sqlite3* db, sqlite3_stmt* begin, sqlite3_stmt* commit,
-                                  const std::string& what, Body body) {
-  if (StoreStatus error = Step(db, begin, "begin " + what)) {
-    return *std::move(error);
-  }
-  StoreResult<T> result = body();
-  if (std::holds_alternative<T>(result)) {
-    if (StoreStatus error = Step(db, commit, "commit " + what)) {
-      result = *std::move(error);
-    }
-  }
-  if (std::holds_alternative<StoreError>(result)) {
-    sqlite::RollbackIfOpen(db);
-  }
-  return result;
-}
 
 // Steps a statement bound by `bind` to SQLITE_DONE.
 template <typename Bind>
@@ -199,7 +173,7 @@ StoreResult<HoldOutcome> SqliteStore::ReserveHolds(const std::string& hold_id,
                                                    std::span<const HoldRequest> holds,
                                                    int64_t expires_unix_ms, int64_t now_unix_ms) {
   const LedgerStatements& s = statements_->ledger;
-  return InWriteTransaction<HoldOutcome>(
+  return WriteTransaction<HoldOutcome>(
       db_, statements_->begin, statements_->commit, "reserve holds " + hold_id,
       [&]() -> StoreResult<HoldOutcome> {
         if (StoreStatus error = PurgeHolds(db_, s, now_unix_ms)) {
@@ -247,7 +221,7 @@ StoreResult<std::vector<LeaseState>> SqliteStore::SyncLeases(const std::string& 
   using States = std::vector<LeaseState>;
   const LedgerStatements& s = statements_->ledger;
   const int64_t expires_unix_ms = now_unix_ms + ttl_ms;
-  return InWriteTransaction<States>(
+  return WriteTransaction<States>(
       db_, statements_->begin, statements_->commit, "sync leases of " + holder,
       [&]() -> StoreResult<States> {
         if (StoreStatus error = PurgeHolds(db_, s, now_unix_ms)) {

@@ -9,6 +9,7 @@
 #include "central/store/sqlite/event_rows.h"
 #include "central/store/sqlite/store_schema.h"
 #include "central/store/sqlite/store_statements.h"
+#include "central/store/sqlite/write_transaction.h"
 #include "sqlite/exec.h"
 #include "sqlite/open.h"
 #include "sqlite/schema_version.h"
@@ -178,20 +179,11 @@ StoreResult<std::vector<InsertResult>> SqliteStore::InsertEventsCounted(
   return results;
 }
 
-StoreStatus SqliteStore::Begin(const char* what) {
-  sqlite::ResetOnExit reset(statements_->begin);
-  if (sqlite3_step(statements_->begin) != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db_, what)};
-  }
-  return std::nullopt;
-}
+StoreStatus SqliteStore::Begin(const char* what) { return StepDone(db_, statements_->begin, what); }
 
 StoreStatus SqliteStore::Finish(StoreStatus error) {
   if (!error) {
-    sqlite::ResetOnExit reset(statements_->commit);
-    if (sqlite3_step(statements_->commit) != SQLITE_DONE) {
-      error = StoreError{sqlite::ErrorText(db_, "commit insert")};
-    }
+    error = StepDone(db_, statements_->commit, "commit insert");
   }
   if (error) {
     sqlite::RollbackIfOpen(db_);
