@@ -9,6 +9,7 @@
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
 #include "daemon/cli/budgets.h"
+#include "daemon/cli/generate_events.h"
 #include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
 #include "daemon/roles/config_files.h"
@@ -33,6 +34,7 @@ void PrintHelp(std::FILE* out) {
                "                                   names (CA bundles, key and overrides files);\n"
                "                                   print every error\n",
                COSTGATE_VERSION);
+  PrintGenerateEventsCommand(out);
   PrintPricesCommands(out);
   PrintKeysCommands(out);
   PrintBudgetsCommands(out);
@@ -150,6 +152,9 @@ int Main(int argc, char** argv) {
   }
   const std::string_view command = args[0];
   args.erase(args.begin());
+  if (command == "central" && !args.empty() && args[0] == "generate-events") {
+    return GenerateEventsCommand({args.begin() + 1, args.end()});
+  }
   if (command == "proxy" || command == "central" || command == "all") {
     return ServeCommand(command, args);
   }
