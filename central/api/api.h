@@ -37,6 +37,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +45,7 @@
 #include <variant>
 #include <vector>
 
+#include "central/api/body_stream.h"
 #include "central/api/path_pattern.h"
 #include "central/api/query.h"
 #include "central/api/routes.h"
@@ -99,6 +101,8 @@ struct ApiResponse {
   // Fields besides Content-Type and the framing: ETag, Cache-Control, Allow,
   // Content-Disposition. The caller writes them as they are.
   std::vector<ApiHeader> headers;
+  // Set: the body is this stream's parts, sent chunked (`body` is empty); body_stream.h.
+  std::shared_ptr<BodyStream> stream;
 };
 
 // A request admitted from its head: the route it names, the thread that may answer it, the

@@ -68,11 +68,43 @@ central::ApiResponse BodyRefusal(BodyRead read, bool decoded) {
   return central::ErrorResponse(500, "internal", "unexpected body state");
 }
 
+// The parts of a streamed body (central/api/body_stream.h), each written as one chunk before the
+// next is asked for. False when the client went away or the stream failed: the response is then
+// cut short (no last chunk), so the client cannot take it for a complete file.
+Awaitable<bool> WriteStreamedBody(ClientConnection& client, ApiService& api,
+                                  central::BodyStream& stream) {
+  // Big enough that a row-per-line export costs few hops between threads, small enough to keep
+  // memory flat per download.
+  constexpr size_t kPartBytes = 256 * 1024;
+  std::string part;
+  std::string out;
+  for (;;) {
+    part.clear();
+    const central::BodyStream::Part made = co_await api.NextPart(stream, part, kPartBytes);
+    if (made == central::BodyStream::Part::kFailed) {
+      co_return false;
+    }
+    out.clear();
+    if (!part.empty()) {
+      http::AppendBodyPiece(out, http::BodyFraming::kChunked, part);
+    }
+    if (made == central::BodyStream::Part::kLast) {
+      http::AppendBodyEnd(out, http::BodyFraming::kChunked);
+    }
+    if (!co_await client.WriteAll(out)) {
+      co_return false;
+    }
+    if (made == central::BodyStream::Part::kLast) {
+      co_return true;
+    }
+  }
+}
+
 // Writes `response`; returns true when the connection may carry another request. A request
 // whose body is not all read cannot be followed by another: its connection closes, after
 // DiscardUntilClosed.
-Awaitable<bool> Respond(ClientConnection& client, const central::ApiResponse& response,
-                        bool close) {
+Awaitable<bool> Respond(ClientConnection& client, ApiService& api,
+                        const central::ApiResponse& response, bool close) {
   const bool body_unread = !client.parser().message_done();
   close = close || body_unread;
   base::Headers headers;
@@ -85,13 +117,21 @@ Awaitable<bool> Respond(ClientConnection& client, const central::ApiResponse& re
   if (response.status == 503) {
     headers.Add("Retry-After", std::string(kRetryAfterSeconds));
   }
+  const bool head_only = client.parser().request().method == "HEAD";
   std::string out;
-  http::AppendLocalResponse(out, response.status, headers, response.body, close);
-  if (client.parser().request().method == "HEAD") {
-    // RFC 9110 9.3.2: the GET response's head, Content-Length included, without its content.
-    out.resize(out.size() - response.body.size());
+  if (response.stream) {
+    http::AppendLocalChunkedHead(out, response.status, headers, close);
+  } else {
+    http::AppendLocalResponse(out, response.status, headers, response.body, close);
+    if (head_only) {
+      // RFC 9110 9.3.2: the GET response's head, Content-Length included, without its content.
+      out.resize(out.size() - response.body.size());
+    }
   }
-  const bool written = co_await client.WriteAll(out);
+  bool written = co_await client.WriteAll(out);
+  if (written && response.stream && !head_only) {
+    written = co_await WriteStreamedBody(client, api, *response.stream);
+  }
   if (written && body_unread) {
     co_await server::DiscardUntilClosed(client);
   }
@@ -169,7 +209,7 @@ Awaitable<bool> RunApiExchange(ClientConnection& client, ApiService& api) {
   if (!response) {
     co_return false;
   }
-  co_return co_await Respond(client, *response, close);
+  co_return co_await Respond(client, api, *response, close);
 }
 
 }  // namespace costgate::daemon::central_api

@@ -19,9 +19,14 @@ ApiService::ApiService(central::Api& api, std::unique_ptr<ReadPool> reads)
       reads_(std::move(reads)),
       body_budget_(api.limits().max_buffered_body_bytes),
       work_(asio::make_work_guard(io_)),
-      thread_([this] { io_.run(); }) {}
+      thread_([this] { io_.run(); }),
+      streams_work_(asio::make_work_guard(streams_io_)),
+      streams_thread_([this] { streams_io_.run(); }) {}
 
 ApiService::~ApiService() {
+  streams_work_.reset();
+  streams_io_.stop();
+  streams_thread_.join();
   work_.reset();
   io_.stop();
   thread_.join();
@@ -74,6 +79,20 @@ Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& re
           co_return api_.Handle(request, admission);
         } catch (const std::exception&) {
           co_return InternalError();
+        }
+      },
+      asio::use_awaitable);
+}
+
+Awaitable<central::BodyStream::Part> ApiService::NextPart(central::BodyStream& stream,
+                                                         std::string& out, size_t target_bytes) {
+  co_return co_await asio::co_spawn(
+      streams_io_,
+      [&stream, &out, target_bytes]() -> Awaitable<central::BodyStream::Part> {
+        try {
+          co_return stream.Next(out, target_bytes);
+        } catch (const std::exception&) {
+          co_return central::BodyStream::Part::kFailed;
         }
       },
       asio::use_awaitable);

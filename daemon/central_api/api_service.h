@@ -34,6 +34,11 @@ class ApiService {
   // store (RouteKind::kNoStore: static files) runs on the caller's thread instead.
   Awaitable<central::ApiResponse> Handle(const central::ApiRequest& request,
                                          const central::Admission& admission);
+  // The next part of a streamed response body (central/api/body_stream.h), made on a thread
+  // kept for streams, so neither the caller's event loop nor the store's writer waits while
+  // the rows are read.
+  Awaitable<central::BodyStream::Part> NextPart(central::BodyStream& stream, std::string& out,
+                                                size_t target_bytes);
   // The same for a caller on a thread of its own (not an event loop): blocks until answered.
   central::ApiResponse HandleNow(const central::ApiRequest& request,
                                  const central::Admission& admission);
@@ -53,6 +58,9 @@ class ApiService {
   asio::io_context io_{1};
   asio::executor_work_guard<asio::io_context::executor_type> work_;
   std::thread thread_;
+  asio::io_context streams_io_{1};
+  asio::executor_work_guard<asio::io_context::executor_type> streams_work_;
+  std::thread streams_thread_;
 };
 
 }  // namespace costgate::daemon::central_api

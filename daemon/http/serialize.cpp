@@ -172,6 +172,22 @@ void AppendLocalResponse(std::string& out, int status, const base::Headers& head
   out.append(body);
 }
 
+void AppendLocalChunkedHead(std::string& out, int status, const base::Headers& headers,
+                            bool close) {
+  out.append("HTTP/1.1 ");
+  AppendInt(out, static_cast<uint64_t>(status));
+  out.push_back(' ');
+  out.append(ReasonPhrase(status));
+  out.append("\r\nTransfer-Encoding: chunked\r\n");
+  for (const auto& f : headers.fields()) {
+    AppendField(out, f.name, f.value);
+  }
+  if (close) {
+    AppendField(out, "Connection", "close");
+  }
+  out.append("\r\n");
+}
+
 std::string_view ReasonPhrase(int status) {
   switch (status) {
     case 100:

@@ -41,6 +41,10 @@ void AppendClientResponseHead(std::string& out, const base::ResponseHead& head,
 // Content-Type and any other fields.
 void AppendLocalResponse(std::string& out, int status, const base::Headers& headers,
                          std::string_view body, bool close);
+// The head of a response the daemon answers itself with a body of unknown length, sent as
+// chunks after it (AppendBodyPiece, AppendBodyEnd with BodyFraming::kChunked).
+void AppendLocalChunkedHead(std::string& out, int status, const base::Headers& headers,
+                            bool close);
 inline void AppendLocalReply(std::string& out, const filters::LocalReply& reply, bool close) {
   AppendLocalResponse(out, reply.status, reply.headers, reply.body, close);
 }
