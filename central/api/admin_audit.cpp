@@ -1,6 +1,5 @@
 // GET /admin/v1/audit?limit=N&before=ID: the audit log of budget changes, newest first, paged by
 // id (keyset paging: a page stays right while new changes are logged).
-#include <charconv>
 #include <limits>
 #include <string>
 #include <variant>
@@ -8,30 +7,13 @@
 #include "central/api/api_error.h"
 #include "central/api/budget_json.h"
 #include "central/api/handlers.h"
+#include "central/api/query_int.h"
 
 namespace costgate::central {
 namespace {
 
 constexpr int64_t kDefaultLimit = 50;
 constexpr int64_t kMaxLimit = 500;
-
-// The query parameter `name` as an integer in [min, max]; `fallback` when absent.
-std::variant<int64_t, ApiResponse> QueryInt(const Query& query, std::string_view name, int64_t min,
-                                            int64_t max, int64_t fallback) {
-  const std::string* text = query.Find(name);
-  if (text == nullptr) {
-    return fallback;
-  }
-  int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-  if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max) {
-    return ErrorResponse(400, "invalid_query",
-                         std::string(name) + " must be an integer from " + std::to_string(min) +
-                             " to " + std::to_string(max),
-                         name);
-  }
-  return value;
-}
 
 }  // namespace
 

@@ -126,6 +126,16 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleAdminAudit(call);
     case Route::kAlertLog:
       return HandleAlertLog(call);
+    case Route::kAnalyticsSummary:
+      return HandleAnalyticsSummary(call);
+    case Route::kAnalyticsTimeseries:
+      return HandleAnalyticsTimeseries(call);
+    case Route::kAnalyticsBreakdown:
+      return HandleAnalyticsBreakdown(call);
+    case Route::kAnalyticsPivot:
+      return HandleAnalyticsPivot(call);
+    case Route::kAnalyticsEvents:
+      return HandleAnalyticsEvents(call);
     case Route::kHealth:
     case Route::kStaticFile:
       break;

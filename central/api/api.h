@@ -21,6 +21,9 @@
 //   GET /admin/v1/audit        scope admin; budget_json.h (the key also as Authorization: Bearer)
 //   GET  /admin/v1/alerts      scope admin; the alert log (alerts_handler.cpp): ?limit=1..200
 //                              (50), ?before=<alert id> for the next page
+//   GET  /admin/v1/analytics/{summary,timeseries,breakdown,pivot,events}
+//                              scope admin; usage sums from the rollups, events for drill-down
+//                              (analytics_request.h: from, to, tz, dimension filters)
 //   GET  /...                  central.static_dir, where no route claims the path and the path
 //                              holds no "/v1/" (static_files.h); no key
 // A GET route answers HEAD too (the caller sends no body). The query string is parsed for every

@@ -51,4 +51,11 @@ ApiResponse HandleAdminAudit(const Call& call);  // query limit (1..500, 50), be
 // GET /admin/v1/alerts: the alert log (alerts_handler.cpp).
 ApiResponse HandleAlertLog(const Call& call);
 
+// GET /admin/v1/analytics/* (analytics_*.cpp; the query parameters: analytics_request.h).
+ApiResponse HandleAnalyticsSummary(const Call& call);
+ApiResponse HandleAnalyticsTimeseries(const Call& call);
+ApiResponse HandleAnalyticsBreakdown(const Call& call);
+ApiResponse HandleAnalyticsPivot(const Call& call);
+ApiResponse HandleAnalyticsEvents(const Call& call);
+
 }  // namespace costgate::central

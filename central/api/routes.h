@@ -26,6 +26,12 @@ enum class Route {
   kAdminBudgetDelete,
   kAdminAudit,
   kAlertLog,
+  // Analytics (analytics_*.cpp): reads of the rollups and, for drill-down, the events.
+  kAnalyticsSummary,
+  kAnalyticsTimeseries,
+  kAnalyticsBreakdown,
+  kAnalyticsPivot,
+  kAnalyticsEvents,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "central/store/alert.h"
+#include "central/store/analytics.h"
 #include "central/store/budget.h"
 #include "central/store/event.h"
 #include "central/store/ledger.h"
@@ -218,6 +219,23 @@ class Store {
   // attempts; with `before_id`, only alerts older than it (the next page after the last id seen).
   virtual StoreResult<std::vector<AlertLogEntry>> ListAlerts(int64_t limit,
                                                              std::optional<int64_t> before_id) = 0;
+
+  // Analytics (central/store/analytics.h). Ingest keeps rollups of the stored events current in
+  // the insert's own transaction (never counting a duplicate): per UTC hour and per local day
+  // in the analytics time zone (central.time_zone).
+  //
+  // Sets that zone (an IANA name) on the writer: when the day rollups were built in another,
+  // rebuilds them from the events in one transaction and returns true (the caller logs it).
+  virtual StoreResult<bool> SetAnalyticsTimeZone(const std::string& zone) = 0;
+  // The zone the day rollups are in ("UTC" until one is set).
+  virtual StoreResult<std::string> AnalyticsTimeZone() = 0;
+  // Measure sums over [from, to), filtered and grouped, exact for any range (analytics_plan.h),
+  // in one read transaction. Rows in no particular order; no row for a group without events
+  // (and none at all, without group_by, when the range holds no event).
+  virtual StoreResult<std::vector<AnalyticsRow>> Aggregate(const AnalyticsQuery& query) = 0;
+  // The events of the range passing the filters, newest first by (start_unix_ms, event_id),
+  // at most `limit`, after the cursor when one is given.
+  virtual StoreResult<std::vector<Event>> ListEvents(const EventPageQuery& query) = 0;
 };
 
 }  // namespace costgate::central

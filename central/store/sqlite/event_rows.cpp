@@ -124,7 +124,12 @@ const std::string& InsertEventSql() {
 }
 
 const std::string& SelectEventSql() {
-  static const std::string sql = "SELECT " + EventColumnList() + " FROM events WHERE event_id = ?";
+  static const std::string sql = SelectEventsSql() + " WHERE event_id = ?";
+  return sql;
+}
+
+const std::string& SelectEventsSql() {
+  static const std::string sql = "SELECT " + EventColumnList() + " FROM events";
   return sql;
 }
 

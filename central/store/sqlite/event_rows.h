@@ -18,6 +18,8 @@ const std::string& CreateEventsTableSql();
 const std::string& InsertEventSql();
 // SELECT <every column> FROM events WHERE event_id = ?.
 const std::string& SelectEventSql();
+// SELECT <every column> FROM events: the caller appends its WHERE (rows read with ReadEvent).
+const std::string& SelectEventsSql();
 
 // {"input_tokens":10,"output_tokens":2}: the units in their given order, appended to `out`.
 void AppendUnitsJson(std::string& out, const EventUnits& units);

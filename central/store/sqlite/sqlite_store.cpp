@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "central/store/sqlite/event_rows.h"
+#include "central/store/sqlite/rollup_rows.h"
 #include "central/store/sqlite/store_schema.h"
 #include "central/store/sqlite/store_statements.h"
 #include "central/store/sqlite/write_transaction.h"
@@ -74,6 +75,11 @@ std::variant<std::unique_ptr<SqliteStore>, StoreError> SqliteStore::Open(
   std::unique_ptr<SqliteStore> store(new SqliteStore(db));
   if (auto prepare_error = store->statements_->PrepareAll(db)) {
     return StoreError{path + ": " + prepare_error->message};
+  }
+  // Ingest sums days in the zone the day rollups were built in.
+  StoreResult<const budgets::TimeZone*> zone = store->RollupZone();
+  if (auto* zone_error = std::get_if<StoreError>(&zone)) {
+    return StoreError{path + ": " + zone_error->message};
   }
   return store;
 }
@@ -198,6 +204,9 @@ StoreStatus SqliteStore::InsertInTransaction(
     std::span<const Event> events, std::span<const std::vector<SpendIncrement>> increments,
     std::vector<InsertResult>& results) {
   results.reserve(events.size());
+  // The stored events' sums per rollup key, written once per key after the loop.
+  RollupBatch rollups(*rollup_zone_,
+                      {RollupTable::kHour, RollupTable::kDay, RollupTable::kDayCore});
   sqlite3_stmt* insert = statements_->insert_event;
   std::string units_json;
   for (size_t i = 0; i < events.size(); ++i) {
@@ -225,8 +234,11 @@ StoreStatus SqliteStore::InsertInTransaction(
                                increments.empty() ? nullptr : &increments[i]) != SQLITE_DONE) {
       return StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
     }
+    if (stored) {
+      rollups.Add(event);
+    }
   }
-  return std::nullopt;
+  return rollups.Write(db_, statements_->rollups);
 }
 
 StoreResult<std::optional<Event>> SqliteStore::FindEvent(const std::string& event_id) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <variant>
 
+#include "central/budgets/time_zone.h"
 #include "central/store/store.h"
 #include "config/config.h"
 
@@ -89,6 +90,10 @@ class SqliteStore final : public Store {
   StoreStatus FinishAttempt(const AttemptResult& result) override;
   StoreResult<std::vector<AlertLogEntry>> ListAlerts(int64_t limit,
                                                      std::optional<int64_t> before_id) override;
+  StoreResult<bool> SetAnalyticsTimeZone(const std::string& zone) override;
+  StoreResult<std::string> AnalyticsTimeZone() override;
+  StoreResult<std::vector<AnalyticsRow>> Aggregate(const AnalyticsQuery& query) override;
+  StoreResult<std::vector<Event>> ListEvents(const EventPageQuery& query) override;
 
  private:
   explicit SqliteStore(sqlite3* db);
@@ -99,10 +104,14 @@ class SqliteStore final : public Store {
   StoreStatus Begin(const char* what);
   // Commits, or rolls back after `error` or a failed commit; the error, if any.
   StoreStatus Finish(StoreStatus error);
+  // The zone the day rollups are in: the one analytics_meta records, loaded at open and again
+  // when a read finds another recorded (a writer changed it).
+  StoreResult<const budgets::TimeZone*> RollupZone();
   // Implementation details (prepared statements, schema) live in the .cpp files.
   struct Statements;
   sqlite3* db_;
   std::unique_ptr<Statements> statements_;
+  std::optional<budgets::TimeZone> rollup_zone_;
 };
 
 }  // namespace costgate::central

@@ -6,6 +6,7 @@
 
 #include "central/store/sqlite/alert_rows.h"
 #include "central/store/sqlite/event_rows.h"
+#include "central/store/sqlite/rollup_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
 
@@ -207,6 +208,19 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (!error) {
     error = sqlite::Exec(db, kCreateAlertTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 4");
+  }
+  // Version 5's rollups: created empty in a new database; in an older one, built from its events
+  // (in UTC days until central sets its zone: SqliteStore::SetAnalyticsTimeZone).
+  if (!error) {
+    error = sqlite::Exec(db, CreateRollupTablesSql().c_str(),
+                         *version == 0 ? "create schema" : "migrate schema to 5");
+  }
+  if (!error && *version >= 1) {
+    if (StoreStatus failed =
+            RebuildRollups(db, budgets::TimeZone::Utc(),
+                           {RollupTable::kHour, RollupTable::kDay, RollupTable::kDayCore})) {
+      error = "migrate schema to 5: " + failed->message;
+    }
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

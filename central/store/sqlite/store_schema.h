@@ -10,8 +10,10 @@ namespace costgate::central {
 // PRAGMA user_version of the schema this build writes. Version 2 adds events.pricing_notes;
 // version 3 the budgets, budget_spend and audit_log tables; version 4 the events' preflight
 // estimate and budget lease holder, the budget_holds and budget_leases tables, and the alert
-// tables (budget_alerts, alert_deliveries, alert_attempts).
-inline constexpr int kStoreSchemaVersion = 4;
+// tables (budget_alerts, alert_deliveries, alert_attempts); version 5 the analytics rollups
+// (rollup_hour, rollup_day, rollup_day_core, analytics_meta: rollup_rows.h), built from the
+// events already stored when an older database is migrated.
+inline constexpr int kStoreSchemaVersion = 5;
 
 // Creates the schema in an empty database (user_version 0) in one transaction; brings an older
 // version to kStoreSchemaVersion in one transaction, its rows kept; accepts a database at

@@ -51,7 +51,10 @@ StoreStatus SqliteStore::Statements::PrepareAll(sqlite3* db) {
   if (StoreStatus error = ledger.PrepareAll(db)) {
     return error;
   }
-  return alerts.PrepareAll(db);
+  if (StoreStatus error = alerts.PrepareAll(db)) {
+    return error;
+  }
+  return rollups.PrepareAll(db);
 }
 
 }  // namespace costgate::central

@@ -8,6 +8,7 @@
 #include "central/store/sqlite/budget_rows.h"
 #include "central/store/sqlite/ledger_rows.h"
 #include "central/store/sqlite/org_rows.h"
+#include "central/store/sqlite/rollup_rows.h"
 #include "central/store/sqlite/sqlite_store.h"
 
 namespace costgate::central {
@@ -44,6 +45,7 @@ struct SqliteStore::Statements {
   BudgetStatements budgets;
   LedgerStatements ledger;
   AlertStatements alerts;
+  RollupStatements rollups;
 };
 
 // org_rows.cpp: users and projects.

@@ -32,7 +32,7 @@ TEST(SqliteStoreOpen, NewFileGetsSchemaVersion4) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -52,10 +52,12 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
     tables.push_back(*row["name"]);
   }
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
-  EXPECT_EQ(tables, (std::vector<std::string>{
-                        "alert_attempts", "alert_deliveries", "api_keys", "audit_log",
-                        "budget_alerts", "budget_holds", "budget_leases", "budget_spend", "budgets",
-                        "events", "projects", "sqlite_sequence", "teams", "users", "workspaces"}));
+  EXPECT_EQ(tables,
+            (std::vector<std::string>{"alert_attempts", "alert_deliveries", "analytics_meta",
+                                      "api_keys", "audit_log", "budget_alerts", "budget_holds",
+                                      "budget_leases", "budget_spend", "budgets", "events",
+                                      "projects", "rollup_day", "rollup_day_core", "rollup_hour",
+                                      "sqlite_sequence", "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
@@ -118,7 +120,7 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
   ASSERT_TRUE(old.has_value());
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
@@ -138,7 +140,7 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (4)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (5)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {

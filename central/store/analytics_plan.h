@@ -1,0 +1,29 @@
+// How a store answers a range [from, to) exactly from rollups: whole local days (in the zone the
+// day rollups were built in) from the day tables, the whole UTC hours left from the hour table,
+// and the sub-hour edges left from raw events. The parts are disjoint and cover the range, so a
+// sum over them is the sum over the events of the range, to the pico-dollar, for any range.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "central/budgets/time_zone.h"
+
+namespace costgate::central {
+
+struct TimeSpan {
+  int64_t from_unix_ms = 0;  // inclusive
+  int64_t to_unix_ms = 0;    // exclusive
+  friend bool operator==(const TimeSpan&, const TimeSpan&) = default;
+};
+
+struct RangePlan {
+  std::optional<TimeSpan> days;  // from a day's start to a day's start
+  std::vector<TimeSpan> hours;   // each from an hour's start to an hour's start
+  std::vector<TimeSpan> raw;     // what is left, under an hour at each edge
+};
+
+RangePlan PlanRange(int64_t from_unix_ms, int64_t to_unix_ms, const budgets::TimeZone& day_zone);
+
+}  // namespace costgate::central

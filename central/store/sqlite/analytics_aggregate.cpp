@@ -1,0 +1,207 @@
+// SqliteStore::Aggregate: measure sums over a range from the rollup tables and, for the
+// sub-hour edges, the raw events (central/store/analytics_plan.h).
+#include <map>
+#include <utility>
+
+#include "central/store/analytics_plan.h"
+#include "central/store/sqlite/analytics_sql.h"
+#include "central/store/sqlite/event_rows.h"
+#include "central/store/sqlite/rollup_rows.h"
+#include "central/store/sqlite/sqlite_store.h"
+#include "sqlite/exec.h"
+
+namespace costgate::central {
+namespace {
+
+using Sums = std::map<std::vector<std::string>, AnalyticsMeasures>;
+
+// The day table that can answer: the core one unless a filter or a group names a dimension it
+// leaves out.
+RollupTable DayTableFor(const AnalyticsQuery& query) {
+  for (const AnalyticsFilter& filter : query.filters) {
+    if (IsHighCardinality(filter.dimension)) {
+      return RollupTable::kDay;
+    }
+  }
+  for (Dimension d : query.group_by) {
+    if (IsHighCardinality(d)) {
+      return RollupTable::kDay;
+    }
+  }
+  return RollupTable::kDayCore;
+}
+
+std::string GroupColumns(const AnalyticsQuery& query) {
+  std::string out;
+  for (size_t i = 0; i < query.group_by.size(); ++i) {
+    out += i == 0 ? "" : ", ";
+    out += DimensionColumn(query.group_by[i]);
+  }
+  return out;
+}
+
+// SELECT <groups>, SUM(<measure>)... FROM <table> WHERE <bucket> in span <filters> GROUP BY ...
+std::string RollupSumSql(RollupTable table, const AnalyticsQuery& query) {
+  const RollupTableInfo& info = RollupInfo(table);
+  const std::string groups = GroupColumns(query);
+  std::string sql = "SELECT " + groups;
+  for (size_t i = 0; i < kMeasureCount; ++i) {
+    sql += (i == 0 && groups.empty()) ? "" : ", ";
+    sql += "SUM(" + std::string(kMeasureColumns[i]) + ")";
+  }
+  sql += " FROM " + std::string(info.name) + " WHERE " + std::string(info.bucket_column) +
+         " >= ? AND " + std::string(info.bucket_column) + " < ?" + FilterSql(query.filters);
+  if (!groups.empty()) {
+    sql += " GROUP BY " + groups;
+  }
+  return sql;
+}
+
+StoreStatus SumRollup(sqlite3* db, RollupTable table, const TimeSpan& span,
+                      const AnalyticsQuery& query, Sums& sums) {
+  const std::string sql = RollupSumSql(table, query);
+  sqlite::Statement stmt = sqlite::PrepareOnce(db, sql.c_str());
+  if (!stmt) {
+    return StoreError{sqlite::ErrorText(db, "sum rollups")};
+  }
+  sqlite::Binder b(stmt.get());
+  b.Int(span.from_unix_ms);
+  b.Int(span.to_unix_ms);
+  BindFilters(b, query.filters);
+  int rc = b.Step();
+  const int groups = static_cast<int>(query.group_by.size());
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(stmt.get())) {
+    // Without groups, a range without rows still yields one row, of NULL sums.
+    if (sqlite3_column_type(stmt.get(), groups + 1) == SQLITE_NULL) {
+      continue;
+    }
+    sqlite::Reader r(stmt.get());
+    std::vector<std::string> keys;
+    keys.reserve(query.group_by.size());
+    for (int i = 0; i < groups; ++i) {
+      keys.push_back(r.Text());
+    }
+    AnalyticsMeasures& m = sums[std::move(keys)];
+    for (int64_t AnalyticsMeasures::*member : kMeasureMembers) {
+      m.*member += r.Int();
+    }
+  }
+  if (rc != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db, "sum rollups")};
+  }
+  return std::nullopt;
+}
+
+// The raw edges: each event's measures the way ingest sums them (MeasuresOf).
+StoreStatus SumEvents(sqlite3* db, const TimeSpan& span, const AnalyticsQuery& query, Sums& sums) {
+  const std::string sql = SelectEventsSql() + " WHERE start_unix_ms >= ? AND start_unix_ms < ?" +
+                          FilterSql(query.filters);
+  sqlite::Statement stmt = sqlite::PrepareOnce(db, sql.c_str());
+  if (!stmt) {
+    return StoreError{sqlite::ErrorText(db, "sum events")};
+  }
+  sqlite::Binder b(stmt.get());
+  b.Int(span.from_unix_ms);
+  b.Int(span.to_unix_ms);
+  BindFilters(b, query.filters);
+  int rc = b.Step();
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(stmt.get())) {
+    std::optional<Event> event = ReadEvent(stmt.get());
+    if (!event) {
+      return StoreError{"sum events: an event's units_json is not an object of integers"};
+    }
+    std::vector<std::string> keys;
+    keys.reserve(query.group_by.size());
+    for (Dimension d : query.group_by) {
+      keys.push_back(DimensionOf(*event, d));
+    }
+    sums[std::move(keys)] += MeasuresOf(*event);
+  }
+  if (rc != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db, "sum events")};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQuery& query) {
+  StoreResult<const budgets::TimeZone*> zone = RollupZone();
+  if (auto* error = std::get_if<StoreError>(&zone)) {
+    return *std::move(error);
+  }
+  const RangePlan plan =
+      PlanRange(query.from_unix_ms, query.to_unix_ms, *std::get<const budgets::TimeZone*>(zone));
+  // One read transaction: every part sees the same committed events.
+  if (auto error = sqlite::Exec(db_, "BEGIN", "begin analytics read")) {
+    return StoreError{*std::move(error)};
+  }
+  Sums sums;
+  StoreStatus error;
+  if (plan.days) {
+    error = SumRollup(db_, DayTableFor(query), *plan.days, query, sums);
+  }
+  for (const TimeSpan& span : plan.hours) {
+    if (!error) {
+      error = SumRollup(db_, RollupTable::kHour, span, query, sums);
+    }
+  }
+  for (const TimeSpan& span : plan.raw) {
+    if (!error) {
+      error = SumEvents(db_, span, query, sums);
+    }
+  }
+  if (!error) {
+    if (auto failed = sqlite::Exec(db_, "COMMIT", "end analytics read")) {
+      error = StoreError{*std::move(failed)};
+    }
+  }
+  if (error) {
+    sqlite::RollbackIfOpen(db_);
+    return *std::move(error);
+  }
+  std::vector<AnalyticsRow> rows;
+  rows.reserve(sums.size());
+  for (auto& [keys, measures] : sums) {
+    rows.push_back({keys, measures});
+  }
+  return rows;
+}
+
+StoreResult<std::vector<Event>> SqliteStore::ListEvents(const EventPageQuery& query) {
+  std::string sql = SelectEventsSql() + " WHERE start_unix_ms >= ? AND start_unix_ms < ?" +
+                    FilterSql(query.filters);
+  if (query.after) {
+    sql += " AND (start_unix_ms < ? OR (start_unix_ms = ? AND event_id < ?))";
+  }
+  sql += " ORDER BY start_unix_ms DESC, event_id DESC LIMIT ?";
+  sqlite::Statement stmt = sqlite::PrepareOnce(db_, sql.c_str());
+  if (!stmt) {
+    return StoreError{sqlite::ErrorText(db_, "list events")};
+  }
+  sqlite::Binder b(stmt.get());
+  b.Int(query.from_unix_ms);
+  b.Int(query.to_unix_ms);
+  BindFilters(b, query.filters);
+  if (query.after) {
+    b.Int(query.after->start_unix_ms);
+    b.Int(query.after->start_unix_ms);
+    b.Text(query.after->event_id);
+  }
+  b.Int(query.limit);
+  std::vector<Event> events;
+  int rc = b.Step();
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(stmt.get())) {
+    std::optional<Event> event = ReadEvent(stmt.get());
+    if (!event) {
+      return StoreError{"list events: an event's units_json is not an object of integers"};
+    }
+    events.push_back(*std::move(event));
+  }
+  if (rc != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db_, "list events")};
+  }
+  return events;
+}
+
+}  // namespace costgate::central

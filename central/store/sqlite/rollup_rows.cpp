@@ -1,0 +1,266 @@
+#include "central/store/sqlite/rollup_rows.h"
+
+#include <utility>
+
+#include "central/budgets/civil_date.h"
+#include "central/store/sqlite/event_rows.h"
+#include "sqlite/exec.h"
+#include "sqlite/statement.h"
+
+namespace costgate::central {
+namespace {
+
+constexpr int64_t kHourMs = 3'600'000;
+constexpr const char* kZoneName = "rollup_day_zone";
+// Events read per step of a rebuild: bounds its memory (the batch points into them).
+constexpr size_t kRebuildChunk = 20'000;
+
+std::vector<Dimension> AllDimensions(bool core) {
+  std::vector<Dimension> dims;
+  for (size_t i = 0; i < kDimensionCount; ++i) {
+    const auto d = static_cast<Dimension>(i);
+    if (!core || !IsHighCardinality(d)) {
+      dims.push_back(d);
+    }
+  }
+  return dims;
+}
+
+std::string KeyColumns(const RollupTableInfo& info) {
+  std::string out(info.bucket_column);
+  for (Dimension d : info.dimensions) {
+    out += ", ";
+    out += DimensionColumn(d);
+  }
+  return out;
+}
+
+std::string CreateTableSql(const RollupTableInfo& info) {
+  std::string sql = "CREATE TABLE IF NOT EXISTS ";
+  sql += info.name;
+  sql += " (\n  ";
+  sql += info.bucket_column;
+  sql += " INTEGER NOT NULL";
+  for (Dimension d : info.dimensions) {
+    sql += ",\n  ";
+    sql += DimensionColumn(d);
+    sql += " TEXT NOT NULL";
+  }
+  for (std::string_view measure : kMeasureColumns) {
+    sql += ",\n  ";
+    sql += measure;
+    sql += " INTEGER NOT NULL";
+  }
+  sql += ",\n  PRIMARY KEY (" + KeyColumns(info) + ")\n) WITHOUT ROWID;\n";
+  return sql;
+}
+
+std::string UpsertSql(const RollupTableInfo& info) {
+  std::string sql = "INSERT INTO ";
+  sql += info.name;
+  sql += " (" + KeyColumns(info);
+  for (std::string_view measure : kMeasureColumns) {
+    sql += ", ";
+    sql += measure;
+  }
+  sql += ") VALUES (?";
+  for (size_t i = 0; i < info.dimensions.size() + kMeasureCount; ++i) {
+    sql += ", ?";
+  }
+  sql += ") ON CONFLICT (" + KeyColumns(info) + ") DO UPDATE SET ";
+  for (size_t i = 0; i < kMeasureCount; ++i) {
+    sql += i == 0 ? "" : ", ";
+    sql += std::string(kMeasureColumns[i]) + " = " + std::string(kMeasureColumns[i]) +
+           " + excluded." + std::string(kMeasureColumns[i]);
+  }
+  return sql;
+}
+
+}  // namespace
+
+const RollupTableInfo& RollupInfo(RollupTable table) {
+  static const std::array<RollupTableInfo, kRollupTableCount> infos = {{
+      {"rollup_hour", "hour_unix_ms", AllDimensions(false)},
+      {"rollup_day", "day_unix_ms", AllDimensions(false)},
+      {"rollup_day_core", "day_unix_ms", AllDimensions(true)},
+  }};
+  return infos[static_cast<size_t>(table)];
+}
+
+std::string CreateRollupTablesSql() {
+  std::string sql;
+  for (size_t i = 0; i < kRollupTableCount; ++i) {
+    sql += CreateTableSql(RollupInfo(static_cast<RollupTable>(i)));
+  }
+  sql +=
+      "CREATE TABLE IF NOT EXISTS analytics_meta (\n  name TEXT PRIMARY KEY,\n  value TEXT NOT "
+      "NULL\n) WITHOUT ROWID;\n"
+      "INSERT INTO analytics_meta (name, value) VALUES ('" +
+      std::string(kZoneName) + "', 'UTC') ON CONFLICT (name) DO NOTHING;\n";
+  return sql;
+}
+
+int64_t HourStartMs(int64_t unix_ms) { return budgets::FloorDiv(unix_ms, kHourMs) * kHourMs; }
+
+int64_t LocalDayStartMs(int64_t unix_ms, const budgets::TimeZone& zone) {
+  const int64_t seconds = budgets::FloorDiv(unix_ms, 1000);
+  return zone.StartOfLocalDay(zone.LocalDateAt(seconds)) * 1000;
+}
+
+RollupStatements::~RollupStatements() {
+  for (sqlite3_stmt* stmt : upsert) {
+    sqlite3_finalize(stmt);
+  }
+}
+
+StoreStatus RollupStatements::PrepareAll(sqlite3* db) {
+  for (size_t i = 0; i < kRollupTableCount; ++i) {
+    const std::string sql = UpsertSql(RollupInfo(static_cast<RollupTable>(i)));
+    if (auto error = sqlite::Prepare(db, sql.c_str(), &upsert[i])) {
+      return StoreError{*std::move(error)};
+    }
+  }
+  return std::nullopt;
+}
+
+RollupBatch::RollupBatch(const budgets::TimeZone& day_zone, std::vector<RollupTable> tables)
+    : day_zone_(day_zone), tables_(std::move(tables)) {}
+
+void RollupBatch::Add(const Event& event) {
+  const AnalyticsMeasures measures = MeasuresOf(event);
+  const int64_t hour = HourStartMs(event.start_unix_ms);
+  // The day is looked up once per event (the zone's transition table), and only when needed.
+  int64_t day = 0;
+  bool day_known = false;
+  for (RollupTable table : tables_) {
+    int64_t bucket = hour;
+    if (table != RollupTable::kHour) {
+      if (!day_known) {
+        day = LocalDayStartMs(event.start_unix_ms, day_zone_);
+        day_known = true;
+      }
+      bucket = day;
+    }
+    key_.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
+    for (Dimension d : RollupInfo(table).dimensions) {
+      const std::string& label = DimensionOf(event, d);
+      key_ += label;
+      key_ += '\0';  // labels are text: no NUL inside one (base/text_rule.h)
+    }
+    Sum& sum = sums_[static_cast<size_t>(table)][key_];
+    if (sum.labels == nullptr) {
+      sum.bucket = bucket;
+      sum.labels = &event;
+    }
+    sum.measures += measures;
+  }
+}
+
+bool RollupBatch::empty() const {
+  for (const auto& sums : sums_) {
+    if (!sums.empty()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+StoreStatus RollupBatch::Write(sqlite3* db, const RollupStatements& statements) {
+  for (size_t t = 0; t < kRollupTableCount; ++t) {
+    const RollupTableInfo& info = RollupInfo(static_cast<RollupTable>(t));
+    sqlite3_stmt* stmt = statements.upsert[t];
+    for (const auto& [key, sum] : sums_[t]) {
+      sqlite::ResetOnExit reset(stmt);
+      sqlite::Binder b(stmt);
+      b.Int(sum.bucket);
+      for (Dimension d : info.dimensions) {
+        b.Text(DimensionOf(*sum.labels, d));
+      }
+      for (int64_t AnalyticsMeasures::*member : kMeasureMembers) {
+        b.Int(sum.measures.*member);
+      }
+      if (b.Step() != SQLITE_DONE) {
+        return StoreError{sqlite::ErrorText(db, std::string("add to ") + std::string(info.name))};
+      }
+    }
+    sums_[t].clear();
+  }
+  return std::nullopt;
+}
+
+StoreResult<std::string> ReadRollupZone(sqlite3* db) {
+  sqlite::Statement stmt =
+      sqlite::PrepareOnce(db, "SELECT value FROM analytics_meta WHERE name = 'rollup_day_zone'");
+  if (!stmt) {
+    return StoreError{sqlite::ErrorText(db, "read the rollups' time zone")};
+  }
+  const int rc = sqlite3_step(stmt.get());
+  if (rc == SQLITE_DONE) {
+    return std::string("UTC");
+  }
+  if (rc != SQLITE_ROW) {
+    return StoreError{sqlite::ErrorText(db, "read the rollups' time zone")};
+  }
+  return sqlite::Reader(stmt.get()).Text();
+}
+
+StoreStatus RebuildRollups(sqlite3* db, const budgets::TimeZone& day_zone,
+                           const std::vector<RollupTable>& tables) {
+  for (RollupTable table : tables) {
+    const std::string sql = "DELETE FROM " + std::string(RollupInfo(table).name);
+    if (auto error = sqlite::Exec(db, sql.c_str(), "empty rollups")) {
+      return StoreError{*std::move(error)};
+    }
+  }
+  {
+    sqlite::Statement zone = sqlite::PrepareOnce(
+        db,
+        "INSERT INTO analytics_meta (name, value) VALUES ('rollup_day_zone', ?) "
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+    if (!zone) {
+      return StoreError{sqlite::ErrorText(db, "record the rollups' time zone")};
+    }
+    sqlite::Binder b(zone.get());
+    b.Text(day_zone.name());
+    if (b.Step() != SQLITE_DONE) {
+      return StoreError{sqlite::ErrorText(db, "record the rollups' time zone")};
+    }
+  }
+  RollupStatements statements;
+  if (StoreStatus error = statements.PrepareAll(db)) {
+    return error;
+  }
+  sqlite::Statement select = sqlite::PrepareOnce(db, SelectEventsSql().c_str());
+  if (!select) {
+    return StoreError{sqlite::ErrorText(db, "read events for the rollups")};
+  }
+  std::vector<Event> chunk;
+  chunk.reserve(kRebuildChunk);
+  RollupBatch batch(day_zone, tables);
+  int rc = SQLITE_ROW;
+  while (rc == SQLITE_ROW) {
+    rc = sqlite3_step(select.get());
+    if (rc == SQLITE_ROW) {
+      std::optional<Event> event = ReadEvent(select.get());
+      if (!event) {
+        return StoreError{"build rollups: an event's units_json is not an object of integers"};
+      }
+      chunk.push_back(*std::move(event));
+    }
+    if (chunk.size() == kRebuildChunk || (rc != SQLITE_ROW && !chunk.empty())) {
+      for (const Event& event : chunk) {
+        batch.Add(event);
+      }
+      if (StoreStatus error = batch.Write(db, statements)) {
+        return error;
+      }
+      chunk.clear();
+    }
+  }
+  if (rc != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db, "read events for the rollups")};
+  }
+  return std::nullopt;
+}
+
+}  // namespace costgate::central

@@ -1,0 +1,84 @@
+// Internal to central/store/sqlite: the rollup tables (schema version 5) and how ingest keeps
+// them current. Each is a WITHOUT ROWID table keyed by (bucket start, dimensions...) holding the
+// measure sums (central/store/analytics.h) of the events stored in that bucket with those labels:
+//  - rollup_hour: UTC hours x all 13 dimensions;
+//  - rollup_day: local days in the zone analytics_meta names x all 13 dimensions;
+//  - rollup_day_core: the same days without user, job, feature and pod, the labels with many
+//    values that most views never touch: a month of it stays small.
+// A batch of events is summed in memory first, then written with one upsert per distinct key
+// (INSERT ... ON CONFLICT DO UPDATE SET x = x + excluded.x), in the insert's transaction.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "central/budgets/time_zone.h"
+#include "central/store/analytics.h"
+#include "central/store/store.h"
+
+namespace costgate::central {
+
+enum class RollupTable : uint8_t { kHour, kDay, kDayCore };
+inline constexpr size_t kRollupTableCount = 3;
+
+struct RollupTableInfo {
+  std::string_view name;           // "rollup_hour"
+  std::string_view bucket_column;  // "hour_unix_ms", "day_unix_ms"
+  std::vector<Dimension> dimensions;
+};
+const RollupTableInfo& RollupInfo(RollupTable table);
+
+// The three tables and analytics_meta (name -> value: "rollup_day_zone", the zone rollup_day
+// and rollup_day_core were built in), created if missing; a new table's zone is UTC.
+std::string CreateRollupTablesSql();
+
+// The start of the UTC hour holding `unix_ms`, and of the local day in `zone`.
+int64_t HourStartMs(int64_t unix_ms);
+int64_t LocalDayStartMs(int64_t unix_ms, const budgets::TimeZone& zone);
+
+// One upsert statement per table, prepared once per connection.
+struct RollupStatements {
+  RollupStatements() = default;
+  RollupStatements(const RollupStatements&) = delete;
+  RollupStatements& operator=(const RollupStatements&) = delete;
+  ~RollupStatements();
+  StoreStatus PrepareAll(sqlite3* db);
+
+  std::array<sqlite3_stmt*, kRollupTableCount> upsert{};
+};
+
+// The sums of a batch of events per rollup key, for the tables `tables` names. The events must
+// outlive the batch (their labels are read when it is written).
+class RollupBatch {
+ public:
+  RollupBatch(const budgets::TimeZone& day_zone, std::vector<RollupTable> tables);
+  void Add(const Event& event);
+  bool empty() const;
+  // Adds the sums to the tables, one upsert per key; then the batch is empty again.
+  StoreStatus Write(sqlite3* db, const RollupStatements& statements);
+
+ private:
+  struct Sum {
+    int64_t bucket = 0;
+    const Event* labels = nullptr;  // the first event of the key: its labels are the key's
+    AnalyticsMeasures measures;
+  };
+  const budgets::TimeZone& day_zone_;
+  std::vector<RollupTable> tables_;
+  std::array<std::unordered_map<std::string, Sum>, kRollupTableCount> sums_;
+  std::string key_;  // reused
+};
+
+// Reads the zone rollup_day was built in (analytics_meta); "UTC" when none is recorded.
+StoreResult<std::string> ReadRollupZone(sqlite3* db);
+// Empties `tables` and builds them again from every stored event, in the caller's transaction;
+// records `day_zone` as the day tables' zone. For a migration (all tables) and a change of
+// central.time_zone (the day tables).
+StoreStatus RebuildRollups(sqlite3* db, const budgets::TimeZone& day_zone,
+                           const std::vector<RollupTable>& tables);
+
+}  // namespace costgate::central

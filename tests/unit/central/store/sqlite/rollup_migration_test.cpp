@@ -1,0 +1,52 @@
+// Version 5 adds the analytics rollups: a version-4 database keeps its events and gets rollups
+// built from them, in UTC days until central sets its zone.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "tests/unit/central/store/analytics_helpers.h"
+#include "tests/unit/central/store/store_helpers.h"
+
+namespace costgate::central {
+namespace {
+
+constexpr int64_t kMigrationFrom = 1'790'812'800'000;  // 2026-10-01T00:00:00Z
+constexpr int64_t kMigrationDayMs = 86'400'000;
+
+TEST(RollupMigration, Version4EventsGetRollups) {
+  store_testing::TempDir dir;
+  const std::string path = dir.File("central.db");
+  const std::vector<Event> events =
+      analytics_testing::RandomEvents(11, 500, kMigrationFrom, 6 * kMigrationDayMs);
+  {
+    std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
+    ASSERT_NE(store, nullptr);
+    ASSERT_TRUE(std::holds_alternative<std::vector<InsertResult>>(store->InsertEvents(events)));
+  }
+  // Back to version 4: no rollup tables.
+  store_testing::ExecuteSql(path,
+                            "DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE "
+                            "rollup_day_core; DROP TABLE analytics_meta; PRAGMA user_version = 4;");
+  std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 500);
+  for (const char* table : {"rollup_hour", "rollup_day", "rollup_day_core"}) {
+    EXPECT_EQ(*store_testing::QueryRows(
+                  path, std::string("SELECT SUM(calls) AS n FROM ") + table)[0]["n"],
+              "500")
+        << table;
+  }
+  const AnalyticsQuery q{
+      kMigrationFrom + 77, kMigrationFrom + 5 * kMigrationDayMs + 1, {}, {Dimension::kUser}};
+  auto rows = store->Aggregate(q);
+  ASSERT_TRUE(std::holds_alternative<std::vector<AnalyticsRow>>(rows));
+  EXPECT_EQ(analytics_testing::ToMap(std::get<std::vector<AnalyticsRow>>(rows)),
+            analytics_testing::BruteForce(events, q));
+  EXPECT_EQ(std::get<std::string>(store->AnalyticsTimeZone()), "UTC");
+}
+
+}  // namespace
+}  // namespace costgate::central
