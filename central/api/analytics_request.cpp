@@ -8,6 +8,7 @@
 #include "central/api/analytics_time.h"
 #include "central/api/api_error.h"
 #include "central/api/json_members.h"
+#include "central/api/json_out.h"
 #include "central/budgets/budget_period.h"
 
 namespace costgate::central {
@@ -135,31 +136,39 @@ std::variant<std::vector<AnalyticsRow>, ApiResponse> AggregateFor(const Call& ca
   return std::get<std::vector<AnalyticsRow>>(std::move(rows));
 }
 
-void AppendMeasureMembers(std::string& out, const AnalyticsMeasures& m) {
-  JsonMoneyMembers(out, "cost", pricing::Money::FromPico(m.cost_pico));
-  JsonMember(out, "calls", m.calls);
-  JsonMember(out, "errors", m.errors);
-  JsonMember(out, "unpriced_calls", m.unpriced_calls);
-  JsonMember(out, "estimated_calls", m.estimated_calls);
-  JsonMember(out, "input_tokens", m.input_tokens);
-  JsonMember(out, "output_tokens", m.output_tokens);
-  JsonMember(out, "cached_tokens", m.cached_tokens);
-  JsonMember(out, "thinking_tokens", m.thinking_tokens);
-  JsonMember(out, "tokens", m.tokens());
-  JsonMember(out, "characters", m.characters);
-  JsonMember(out, "credits", m.credits);
+std::array<std::pair<std::string_view, std::string>, kMeasureFieldCount> MeasureFields(
+    const AnalyticsMeasures& m) {
   // Milliseconds as exact decimal seconds: 1500 -> 1.5.
-  JsonMemberName(out, "audio_seconds");
-  const int64_t whole = m.audio_ms / 1000;
-  const int64_t rest = m.audio_ms % 1000;
-  out += std::to_string(whole);
-  if (rest != 0) {
+  std::string audio_seconds = std::to_string(m.audio_ms / 1000);
+  if (const int64_t rest = m.audio_ms % 1000; rest != 0) {
     char fraction[8];
     std::snprintf(fraction, sizeof fraction, ".%03lld", static_cast<long long>(rest));
     std::string_view text(fraction);
     while (text.back() == '0') {
       text.remove_suffix(1);
     }
+    audio_seconds += text;
+  }
+  const auto n = [](int64_t v) { return std::to_string(v); };
+  return {{{"cost_usd", UsdNumber(pricing::Money::FromPico(m.cost_pico))},
+           {"cost_pico_usd", n(m.cost_pico)},
+           {"calls", n(m.calls)},
+           {"errors", n(m.errors)},
+           {"unpriced_calls", n(m.unpriced_calls)},
+           {"estimated_calls", n(m.estimated_calls)},
+           {"input_tokens", n(m.input_tokens)},
+           {"output_tokens", n(m.output_tokens)},
+           {"cached_tokens", n(m.cached_tokens)},
+           {"thinking_tokens", n(m.thinking_tokens)},
+           {"tokens", n(m.tokens())},
+           {"characters", n(m.characters)},
+           {"credits", n(m.credits)},
+           {"audio_seconds", std::move(audio_seconds)}}};
+}
+
+void AppendMeasureMembers(std::string& out, const AnalyticsMeasures& m) {
+  for (const auto& [name, text] : MeasureFields(m)) {
+    JsonMemberName(out, name);
     out += text;
   }
 }

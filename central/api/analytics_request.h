@@ -3,11 +3,13 @@
 // shared pieces of their answers.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -49,8 +51,13 @@ std::variant<std::vector<AnalyticsRow>, ApiResponse> AggregateFor(const Call& ca
                                                                   int64_t to_unix_ms,
                                                                   std::vector<Dimension> group_by);
 
-// Every measure of the contract as members of the object being written: cost_usd,
-// cost_pico_usd, calls, errors, ..., tokens, audio_seconds.
+// Every measure of the contract by name, with its value as a JSON number's text (which is also
+// its CSV field): cost_usd (exact), cost_pico_usd, calls, errors, ..., tokens, audio_seconds
+// (exact decimal seconds).
+inline constexpr size_t kMeasureFieldCount = 14;
+std::array<std::pair<std::string_view, std::string>, kMeasureFieldCount> MeasureFields(
+    const AnalyticsMeasures& m);
+// MeasureFields as members of the object being written.
 void AppendMeasureMembers(std::string& out, const AnalyticsMeasures& m);
 // "from", "to" (RFC 3339 in the zone) and "tz" members.
 void AppendRangeMembers(std::string& out, const AnalyticsRequest& request);

@@ -136,6 +136,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleAnalyticsPivot(call);
     case Route::kAnalyticsEvents:
       return HandleAnalyticsEvents(call);
+    case Route::kAnalyticsExport:
+      return HandleAnalyticsExport(call);
     case Route::kHealth:
     case Route::kStaticFile:
       break;

@@ -57,5 +57,7 @@ ApiResponse HandleAnalyticsTimeseries(const Call& call);
 ApiResponse HandleAnalyticsBreakdown(const Call& call);
 ApiResponse HandleAnalyticsPivot(const Call& call);
 ApiResponse HandleAnalyticsEvents(const Call& call);
+// The events, a breakdown or FOCUS rows as CSV or JSON Lines, streamed (analytics_export.cpp).
+ApiResponse HandleAnalyticsExport(const Call& call);
 
 }  // namespace costgate::central

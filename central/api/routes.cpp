@@ -10,7 +10,7 @@ namespace {
 // keyed route may still write the key's last_used_at (key_auth.h). The admin API reads budgets
 // on the read pool and changes them on the writer, where a change and its seeding cannot
 // interleave with an ingest (budget_admin.h).
-constexpr std::array<RouteSpec, 19> kRoutes = {{
+constexpr std::array<RouteSpec, 20> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -34,6 +34,7 @@ constexpr std::array<RouteSpec, 19> kRoutes = {{
      RouteKind::kRead},
     {Route::kAnalyticsPivot, "/admin/v1/analytics/pivot", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kAnalyticsEvents, "/admin/v1/analytics/events", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAnalyticsExport, "/admin/v1/analytics/export", "GET", Scope::kAdmin, RouteKind::kRead},
 }};
 
 const Router& ApiRouter() {

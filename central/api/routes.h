@@ -32,6 +32,7 @@ enum class Route {
   kAnalyticsBreakdown,
   kAnalyticsPivot,
   kAnalyticsEvents,
+  kAnalyticsExport,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

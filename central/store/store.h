@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +23,7 @@
 #include "central/store/analytics.h"
 #include "central/store/budget.h"
 #include "central/store/event.h"
+#include "central/store/event_scan.h"
 #include "central/store/ledger.h"
 
 namespace costgate::central {
@@ -236,6 +238,16 @@ class Store {
   // The events of the range passing the filters, newest first by (start_unix_ms, event_id),
   // at most `limit`, after the cursor when one is given.
   virtual StoreResult<std::vector<Event>> ListEvents(const EventPageQuery& query) = 0;
+  // The events of [from, to) passing the filters, oldest first by (start_unix_ms, event_id),
+  // read in batches from one snapshot (event_scan.h). The scan uses this store's connection:
+  // for a long one, call it on a store of its own (OpenReader).
+  virtual StoreResult<std::unique_ptr<EventScan>> ScanEvents(
+      int64_t from_unix_ms, int64_t to_unix_ms, const std::vector<AnalyticsFilter>& filters) = 0;
+
+  // Another connection to the same store that only reads, for a long read (an export) that
+  // must neither hold up this connection's other work nor see its snapshot move. An error when
+  // the store has no second connection (a private in-memory SQLite database).
+  virtual StoreResult<std::unique_ptr<Store>> OpenReader() = 0;
 };
 
 }  // namespace costgate::central

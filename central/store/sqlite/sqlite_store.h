@@ -94,6 +94,10 @@ class SqliteStore final : public Store {
   StoreResult<std::string> AnalyticsTimeZone() override;
   StoreResult<std::vector<AnalyticsRow>> Aggregate(const AnalyticsQuery& query) override;
   StoreResult<std::vector<Event>> ListEvents(const EventPageQuery& query) override;
+  StoreResult<std::unique_ptr<EventScan>> ScanEvents(
+      int64_t from_unix_ms, int64_t to_unix_ms,
+      const std::vector<AnalyticsFilter>& filters) override;
+  StoreResult<std::unique_ptr<Store>> OpenReader() override;
 
  private:
   explicit SqliteStore(sqlite3* db);
