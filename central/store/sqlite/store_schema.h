@@ -10,8 +10,9 @@ namespace costgate::central {
 // PRAGMA user_version of the schema this build writes. Version 2 adds events.pricing_notes;
 // version 3 the budgets, budget_spend and audit_log tables; version 4 the events' preflight
 // estimate and budget lease holder, the budget_holds and budget_leases tables, and the alert
-// tables (budget_alerts, alert_deliveries, alert_attempts).
-inline constexpr int kStoreSchemaVersion = 4;
+// tables (budget_alerts, alert_deliveries, alert_attempts); version 5 the people's accounts,
+// sessions and setup token (accounts, sessions, setup_token).
+inline constexpr int kStoreSchemaVersion = 5;
 
 // Creates the schema in an empty database (user_version 0) in one transaction; brings an older
 // version to kStoreSchemaVersion in one transaction, its rows kept; accepts a database at

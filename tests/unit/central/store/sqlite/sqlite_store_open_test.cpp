@@ -28,11 +28,11 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion4) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion5) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -53,9 +53,10 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
   }
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
   EXPECT_EQ(tables, (std::vector<std::string>{
-                        "alert_attempts", "alert_deliveries", "api_keys", "audit_log",
+                        "accounts", "alert_attempts", "alert_deliveries", "api_keys", "audit_log",
                         "budget_alerts", "budget_holds", "budget_leases", "budget_spend", "budgets",
-                        "events", "projects", "sqlite_sequence", "teams", "users", "workspaces"}));
+                        "events", "projects", "sessions", "setup_token", "sqlite_sequence", "teams",
+                        "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
@@ -118,12 +119,15 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "4");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
   ASSERT_TRUE(old.has_value());
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
   EXPECT_EQ(old->price_key, "gemini/gemini-2.5-flash");
   EXPECT_EQ(old->pricing_notes, "");
+  // Version 5's account tables came with the migration.
+  EXPECT_EQ(std::get<std::vector<Account>>(store->ListAccounts()).size(), 0u);
+  EXPECT_FALSE(std::get<bool>(store->HasAdminAccount()));
   store->InsertEvents(std::vector{MakeEvent("new")});
   EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("new"))->pricing_notes,
             "model_fallback,tier_fallback");
@@ -138,7 +142,7 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (4)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (5)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {
