@@ -152,10 +152,13 @@ class Api {
       const StaticFiles* static_files = nullptr);
 
   // Admits a request from its head: 404 for an unknown route, 405 with Allow for a wrong
-  // method, 400 for a malformed escape in the query or a path capture; health and static files
-  // need no key; every other route needs a key with its scope (401 missing, unknown or revoked,
-  // 403 without the scope, 503 store failing). Touches the key's last_used_at (key_auth.h), so
-  // admission of a route with a scope writes the store; one without reads nothing.
+  // method, 400 for a malformed escape in the query or a path capture; health, static files,
+  // sign-in and setup need no key; every other route needs a key with its scope (401 missing,
+  // unknown or revoked, 403 without the scope, 503 store failing), or, on a route that takes
+  // sessions and with no key presented, a browser session (session_auth.h: 401
+  // unauthenticated, 403 forbidden_role, csrf_token_missing, csrf_token_mismatch). Touches the
+  // key's last_used_at (key_auth.h), so admission of a route with a scope writes the store; one
+  // without reads nothing.
   std::variant<Admission, ApiResponse> Admit(const ApiHead& head);
 
   // True when Admit(head) does not touch the store (no route, a wrong method, a route without a
