@@ -15,7 +15,7 @@
 namespace costgate::central {
 namespace {
 
-std::string Actor(const Call& call) { return "key:" + call.key.id; }
+std::string Actor(const Call& call) { return std::string(call.actor); }
 
 ApiResponse NoSuchBudget(std::string_view id_or_name) {
   return ErrorResponse(404, "budget_not_found",

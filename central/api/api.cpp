@@ -7,6 +7,7 @@
 #include "central/api/handlers.h"
 #include "central/api/key_auth.h"
 #include "central/api/routes.h"
+#include "central/api/session_auth.h"
 #include "central/api/static_files.h"
 
 namespace costgate::central {
@@ -77,8 +78,17 @@ std::variant<Admission, ApiResponse> Api::Admit(const ApiHead& head) {
   if (!found.spec->scope) {
     return admission;
   }
-  std::variant<ApiKeyRecord, ApiResponse> key = Authenticate(
-      store_, PresentedKey(head.api_key, head.authorization), *found.spec->scope, head.now_unix_ms);
+  const std::string_view presented = PresentedKey(head.api_key, head.authorization);
+  if (presented.empty() && AcceptsSession(*found.spec)) {
+    std::variant<SessionUser, ApiResponse> user = AdmitSession(store_, head, *found.spec);
+    if (ApiResponse* refused = std::get_if<ApiResponse>(&user)) {
+      return std::move(*refused);
+    }
+    admission.user = std::move(std::get<SessionUser>(user));
+    return admission;
+  }
+  std::variant<ApiKeyRecord, ApiResponse> key =
+      Authenticate(store_, presented, *found.spec->scope, head.now_unix_ms);
   if (ApiResponse* refused = std::get_if<ApiResponse>(&key)) {
     return std::move(*refused);
   }
@@ -93,12 +103,35 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
     return static_files_->Serve(request.path.substr(0, request.path.find('?')),
                                 request.if_none_match);
   }
-  if (admission.route == Route::kHealth || !admission.key) {
-    // Only health is admitted without a key (Admit).
+  // The open routes (no key, no session: routes.cpp) answer with no caller to name.
+  static const ApiKeyRecord kNoKey;
+  const ApiKeyRecord& key = admission.key ? *admission.key : kNoKey;
+  const std::string actor = admission.user  ? "user:" + admission.user->username
+                            : admission.key ? "key:" + admission.key->id
+                                            : "";
+  const Call call{request,
+                  key,
+                  store_,
+                  prices_.Current(),
+                  admission.params,
+                  admission.query,
+                  zones_,
+                  alert_targets_,
+                  actor,
+                  admission.user ? &*admission.user : nullptr};
+  if (admission.route == Route::kSessionLogin) {
+    return HandleLogin(call, login_throttle_);
+  }
+  if (admission.route == Route::kSetupStatus) {
+    return HandleSetupStatus(call);
+  }
+  if (admission.route == Route::kSetupComplete) {
+    return HandleSetupComplete(call);
+  }
+  if (admission.route == Route::kHealth || (!admission.key && !admission.user)) {
+    // Only health and the open routes above are admitted without a key or a session (Admit).
     return HandleHealth(store_);
   }
-  const Call call{request,          *admission.key,  store_, prices_.Current(),
-                  admission.params, admission.query, zones_, alert_targets_};
   switch (admission.route) {
     case Route::kUsageBatch:
       return HandleUsageBatch(call, limits_.max_batch_events);
@@ -138,6 +171,27 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleAnalyticsEvents(call);
     case Route::kAnalyticsExport:
       return HandleAnalyticsExport(call);
+    case Route::kSessionGet:
+      return HandleSessionGet(call);
+    case Route::kSessionLogout:
+      return HandleLogout(call);
+    case Route::kAccountList:
+      return HandleAccountList(call);
+    case Route::kAccountCreate:
+      return HandleAccountCreate(call);
+    case Route::kAccountPatch:
+      return HandleAccountPatch(call);
+    case Route::kAccountDelete:
+      return HandleAccountDelete(call);
+    case Route::kKeyList:
+      return HandleKeyList(call);
+    case Route::kKeyCreate:
+      return HandleKeyCreate(call);
+    case Route::kKeyRevoke:
+      return HandleKeyRevoke(call);
+    case Route::kSessionLogin:
+    case Route::kSetupStatus:
+    case Route::kSetupComplete:
     case Route::kHealth:
     case Route::kStaticFile:
       break;
@@ -146,8 +200,9 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
 }
 
 ApiResponse Api::Handle(const ApiRequest& request) {
-  std::variant<Admission, ApiResponse> admitted = Admit(
-      {request.method, request.path, request.api_key, request.now_unix_ms, request.authorization});
+  std::variant<Admission, ApiResponse> admitted =
+      Admit({request.method, request.path, request.api_key, request.now_unix_ms,
+             request.authorization, request.cookie, request.csrf_token});
   if (ApiResponse* refused = std::get_if<ApiResponse>(&admitted)) {
     return std::move(*refused);
   }

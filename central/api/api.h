@@ -24,6 +24,13 @@
 //   GET  /admin/v1/analytics/{summary,timeseries,breakdown,pivot,events}
 //                              scope admin; usage sums from the rollups, events for drill-down
 //                              (analytics_request.h: from, to, tz, dimension filters)
+//   POST, GET, DELETE /admin/v1/session; GET, POST /admin/v1/setup: people signing in
+//                              (auth_handlers.cpp; session_auth.h)
+//   GET, POST /admin/v1/accounts; PATCH, DELETE /admin/v1/accounts/{username}: people's
+//                              accounts (admin_accounts.cpp)
+//   GET, POST /admin/v1/keys; DELETE /admin/v1/keys/{id}: API keys (admin_keys.cpp)
+// Every /admin/v1 route with a scope also admits a browser session instead of a key
+// (session_auth.h: cookie, role, CSRF).
 //   GET  /...                  central.static_dir, where no route claims the path and the path
 //                              holds no "/v1/" (static_files.h); no key
 // A GET route answers HEAD too (the caller sends no body). The query string is parsed for every
@@ -49,9 +56,11 @@
 #include <vector>
 
 #include "central/api/body_stream.h"
+#include "central/api/login_throttle.h"
 #include "central/api/path_pattern.h"
 #include "central/api/query.h"
 #include "central/api/routes.h"
+#include "central/api/session_user.h"
 #include "central/budgets/spend_increments.h"
 #include "central/store/store.h"
 #include "pricing/book_holder.h"
@@ -65,6 +74,8 @@ struct ApiHead {
   std::string_view api_key;  // X-API-Key header value, "" when absent
   int64_t now_unix_ms = 0;
   std::string_view authorization = {};  // Authorization header value, "" when absent
+  std::string_view cookie = {};         // Cookie header value, "" when absent
+  std::string_view csrf_token = {};     // X-CSRF-Token header value, "" when absent
 };
 
 struct ApiRequest {
@@ -89,6 +100,12 @@ struct ApiRequest {
   int64_t now_unix_ms = 0;
   std::string_view if_none_match;  // If-None-Match header value, "" when absent
   std::string_view authorization;  // Authorization header value, "" when absent
+  // For people signing in (session_auth.h): the Cookie header, X-Forwarded-Proto (a reverse
+  // proxy's "https" makes the cookie Secure) and the client's address (login rate limits).
+  std::string_view cookie;
+  std::string_view csrf_token;  // X-CSRF-Token
+  std::string_view forwarded_proto;
+  std::string_view client_address;
 };
 
 struct ApiHeader {
@@ -110,11 +127,12 @@ struct ApiResponse {
 
 // A request admitted from its head: the route it names, the thread that may answer it, the
 // path's captures and the query, and, for a route with a scope, the key that may call it
-// (already checked for the route's scope).
+// (already checked for the route's scope), or the signed-in person (session_auth.h).
 struct Admission {
   Route route = Route::kHealth;
   RouteKind kind = RouteKind::kRead;
   std::optional<ApiKeyRecord> key;
+  std::optional<SessionUser> user;
   PathParams params;
   Query query;
 };
@@ -141,10 +159,13 @@ class Api {
       const StaticFiles* static_files = nullptr);
 
   // Admits a request from its head: 404 for an unknown route, 405 with Allow for a wrong
-  // method, 400 for a malformed escape in the query or a path capture; health and static files
-  // need no key; every other route needs a key with its scope (401 missing, unknown or revoked,
-  // 403 without the scope, 503 store failing). Touches the key's last_used_at (key_auth.h), so
-  // admission of a route with a scope writes the store; one without reads nothing.
+  // method, 400 for a malformed escape in the query or a path capture; health, static files,
+  // sign-in and setup need no key; every other route needs a key with its scope (401 missing,
+  // unknown or revoked, 403 without the scope, 503 store failing), or, on a route that takes
+  // sessions and with no key presented, a browser session (session_auth.h: 401
+  // unauthenticated, 403 forbidden_role, csrf_token_missing, csrf_token_mismatch). Touches the
+  // key's last_used_at (key_auth.h), so admission of a route with a scope writes the store; one
+  // without reads nothing.
   std::variant<Admission, ApiResponse> Admit(const ApiHead& head);
 
   // True when Admit(head) does not touch the store (no route, a wrong method, a route without a
@@ -178,6 +199,8 @@ class Api {
   const StaticFiles* static_files_;
   budgets::ZoneCache zones_;  // the budgets' time zones, for counting spend on ingest
   std::vector<DeliveryTarget> alert_targets_;
+  // Failed sign-ins (POST /admin/v1/session is a write: answered by the writer's Api only).
+  LoginThrottle login_throttle_;
 };
 
 }  // namespace costgate::central

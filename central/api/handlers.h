@@ -21,6 +21,10 @@ struct Call {
   const Query& query;              // the query string's parameters, decoded
   budgets::ZoneCache& zones;       // the budgets' time zones: the Api's own (one Api per thread)
   std::span<const DeliveryTarget> alert_targets = {};  // where alerts go (alerts/targets.h)
+  // Who asks, as the audit log names them: "user:<username>" for a session, "key:<key id>" for
+  // a key, "" on the open routes.
+  std::string_view actor = {};
+  const SessionUser* user = nullptr;  // the signed-in person; null for a key
 };
 
 // Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
@@ -59,5 +63,22 @@ ApiResponse HandleAnalyticsPivot(const Call& call);
 ApiResponse HandleAnalyticsEvents(const Call& call);
 // The events, a breakdown or FOCUS rows as CSV or JSON Lines, streamed (analytics_export.cpp).
 ApiResponse HandleAnalyticsExport(const Call& call);
+// People signing in (auth_handlers.cpp; session_auth.h says how sessions work).
+// POST /admin/v1/session: 200 + Set-Cookie; 401 invalid_credentials; 429 + Retry-After.
+ApiResponse HandleLogin(const Call& call, LoginThrottle& throttle);
+ApiResponse HandleSessionGet(const Call& call);     // 200, or 401 for a key
+ApiResponse HandleLogout(const Call& call);         // 204 + a clearing Set-Cookie
+ApiResponse HandleSetupStatus(const Call& call);    // {"needed":bool}
+ApiResponse HandleSetupComplete(const Call& call);  // 201 like a sign-in; 403; 409
+
+// /admin/v1/accounts (admin_accounts.cpp) and /admin/v1/keys (admin_keys.cpp), each change
+// audited.
+ApiResponse HandleAccountList(const Call& call);
+ApiResponse HandleAccountCreate(const Call& call);
+ApiResponse HandleAccountPatch(const Call& call);
+ApiResponse HandleAccountDelete(const Call& call);
+ApiResponse HandleKeyList(const Call& call);
+ApiResponse HandleKeyCreate(const Call& call);
+ApiResponse HandleKeyRevoke(const Call& call);
 
 }  // namespace costgate::central

@@ -10,7 +10,11 @@ namespace {
 // keyed route may still write the key's last_used_at (key_auth.h). The admin API reads budgets
 // on the read pool and changes them on the writer, where a change and its seeding cannot
 // interleave with an ingest (budget_admin.h).
-constexpr std::array<RouteSpec, 20> kRoutes = {{
+//
+// People sign in and set up without a key or session (scope nullopt): POST /admin/v1/session and
+// both setup routes. Sign-in and setup write (a session, an account) and so run on the writer,
+// which also keeps the login throttle in one place (api.h).
+constexpr std::array<RouteSpec, 32> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -35,6 +39,20 @@ constexpr std::array<RouteSpec, 20> kRoutes = {{
     {Route::kAnalyticsPivot, "/admin/v1/analytics/pivot", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kAnalyticsEvents, "/admin/v1/analytics/events", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kAnalyticsExport, "/admin/v1/analytics/export", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kSessionLogin, "/admin/v1/session", "POST", std::nullopt, RouteKind::kWrite},
+    {Route::kSessionGet, "/admin/v1/session", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kSessionLogout, "/admin/v1/session", "DELETE", Scope::kAdmin, RouteKind::kWrite, true},
+    {Route::kSetupStatus, "/admin/v1/setup", "GET", std::nullopt, RouteKind::kRead},
+    {Route::kSetupComplete, "/admin/v1/setup", "POST", std::nullopt, RouteKind::kWrite},
+    {Route::kAccountList, "/admin/v1/accounts", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAccountCreate, "/admin/v1/accounts", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kAccountPatch, "/admin/v1/accounts/{username}", "PATCH", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kAccountDelete, "/admin/v1/accounts/{username}", "DELETE", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kKeyList, "/admin/v1/keys", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kKeyCreate, "/admin/v1/keys", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kKeyRevoke, "/admin/v1/keys/{id}", "DELETE", Scope::kAdmin, RouteKind::kWrite},
 }};
 
 const Router& ApiRouter() {
@@ -73,6 +91,12 @@ RouteLookup FindRoute(std::string_view method, std::string_view target) {
     }
   }
   return ToLookup(std::move(match));
+}
+
+std::span<const RouteSpec> AllRoutes() { return kRoutes; }
+
+bool AcceptsSession(const RouteSpec& spec) {
+  return spec.scope == Scope::kAdmin && spec.pattern.starts_with("/admin/v1/");
 }
 
 bool IsApiPath(std::string_view path) { return path.find("/v1/") != std::string_view::npos; }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,18 @@ enum class Route {
   kAnalyticsPivot,
   kAnalyticsEvents,
   kAnalyticsExport,
+  kSessionLogin,
+  kSessionGet,
+  kSessionLogout,
+  kSetupStatus,
+  kSetupComplete,
+  kAccountList,
+  kAccountCreate,
+  kAccountPatch,
+  kAccountDelete,
+  kKeyList,
+  kKeyCreate,
+  kKeyRevoke,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 
@@ -51,7 +64,16 @@ struct RouteSpec {
   std::string_view method;     // "GET" (HEAD too), "POST", "PATCH", "DELETE"
   std::optional<Scope> scope;  // the key scope it needs; nullopt: no key needed
   RouteKind kind;
+  // A browser session of any role may change it (logout); otherwise a viewer only reads.
+  bool any_role = false;
 };
+
+// Every route of the table, in lookup order: for tests that must cover each route there is.
+std::span<const RouteSpec> AllRoutes();
+
+// True for a route a browser session may call instead of a key (session_auth.h): every
+// /admin/v1 route that needs the admin scope. The open ones (sign-in, setup) need neither.
+bool AcceptsSession(const RouteSpec& spec);
 
 struct RouteLookup {
   using Outcome = RouterMatch::Outcome;

@@ -19,6 +19,7 @@
 #include <variant>
 #include <vector>
 
+#include "central/store/account.h"
 #include "central/store/alert.h"
 #include "central/store/analytics.h"
 #include "central/store/budget.h"
@@ -118,6 +119,44 @@ class Store {
   // Returns false when no key has this id (or name); revoking twice keeps the first time.
   virtual StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) = 0;
   virtual StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) = 0;
+  // The admin API's key changes: CreateKey and RevokeKey with `audit` written in the same
+  // transaction (only when the key was revoked now or before: a key found).
+  virtual StoreStatus CreateKey(const ApiKeyRecord& key, const AuditEntry& audit) = 0;
+  virtual StoreResult<bool> RevokeKey(const std::string& id, int64_t now_unix_ms,
+                                      const AuditEntry& audit) = 0;
+
+  // People's accounts (account.h). Each change writes `audit` in its transaction when kDone.
+  // kNameTaken when the username exists.
+  virtual StoreResult<AccountChange> CreateAccount(const Account& account,
+                                                   const AuditEntry& audit) = 0;
+  // Replaces the role, password hash and updated time of account.username; with
+  // `end_sessions` deletes its sessions too (a new password signs every browser out).
+  virtual StoreResult<AccountChange> UpdateAccount(const Account& account, bool end_sessions,
+                                                   const AuditEntry& audit) = 0;
+  // Deletes the account and its sessions.
+  virtual StoreResult<AccountChange> DeleteAccount(const std::string& username,
+                                                   const AuditEntry& audit) = 0;
+  virtual StoreResult<std::optional<Account>> FindAccount(const std::string& username) = 0;
+  // By username.
+  virtual StoreResult<std::vector<Account>> ListAccounts() = 0;
+  // True when an account with role admin exists.
+  virtual StoreResult<bool> HasAdminAccount() = 0;
+
+  // Browser sessions. CreateSession first deletes the sessions that ended by `now`: absolute
+  // expiry passed, or not seen since `idle_cutoff_unix_ms`.
+  virtual StoreStatus CreateSession(const Session& session, int64_t idle_cutoff_unix_ms) = 0;
+  virtual StoreResult<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
+  virtual StoreStatus TouchSession(const std::string& token_hash, int64_t now_unix_ms) = 0;
+  virtual StoreStatus DeleteSession(const std::string& token_hash) = 0;
+
+  // The one-time setup token (stored as its SHA-256 hex): replaces any earlier one.
+  virtual StoreStatus SetSetupToken(const std::string& token_hash, int64_t expires_unix_ms) = 0;
+  // In one transaction: kAdminExists when an admin account exists; kInvalidToken unless
+  // `token_hash` is the stored token and unexpired at `now_unix_ms`; else creates `admin`,
+  // deletes the token and writes `audit`.
+  virtual StoreResult<SetupOutcome> CompleteSetup(const std::string& token_hash,
+                                                  int64_t now_unix_ms, const Account& admin,
+                                                  const AuditEntry& audit) = 0;
 
   // Budgets. Each change writes `audit` (its id ignored: the store assigns it) in the same
   // transaction as the change, and only when the change is kDone. With `seed`, that transaction

@@ -27,6 +27,20 @@ bool HeaderIs(const base::RequestHead& head, std::string_view name, std::string_
   return found != nullptr && base::EqualsIgnoreCase(*found, value);
 }
 
+// The value of header `name`, "" when absent.
+std::string_view HeaderText(const base::RequestHead& head, std::string_view name) {
+  const std::string* found = head.headers.Find(name);
+  return found != nullptr ? std::string_view(*found) : std::string_view();
+}
+
+// The peer's IP address, for the login rate limit: the socket's own, never a forwarded header a
+// client could write (behind a reverse proxy every client shares the proxy's count).
+std::string ClientAddress(ClientConnection& client) {
+  boost::system::error_code ec;
+  const auto endpoint = client.socket().remote_endpoint(ec);
+  return ec ? std::string() : endpoint.address().to_string();
+}
+
 // Refusals the head alone decides, before any body byte is read or buffered.
 std::optional<central::ApiResponse> RefuseBodyFromHead(http::MessageParser& parser,
                                                        uint64_t max_body_bytes) {
@@ -148,12 +162,13 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
 
   // Admission first: a request without a valid key, or for no route, is answered before central
   // reads or keeps a single byte of its body.
-  const std::string* key = head.headers.Find("x-api-key");
-  const std::string* authorization = head.headers.Find("authorization");
-  const central::ApiHead api_head{
-      head.method, head.target, key != nullptr ? std::string_view(*key) : std::string_view(),
-      base::NowUnixMs(),
-      authorization != nullptr ? std::string_view(*authorization) : std::string_view()};
+  const central::ApiHead api_head{head.method,
+                                  head.target,
+                                  HeaderText(head, "x-api-key"),
+                                  base::NowUnixMs(),
+                                  HeaderText(head, "authorization"),
+                                  HeaderText(head, "cookie"),
+                                  HeaderText(head, "x-csrf-token")};
   std::variant<central::Admission, central::ApiResponse> admitted = co_await api.Admit(api_head);
   if (central::ApiResponse* refused = std::get_if<central::ApiResponse>(&admitted)) {
     co_return std::move(*refused);
@@ -194,10 +209,14 @@ Awaitable<std::optional<central::ApiResponse>> Answer(ClientConnection& client, 
   request.path = api_head.path;
   request.api_key = api_head.api_key;
   request.authorization = api_head.authorization;
+  request.cookie = api_head.cookie;
+  request.csrf_token = api_head.csrf_token;
+  request.forwarded_proto = HeaderText(head, "x-forwarded-proto");
+  const std::string client_address = ClientAddress(client);
+  request.client_address = client_address;
   request.body = text;
   request.now_unix_ms = base::NowUnixMs();
-  const std::string* if_none_match = head.headers.Find("if-none-match");
-  request.if_none_match = if_none_match != nullptr ? std::string_view(*if_none_match) : "";
+  request.if_none_match = HeaderText(head, "if-none-match");
   co_return co_await api.Handle(request, std::get<central::Admission>(admitted));
 }
 

@@ -8,6 +8,7 @@
 
 #include "config/config_loader.h"
 #include "config/env_overrides.h"
+#include "daemon/cli/admin.h"
 #include "daemon/cli/budgets.h"
 #include "daemon/cli/generate_events.h"
 #include "daemon/cli/keys.h"
@@ -37,6 +38,7 @@ void PrintHelp(std::FILE* out) {
   PrintGenerateEventsCommand(out);
   PrintPricesCommands(out);
   PrintKeysCommands(out);
+  PrintAdminCommands(out);
   PrintBudgetsCommands(out);
   std::fprintf(out,
                "  costgate --help | --version\n"
@@ -49,6 +51,8 @@ void PrintHelp(std::FILE* out) {
                "\n");
   PrintPricesOptions(out);
   PrintKeysOptions(out);
+  std::fprintf(out, "\n");
+  PrintAdminOptions(out);
   std::fprintf(out, "\n");
   PrintBudgetsOptions(out);
   std::fprintf(out, "\nEnvironment overrides (win over the file):\n");
@@ -169,6 +173,9 @@ int Main(int argc, char** argv) {
   }
   if (command == "budgets") {
     return BudgetsCommand(args);
+  }
+  if (command == "admin") {
+    return AdminCommand(args);
   }
   std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
                command.data());

@@ -1,8 +1,12 @@
 #include "daemon/roles/central_role.h"
 
+#include <cstdio>
 #include <variant>
 
+#include "base/clock.h"
+#include "base/sha256.h"
 #include "central/alerts/targets.h"
+#include "central/keys/password_hash.h"
 
 namespace costgate::daemon::roles {
 namespace {
@@ -21,7 +25,48 @@ void RegisterBodyBudgetMetrics(metrics::ProxyMetrics& metrics,
                                  [&budget] { return static_cast<double>(budget.refusals()); });
 }
 
+// A setup token lives a day: long enough to open the link after a first start, short enough
+// that a forgotten one does not wait for whoever finds the log.
+constexpr int64_t kSetupTokenTtlMs = int64_t{24} * 60 * 60 * 1000;
+
+// "0.0.0.0" and "::" listen everywhere; a browser on this machine reaches them at loopback.
+std::string BrowserHost(const std::string& host) {
+  if (host.empty() || host == "0.0.0.0") {
+    return "127.0.0.1";
+  }
+  if (host == "::") {
+    return "[::1]";
+  }
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
 }  // namespace
+
+void CentralRole::OfferSetup(const config::CentralConfig& settings) {
+  std::string token;
+  service_->RunNow([this, &token] {
+    central::StoreResult<bool> has_admin = store_->HasAdminAccount();
+    if (!std::holds_alternative<bool>(has_admin) || std::get<bool>(has_admin)) {
+      return;
+    }
+    std::string fresh = central::RandomToken();
+    if (!store_->SetSetupToken(base::Sha256Hex(fresh), base::NowUnixMs() + kSetupTokenTtlMs)) {
+      token = std::move(fresh);
+    }
+  });
+  if (token.empty()) {
+    return;
+  }
+  const std::string url = "http://" + BrowserHost(settings.listen.address) + ":" +
+                          std::to_string(settings.listen.port) + "/setup#token=" + token;
+  // Printed, not only logged: the person starting central for the first time reads the
+  // terminal. The token is in the URL's fragment, which browsers never send to a server or a
+  // proxy's log. It is shown this once; a restart without an admin makes a new one.
+  std::printf("open %s to create the first admin account (or run `costgate admin create`)\n",
+              url.c_str());
+  std::fflush(stdout);
+  logger_.Info("no admin account: setup link printed on stdout, valid 24 h").Emit();
+}
 
 std::unique_ptr<central_api::ReadPool> CentralRole::OpenReaders(
     const config::CentralConfig& settings, pricing::PriceBookHolder& prices) {

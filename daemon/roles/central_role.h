@@ -31,6 +31,10 @@ class CentralRole {
   void StartApi(const config::CentralConfig& settings, pricing::PriceBookHolder& prices,
                 metrics::ProxyMetrics& metrics);
 
+  // With no admin account yet: stores a fresh one-time setup token (valid 24 h) and prints the
+  // URL that uses it, http://HOST:PORT/setup#token=..., once on stdout. After StartApi.
+  void OfferSetup(const config::CentralConfig& settings);
+
   // Sends budget alerts as `alerts` says (daemon/alerts/alert_sender.h), and tells the API where
   // the alerts it records go. After StartApi.
   void StartAlerts(const config::AlertsConfig& alerts);

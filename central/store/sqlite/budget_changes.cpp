@@ -45,21 +45,6 @@ StoreStatus RunWithId(sqlite3* db, sqlite3_stmt* stmt, const std::string& id,
   return std::nullopt;
 }
 
-StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit) {
-  sqlite::ResetOnExit reset(stmt);
-  sqlite::Binder b(stmt);
-  b.Int(audit.at_unix_ms);
-  b.Text(audit.actor);
-  b.Text(audit.action);
-  b.Text(audit.object_id);
-  b.Text(audit.before_json);
-  b.Text(audit.after_json);
-  if (b.Step() != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, "write audit row of " + audit.object_id)};
-  }
-  return std::nullopt;
-}
-
 // Runs `change` between BEGIN IMMEDIATE and COMMIT, writing `audit` when it is kDone; on every
 // other outcome rolls back, so a refused change leaves nothing, not even its audit row.
 template <typename Change>
@@ -117,6 +102,21 @@ StoreResult<BudgetChange> WriteChecked(sqlite3* db, const BudgetStatements& s, c
 }
 
 }  // namespace
+
+StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit) {
+  sqlite::ResetOnExit reset(stmt);
+  sqlite::Binder b(stmt);
+  b.Int(audit.at_unix_ms);
+  b.Text(audit.actor);
+  b.Text(audit.action);
+  b.Text(audit.object_id);
+  b.Text(audit.before_json);
+  b.Text(audit.after_json);
+  if (b.Step() != SQLITE_DONE) {
+    return StoreError{sqlite::ErrorText(db, "write audit row of " + audit.object_id)};
+  }
+  return std::nullopt;
+}
 
 StoreResult<BudgetChange> SqliteStore::CreateBudget(const Budget& budget, const AuditEntry& audit,
                                                     const std::optional<SpendSeed>& seed) {

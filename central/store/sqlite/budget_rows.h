@@ -39,6 +39,10 @@ struct BudgetStatements {
   sqlite3_stmt* seed_spend = nullptr;
 };
 
+// Writes `audit` (its id ignored) with `stmt` (insert_audit), inside the caller's transaction:
+// every audited change (budgets, accounts, keys) writes its row this way.
+StoreStatus InsertAudit(sqlite3* db, sqlite3_stmt* stmt, const AuditEntry& audit);
+
 // The scope's fields in the order of their columns (budgets) and parameters (kSeedSpendSql).
 template <typename Scope>  // BudgetScope or const BudgetScope
 std::array<decltype(&std::declval<Scope&>().workspace), 8> ScopeFields(Scope& scope) {

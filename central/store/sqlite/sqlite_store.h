@@ -57,6 +57,25 @@ class SqliteStore final : public Store {
   StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;
   StoreResult<bool> RevokeKey(const std::string& id_or_name, int64_t now_unix_ms) override;
   StoreStatus TouchKey(const std::string& id, int64_t now_unix_ms) override;
+  StoreStatus CreateKey(const ApiKeyRecord& key, const AuditEntry& audit) override;
+  StoreResult<bool> RevokeKey(const std::string& id, int64_t now_unix_ms,
+                              const AuditEntry& audit) override;
+  StoreResult<AccountChange> CreateAccount(const Account& account,
+                                           const AuditEntry& audit) override;
+  StoreResult<AccountChange> UpdateAccount(const Account& account, bool end_sessions,
+                                           const AuditEntry& audit) override;
+  StoreResult<AccountChange> DeleteAccount(const std::string& username,
+                                           const AuditEntry& audit) override;
+  StoreResult<std::optional<Account>> FindAccount(const std::string& username) override;
+  StoreResult<std::vector<Account>> ListAccounts() override;
+  StoreResult<bool> HasAdminAccount() override;
+  StoreStatus CreateSession(const Session& session, int64_t idle_cutoff_unix_ms) override;
+  StoreResult<std::optional<Session>> FindSession(const std::string& token_hash) override;
+  StoreStatus TouchSession(const std::string& token_hash, int64_t now_unix_ms) override;
+  StoreStatus DeleteSession(const std::string& token_hash) override;
+  StoreStatus SetSetupToken(const std::string& token_hash, int64_t expires_unix_ms) override;
+  StoreResult<SetupOutcome> CompleteSetup(const std::string& token_hash, int64_t now_unix_ms,
+                                          const Account& admin, const AuditEntry& audit) override;
   using Store::CreateBudget;
   StoreResult<BudgetChange> CreateBudget(const Budget& budget, const AuditEntry& audit,
                                          const std::optional<SpendSeed>& seed) override;

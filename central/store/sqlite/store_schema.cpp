@@ -148,6 +148,37 @@ CREATE TABLE IF NOT EXISTS budget_leases (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 5 (auth): people's accounts, their browser sessions and the one-time setup token
+// (central/store/account.h). Kept apart from any other version-5 tables so that each is its own
+// text, run in order. Passwords are scrypt strings (central/keys/password_hash.h); a session is
+// stored only as the SHA-256 hex of its cookie token, and the setup token likewise: a copy of the
+// database signs nobody in. sessions_by_user serves "sign this user out everywhere";
+// sessions_by_expiry the purge of ended sessions. setup_token holds at most one row (id 1).
+constexpr const char* kCreateAccountTablesSql = R"sql(
+CREATE TABLE IF NOT EXISTS accounts (
+  username        TEXT PRIMARY KEY,
+  role            TEXT NOT NULL,
+  password_hash   TEXT NOT NULL,
+  created_unix_ms INTEGER NOT NULL,
+  updated_unix_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+  token_hash        TEXT PRIMARY KEY,
+  csrf_token        TEXT NOT NULL,
+  username          TEXT NOT NULL,
+  created_unix_ms   INTEGER NOT NULL,
+  expires_unix_ms   INTEGER NOT NULL,
+  last_seen_unix_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (username);
+CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_unix_ms);
+CREATE TABLE IF NOT EXISTS setup_token (
+  id              INTEGER PRIMARY KEY CHECK (id = 1),
+  token_hash      TEXT NOT NULL,
+  expires_unix_ms INTEGER NOT NULL
+);
+)sql";
+
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
 // column comes last in a fresh table too (event_rows.cpp).
@@ -221,6 +252,11 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
                            {RollupTable::kHour, RollupTable::kDay, RollupTable::kDayCore})) {
       error = "migrate schema to 5: " + failed->message;
     }
+  }
+  // Version 5's account tables: the same text for a new and an old database.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateAccountTablesSql,
+                         *version == 0 ? "create schema" : "migrate schema to 5");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -12,7 +12,8 @@ namespace costgate::central {
 // estimate and budget lease holder, the budget_holds and budget_leases tables, and the alert
 // tables (budget_alerts, alert_deliveries, alert_attempts); version 5 the analytics rollups
 // (rollup_hour, rollup_day, rollup_day_core, analytics_meta: rollup_rows.h), built from the
-// events already stored when an older database is migrated.
+// events already stored when an older database is migrated, and the people's accounts, sessions
+// and setup token (accounts, sessions, setup_token).
 inline constexpr int kStoreSchemaVersion = 5;
 
 // Creates the schema in an empty database (user_version 0) in one transaction; brings an older

@@ -28,7 +28,7 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion4) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion5) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
@@ -53,11 +53,11 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
   }
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
   EXPECT_EQ(tables,
-            (std::vector<std::string>{"alert_attempts", "alert_deliveries", "analytics_meta",
-                                      "api_keys", "audit_log", "budget_alerts", "budget_holds",
-                                      "budget_leases", "budget_spend", "budgets", "events",
-                                      "projects", "rollup_day", "rollup_day_core", "rollup_hour",
-                                      "sqlite_sequence", "teams", "users", "workspaces"}));
+            (std::vector<std::string>{
+                "accounts", "alert_attempts", "alert_deliveries", "analytics_meta", "api_keys",
+                "audit_log", "budget_alerts", "budget_holds", "budget_leases", "budget_spend",
+                "budgets", "events", "projects", "rollup_day", "rollup_day_core", "rollup_hour",
+                "sessions", "setup_token", "sqlite_sequence", "teams", "users", "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
@@ -126,6 +126,9 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
   EXPECT_EQ(old->price_key, "gemini/gemini-2.5-flash");
   EXPECT_EQ(old->pricing_notes, "");
+  // Version 5's account tables came with the migration.
+  EXPECT_EQ(std::get<std::vector<Account>>(store->ListAccounts()).size(), 0u);
+  EXPECT_FALSE(std::get<bool>(store->HasAdminAccount()));
   store->InsertEvents(std::vector{MakeEvent("new")});
   EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("new"))->pricing_notes,
             "model_fallback,tier_fallback");
