@@ -1,0 +1,134 @@
+// Month to date at a glance: KPI cards (analytics/summary), spend per day (timeseries), the top
+// five models, apps, projects and users (breakdown) and the budgets' bars. Each part loads and
+// fails on its own, so a missing route leaves the rest useful.
+import { api } from "../api";
+import { BarList } from "../components/BarList";
+import { BudgetBar } from "../components/BudgetBar";
+import { KpiCard } from "../components/KpiCard";
+import { Link } from "../components/Link";
+import { SpendChart } from "../components/SpendChart";
+import { Empty, ErrorState, Loading, NoCallsYet } from "../components/StateViews";
+import { formatInt, formatPercent } from "../format";
+import { useLoad } from "../hooks";
+import { formatPico, toBigInt } from "../money";
+import type { Breakdown, Budget, Summary, Timeseries } from "../types";
+
+const TOP = [
+  { by: "model", title: "Top models" },
+  { by: "source_app", title: "Top apps" },
+  { by: "project", title: "Top projects" },
+  { by: "user", title: "Top users" },
+] as const;
+
+function Kpis({ summary }: { summary: Summary }) {
+  const str = (v: unknown) => String(v);
+  return (
+    <div class="kpis">
+      <KpiCard id="cost" label="Spend" text={formatPico(summary.cost_pico_usd)} value={str(summary.cost_pico_usd)} note="month to date" />
+      <KpiCard id="calls" label="Calls" text={formatInt(summary.calls)} value={str(summary.calls)} note={`${formatInt(summary.errors)} errors`} />
+      <KpiCard
+        id="tokens"
+        label="Tokens"
+        text={formatInt(summary.tokens)}
+        value={str(summary.tokens)}
+        note={`${formatInt(summary.input_tokens)} in · ${formatInt(summary.output_tokens)} out`}
+      />
+      <KpiCard id="error_rate" label="Error rate" text={formatPercent(summary.error_rate)} value={str(summary.error_rate)} />
+      <KpiCard id="unpriced_calls" label="Unpriced calls" text={formatInt(summary.unpriced_calls)} value={str(summary.unpriced_calls)} note="cost counted as 0" />
+      <KpiCard id="estimated_share" label="Estimated" text={formatPercent(summary.estimated_share)} value={str(summary.estimated_share)} note="of calls, units estimated" />
+      <KpiCard id="characters" label="Characters" text={formatInt(summary.characters)} value={str(summary.characters)} />
+      <KpiCard id="credits" label="Credits" text={formatInt(summary.credits)} value={str(summary.credits)} />
+    </div>
+  );
+}
+
+function SummarySection() {
+  const summary = useLoad(() => api.get<Summary>("/admin/v1/analytics/summary"), "summary");
+  if (summary.loading && !summary.data) return <Loading what="the month's totals" />;
+  if (summary.error) return <ErrorState error={summary.error} retry={summary.reload} />;
+  const data = summary.data!;
+  return (
+    <>
+      <p class="muted range-note">
+        {data.from.slice(0, 10)} to {data.to.slice(0, 16).replace("T", " ")} ({data.tz})
+      </p>
+      <Kpis summary={data} />
+      {toBigInt(data.calls) === 0n && <NoCallsYet />}
+    </>
+  );
+}
+
+function SpendOverTime() {
+  const series = useLoad(() => api.get<Timeseries>("/admin/v1/analytics/timeseries", { bucket: "day" }), "timeseries");
+  return (
+    <section class="card" aria-label="Spend per day">
+      <h3>Spend per day</h3>
+      {series.loading && !series.data ? (
+        <Loading what="spend per day" />
+      ) : series.error ? (
+        <ErrorState error={series.error} retry={series.reload} />
+      ) : (
+        <SpendChart buckets={series.data!.buckets} label="Spend per day (USD)" />
+      )}
+    </section>
+  );
+}
+
+function TopList({ by, title }: { by: string; title: string }) {
+  const top = useLoad(() => api.get<Breakdown>("/admin/v1/analytics/breakdown", { by, limit: 5, order: "cost" }), "top" + by);
+  if (top.loading && !top.data) return <section class="card"><h3>{title}</h3><Loading what={title.toLowerCase()} /></section>;
+  if (top.error) return <section class="card"><h3>{title}</h3><ErrorState error={top.error} retry={top.reload} /></section>;
+  return <BarList title={title} breakdown={top.data!} />;
+}
+
+function BudgetsSection() {
+  const budgets = useLoad(() => api.get<{ budgets: Budget[] }>("/admin/v1/budgets"), "budgets");
+  return (
+    <section class="card" aria-label="Budgets">
+      <h3>Budgets</h3>
+      {budgets.loading && !budgets.data ? (
+        <Loading what="budgets" />
+      ) : budgets.error ? (
+        <ErrorState error={budgets.error} retry={budgets.reload} />
+      ) : budgets.data!.budgets.length === 0 ? (
+        <Empty>
+          <p>
+            No budgets yet. <Link to="/budgets">Create one</Link> to get alerts at 50/80/100 % of a monthly limit.
+          </p>
+        </Empty>
+      ) : (
+        <ul class="plain">
+          {budgets.data!.budgets.map((budget) => (
+            <li key={budget.id}>
+              <div class="bar-row">
+                <strong>{budget.name}</strong>
+                <span class="muted">
+                  {budget.period} {budget.spend.period_key}
+                </span>
+              </div>
+              <BudgetBar budget={budget} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function Overview() {
+  return (
+    <section>
+      <h1>Overview</h1>
+      <SummarySection />
+      <div class="grid-2">
+        <SpendOverTime />
+        <BudgetsSection />
+      </div>
+      <div class="grid-4">
+        {TOP.map((t) => (
+          <TopList key={t.by} by={t.by} title={t.title} />
+        ))}
+      </div>
+    </section>
+  );
+}
