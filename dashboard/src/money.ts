@@ -72,3 +72,15 @@ export function shareOf(part: bigint, whole: bigint): number {
   if (whole <= 0n) return 0;
   return Number((part * 10000n) / whole) / 100;
 }
+
+// For cards and bars, where a long tail of digits hides the number: from $1 up, rounded half up
+// to the cent (in BigInt); below $1 every digit, so a small spend never reads as $0.00. Tables,
+// tooltips and the CSV keep every digit (formatPico).
+export function formatPicoCompact(value: Exact | bigint | null | undefined): string {
+  const pico = toBigInt(value);
+  const abs = pico < 0n ? -pico : pico;
+  if (abs < PICO_PER_USD) return formatPico(pico);
+  const cent = PICO_PER_USD / 100n;
+  const cents = (abs + cent / 2n) / cent;
+  return formatPico((pico < 0n ? -cents : cents) * cent);
+}

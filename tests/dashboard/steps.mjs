@@ -12,6 +12,15 @@ export function usdText(picoText) {
   return (negative ? "-" : "") + "$" + whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + "." + fraction;
 }
 
+// As a card shows it: from $1 up rounded half up to the cent, below $1 every digit.
+export function usdCardText(picoText) {
+  const pico = BigInt(picoText);
+  const abs = pico < 0n ? -pico : pico;
+  if (abs < 10n ** 12n) return usdText(picoText);
+  const cents = (abs + 5n * 10n ** 9n) / 10n ** 10n;
+  return usdText(((pico < 0n ? -cents : cents) * 10n ** 10n).toString());
+}
+
 // The first `"name": value` of a JSON text, as written (no float in between).
 export function rawMember(text, name) {
   const match = new RegExp(`"${name}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*"|[-0-9.eE+]+|null|true|false)`).exec(text);
@@ -103,7 +112,9 @@ export const STEPS = [
         const api = rawMember(summary, member);
         expect(shown === api, `KPI ${kpi}: the page holds ${shown}, the API says ${api}`);
       }
-      await expectText(t.page.locator('[data-kpi="cost"] .kpi-value'), usdText(cost), "the Spend KPI");
+      await expectText(t.page.locator('[data-kpi="cost"] .kpi-value'), usdCardText(cost), "the Spend KPI");
+      const exact = await t.page.locator('[data-kpi="cost"] .kpi-value').getAttribute("title");
+      expect(exact === usdText(cost), `the Spend KPI's exact amount is ${exact}, the API says ${usdText(cost)}`);
       await expectText(t.page.locator('[data-kpi="calls"] .kpi-value'), Number(rawMember(summary, "calls")).toLocaleString("en-US"), "the Calls KPI");
       await t.page.getByRole("region", { name: "Top models" }).getByText("gemini-2.5-pro").waitFor();
       await t.page.locator(".uplot").waitFor();

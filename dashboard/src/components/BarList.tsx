@@ -1,6 +1,6 @@
 // A top-N list: each key with its spend as text and as a bar relative to the range's total.
 import { formatInt } from "../format";
-import { formatPico, shareOf, toBigInt } from "../money";
+import { formatPico, formatPicoCompact, shareOf, toBigInt } from "../money";
 import type { Breakdown } from "../types";
 
 export function keyLabel(key: string): string {
@@ -22,7 +22,9 @@ export function BarList({ title, breakdown }: { title: string; breakdown: Breakd
               <li key={row.key}>
                 <div class="bar-row">
                   <span class={row.key === "" ? "muted" : ""}>{keyLabel(row.key)}</span>
-                  <span class="num">{formatPico(row.cost_pico_usd)}</span>
+                  <span class="num" title={formatPico(row.cost_pico_usd)}>
+                    {formatPicoCompact(row.cost_pico_usd)}
+                  </span>
                 </div>
                 <div class="bar-track" aria-hidden="true">
                   <div class="bar-fill" style={{ width: `${shareOf(cost, total)}%` }} />
@@ -35,7 +37,9 @@ export function BarList({ title, breakdown }: { title: string; breakdown: Breakd
             <li class="muted">
               <div class="bar-row">
                 <span>Everything else</span>
-                <span class="num">{formatPico(breakdown.other.cost_pico_usd)}</span>
+                <span class="num" title={formatPico(breakdown.other.cost_pico_usd)}>
+                  {formatPicoCompact(breakdown.other.cost_pico_usd)}
+                </span>
               </div>
             </li>
           )}

@@ -1,5 +1,5 @@
 // A budget's spend against its limit, with a tick at each alert threshold.
-import { formatPico, shareOf, toBigInt } from "../money";
+import { formatPico, formatPicoCompact, shareOf, toBigInt } from "../money";
 import type { Budget } from "../types";
 
 export function BudgetBar({ budget }: { budget: Budget }) {
@@ -12,7 +12,7 @@ export function BudgetBar({ budget }: { budget: Budget }) {
     <div class="budget-bar">
       <div class="bar-row">
         <span>
-          <strong>{formatPico(spent)}</strong> of {formatPico(limit)}
+          <strong title={formatPico(spent)}>{formatPicoCompact(spent)}</strong> of {formatPico(limit)}
         </span>
         <span class={over ? "num bad" : "num"}>{percent === null ? "—" : `${percent}%`}</span>
       </div>

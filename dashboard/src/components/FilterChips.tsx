@@ -25,6 +25,7 @@ export function FilterChips({ filters, onChange }: { filters: Filters; onChange:
   const chips = Object.entries(filters).flatMap(([d, values]) => (values ?? []).map((v) => [d as Dimension, v] as const));
   return (
     <div class="filters">
+      {chips.length > 0 && (
       <ul class="chips" aria-label="Filters">
         {chips.map(([d, v]) => (
           <li key={d + "=" + v} class="chip">
@@ -35,6 +36,7 @@ export function FilterChips({ filters, onChange }: { filters: Filters; onChange:
           </li>
         ))}
       </ul>
+      )}
       <form
         class="inline-form"
         onSubmit={(event) => {

@@ -10,7 +10,7 @@ import { SpendChart } from "../components/SpendChart";
 import { Empty, ErrorState, Loading, NoCallsYet } from "../components/StateViews";
 import { formatInt, formatPercent } from "../format";
 import { useLoad } from "../hooks";
-import { formatPico, toBigInt } from "../money";
+import { formatPico, formatPicoCompact, toBigInt } from "../money";
 import type { Breakdown, Budget, Summary, Timeseries } from "../types";
 
 const TOP = [
@@ -24,7 +24,14 @@ function Kpis({ summary }: { summary: Summary }) {
   const str = (v: unknown) => String(v);
   return (
     <div class="kpis">
-      <KpiCard id="cost" label="Spend" text={formatPico(summary.cost_pico_usd)} value={str(summary.cost_pico_usd)} note="month to date" />
+      <KpiCard
+        id="cost"
+        label="Spend"
+        text={formatPicoCompact(summary.cost_pico_usd)}
+        exact={formatPico(summary.cost_pico_usd)}
+        value={str(summary.cost_pico_usd)}
+        note="in this range"
+      />
       <KpiCard id="calls" label="Calls" text={formatInt(summary.calls)} value={str(summary.calls)} note={`${formatInt(summary.errors)} errors`} />
       <KpiCard
         id="tokens"
