@@ -20,8 +20,20 @@ function costOf(event: UsageEvent): string {
   return "unpriced";
 }
 
+// Units as stored: an object, or the receipt's units JSON text.
+function unitsOf(event: UsageEvent): Record<string, unknown> {
+  if (typeof event.units === "string") {
+    try {
+      return JSON.parse(event.units) as Record<string, unknown>;
+    } catch {
+      return {};
+    }
+  }
+  return (event.units ?? {}) as Record<string, unknown>;
+}
+
 function tokensOf(event: UsageEvent): string {
-  const units = (event.units ?? {}) as Record<string, unknown>;
+  const units = unitsOf(event);
   const input = Number(event.input_tokens ?? units.input_tokens ?? 0);
   const output = Number(event.output_tokens ?? units.output_tokens ?? 0);
   return input || output ? `${formatInt(input)} / ${formatInt(output)}` : "";
@@ -91,7 +103,7 @@ export function EventsPanel({ title, query, onClose }: { title: string; query: Q
                     <td>{keyLabel(text(event.user))}</td>
                     <td>{text(event.model)}</td>
                     <td>{text(event.operation)}</td>
-                    <td>{text(event.outcome)}</td>
+                    <td>{text(event.outcome ?? event.status)}</td>
                     <td class="num">{tokensOf(event)}</td>
                     <td class="num">{costOf(event)}</td>
                   </tr>

@@ -1,12 +1,19 @@
 // Header (brand, menu button on a phone, who is signed in, sign out), nav and the page.
 import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { useSession } from "../session";
 import { Nav } from "./Nav";
 
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
   const { session, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  useEffect(() => {
+    // After a page change, keyboard and screen-reader users continue from the new page's top.
+    if (first.current) first.current = false;
+    else main.current?.focus();
+  }, [path]);
   return (
     <div class="shell">
       <a class="skip" href="#content">
@@ -32,7 +39,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         </button>
       </header>
       <Nav path={path} open={menuOpen} onNavigate={() => setMenuOpen(false)} />
-      <main id="content" tabIndex={-1}>
+      <main id="content" tabIndex={-1} ref={main}>
         {children}
       </main>
     </div>

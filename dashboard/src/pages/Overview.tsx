@@ -30,7 +30,7 @@ function Kpis({ summary }: { summary: Summary }) {
         text={formatPicoCompact(summary.cost_pico_usd)}
         exact={formatPico(summary.cost_pico_usd)}
         value={str(summary.cost_pico_usd)}
-        note="in this range"
+        note="month to date"
       />
       <KpiCard id="calls" label="Calls" text={formatInt(summary.calls)} value={str(summary.calls)} note={`${formatInt(summary.errors)} errors`} />
       <KpiCard
