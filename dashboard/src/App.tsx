@@ -1,6 +1,7 @@
 // Signed in or not: asks central for the session once, then shows the sign-in, the first-run
 // setup, or the pages. A 401 from any later request (the session expired) returns to sign-in.
 import { useEffect, useMemo, useState } from "preact/hooks";
+import { CenteredPage } from "./components/CenteredPage";
 import { api, ApiError, request, setCsrfToken, setUnauthenticatedHandler } from "./api";
 import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/StateViews";
@@ -102,10 +103,9 @@ export function App() {
       return <Loading what="costgate" />;
     case "failed":
       return (
-        <main class="login" id="content">
-          <h1>costgate</h1>
+        <CenteredPage>
           <ErrorState error={status.error} retry={start} />
-        </main>
+        </CenteredPage>
       );
     case "signed-out":
       return path === "/setup" ? <Setup onSignedIn={signedIn} /> : <Login onSignedIn={signedIn} setupNeeded={status.setupNeeded} />;

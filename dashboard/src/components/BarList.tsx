@@ -7,11 +7,10 @@ export function keyLabel(key: string): string {
   return key === "" ? "Unassigned" : key;
 }
 
-export function BarList({ title, breakdown }: { title: string; breakdown: Breakdown }) {
+export function BarList({ breakdown }: { breakdown: Breakdown }) {
   const total = toBigInt(breakdown.total.cost_pico_usd);
   return (
-    <section class="card" aria-label={title}>
-      <h3>{title}</h3>
+    <>
       {breakdown.rows.length === 0 ? (
         <p class="muted">No calls in this range.</p>
       ) : (
@@ -45,6 +44,6 @@ export function BarList({ title, breakdown }: { title: string; breakdown: Breakd
           )}
         </ol>
       )}
-    </section>
+    </>
   );
 }

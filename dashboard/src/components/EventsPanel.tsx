@@ -5,6 +5,7 @@ import { formatInt, formatTime } from "../format";
 import { useAction } from "../hooks";
 import { formatPico, formatUsd } from "../money";
 import type { EventsPage, UsageEvent } from "../types";
+import { Table } from "./Table";
 import { keyLabel } from "./BarList";
 import { Empty, ErrorState, InlineError, Loading } from "./StateViews";
 
@@ -79,22 +80,7 @@ export function EventsPanel({ title, query, onClose }: { title: string; query: Q
         <Empty>No events match: the range or filters changed since the table loaded.</Empty>
       ) : (
         <>
-          <div class="table-wrap">
-            <table class="events-table">
-              <thead>
-                <tr>
-                  <th scope="col">Time</th>
-                  <th scope="col">App</th>
-                  <th scope="col">Project</th>
-                  <th scope="col">User</th>
-                  <th scope="col">Model</th>
-                  <th scope="col">Operation</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col" class="num">Tokens in / out</th>
-                  <th scope="col" class="num">Cost</th>
-                </tr>
-              </thead>
-              <tbody>
+          <Table class="events-table" columns={["Time", "App", "Project", "User", "Model", "Operation", "Outcome", { label: "Tokens in / out", num: true }, { label: "Cost", num: true }]}>
                 {events.map((event) => (
                   <tr key={event.event_id} title={event.event_id}>
                     <td>{formatTime(event.start_unix_ms)}</td>
@@ -108,9 +94,7 @@ export function EventsPanel({ title, query, onClose }: { title: string; query: Q
                     <td class="num">{costOf(event)}</td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+          </Table>
           <p class="muted">
             {events.length} events shown{next ? "" : ", all of them"}.
           </p>

@@ -2,7 +2,9 @@
 import { useId, useState } from "preact/hooks";
 import { api } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
-import { Empty, ErrorState, InlineError, Loading } from "../components/StateViews";
+import { Table } from "../components/Table";
+import { LoadedView } from "../components/LoadedView";
+import { InlineError } from "../components/StateViews";
 import { formatTime } from "../format";
 import { useAction, useLoad } from "../hooks";
 import { useCanEdit, useSession } from "../session";
@@ -63,25 +65,15 @@ export function Accounts() {
       <h1>Users</h1>
       {canEdit && <NewAccountForm onCreated={accounts.reload} />}
       <InlineError error={change.error} />
-      {accounts.loading && !accounts.data ? (
-        <Loading what="users" />
-      ) : accounts.error ? (
-        <ErrorState error={accounts.error} retry={accounts.reload} />
-      ) : accounts.data!.accounts.length === 0 ? (
-        <Empty>No accounts. Create one on the server: `costgate admin create --user NAME`.</Empty>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Username</th>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                {canEdit && <th scope="col">Actions</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data!.accounts.map((account) => (
+      <LoadedView
+        loaded={accounts}
+        what="users"
+        isEmpty={(data) => data.accounts.length === 0}
+        empty="No accounts. Create one on the server: `costgate admin create --user NAME`."
+      >
+        {(data) => (
+        <Table columns={canEdit ? ["Username", "Role", "Created", "Actions"] : ["Username", "Role", "Created"]}>
+              {data.accounts.map((account) => (
                 <tr key={account.username} data-account={account.username}>
                   <td>
                     {account.username} {account.username === me && <span class="muted">(you)</span>}
@@ -113,10 +105,9 @@ export function Accounts() {
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+        </Table>
+        )}
+      </LoadedView>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { api } from "../api";
 import { BudgetBar } from "../components/BudgetBar";
 import { BudgetForm } from "../components/BudgetForm";
-import { Empty, ErrorState, Loading } from "../components/StateViews";
+import { LoadedView } from "../components/LoadedView";
 import { formatInt, formatTime } from "../format";
 import { useLoad } from "../hooks";
 import { formatPico } from "../money";
@@ -34,18 +34,20 @@ export function Budgets() {
         )}
       </div>
       {editing && <BudgetForm key={editing === "new" ? "new" : editing.id} budget={editing === "new" ? undefined : editing} onDone={done} onCancel={() => setEditing(undefined)} />}
-      {budgets.loading && !budgets.data ? (
-        <Loading what="budgets" />
-      ) : budgets.error ? (
-        <ErrorState error={budgets.error} retry={budgets.reload} />
-      ) : budgets.data!.budgets.length === 0 ? (
-        <Empty>
-          <p>No budgets yet.</p>
-          <p>{canEdit ? "Create one with “New budget”: a limit per day, week, month or quarter, for all spend or one app, project or model." : "An admin can create one."}</p>
-        </Empty>
-      ) : (
+      <LoadedView
+        loaded={budgets}
+        what="budgets"
+        isEmpty={(data) => data.budgets.length === 0}
+        empty={
+          <>
+            <p>No budgets yet.</p>
+            <p>{canEdit ? "Create one with “New budget”: a limit per day, week, month or quarter, for all spend or one app, project or model." : "An admin can create one."}</p>
+          </>
+        }
+      >
+        {(data) => (
         <ul class="cards">
-          {budgets.data!.budgets.map((budget) => (
+          {data.budgets.map((budget) => (
             <li key={budget.id} class="card" data-budget={budget.name}>
               <div class="bar-row">
                 <h2>{budget.name}</h2>
@@ -81,7 +83,8 @@ export function Budgets() {
             </li>
           ))}
         </ul>
-      )}
+        )}
+      </LoadedView>
     </section>
   );
 }

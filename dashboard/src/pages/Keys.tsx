@@ -3,7 +3,9 @@ import { useId, useState } from "preact/hooks";
 import { api } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { Dialog } from "../components/Dialog";
-import { Empty, ErrorState, InlineError, Loading } from "../components/StateViews";
+import { Table } from "../components/Table";
+import { LoadedView } from "../components/LoadedView";
+import { InlineError } from "../components/StateViews";
 import { formatTime } from "../format";
 import { useAction, useLoad } from "../hooks";
 import { useCanEdit } from "../session";
@@ -99,29 +101,15 @@ export function Keys() {
       {canEdit && <NewKeyForm onCreated={(key, secret) => { setShown({ key, secret }); keys.reload(); }} />}
       {shown && <SecretDialog keyInfo={shown.key} secret={shown.secret} onClose={() => setShown(undefined)} />}
       <InlineError error={revoke.error} />
-      {keys.loading && !keys.data ? (
-        <Loading what="API keys" />
-      ) : keys.error ? (
-        <ErrorState error={keys.error} retry={keys.reload} />
-      ) : keys.data!.keys.length === 0 ? (
-        <Empty>No keys yet. {canEdit ? "Create one above, or on the server: `costgate keys create --name N --source-app A`." : ""}</Empty>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Prefix</th>
-                <th scope="col">App</th>
-                <th scope="col">Scopes</th>
-                <th scope="col">Workspace</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data!.keys.map((key) => (
+      <LoadedView
+        loaded={keys}
+        what="API keys"
+        isEmpty={(data) => data.keys.length === 0}
+        empty={`No keys yet. ${canEdit ? "Create one above, or on the server: `costgate keys create --name N --source-app A`." : ""}`}
+      >
+        {(data) => (
+        <Table columns={["Name", "Prefix", "App", "Scopes", "Workspace", "Created", "Last used", "State"]}>
+              {data.keys.map((key) => (
                 <tr key={key.id} data-key={key.name}>
                   <td>{key.name}</td>
                   <td>
@@ -151,10 +139,9 @@ export function Keys() {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+        </Table>
+        )}
+      </LoadedView>
     </section>
   );
 }

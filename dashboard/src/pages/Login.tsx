@@ -1,5 +1,6 @@
 // Sign in with a local account (`costgate admin create`, or the first-run setup link).
 import { useId, useState } from "preact/hooks";
+import { CenteredPage } from "../components/CenteredPage";
 import { api } from "../api";
 import { InlineError } from "../components/StateViews";
 import { useAction } from "../hooks";
@@ -11,8 +12,7 @@ export function Login({ onSignedIn, setupNeeded }: { onSignedIn: (session: Sessi
   const [password, setPassword] = useState("");
   const action = useAction();
   return (
-    <main class="login" id="content">
-      <h1>costgate</h1>
+    <CenteredPage>
       <form
         class="card stack"
         onSubmit={async (event) => {
@@ -44,6 +44,6 @@ export function Login({ onSignedIn, setupNeeded }: { onSignedIn: (session: Sessi
           ? "No admin account exists yet: open the setup link costgate printed at its first start (http://HOST:PORT/setup#token=…), or run `costgate admin create --user NAME`."
           : "No account? An admin creates one under Users, or on the server: `costgate admin create --user NAME`."}
       </p>
-    </main>
+    </CenteredPage>
   );
 }

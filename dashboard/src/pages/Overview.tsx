@@ -7,7 +7,8 @@ import { BudgetBar } from "../components/BudgetBar";
 import { KpiCard } from "../components/KpiCard";
 import { Link } from "../components/Link";
 import { SpendChart } from "../components/SpendChart";
-import { Empty, ErrorState, Loading, NoCallsYet } from "../components/StateViews";
+import { LoadedView } from "../components/LoadedView";
+import { NoCallsYet } from "../components/StateViews";
 import { formatInt, formatPercent } from "../format";
 import { useLoad } from "../hooks";
 import { formatPico, formatPicoCompact, toBigInt } from "../money";
@@ -51,17 +52,18 @@ function Kpis({ summary }: { summary: Summary }) {
 
 function SummarySection() {
   const summary = useLoad(() => api.get<Summary>("/admin/v1/analytics/summary"), "summary");
-  if (summary.loading && !summary.data) return <Loading what="the month's totals" />;
-  if (summary.error) return <ErrorState error={summary.error} retry={summary.reload} />;
-  const data = summary.data!;
   return (
-    <>
-      <p class="muted range-note">
-        {data.from.slice(0, 10)} to {data.to.slice(0, 16).replace("T", " ")} ({data.tz})
-      </p>
-      <Kpis summary={data} />
-      {toBigInt(data.calls) === 0n && <NoCallsYet />}
-    </>
+    <LoadedView loaded={summary} what="the month's totals">
+      {(data) => (
+        <>
+          <p class="muted range-note">
+            {data.from.slice(0, 10)} to {data.to.slice(0, 16).replace("T", " ")} ({data.tz})
+          </p>
+          <Kpis summary={data} />
+          {toBigInt(data.calls) === 0n && <NoCallsYet />}
+        </>
+      )}
+    </LoadedView>
   );
 }
 
@@ -70,22 +72,23 @@ function SpendOverTime() {
   return (
     <section class="card" aria-label="Spend per day">
       <h3>Spend per day</h3>
-      {series.loading && !series.data ? (
-        <Loading what="spend per day" />
-      ) : series.error ? (
-        <ErrorState error={series.error} retry={series.reload} />
-      ) : (
-        <SpendChart buckets={series.data!.buckets} label="Spend per day (USD)" />
-      )}
+      <LoadedView loaded={series} what="spend per day">
+        {(data) => <SpendChart buckets={data.buckets} label="Spend per day (USD)" />}
+      </LoadedView>
     </section>
   );
 }
 
 function TopList({ by, title }: { by: string; title: string }) {
   const top = useLoad(() => api.get<Breakdown>("/admin/v1/analytics/breakdown", { by, limit: 5, order: "cost" }), "top" + by);
-  if (top.loading && !top.data) return <section class="card"><h3>{title}</h3><Loading what={title.toLowerCase()} /></section>;
-  if (top.error) return <section class="card"><h3>{title}</h3><ErrorState error={top.error} retry={top.reload} /></section>;
-  return <BarList title={title} breakdown={top.data!} />;
+  return (
+    <section class="card" aria-label={title}>
+      <h3>{title}</h3>
+      <LoadedView loaded={top} what={title.toLowerCase()}>
+        {(data) => <BarList breakdown={data} />}
+      </LoadedView>
+    </section>
+  );
 }
 
 function BudgetsSection() {
@@ -93,31 +96,32 @@ function BudgetsSection() {
   return (
     <section class="card" aria-label="Budgets">
       <h3>Budgets</h3>
-      {budgets.loading && !budgets.data ? (
-        <Loading what="budgets" />
-      ) : budgets.error ? (
-        <ErrorState error={budgets.error} retry={budgets.reload} />
-      ) : budgets.data!.budgets.length === 0 ? (
-        <Empty>
+      <LoadedView
+        loaded={budgets}
+        what="budgets"
+        isEmpty={(data) => data.budgets.length === 0}
+        empty={
           <p>
             No budgets yet. <Link to="/budgets">Create one</Link> to get alerts at 50/80/100 % of a monthly limit.
           </p>
-        </Empty>
-      ) : (
-        <ul class="plain">
-          {budgets.data!.budgets.map((budget) => (
-            <li key={budget.id}>
-              <div class="bar-row">
-                <strong>{budget.name}</strong>
-                <span class="muted">
-                  {budget.period} {budget.spend.period_key}
-                </span>
-              </div>
-              <BudgetBar budget={budget} />
-            </li>
-          ))}
-        </ul>
-      )}
+        }
+      >
+        {(data) => (
+          <ul class="plain">
+            {data.budgets.map((budget) => (
+              <li key={budget.id}>
+                <div class="bar-row">
+                  <strong>{budget.name}</strong>
+                  <span class="muted">
+                    {budget.period} {budget.spend.period_key}
+                  </span>
+                </div>
+                <BudgetBar budget={budget} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </LoadedView>
     </section>
   );
 }

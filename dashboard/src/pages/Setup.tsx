@@ -1,6 +1,7 @@
 // The first admin account, made with the one-time token from the setup link costgate printed at
 // its first start (/setup#token=…: the token stays in the fragment, never sent in a request line).
 import { useId, useState } from "preact/hooks";
+import { CenteredPage } from "../components/CenteredPage";
 import { api } from "../api";
 import { InlineError } from "../components/StateViews";
 import { useAction } from "../hooks";
@@ -15,8 +16,7 @@ export function Setup({ onSignedIn }: { onSignedIn: (session: SessionInfo) => vo
   const action = useAction();
   const mismatch = repeat !== "" && repeat !== password;
   return (
-    <main class="login" id="content">
-      <h1>costgate</h1>
+    <CenteredPage>
       <form
         class="card stack"
         onSubmit={async (event) => {
@@ -43,6 +43,6 @@ export function Setup({ onSignedIn }: { onSignedIn: (session: SessionInfo) => vo
           Create and sign in
         </button>
       </form>
-    </main>
+    </CenteredPage>
   );
 }
