@@ -195,3 +195,13 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 export const PIVOT_MEASURES = ["cost", "calls", "tokens", "characters"] as const;
 export type PivotMeasure = (typeof PIVOT_MEASURES)[number];
+
+export interface Forecast {
+  period_start: string;
+  period_end: string;
+  method: string;
+  spent_pico_usd: Exact;
+  forecast_pico_usd: Exact;
+  low_pico_usd: Exact;
+  high_pico_usd: Exact;
+}

@@ -4,6 +4,7 @@
 import { api } from "../api";
 import { BarList } from "../components/BarList";
 import { BudgetBar } from "../components/BudgetBar";
+import { ForecastCard } from "../components/ForecastCard";
 import { KpiCard } from "../components/KpiCard";
 import { Link } from "../components/Link";
 import { SpendChart } from "../components/SpendChart";
@@ -44,8 +45,14 @@ function Kpis({ summary }: { summary: Summary }) {
       <KpiCard id="error_rate" label="Error rate" text={formatPercent(summary.error_rate)} value={str(summary.error_rate)} />
       <KpiCard id="unpriced_calls" label="Unpriced calls" text={formatInt(summary.unpriced_calls)} value={str(summary.unpriced_calls)} note="cost counted as 0" />
       <KpiCard id="estimated_share" label="Estimated" text={formatPercent(summary.estimated_share)} value={str(summary.estimated_share)} note="of calls, units estimated" />
-      <KpiCard id="characters" label="Characters" text={formatInt(summary.characters)} value={str(summary.characters)} />
-      <KpiCard id="credits" label="Credits" text={formatInt(summary.credits)} value={str(summary.credits)} />
+      <ForecastCard />
+      <KpiCard
+        id="characters"
+        label="Characters"
+        text={formatInt(summary.characters)}
+        value={str(summary.characters)}
+        note={`${formatInt(summary.credits)} credits · ${String(summary.audio_seconds)} s audio`}
+      />
     </div>
   );
 }
