@@ -34,7 +34,7 @@ function Kpis({ summary }: { summary: Summary }) {
         value={str(summary.cost_pico_usd)}
         note="month to date"
       />
-      <KpiCard id="calls" label="Calls" text={formatInt(summary.calls)} value={str(summary.calls)} note={`${formatInt(summary.errors)} errors`} />
+      <KpiCard id="calls" label="Calls" text={formatInt(summary.calls)} value={str(summary.calls)} note={`${formatInt(summary.errors)} ${String(summary.errors) === "1" ? "error" : "errors"}`} />
       <KpiCard
         id="tokens"
         label="Tokens"
