@@ -77,22 +77,26 @@ export class Central {
   }
 }
 
-// Calls of two apps' worth of traffic: two models, two projects, three users, one error, one
-// model without a price (cost_usd null, counted 0). Every number the dashboard shows comes from
-// what central stored of these.
+// Two apps' calls: two priced models, two projects and one call without a project, three users,
+// one error, one model without a price (cost_usd null, counted 0). Every number the dashboard
+// shows comes from what central stored of these.
+export const APPS = ["video-app", "chatbot"];
 export const DATASET = [
-  { user: "alice", project: "ford-q3", model: "gemini-2.5-flash", input: 1200, output: 300, status: "success" },
-  { user: "alice", project: "ford-q3", model: "gemini-2.5-pro", input: 5000, output: 2048, status: "success" },
-  { user: "bob", project: "ford-q3", model: "gemini-2.5-flash", input: 800, output: 150, status: "success" },
-  { user: "bob", project: "acme-launch", model: "gemini-2.5-pro", input: 12000, output: 4096, status: "success" },
-  { user: "carol", project: "acme-launch", model: "gemini-2.5-flash", input: 300, output: 90, status: "success" },
-  { user: "carol", project: "acme-launch", model: "gemini-2.5-pro", input: 700, output: 0, status: "error" },
-  { user: "alice", project: null, model: "gemini-2.5-flash", input: 2500, output: 512, status: "success" },
-  { user: "bob", project: "acme-launch", model: "no-such-model-x", input: 100, output: 100, status: "success" },
+  { app: "video-app", user: "alice", project: "ford-q3", model: "gemini-2.5-flash", input: 1200, output: 300, status: "success" },
+  { app: "video-app", user: "alice", project: "ford-q3", model: "gemini-2.5-pro", input: 5000, output: 2048, status: "success" },
+  { app: "chatbot", user: "bob", project: "ford-q3", model: "gemini-2.5-flash", input: 800, output: 150, status: "success" },
+  { app: "video-app", user: "bob", project: "acme-launch", model: "gemini-2.5-pro", input: 12000, output: 4096, status: "success" },
+  { app: "chatbot", user: "carol", project: "acme-launch", model: "gemini-2.5-flash", input: 300, output: 90, status: "success" },
+  { app: "chatbot", user: "carol", project: "acme-launch", model: "gemini-2.5-pro", input: 700, output: 0, status: "error" },
+  { app: "video-app", user: "alice", project: null, model: "gemini-2.5-flash", input: 2500, output: 512, status: "success" },
+  { app: "chatbot", user: "bob", project: "acme-launch", model: "no-such-model-x", input: 100, output: 100, status: "success" },
 ];
 
-export async function seed(central, key, sourceApp) {
+// `keys`: an ingest key (scope record) per app of APPS.
+export async function seed(central, keys) {
   for (const call of DATASET) {
+    const key = keys[call.app];
+    const sourceApp = call.app;
     const body = {
       request_id: "",
       user_external_id: call.user,

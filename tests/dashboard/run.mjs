@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { Central, seed } from "./central.mjs";
+import { APPS, Central, seed } from "./central.mjs";
 import { STEPS } from "./steps.mjs";
 
 const SKIP = 77;
@@ -69,9 +69,11 @@ try {
     features.auth = false;
     console.log(`note: no accounts (${error.message.split("\n")[0]})`);
   }
-  const ingestKey = central.cli(["keys", "create", "--name", "seed", "--source-app", "dashboard-test", "--scopes", "record"]).split("\n")[0];
+  const ingestKeys = Object.fromEntries(
+    APPS.map((app) => [app, central.cli(["keys", "create", "--name", `seed-${app}`, "--source-app", app, "--scopes", "record"]).split("\n")[0]]),
+  );
   const adminKey = central.cli(["keys", "create", "--name", "probe", "--scopes", "admin"]).split("\n")[0];
-  await seed(central, ingestKey, "dashboard-test");
+  await seed(central, ingestKeys);
   const probe = await fetch(central.url + "/admin/v1/analytics/summary", { headers: { "X-API-Key": adminKey } });
   if (probe.status === 404) features.analytics = false;
 
