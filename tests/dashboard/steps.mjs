@@ -92,6 +92,12 @@ export const STEPS = [
         throw new Error(`no sign-in form; the page says: ${(await t.page.locator("body").innerText()).slice(0, 300)}`);
       });
       await t.shot("login");
+      // The first-run page without its token says where the link comes from.
+      await t.page.goto(t.central.url + "/setup");
+      await t.page.getByText("needs the setup link").waitFor();
+      await t.shot("setup");
+      await t.page.goto(t.central.url + "/");
+      await t.page.getByRole("heading", { name: "Sign in" }).waitFor();
       await t.page.getByLabel("Username").fill(t.admin.username);
       await t.page.getByLabel("Password").fill("wrong password");
       await t.page.getByRole("button", { name: "Sign in" }).click();
