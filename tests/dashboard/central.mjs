@@ -90,6 +90,8 @@ export const DATASET = [
   { app: "chatbot", user: "carol", project: "acme-launch", model: "gemini-2.5-pro", input: 700, output: 0, status: "error" },
   { app: "video-app", user: "alice", project: null, model: "gemini-2.5-flash", input: 2500, output: 512, status: "success" },
   { app: "chatbot", user: "bob", project: "acme-launch", model: "no-such-model-x", input: 100, output: 100, status: "success" },
+  // More calls of one model than the drill-down's page of 50: its "next" cursor gets used.
+  ...Array.from({ length: 55 }, (_, i) => ({ app: "chatbot", user: "dan", project: "acme-launch", model: "gemini-2.0-flash-lite", input: 10 + i, output: 5, status: "success" })),
 ];
 
 // `keys`: an ingest key (scope record) per app of APPS.

@@ -143,6 +143,18 @@ export const STEPS = [
       const count = await events.locator("tbody tr").count();
       expect(count === 4, `the drill-down of gemini-2.5-flash lists ${count} events, expected 4`);
       await t.shot("explore-events");
+      // 55 calls of gemini-2.0-flash-lite: a first page of 50, then the rest through "next".
+      await events.getByRole("button", { name: "Close" }).click();
+      const lite = t.page.getByRole("row").filter({ has: t.page.getByRole("rowheader", { name: "gemini-2.0-flash-lite" }) });
+      await lite.getByRole("button").last().click();
+      await events.locator("tbody tr").nth(49).waitFor();
+      const firstPage = await events.locator("tbody tr").count();
+      expect(firstPage === 50, `the first page of gemini-2.0-flash-lite's events has ${firstPage} rows, expected 50`);
+      await events.getByRole("button", { name: /^Load 50 more/ }).click();
+      await events.locator("tbody tr").nth(54).waitFor();
+      const all = await events.locator("tbody tr").count();
+      expect(all === 55, `after "Load more" the drill-down lists ${all} events, expected 55`);
+      expect((await events.getByRole("button", { name: /^Load/ }).count()) === 0, "Load more still shows after the last page");
       const [download] = await Promise.all([t.page.waitForEvent("download"), t.page.getByRole("button", { name: "Download CSV" }).click()]);
       const file = await download.path();
       const csv = (await import("node:fs")).readFileSync(file, "utf8");
