@@ -77,7 +77,7 @@ export function EventsPanel({ title, query, onClose }: { title: string; query: Q
       ) : first.error ? (
         <ErrorState error={first.error} />
       ) : events.length === 0 ? (
-        <Empty>No events match: the range or filters changed since the table loaded.</Empty>
+        <Empty>No events in this cell for this range.</Empty>
       ) : (
         <>
           <Table class="events-table" columns={["Time", "App", "Project", "User", "Model", "Operation", "Outcome", { label: "Tokens in / out", num: true }, { label: "Cost", num: true }]}>
