@@ -5,7 +5,7 @@
 // (steps.mjs), saving a screenshot of each. Exit 0: every step passed; 77 (CTest: skipped) when
 // chromium, the built dashboard or playwright-core is missing and COSTGATE_REQUIRE_DASHBOARD_TESTS
 // is unset, or when this costgate lacks an API a step needs; 1: a step failed.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +87,8 @@ try {
   t.page = await context.newPage();
   const pageErrors = [];
   t.page.on("pageerror", (error) => pageErrors.push(error.message));
+  // This run's pictures only: a failure's screenshot from an earlier run would mislead.
+  rmSync(args.screenshots, { recursive: true, force: true });
   mkdirSync(args.screenshots, { recursive: true });
   t.shot = (name, options = {}) => t.page.screenshot({ path: path.join(args.screenshots, `${name}.png`), ...options });
 
