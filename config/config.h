@@ -165,7 +165,8 @@ struct CentralConfig {
   // Request bodies (as received and gzip-decoded) held in memory at once, over all requests;
   // beyond it a request is answered 503 with Retry-After before its body is read.
   uint64_t max_buffered_body_bytes = 64 * 1024 * 1024;
-  // Files served under "/" where no API route claims the path (the dashboard); empty = off.
+  // Files served under "/" where no API route claims the path (the dashboard). Empty: the
+  // dashboard built beside the binary, if any (daemon/roles/dashboard_dir.h); "off": none.
   std::string static_dir;
   // Threads answering reads, each with a read-only connection to the store (0: reads run on
   // the writer's thread). Not for ":memory:", which no second connection can see.

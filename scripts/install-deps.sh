@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 (bookworm) packages costgate builds and tests with. Idempotent and
 # quiet: when everything is present it only checks, in well under a second.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds nginx and wrk for tests/bench)
+# Usage: scripts/install-deps.sh [--test] [--bench]
+#   --test   adds chromium for the dashboard's browser tests (tests/dashboard)
+#   --bench  adds nginx and wrk for tests/bench
 set -euo pipefail
 
 packages=(
@@ -10,11 +12,16 @@ packages=(
   libsqlite3-dev zlib1g-dev libjemalloc-dev googletest libgtest-dev
   python3 clang-format tzdata
 )
-if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(nginx-light wrk curl sqlite3 procps)
-fi
+for option in "$@"; do
+  case "$option" in
+    --test) packages+=(chromium) ;;
+    --bench) packages+=(nginx-light wrk curl sqlite3 procps) ;;
+    *) echo "usage: scripts/install-deps.sh [--test] [--bench]" >&2; exit 2 ;;
+  esac
+done
 
-# Node.js and npm run the official SDKs in the end-to-end tests (tests/sdk). A machine that
+# Node.js and npm build the dashboard and run the official SDKs in the end-to-end tests
+# (tests/sdk) and the browser tests (tests/dashboard); never at run time. A machine that
 # already has a node (e.g. from NodeSource) keeps it; Debian's own is added only when none is
 # on PATH.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then

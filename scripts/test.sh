@@ -4,15 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/install-deps.sh
+scripts/install-deps.sh --test
 jobs=$(nproc)
 
-# The SDKs install from npm while the first build compiles; the tests wait for them.
-echo "== SDKs for the end-to-end tests (npm ci, pinned by tests/sdk/package-lock.json)"
+# The SDKs and the dashboard's build tools install from npm while the first build compiles; the
+# tests wait for them.
+echo "== SDKs for the end-to-end tests and the dashboard (npm ci, pinned by package-lock.json)"
 npm_log=$(mktemp)
-npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error >"$npm_log" 2>&1 &
+{ npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error &&
+  scripts/build-dashboard.sh --install-only; } >"$npm_log" 2>&1 &
 npm_pid=$!
 export COSTGATE_REQUIRE_SDK_TESTS=1
+export COSTGATE_REQUIRE_DASHBOARD_TESTS=1
 
 echo "== format check (clang-format)"
 git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror
@@ -25,6 +28,8 @@ for preset in release asan; do
     wait "$npm_pid" || { cat "$npm_log"; echo "npm ci failed" >&2; exit 1; }
     cat "$npm_log"
     npm_pid=""
+    echo "== dashboard (dashboard/dist, for the browser tests)"
+    scripts/build-dashboard.sh
   fi
   echo "== test ($preset)"
   ctest --preset "$preset" -j "$jobs" --timeout 300

@@ -68,7 +68,12 @@ void PrintHelp(std::FILE* out) {
                "/v1/users/upsert, /v1/projects/upsert (X-API-Key; any path prefix before /v1/),\n"
                "and the admin API: GET, POST /admin/v1/budgets; GET, PATCH, DELETE\n"
                "/admin/v1/budgets/ID|NAME; GET /admin/v1/audit (a key with scope admin, as\n"
-               "X-API-Key or Authorization: Bearer).\n");
+               "X-API-Key or Authorization: Bearer).\n"
+               "Dashboard: central serves it at / from central.static_dir; when that is empty\n"
+               "(the default), from dashboard/dist of the source tree for a build-tree binary\n"
+               "or <prefix>/share/costgate/dashboard for an installed one (build it with\n"
+               "`npm ci && npm run build` in dashboard/; scripts/start.sh does); `static_dir:\n"
+               "off` serves none.\n");
 }
 
 struct ConfigChoice {

@@ -7,6 +7,7 @@
 #include "base/sha256.h"
 #include "central/alerts/targets.h"
 #include "central/keys/password_hash.h"
+#include "daemon/roles/dashboard_dir.h"
 
 namespace costgate::daemon::roles {
 namespace {
@@ -95,14 +96,38 @@ bool CentralRole::OpenStore(const config::CentralConfig& settings) {
     return false;
   }
   store_ = std::move(std::get<std::unique_ptr<central::Store>>(opened));
-  if (!settings.static_dir.empty()) {
-    auto files = central::StaticFiles::Open(settings.static_dir);
-    if (auto* error = std::get_if<std::string>(&files)) {
-      logger_.Error("cannot start").Str("error", *error).Emit();
-      return false;
-    }
-    static_files_ = std::move(std::get<std::unique_ptr<central::StaticFiles>>(files));
+  return OpenStaticFiles(settings);
+}
+
+bool CentralRole::OpenStaticFiles(const config::CentralConfig& settings) {
+  if (settings.static_dir == kStaticDirOff) {
+    return true;
   }
+  std::string dir = settings.static_dir;
+  if (dir.empty()) {
+    dir = FindBuiltDashboard(OwnExecutable());
+    if (dir.empty()) {
+      // Not an error: central's API works without it (a source checkout before its first build).
+      logger_.Info("no dashboard to serve")
+          .Str("hint",
+               "build it with `npm ci && npm run build` in dashboard/ (scripts/start.sh does), "
+               "or set central.static_dir")
+          .Emit();
+      return true;
+    }
+  }
+  auto files = central::StaticFiles::Open(dir);
+  if (auto* error = std::get_if<std::string>(&files)) {
+    logger_.Error("cannot start").Str("error", *error).Emit();
+    return false;
+  }
+  static_files_ = std::move(std::get<std::unique_ptr<central::StaticFiles>>(files));
+  // Port 0 (an ephemeral port, tests) is known only once listening: its line says which.
+  const std::string url =
+      settings.listen.port == 0
+          ? ""
+          : "http://" + settings.listen.address + ":" + std::to_string(settings.listen.port) + "/";
+  logger_.Info("serving the dashboard").Str("dir", dir).Str("url", url).Emit();
   return true;
 }
 

@@ -23,8 +23,9 @@ class CentralRole {
   explicit CentralRole(log::Logger& logger) : logger_(logger) {}
   ~CentralRole();
 
-  // Opens the store and central.static_dir. False, logged, when either cannot be opened: unlike
-  // the proxy's outbox, central without its store has nothing to offer.
+  // Opens the store and the dashboard's files (dashboard_dir.h). False, logged, when the store or
+  // a configured central.static_dir cannot be opened: unlike the proxy's outbox, central without
+  // its store has nothing to offer. No dashboard found by default is only logged.
   bool OpenStore(const config::CentralConfig& settings);
   // Starts the API's thread over the store and `prices`; its counters appear on `metrics`. Both
   // outlive the role.
@@ -48,9 +49,12 @@ class CentralRole {
   std::unique_ptr<central_api::ReadPool> OpenReaders(const config::CentralConfig& settings,
                                                      pricing::PriceBookHolder& prices);
 
+  // central.static_dir, or the dashboard built beside the binary when it is empty; logs which.
+  bool OpenStaticFiles(const config::CentralConfig& settings);
+
   log::Logger& logger_;
   std::unique_ptr<central::Store> store_;
-  std::unique_ptr<central::StaticFiles> static_files_;  // null: central.static_dir off
+  std::unique_ptr<central::StaticFiles> static_files_;  // null: no dashboard served
   std::unique_ptr<central::Api> api_;
   std::unique_ptr<central_api::ApiService> service_;  // its thread ends before api_ and store_
   std::unique_ptr<central_api::CentralSite> site_;

@@ -66,13 +66,16 @@ central:
   EXPECT_EQ(config.central.max_body_bytes, 1'048'576u);
 }
 
-TEST(YamlDelivery, CentralServesNoStaticFilesByDefault) {
+// Empty: the dashboard built beside the binary, found at start (daemon/roles/dashboard_dir.h).
+TEST(YamlDelivery, CentralStaticDirIsEmptyByDefault) {
   EXPECT_EQ(DefaultConfig().central.static_dir, "");
 }
 
 TEST(YamlDelivery, ReadsCentralStaticDir) {
   const Config config = LoadAccepted("central:\n  static_dir: /srv/costgate/dashboard\n");
   EXPECT_EQ(config.central.static_dir, "/srv/costgate/dashboard");
+  EXPECT_EQ(LoadAccepted("central:\n  static_dir: \"off\"\n").central.static_dir, "off");
+  EXPECT_EQ(LoadAccepted("central:\n  static_dir: off\n").central.static_dir, "off");
 }
 
 TEST(YamlDelivery, CentralStaticDirMustBeText) {
