@@ -67,13 +67,16 @@ std::variant<AnalyticsRequest, ApiResponse> ReadAnalyticsRequest(
     return BadParam("tz", "tz must be an IANA time zone such as Europe/Berlin");
   }
   const int64_t now = call.request.now_unix_ms;
-  std::variant<int64_t, ApiResponse> from =
-      ReadInstant(call.query, "from", *request.zone, StartOfLocalMonth(now, *request.zone));
-  if (auto* refused = std::get_if<ApiResponse>(&from)) {
-    return std::move(*refused);
-  }
   std::variant<int64_t, ApiResponse> to = ReadInstant(call.query, "to", *request.zone, now);
   if (auto* refused = std::get_if<ApiResponse>(&to)) {
+    return std::move(*refused);
+  }
+  // Without `from`: the month up to `to` (the instant before it, so that a `to` on the first of
+  // a month means the month before).
+  std::variant<int64_t, ApiResponse> from =
+      ReadInstant(call.query, "from", *request.zone,
+                  StartOfLocalMonth(std::get<int64_t>(to) - 1, *request.zone));
+  if (auto* refused = std::get_if<ApiResponse>(&from)) {
     return std::move(*refused);
   }
   request.from_unix_ms = std::get<int64_t>(from);

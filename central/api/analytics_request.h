@@ -29,7 +29,8 @@ struct AnalyticsRequest {
   std::vector<AnalyticsFilter> filters;
 };
 
-// from, to (RFC 3339 or a date in tz; defaults: the start of the current month in tz, and now),
+// from, to (RFC 3339 or a date in tz; defaults: the start of the local month holding `to`, and
+// now),
 // tz (default: the store's analytics zone, central.time_zone) and a filter per dimension named
 // (repeated: IN). A parameter neither these nor one of `own` (the route's) is a 400 naming it,
 // as is a malformed value, from >= to, or a range over 400 days.

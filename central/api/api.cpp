@@ -171,6 +171,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleAnalyticsEvents(call);
     case Route::kAnalyticsExport:
       return HandleAnalyticsExport(call);
+    case Route::kAnalyticsForecast:
+      return HandleAnalyticsForecast(call);
     case Route::kSessionGet:
       return HandleSessionGet(call);
     case Route::kSessionLogout:

@@ -24,6 +24,10 @@
 //   GET  /admin/v1/analytics/{summary,timeseries,breakdown,pivot,events}
 //                              scope admin; usage sums from the rollups, events for drill-down
 //                              (analytics_request.h: from, to, tz, dimension filters)
+//   GET  /admin/v1/analytics/export   the events, a breakdown or FOCUS rows as a CSV or JSON
+//                              Lines file, streamed (analytics_export.cpp)
+//   GET  /admin/v1/analytics/forecast the month-end forecast with its band and method
+//                              (analytics_forecast.cpp)
 //   POST, GET, DELETE /admin/v1/session; GET, POST /admin/v1/setup: people signing in
 //                              (auth_handlers.cpp; session_auth.h)
 //   GET, POST /admin/v1/accounts; PATCH, DELETE /admin/v1/accounts/{username}: people's

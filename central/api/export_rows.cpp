@@ -68,7 +68,7 @@ void ForEachEventColumn(const Event& e, Column&& column) {
   own(e.pricing_notes);
 }
 
-std::string UtcText(int64_t unix_ms) {
+std::string FocusUtcText(int64_t unix_ms) {
   static const budgets::TimeZone kUtc = budgets::TimeZone::Utc();
   return budgets::LocalTimeText(unix_ms, kUtc);
 }
@@ -139,8 +139,8 @@ void ForEachFocusColumn(const AnalyticsRow& row, int64_t start_unix_ms, int64_t 
   column("EffectiveCost", cost);
   column("ListCost", cost);
   column("BillingCurrency", "USD");
-  column("ChargePeriodStart", UtcText(start_unix_ms));
-  column("ChargePeriodEnd", UtcText(end_unix_ms));
+  column("ChargePeriodStart", FocusUtcText(start_unix_ms));
+  column("ChargePeriodEnd", FocusUtcText(end_unix_ms));
   column("ChargeCategory", "Usage");
   column("ChargeDescription",
          std::string(service) + " " + key(Dimension::kOperation) + " on " + key(Dimension::kModel));

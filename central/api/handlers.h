@@ -63,6 +63,8 @@ ApiResponse HandleAnalyticsPivot(const Call& call);
 ApiResponse HandleAnalyticsEvents(const Call& call);
 // The events, a breakdown or FOCUS rows as CSV or JSON Lines, streamed (analytics_export.cpp).
 ApiResponse HandleAnalyticsExport(const Call& call);
+// The month-end forecast of the month holding `to` (analytics_forecast.cpp).
+ApiResponse HandleAnalyticsForecast(const Call& call);
 // People signing in (auth_handlers.cpp; session_auth.h says how sessions work).
 // POST /admin/v1/session: 200 + Set-Cookie; 401 invalid_credentials; 429 + Retry-After.
 ApiResponse HandleLogin(const Call& call, LoginThrottle& throttle);

@@ -14,7 +14,7 @@ namespace {
 // People sign in and set up without a key or session (scope nullopt): POST /admin/v1/session and
 // both setup routes. Sign-in and setup write (a session, an account) and so run on the writer,
 // which also keeps the login throttle in one place (api.h).
-constexpr std::array<RouteSpec, 32> kRoutes = {{
+constexpr std::array<RouteSpec, 33> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -39,6 +39,8 @@ constexpr std::array<RouteSpec, 32> kRoutes = {{
     {Route::kAnalyticsPivot, "/admin/v1/analytics/pivot", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kAnalyticsEvents, "/admin/v1/analytics/events", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kAnalyticsExport, "/admin/v1/analytics/export", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kAnalyticsForecast, "/admin/v1/analytics/forecast", "GET", Scope::kAdmin,
+     RouteKind::kRead},
     {Route::kSessionLogin, "/admin/v1/session", "POST", std::nullopt, RouteKind::kWrite},
     {Route::kSessionGet, "/admin/v1/session", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kSessionLogout, "/admin/v1/session", "DELETE", Scope::kAdmin, RouteKind::kWrite, true},

@@ -34,6 +34,7 @@ enum class Route {
   kAnalyticsPivot,
   kAnalyticsEvents,
   kAnalyticsExport,
+  kAnalyticsForecast,
   kSessionLogin,
   kSessionGet,
   kSessionLogout,

@@ -10,7 +10,7 @@
 namespace costgate::central {
 namespace {
 
-constexpr int64_t kHourMs = 3'600'000;
+constexpr int64_t kSyntheticHourMs = 3'600'000;
 
 // How busy an hour is, relative to a weekday's working hour: the made-up company works 9 to 18
 // UTC on weekdays, with a lunch dip, a little overnight batch work and quiet weekends.
@@ -18,7 +18,7 @@ double HourWeight(int64_t hour_start_unix_ms) {
   static constexpr std::array<double, 24> kDiurnal = {
       0.15, 0.12, 0.10, 0.10, 0.12, 0.15, 0.25, 0.45, 0.75, 1.00, 1.00, 0.95,
       0.80, 0.90, 1.00, 1.00, 0.95, 0.85, 0.60, 0.45, 0.35, 0.30, 0.25, 0.20};
-  const int64_t hours = hour_start_unix_ms / kHourMs;
+  const int64_t hours = hour_start_unix_ms / kSyntheticHourMs;
   const int64_t days = hours / 24;
   const int weekday = static_cast<int>((days + 3) % 7);  // 1970-01-01 was a Thursday; 0 = Monday
   const double day_weight = weekday >= 5 ? 0.35 : 1.0;
@@ -78,7 +78,7 @@ constexpr std::array<const char*, 3> kEnvironments = {"production", "staging", "
 constexpr std::array<double, 3> kEnvironmentWeights = {75, 15, 10};
 
 template <typename Weights>
-size_t Pick(std::mt19937_64& random, const Weights& weights) {
+size_t PickWeighted(std::mt19937_64& random, const Weights& weights) {
   double total = 0;
   for (double w : weights) {
     total += w;
@@ -94,7 +94,7 @@ size_t Pick(std::mt19937_64& random, const Weights& weights) {
 }
 
 // A count with a long tail around `median` (prompt sizes, replies, texts to speak).
-int64_t LogNormal(std::mt19937_64& random, double median, double spread) {
+int64_t SyntheticCount(std::mt19937_64& random, double median, double spread) {
   const double value = median * std::exp(std::normal_distribution<double>(0, spread)(random));
   return std::max<int64_t>(1, static_cast<int64_t>(value));
 }
@@ -109,14 +109,16 @@ SyntheticEvents::SyntheticEvents(const SyntheticSpec& spec)
     : spec_(spec), random_(spec.seed), ids_(IdSeed(spec.seed)) {
   const int64_t hours = std::max<int64_t>(1, static_cast<int64_t>(spec.days) * 24);
   // The last hour is the one holding the instant before the end.
-  first_hour_unix_ms_ = ((spec.end_unix_ms - 1) / kHourMs) * kHourMs - (hours - 1) * kHourMs;
+  first_hour_unix_ms_ = ((spec.end_unix_ms - 1) / kSyntheticHourMs) * kSyntheticHourMs -
+                        (hours - 1) * kSyntheticHourMs;
   // Each hour gets its share by cumulative rounding, so the shares sum to exactly spec.events.
   // A slow growth over the range (+30 % by its end) gives the forecast a trend to find.
   std::vector<double> weights(static_cast<size_t>(hours));
   double total = 0;
   for (int64_t h = 0; h < hours; ++h) {
     const double growth = 1.0 + 0.3 * static_cast<double>(h) / static_cast<double>(hours);
-    weights[static_cast<size_t>(h)] = HourWeight(first_hour_unix_ms_ + h * kHourMs) * growth;
+    weights[static_cast<size_t>(h)] =
+        HourWeight(first_hour_unix_ms_ + h * kSyntheticHourMs) * growth;
     total += weights[static_cast<size_t>(h)];
   }
   per_hour_.resize(weights.size());
@@ -141,8 +143,9 @@ void SyntheticEvents::StartHour() {
   }
   // The current hour of the range ends at end_unix_ms, not at the hour's end: no event is made
   // in the future.
-  const int64_t hour_start = first_hour_unix_ms_ + static_cast<int64_t>(hour_) * kHourMs;
-  const int64_t span = std::max<int64_t>(1, std::min(kHourMs, spec_.end_unix_ms - hour_start));
+  const int64_t hour_start = first_hour_unix_ms_ + static_cast<int64_t>(hour_) * kSyntheticHourMs;
+  const int64_t span =
+      std::max<int64_t>(1, std::min(kSyntheticHourMs, spec_.end_unix_ms - hour_start));
   std::uniform_int_distribution<int64_t> offset(0, span - 1);
   offsets_.resize(static_cast<size_t>(per_hour_[hour_]));
   for (int64_t& o : offsets_) {
@@ -159,7 +162,7 @@ bool SyntheticEvents::Next(std::vector<Event>& batch, size_t max_events) {
       StartHour();
       continue;
     }
-    const int64_t hour_start = first_hour_unix_ms_ + static_cast<int64_t>(hour_) * kHourMs;
+    const int64_t hour_start = first_hour_unix_ms_ + static_cast<int64_t>(hour_) * kSyntheticHourMs;
     batch.push_back(MakeEvent(hour_start + offsets_[next_offset_++]));
   }
   made_ += static_cast<int64_t>(batch.size());
@@ -174,10 +177,10 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
     }
     return w;
   }();
-  const Workload& work = kWorkloads[Pick(random_, kWorkloadWeights)];
+  const Workload& work = kWorkloads[PickWeighted(random_, kWorkloadWeights)];
   const auto& mix = kMixes[static_cast<size_t>(work.mix)];
-  const ModelChoice& choice =
-      mix[Pick(random_, std::array<double, 3>{mix[0].weight, mix[1].weight, mix[2].weight})];
+  const ModelChoice& choice = mix[PickWeighted(
+      random_, std::array<double, 3>{mix[0].weight, mix[1].weight, mix[2].weight})];
 
   Event e;
   e.event_id = ids_.Next(start_unix_ms);
@@ -189,7 +192,7 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
   e.project = work.project;
   e.feature = work.feature;
   e.job = work.job;
-  e.environment = kEnvironments[Pick(random_, kEnvironmentWeights)];
+  e.environment = kEnvironments[PickWeighted(random_, kEnvironmentWeights)];
   // A few heavy users and a long tail: user k is picked with weight 1/k (Zipf). Batch jobs run
   // as a service account.
   if (*work.job != '\0') {
@@ -211,18 +214,20 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
   const std::string_view provider = e.provider;
   int64_t latency = 0;
   if (provider == "gemini") {
-    const int64_t input = LogNormal(random_, 900, 0.9);
+    const int64_t input = SyntheticCount(random_, 900, 0.9);
     e.units.emplace_back(std::string(pricing::kUnitInputTokens), input);
     if (std::uniform_int_distribution<int>(0, 4)(random_) == 0) {
       e.units.emplace_back(std::string(pricing::kUnitCachedInputTokens), input / 2);
     }
-    e.units.emplace_back(std::string(pricing::kUnitOutputTokens), LogNormal(random_, 280, 0.8));
+    e.units.emplace_back(std::string(pricing::kUnitOutputTokens),
+                         SyntheticCount(random_, 280, 0.8));
     if (e.model.find("2.5") != std::string::npos && e.model.find("lite") == std::string::npos) {
-      e.units.emplace_back(std::string(pricing::kUnitThinkingTokens), LogNormal(random_, 350, 1.0));
+      e.units.emplace_back(std::string(pricing::kUnitThinkingTokens),
+                           SyntheticCount(random_, 350, 1.0));
     }
-    latency = LogNormal(random_, e.model.find("pro") != std::string::npos ? 6000 : 1800, 0.5);
+    latency = SyntheticCount(random_, e.model.find("pro") != std::string::npos ? 6000 : 1800, 0.5);
   } else {
-    const int64_t characters = LogNormal(random_, 420, 0.7);
+    const int64_t characters = SyntheticCount(random_, 420, 0.7);
     e.units.emplace_back(std::string(pricing::kUnitCharacters), characters);
     if (provider == "elevenlabs") {
       // Flash and Turbo models bill one credit per two characters (pricing/data/catalogue.yaml).
@@ -230,7 +235,7 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
       e.units.emplace_back(std::string(pricing::kUnitCredits),
                            half ? (characters + 1) / 2 : characters);
     }
-    latency = LogNormal(random_, 900, 0.4);
+    latency = SyntheticCount(random_, 900, 0.4);
   }
 
   // 1.5 % provider errors (rate limits mostly), 0.5 % calls the app cancelled.
@@ -240,7 +245,7 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
     e.http_status = outcome < 10 ? 429 : 503;
     e.reason = outcome < 10 ? "rate_limited" : "unavailable";
     e.units.clear();
-    latency = LogNormal(random_, 120, 0.5);
+    latency = SyntheticCount(random_, 120, 0.5);
   } else if (outcome < 20) {
     e.status = "cancelled";
     e.http_status = 200;
@@ -251,10 +256,10 @@ Event SyntheticEvents::MakeEvent(int64_t start_unix_ms) {
     e.http_status = 200;
   }
   e.latency_ms = latency;
-  e.ttfb_ms = std::min(latency, LogNormal(random_, 350, 0.5));
+  e.ttfb_ms = std::min(latency, SyntheticCount(random_, 350, 0.5));
   e.end_unix_ms = start_unix_ms + latency;
-  e.request_bytes = static_cast<uint64_t>(LogNormal(random_, 3000, 0.8));
-  e.response_bytes = static_cast<uint64_t>(LogNormal(random_, 2000, 0.8));
+  e.request_bytes = static_cast<uint64_t>(SyntheticCount(random_, 3000, 0.8));
+  e.response_bytes = static_cast<uint64_t>(SyntheticCount(random_, 2000, 0.8));
   return e;
 }
 
