@@ -40,18 +40,22 @@ central::Event SyntheticEvent(int64_t i, int64_t now, std::mt19937_64& rng) {
   e.origin = "proxy";
   e.start_unix_ms = now;  // the caller spreads them over the last 30 days, in order
   e.end_unix_ms = e.start_unix_ms + 500;
-  e.source_app = "synthetic";
-  e.workspace = Label("ws-", rng, 5);
-  e.team = Label("team-", rng, 20);
-  e.project = Label("p-", rng, 100);
+  // Labels correlate as in a real org: a project belongs to one team, app and workspace; a model
+  // to one provider and operation. Users, jobs, features and pods vary freely.
+  const uint64_t project = rng() % 100;
+  const uint64_t model = rng() % 20;
+  e.source_app = "synthetic-" + std::to_string(project % 5);
+  e.project = "p-" + std::to_string(project);
+  e.team = "team-" + std::to_string(project % 20);
+  e.workspace = "ws-" + std::to_string(project % 5);
   e.environment = Label("env-", rng, 3);
   e.user = Label("u-", rng, 2000);
   e.job = Label("job-", rng, 500);
   e.feature = Label("f-", rng, 30);
   e.pod = Label("pod-", rng, 50);
-  e.provider = rng() % 3 == 0 ? "elevenlabs" : "gemini";
-  e.model = Label("model-", rng, 20);
-  e.operation = Label("op-", rng, 5);
+  e.model = "model-" + std::to_string(model);
+  e.provider = model % 3 == 0 ? "elevenlabs" : "gemini";
+  e.operation = "op-" + std::to_string(model % 5);
   e.status = rng() % 50 == 0 ? "upstream_error" : "success";
   e.units = {{"input_tokens", static_cast<int64_t>(rng() % 4000)},
              {"output_tokens", static_cast<int64_t>(rng() % 800)}};

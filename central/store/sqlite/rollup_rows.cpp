@@ -1,5 +1,6 @@
 #include "central/store/sqlite/rollup_rows.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "central/budgets/civil_date.h"
@@ -141,7 +142,10 @@ void RollupBatch::Add(const Event& event) {
       }
       bucket = day;
     }
-    key_.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
+    key_.clear();
+    for (int shift = 56; shift >= 0; shift -= 8) {  // big-endian: byte order = time order
+      key_ += static_cast<char>((static_cast<uint64_t>(bucket) >> shift) & 0xff);
+    }
     for (Dimension d : RollupInfo(table).dimensions) {
       const std::string& label = DimensionOf(event, d);
       key_ += label;
@@ -169,7 +173,16 @@ StoreStatus RollupBatch::Write(sqlite3* db, const RollupStatements& statements) 
   for (size_t t = 0; t < kRollupTableCount; ++t) {
     const RollupTableInfo& info = RollupInfo(static_cast<RollupTable>(t));
     sqlite3_stmt* stmt = statements.upsert[t];
-    for (const auto& [key, sum] : sums_[t]) {
+    // In key order: each upsert lands next to the one before, on pages already in cache.
+    std::vector<const std::pair<const std::string, Sum>*> ordered;
+    ordered.reserve(sums_[t].size());
+    for (const auto& entry : sums_[t]) {
+      ordered.push_back(&entry);
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : ordered) {
+      const Sum& sum = entry->second;
       sqlite::ResetOnExit reset(stmt);
       sqlite::Binder b(stmt);
       b.Int(sum.bucket);
