@@ -15,9 +15,20 @@ namespace {
 
 using Sums = std::map<std::vector<std::string>, AnalyticsMeasures>;
 
-// The day table that can answer: the core one unless a filter or a group names a dimension it
-// leaves out.
+// The smallest tables that can answer: the totals without filters and groups; else the core day
+// table unless a filter or a group names a dimension it leaves out.
+bool NeedsNoDimension(const AnalyticsQuery& query) {
+  return query.filters.empty() && query.group_by.empty();
+}
+
+RollupTable HourTableFor(const AnalyticsQuery& query) {
+  return NeedsNoDimension(query) ? RollupTable::kHourTotal : RollupTable::kHour;
+}
+
 RollupTable DayTableFor(const AnalyticsQuery& query) {
+  if (NeedsNoDimension(query)) {
+    return RollupTable::kDayTotal;
+  }
   for (const AnalyticsFilter& filter : query.filters) {
     if (IsHighCardinality(filter.dimension)) {
       return RollupTable::kDay;
@@ -143,7 +154,7 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   }
   for (const TimeSpan& span : plan.hours) {
     if (!error) {
-      error = SumRollup(db_, RollupTable::kHour, span, query, sums);
+      error = SumRollup(db_, HourTableFor(query), span, query, sums);
     }
   }
   for (const TimeSpan& span : plan.raw) {

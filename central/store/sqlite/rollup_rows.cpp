@@ -84,8 +84,30 @@ const RollupTableInfo& RollupInfo(RollupTable table) {
       {"rollup_hour", "hour_unix_ms", AllDimensions(false)},
       {"rollup_day", "day_unix_ms", AllDimensions(false)},
       {"rollup_day_core", "day_unix_ms", AllDimensions(true)},
+      {"rollup_hour_total", "hour_unix_ms", {}},
+      {"rollup_day_total", "day_unix_ms", {}},
   }};
   return infos[static_cast<size_t>(table)];
+}
+
+bool IsDayTable(RollupTable table) { return RollupInfo(table).bucket_column == "day_unix_ms"; }
+
+std::vector<RollupTable> AllRollupTables() {
+  std::vector<RollupTable> tables;
+  for (size_t i = 0; i < kRollupTableCount; ++i) {
+    tables.push_back(static_cast<RollupTable>(i));
+  }
+  return tables;
+}
+
+std::vector<RollupTable> DayRollupTables() {
+  std::vector<RollupTable> tables;
+  for (RollupTable table : AllRollupTables()) {
+    if (IsDayTable(table)) {
+      tables.push_back(table);
+    }
+  }
+  return tables;
 }
 
 std::string CreateRollupTablesSql() {
@@ -135,7 +157,7 @@ void RollupBatch::Add(const Event& event) {
   bool day_known = false;
   for (RollupTable table : tables_) {
     int64_t bucket = hour;
-    if (table != RollupTable::kHour) {
+    if (IsDayTable(table)) {
       if (!day_known) {
         day = LocalDayStartMs(event.start_unix_ms, day_zone_);
         day_known = true;

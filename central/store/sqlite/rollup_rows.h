@@ -4,7 +4,9 @@
 //  - rollup_hour: UTC hours x all 13 dimensions;
 //  - rollup_day: local days in the zone analytics_meta names x all 13 dimensions;
 //  - rollup_day_core: the same days without user, job, feature and pod, the labels with many
-//    values that most views never touch: a month of it stays small.
+//    values that most views never touch: a month of it stays small;
+//  - rollup_hour_total, rollup_day_total: the same hours and days without any dimension, for
+//    the unfiltered views (the overview's totals and its spend over time): a row per bucket.
 // A batch of events is summed in memory first, then written with one upsert per distinct key
 // (INSERT ... ON CONFLICT DO UPDATE SET x = x + excluded.x), in the insert's transaction.
 #pragma once
@@ -22,8 +24,8 @@
 
 namespace costgate::central {
 
-enum class RollupTable : uint8_t { kHour, kDay, kDayCore };
-inline constexpr size_t kRollupTableCount = 3;
+enum class RollupTable : uint8_t { kHour, kDay, kDayCore, kHourTotal, kDayTotal };
+inline constexpr size_t kRollupTableCount = 5;
 
 struct RollupTableInfo {
   std::string_view name;           // "rollup_hour"
@@ -31,6 +33,12 @@ struct RollupTableInfo {
   std::vector<Dimension> dimensions;
 };
 const RollupTableInfo& RollupInfo(RollupTable table);
+// True for the tables of local days (in the zone analytics_meta names), false for UTC hours.
+bool IsDayTable(RollupTable table);
+// Every table (what ingest and a migration fill), and the day tables (what a zone change
+// rebuilds).
+std::vector<RollupTable> AllRollupTables();
+std::vector<RollupTable> DayRollupTables();
 
 // The three tables and analytics_meta (name -> value: "rollup_day_zone", the zone rollup_day
 // and rollup_day_core were built in), created if missing; a new table's zone is UTC.

@@ -221,8 +221,7 @@ StoreStatus SqliteStore::InsertInTransaction(
     std::vector<InsertResult>& results) {
   results.reserve(events.size());
   // The stored events' sums per rollup key, written once per key after the loop.
-  RollupBatch rollups(*rollup_zone_,
-                      {RollupTable::kHour, RollupTable::kDay, RollupTable::kDayCore});
+  RollupBatch rollups(*rollup_zone_, AllRollupTables());
   sqlite3_stmt* insert = statements_->insert_event;
   std::string units_json;
   for (size_t i = 0; i < events.size(); ++i) {

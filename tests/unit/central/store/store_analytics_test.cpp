@@ -102,7 +102,8 @@ TEST_P(StoreAnalytics, DuplicatesAreNotCountedTwice) {
   EXPECT_EQ(sums, BruteForce(events, all));
   EXPECT_EQ(sums.at({}).calls, 40);
   // Every rollup table holds each stored event once.
-  for (const char* table : {"rollup_hour", "rollup_day", "rollup_day_core"}) {
+  for (const char* table :
+       {"rollup_hour", "rollup_day", "rollup_day_core", "rollup_hour_total", "rollup_day_total"}) {
     EXPECT_EQ(*Query(std::string("SELECT SUM(calls) AS n FROM ") + table)[0]["n"], "40") << table;
   }
 }

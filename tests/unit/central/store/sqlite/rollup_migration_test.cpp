@@ -26,14 +26,17 @@ TEST(RollupMigration, Version4EventsGetRollups) {
     ASSERT_TRUE(std::holds_alternative<std::vector<InsertResult>>(store->InsertEvents(events)));
   }
   // Back to version 4: no rollup tables.
-  store_testing::ExecuteSql(path,
-                            "DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE "
-                            "rollup_day_core; DROP TABLE analytics_meta; PRAGMA user_version = 4;");
+  store_testing::ExecuteSql(
+      path,
+      "DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE "
+      "rollup_day_core; DROP TABLE rollup_hour_total; DROP TABLE "
+      "rollup_day_total; DROP TABLE analytics_meta; PRAGMA user_version = 4;");
   std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 500);
-  for (const char* table : {"rollup_hour", "rollup_day", "rollup_day_core"}) {
+  for (const char* table :
+       {"rollup_hour", "rollup_day", "rollup_day_core", "rollup_hour_total", "rollup_day_total"}) {
     EXPECT_EQ(*store_testing::QueryRows(
                   path, std::string("SELECT SUM(calls) AS n FROM ") + table)[0]["n"],
               "500")

@@ -52,12 +52,27 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
     tables.push_back(*row["name"]);
   }
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
-  EXPECT_EQ(tables,
-            (std::vector<std::string>{"alert_attempts", "alert_deliveries", "analytics_meta",
-                                      "api_keys", "audit_log", "budget_alerts", "budget_holds",
-                                      "budget_leases", "budget_spend", "budgets", "events",
-                                      "projects", "rollup_day", "rollup_day_core", "rollup_hour",
-                                      "sqlite_sequence", "teams", "users", "workspaces"}));
+  EXPECT_EQ(tables, (std::vector<std::string>{"alert_attempts",
+                                              "alert_deliveries",
+                                              "analytics_meta",
+                                              "api_keys",
+                                              "audit_log",
+                                              "budget_alerts",
+                                              "budget_holds",
+                                              "budget_leases",
+                                              "budget_spend",
+                                              "budgets",
+                                              "events",
+                                              "projects",
+                                              "rollup_day",
+                                              "rollup_day_core",
+                                              "rollup_day_total",
+                                              "rollup_hour",
+                                              "rollup_hour_total",
+                                              "sqlite_sequence",
+                                              "teams",
+                                              "users",
+                                              "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
