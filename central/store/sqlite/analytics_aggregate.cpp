@@ -15,31 +15,13 @@ namespace {
 
 using Sums = std::map<std::vector<std::string>, AnalyticsMeasures>;
 
-// The smallest tables that can answer: the totals without filters and groups; else the core day
-// table unless a filter or a group names a dimension it leaves out.
-bool NeedsNoDimension(const AnalyticsQuery& query) {
-  return query.filters.empty() && query.group_by.empty();
-}
-
-RollupTable HourTableFor(const AnalyticsQuery& query) {
-  return NeedsNoDimension(query) ? RollupTable::kHourTotal : RollupTable::kHour;
-}
-
-RollupTable DayTableFor(const AnalyticsQuery& query) {
-  if (NeedsNoDimension(query)) {
-    return RollupTable::kDayTotal;
-  }
+// Every dimension the query filters or groups by: what its rollup table must hold.
+std::vector<Dimension> NeededDimensions(const AnalyticsQuery& query) {
+  std::vector<Dimension> needed = query.group_by;
   for (const AnalyticsFilter& filter : query.filters) {
-    if (IsHighCardinality(filter.dimension)) {
-      return RollupTable::kDay;
-    }
+    needed.push_back(filter.dimension);
   }
-  for (Dimension d : query.group_by) {
-    if (IsHighCardinality(d)) {
-      return RollupTable::kDay;
-    }
-  }
-  return RollupTable::kDayCore;
+  return needed;
 }
 
 std::string GroupColumns(const AnalyticsQuery& query) {
@@ -149,12 +131,13 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   }
   Sums sums;
   StoreStatus error;
+  const std::vector<Dimension> needed = NeededDimensions(query);
   if (plan.days) {
-    error = SumRollup(db_, DayTableFor(query), *plan.days, query, sums);
+    error = SumRollup(db_, SmallestRollupHolding(true, needed), *plan.days, query, sums);
   }
   for (const TimeSpan& span : plan.hours) {
     if (!error) {
-      error = SumRollup(db_, HourTableFor(query), span, query, sums);
+      error = SumRollup(db_, SmallestRollupHolding(false, needed), span, query, sums);
     }
   }
   for (const TimeSpan& span : plan.raw) {

@@ -6,7 +6,10 @@
 //  - rollup_day_core: the same days without user, job, feature and pod, the labels with many
 //    values that most views never touch: a month of it stays small;
 //  - rollup_hour_total, rollup_day_total: the same hours and days without any dimension, for
-//    the unfiltered views (the overview's totals and its spend over time): a row per bucket.
+//    the unfiltered views (the overview's totals and its spend over time): a row per bucket;
+//  - rollup_hour_by_<dim>, rollup_day_by_<dim>: hours and days by one dimension of the core
+//    (model, project, ...), for the unfiltered top-N and stacked series: a row per value.
+// A query reads the smallest table holding every dimension it filters or groups by.
 // A batch of events is summed in memory first, then written with one upsert per distinct key
 // (INSERT ... ON CONFLICT DO UPDATE SET x = x + excluded.x), in the insert's transaction.
 #pragma once
@@ -24,11 +27,13 @@
 
 namespace costgate::central {
 
+// The five named tables, then (unnamed values) a by-dimension hour and day table for each of the
+// nine core dimensions.
 enum class RollupTable : uint8_t { kHour, kDay, kDayCore, kHourTotal, kDayTotal };
-inline constexpr size_t kRollupTableCount = 5;
+inline constexpr size_t kRollupTableCount = 5 + 2 * 9;
 
 struct RollupTableInfo {
-  std::string_view name;           // "rollup_hour"
+  std::string name;                // "rollup_hour"
   std::string_view bucket_column;  // "hour_unix_ms", "day_unix_ms"
   std::vector<Dimension> dimensions;
 };
@@ -39,6 +44,8 @@ bool IsDayTable(RollupTable table);
 // rebuilds).
 std::vector<RollupTable> AllRollupTables();
 std::vector<RollupTable> DayRollupTables();
+// The table of the fewest dimensions that holds every one of `needed`, of days or of hours.
+RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& needed);
 
 // The three tables and analytics_meta (name -> value: "rollup_day_zone", the zone rollup_day
 // and rollup_day_core were built in), created if missing; a new table's zone is UTC.

@@ -48,9 +48,16 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
   OpenSqliteStore(path);
   std::vector<std::string> tables;
   for (auto& row :
-       QueryRows(path, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY 1")) {
+       QueryRows(path,
+                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+                 "'rollup\\_%\\_by\\_%' ESCAPE '\\' ORDER BY 1")) {
     tables.push_back(*row["name"]);
   }
+  // And a by-dimension hour and day rollup per core dimension.
+  EXPECT_EQ(*QueryRows(path,
+                       "SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE "
+                       "'rollup\\_%\\_by\\_%' ESCAPE '\\'")[0]["n"],
+            "18");
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
   EXPECT_EQ(tables, (std::vector<std::string>{"alert_attempts",
                                               "alert_deliveries",
