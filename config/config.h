@@ -173,6 +173,10 @@ struct CentralConfig {
   uint32_t read_threads = 2;
   Millis budget_lease_ttl{60'000};     // a proxy's budget allowance lapses unless renewed
   Millis preflight_hold_ttl{900'000};  // a /v1/preflight hold lapses unless its usage arrives
+  // IANA zone of the analytics' local days (the day rollups) and the API's default tz. Checked
+  // as a name here; central loads it from the system tz database at start (a missing one stops
+  // it, naming the zone).
+  std::string time_zone = "UTC";
 
   bool operator==(const CentralConfig&) const = default;
 };

@@ -1,5 +1,6 @@
 #include "config/scalars.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <utility>
@@ -69,6 +70,19 @@ Parsed<SqliteSynchronous> ParseSynchronous(std::string_view text) {
       {"full", SqliteSynchronous::kFull},
   }};
   return ParseEnum(text, kNames);
+}
+
+Parsed<std::string> ParseTimeZoneName(std::string_view text) {
+  const bool allowed = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '+' || c == '-' || c == '/';
+  });
+  if (text.empty() || !allowed || text.front() == '/' ||
+      text.find("..") != std::string_view::npos) {
+    return Parsed<std::string>::Fail(
+        "expected an IANA time zone name such as Europe/Berlin, got \"" + std::string(text) + "\"");
+  }
+  return Parsed<std::string>::Ok(std::string(text));
 }
 
 Parsed<LogLevel> ParseLogLevel(std::string_view text) {

@@ -40,6 +40,10 @@ Parsed<SqliteSynchronous> ParseSynchronous(std::string_view text);
 // debug | info | warn | error
 Parsed<LogLevel> ParseLogLevel(std::string_view text);
 
+// An IANA time zone name ("UTC", "Europe/Berlin"): [A-Za-z0-9_+-/], no "..", no leading '/'
+// (the same rule as central's zone loader, which finds the file).
+Parsed<std::string> ParseTimeZoneName(std::string_view text);
+
 // auto | off | lease | central
 Parsed<PreflightMode> ParsePreflightMode(std::string_view text);
 

@@ -216,6 +216,8 @@ const S kCentral[] = {
        return Store(ParseUnsigned(t, kMinBudgetTtlMs, kMaxBudgetTtlMs),
                     c.central.preflight_hold_ttl);
      }},
+    {"time_zone",
+     [](Text t, Config& c) { return Store(ParseTimeZoneName(t), c.central.time_zone); }},
 };
 
 const S kCentralListen[] = {

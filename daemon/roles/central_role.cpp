@@ -96,6 +96,20 @@ bool CentralRole::OpenStore(const config::CentralConfig& settings) {
     return false;
   }
   store_ = std::move(std::get<std::unique_ptr<central::Store>>(opened));
+  // The analytics' local days: rebuilt from the events when the zone changed since last time.
+  central::StoreResult<bool> zone = store_->SetAnalyticsTimeZone(settings.time_zone);
+  if (auto* error = std::get_if<central::StoreError>(&zone)) {
+    logger_.Error("cannot set central.time_zone")
+        .Str("time_zone", settings.time_zone)
+        .Str("error", error->message)
+        .Emit();
+    return false;
+  }
+  if (std::get<bool>(zone)) {
+    logger_.Info("analytics day rollups rebuilt for central.time_zone")
+        .Str("time_zone", settings.time_zone)
+        .Emit();
+  }
   return OpenStaticFiles(settings);
 }
 

@@ -15,20 +15,13 @@ namespace {
 
 using Sums = std::map<std::vector<std::string>, AnalyticsMeasures>;
 
-// The day table that can answer: the core one unless a filter or a group names a dimension it
-// leaves out.
-RollupTable DayTableFor(const AnalyticsQuery& query) {
+// Every dimension the query filters or groups by: what its rollup table must hold.
+std::vector<Dimension> NeededDimensions(const AnalyticsQuery& query) {
+  std::vector<Dimension> needed = query.group_by;
   for (const AnalyticsFilter& filter : query.filters) {
-    if (IsHighCardinality(filter.dimension)) {
-      return RollupTable::kDay;
-    }
+    needed.push_back(filter.dimension);
   }
-  for (Dimension d : query.group_by) {
-    if (IsHighCardinality(d)) {
-      return RollupTable::kDay;
-    }
-  }
-  return RollupTable::kDayCore;
+  return needed;
 }
 
 std::string GroupColumns(const AnalyticsQuery& query) {
@@ -138,12 +131,13 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   }
   Sums sums;
   StoreStatus error;
+  const std::vector<Dimension> needed = NeededDimensions(query);
   if (plan.days) {
-    error = SumRollup(db_, DayTableFor(query), *plan.days, query, sums);
+    error = SumRollup(db_, SmallestRollupHolding(true, needed), *plan.days, query, sums);
   }
   for (const TimeSpan& span : plan.hours) {
     if (!error) {
-      error = SumRollup(db_, RollupTable::kHour, span, query, sums);
+      error = SumRollup(db_, SmallestRollupHolding(false, needed), span, query, sums);
     }
   }
   for (const TimeSpan& span : plan.raw) {

@@ -1,5 +1,6 @@
 #include "central/store/sqlite/rollup_rows.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "central/budgets/civil_date.h"
@@ -79,12 +80,57 @@ std::string UpsertSql(const RollupTableInfo& info) {
 }  // namespace
 
 const RollupTableInfo& RollupInfo(RollupTable table) {
-  static const std::array<RollupTableInfo, kRollupTableCount> infos = {{
-      {"rollup_hour", "hour_unix_ms", AllDimensions(false)},
-      {"rollup_day", "day_unix_ms", AllDimensions(false)},
-      {"rollup_day_core", "day_unix_ms", AllDimensions(true)},
-  }};
-  return infos[static_cast<size_t>(table)];
+  static const std::vector<RollupTableInfo> infos = [] {
+    std::vector<RollupTableInfo> all = {
+        {"rollup_hour", "hour_unix_ms", AllDimensions(false)},
+        {"rollup_day", "day_unix_ms", AllDimensions(false)},
+        {"rollup_day_core", "day_unix_ms", AllDimensions(true)},
+        {"rollup_hour_total", "hour_unix_ms", {}},
+        {"rollup_day_total", "day_unix_ms", {}},
+    };
+    for (Dimension d : AllDimensions(true)) {
+      all.push_back({"rollup_hour_by_" + std::string(DimensionName(d)), "hour_unix_ms", {d}});
+      all.push_back({"rollup_day_by_" + std::string(DimensionName(d)), "day_unix_ms", {d}});
+    }
+    return all;
+  }();
+  static_assert(kRollupTableCount == 5 + 2 * (kDimensionCount - 4));
+  return infos.at(static_cast<size_t>(table));
+}
+
+RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& needed) {
+  std::optional<RollupTable> best;
+  for (RollupTable table : AllRollupTables()) {
+    const RollupTableInfo& info = RollupInfo(table);
+    const bool holds = std::all_of(needed.begin(), needed.end(), [&](Dimension d) {
+      return std::find(info.dimensions.begin(), info.dimensions.end(), d) != info.dimensions.end();
+    });
+    if (IsDayTable(table) == days && holds &&
+        (!best || info.dimensions.size() < RollupInfo(*best).dimensions.size())) {
+      best = table;
+    }
+  }
+  return best.value_or(days ? RollupTable::kDay : RollupTable::kHour);
+}
+
+bool IsDayTable(RollupTable table) { return RollupInfo(table).bucket_column == "day_unix_ms"; }
+
+std::vector<RollupTable> AllRollupTables() {
+  std::vector<RollupTable> tables;
+  for (size_t i = 0; i < kRollupTableCount; ++i) {
+    tables.push_back(static_cast<RollupTable>(i));
+  }
+  return tables;
+}
+
+std::vector<RollupTable> DayRollupTables() {
+  std::vector<RollupTable> tables;
+  for (RollupTable table : AllRollupTables()) {
+    if (IsDayTable(table)) {
+      tables.push_back(table);
+    }
+  }
+  return tables;
 }
 
 std::string CreateRollupTablesSql() {
@@ -134,14 +180,17 @@ void RollupBatch::Add(const Event& event) {
   bool day_known = false;
   for (RollupTable table : tables_) {
     int64_t bucket = hour;
-    if (table != RollupTable::kHour) {
+    if (IsDayTable(table)) {
       if (!day_known) {
         day = LocalDayStartMs(event.start_unix_ms, day_zone_);
         day_known = true;
       }
       bucket = day;
     }
-    key_.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
+    key_.clear();
+    for (int shift = 56; shift >= 0; shift -= 8) {  // big-endian: byte order = time order
+      key_ += static_cast<char>((static_cast<uint64_t>(bucket) >> shift) & 0xff);
+    }
     for (Dimension d : RollupInfo(table).dimensions) {
       const std::string& label = DimensionOf(event, d);
       key_ += label;
@@ -169,7 +218,16 @@ StoreStatus RollupBatch::Write(sqlite3* db, const RollupStatements& statements) 
   for (size_t t = 0; t < kRollupTableCount; ++t) {
     const RollupTableInfo& info = RollupInfo(static_cast<RollupTable>(t));
     sqlite3_stmt* stmt = statements.upsert[t];
-    for (const auto& [key, sum] : sums_[t]) {
+    // In key order: each upsert lands next to the one before, on pages already in cache.
+    std::vector<const std::pair<const std::string, Sum>*> ordered;
+    ordered.reserve(sums_[t].size());
+    for (const auto& entry : sums_[t]) {
+      ordered.push_back(&entry);
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* entry : ordered) {
+      const Sum& sum = entry->second;
       sqlite::ResetOnExit reset(stmt);
       sqlite::Binder b(stmt);
       b.Int(sum.bucket);

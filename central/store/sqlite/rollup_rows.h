@@ -4,7 +4,12 @@
 //  - rollup_hour: UTC hours x all 13 dimensions;
 //  - rollup_day: local days in the zone analytics_meta names x all 13 dimensions;
 //  - rollup_day_core: the same days without user, job, feature and pod, the labels with many
-//    values that most views never touch: a month of it stays small.
+//    values that most views never touch: a month of it stays small;
+//  - rollup_hour_total, rollup_day_total: the same hours and days without any dimension, for
+//    the unfiltered views (the overview's totals and its spend over time): a row per bucket;
+//  - rollup_hour_by_<dim>, rollup_day_by_<dim>: hours and days by one dimension of the core
+//    (model, project, ...), for the unfiltered top-N and stacked series: a row per value.
+// A query reads the smallest table holding every dimension it filters or groups by.
 // A batch of events is summed in memory first, then written with one upsert per distinct key
 // (INSERT ... ON CONFLICT DO UPDATE SET x = x + excluded.x), in the insert's transaction.
 #pragma once
@@ -22,15 +27,25 @@
 
 namespace costgate::central {
 
-enum class RollupTable : uint8_t { kHour, kDay, kDayCore };
-inline constexpr size_t kRollupTableCount = 3;
+// The five named tables, then (unnamed values) a by-dimension hour and day table for each of the
+// nine core dimensions.
+enum class RollupTable : uint8_t { kHour, kDay, kDayCore, kHourTotal, kDayTotal };
+inline constexpr size_t kRollupTableCount = 5 + 2 * 9;
 
 struct RollupTableInfo {
-  std::string_view name;           // "rollup_hour"
+  std::string name;                // "rollup_hour"
   std::string_view bucket_column;  // "hour_unix_ms", "day_unix_ms"
   std::vector<Dimension> dimensions;
 };
 const RollupTableInfo& RollupInfo(RollupTable table);
+// True for the tables of local days (in the zone analytics_meta names), false for UTC hours.
+bool IsDayTable(RollupTable table);
+// Every table (what ingest and a migration fill), and the day tables (what a zone change
+// rebuilds).
+std::vector<RollupTable> AllRollupTables();
+std::vector<RollupTable> DayRollupTables();
+// The table of the fewest dimensions that holds every one of `needed`, of days or of hours.
+RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& needed);
 
 // The three tables and analytics_meta (name -> value: "rollup_day_zone", the zone rollup_day
 // and rollup_day_core were built in), created if missing; a new table's zone is UTC.

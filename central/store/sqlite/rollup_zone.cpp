@@ -39,22 +39,21 @@ StoreResult<bool> SqliteStore::SetAnalyticsTimeZone(const std::string& zone) {
   }
   budgets::TimeZone wanted = std::get<budgets::TimeZone>(std::move(loaded));
   // Read and rebuilt under the write lock: no insert sums a day in the old zone meanwhile.
-  StoreResult<bool> rebuilt =
-      WriteTransaction<bool>(db_, statements_->begin, statements_->commit,
-                             "set the analytics time zone", [&]() -> StoreResult<bool> {
-                               StoreResult<std::string> current = ReadRollupZone(db_);
-                               if (auto* error = std::get_if<StoreError>(&current)) {
-                                 return *std::move(error);
-                               }
-                               if (std::get<std::string>(current) == wanted.name()) {
-                                 return false;
-                               }
-                               if (StoreStatus error = RebuildRollups(
-                                       db_, wanted, {RollupTable::kDay, RollupTable::kDayCore})) {
-                                 return *std::move(error);
-                               }
-                               return true;
-                             });
+  StoreResult<bool> rebuilt = WriteTransaction<bool>(
+      db_, statements_->begin, statements_->commit, "set the analytics time zone",
+      [&]() -> StoreResult<bool> {
+        StoreResult<std::string> current = ReadRollupZone(db_);
+        if (auto* error = std::get_if<StoreError>(&current)) {
+          return *std::move(error);
+        }
+        if (std::get<std::string>(current) == wanted.name()) {
+          return false;
+        }
+        if (StoreStatus error = RebuildRollups(db_, wanted, DayRollupTables())) {
+          return *std::move(error);
+        }
+        return true;
+      });
   if (std::holds_alternative<bool>(rebuilt)) {
     rollup_zone_ = std::move(wanted);
   }

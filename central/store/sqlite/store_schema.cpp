@@ -247,9 +247,7 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
                          *version == 0 ? "create schema" : "migrate schema to 5");
   }
   if (!error && *version >= 1) {
-    if (StoreStatus failed =
-            RebuildRollups(db, budgets::TimeZone::Utc(),
-                           {RollupTable::kHour, RollupTable::kDay, RollupTable::kDayCore})) {
+    if (StoreStatus failed = RebuildRollups(db, budgets::TimeZone::Utc(), AllRollupTables())) {
       error = "migrate schema to 5: " + failed->message;
     }
   }

@@ -2,6 +2,8 @@
 // outbox.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "config/config_loader.h"
 #include "tests/unit/config/load_helpers.h"
 
@@ -91,6 +93,18 @@ TEST(YamlDelivery, ReadsCentralReadThreadsFromZeroToSixteen) {
   EXPECT_EQ(LoadAccepted("central:\n  read_threads: 16\n").central.read_threads, 16u);
   EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: 17\n")), Paths{"central.read_threads"});
   EXPECT_EQ(PathsOf(LoadRejected("central:\n  read_threads: -1\n")), Paths{"central.read_threads"});
+}
+
+TEST(YamlDelivery, CentralTimeZoneIsAnIanaNameUtcByDefault) {
+  EXPECT_EQ(DefaultConfig().central.time_zone, "UTC");
+  EXPECT_EQ(LoadAccepted("central:\n  time_zone: Europe/Berlin\n").central.time_zone,
+            "Europe/Berlin");
+  EXPECT_EQ(LoadAccepted("central:\n  time_zone: Etc/GMT+5\n").central.time_zone, "Etc/GMT+5");
+  for (const char* bad : {"\"\"", "/etc/passwd", "Europe/../x", "Europe Berlin"}) {
+    EXPECT_EQ(PathsOf(LoadRejected(std::string("central:\n  time_zone: ") + bad + "\n")),
+              Paths{"central.time_zone"})
+        << bad;
+  }
 }
 
 TEST(YamlDelivery, SizeCapBelowOneMebibyteIsRejected) {

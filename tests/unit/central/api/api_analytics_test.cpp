@@ -303,3 +303,40 @@ TEST_F(ApiAnalytics, DefaultsAreThisMonthInTheStoresZone) {
 
 }  // namespace
 }  // namespace costgate::central
+
+namespace costgate::central {
+namespace {
+
+// One number: a budget's spend and the analytics summary of its scope and period agree to the
+// pico-dollar, for events priced by central on ingest (one a duplicate, one in another team).
+TEST(ApiAnalyticsOneNumber, BudgetSpendEqualsTheSummaryOfItsScopeAndPeriod) {
+  ApiHarness h;
+  const std::string admin = h.MakeKey("admin", "");
+  const ApiResponse created = h.Post("/admin/v1/budgets", admin,
+                                     R"({"name":"video","scope":{"team":"video"},)"
+                                     R"("period":"monthly","amount_usd":"100",)"
+                                     R"("hard_limit":false,"thresholds_percent":[100]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string budget_id(std::string_view(Json(created.body)["id"]));
+  const std::string ship = h.MakeKey("ship", "video-accessibility");
+  std::string other_team = testing::Replace(testing::ExampleEvent("b3"), "\"video\"", "\"audio\"");
+  std::string later =
+      testing::Replace(testing::ExampleEvent("b2"), "1763800000000", "1763700000000");
+  later = testing::Replace(later, "3520", "99999");
+  const ApiResponse shipped = h.Post("/v1/usage/batch", ship,
+                                     testing::Batch({testing::ExampleEvent("b1"), later, other_team,
+                                                     testing::ExampleEvent("b1")}));
+  ASSERT_EQ(shipped.status, 200) << shipped.body;
+  const Json budget(h.Get("/admin/v1/budgets/" + budget_id, admin).body);
+  const int64_t spent = int64_t(budget["spend"]["spent_pico_usd"]);
+  EXPECT_GT(spent, 0);
+  const Json summary(
+      h.Get("/admin/v1/analytics/summary?team=video&from=2025-11-01&to=2025-12-01&tz=UTC", admin)
+          .body);
+  EXPECT_EQ(int64_t(summary["cost_pico_usd"]), spent);
+  EXPECT_EQ(int64_t(summary["calls"]), 2);
+  EXPECT_EQ(int64_t(budget["spend"]["events"]), 2);
+}
+
+}  // namespace
+}  // namespace costgate::central

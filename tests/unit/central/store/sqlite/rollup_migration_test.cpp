@@ -26,18 +26,26 @@ TEST(RollupMigration, Version4EventsGetRollups) {
     ASSERT_TRUE(std::holds_alternative<std::vector<InsertResult>>(store->InsertEvents(events)));
   }
   // Back to version 4: no rollup tables.
-  store_testing::ExecuteSql(path,
-                            "DROP TABLE rollup_hour; DROP TABLE rollup_day; DROP TABLE "
-                            "rollup_day_core; DROP TABLE analytics_meta; PRAGMA user_version = 4;");
+  std::string drop;
+  for (auto& row : store_testing::QueryRows(
+           path,
+           "SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'rollup%' "
+           "OR name = 'analytics_meta')")) {
+    drop += "DROP TABLE " + *row["name"] + ";";
+  }
+  store_testing::ExecuteSql(path, drop + "PRAGMA user_version = 4;");
   std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 500);
-  for (const char* table : {"rollup_hour", "rollup_day", "rollup_day_core"}) {
-    EXPECT_EQ(*store_testing::QueryRows(
-                  path, std::string("SELECT SUM(calls) AS n FROM ") + table)[0]["n"],
-              "500")
-        << table;
+  const auto tables = store_testing::QueryRows(
+      path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rollup%'");
+  EXPECT_EQ(tables.size(), 23u);
+  for (const auto& table : tables) {
+    EXPECT_EQ(
+        *store_testing::QueryRows(path, "SELECT SUM(calls) AS n FROM " + *table.at("name"))[0]["n"],
+        "500")
+        << *table.at("name");
   }
   const AnalyticsQuery q{
       kMigrationFrom + 77, kMigrationFrom + 5 * kMigrationDayMs + 1, {}, {Dimension::kUser}};
