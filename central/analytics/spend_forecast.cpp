@@ -41,8 +41,13 @@ std::array<double, 7> WeekdayWeights(const std::vector<DaySpend>& days) {
 SpendForecast ForecastPeriodEnd(const ForecastInput& input) {
   SpendForecast out;
   const size_t used = std::min(input.history.size(), kWeightDays);
-  const std::vector<DaySpend> history(input.history.end() - static_cast<ptrdiff_t>(used),
-                                      input.history.end());
+  auto first = input.history.end() - static_cast<ptrdiff_t>(used);
+  // Days before the first spend are days before anything was metered (a new install, a new
+  // project), not days that cost nothing: they would drag the rate towards zero.
+  while (first != input.history.end() && first->pico == 0) {
+    ++first;
+  }
+  const std::vector<DaySpend> history(first, input.history.end());
   out.history_days = static_cast<int>(history.size());
   out.weights = WeekdayWeights(history);
   const auto weight = [&](int weekday) { return out.weights[static_cast<size_t>(weekday)]; };

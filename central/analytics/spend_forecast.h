@@ -4,7 +4,8 @@
 // Method ("run rate with day-of-week weighting", kForecastMethod):
 //  1. Day-of-week weights from the history (up to 28 whole local days before today):
 //     w[d] = mean spend of weekday d / mean spend of all days; flat (1) with under 7 days of
-//     history, and for a weekday the history does not have.
+//     history, and for a weekday the history does not have. Days before the first day with any
+//     spend are not history (nothing was metered yet).
 //  2. The run rate per weight unit from the most recent 14 days of history (recent traffic
 //     counts, old traffic fades): r = sum(spend) / sum(w[weekday]).
 //  3. Forecast = spent so far + r * w[today] * (the part of today still to come)

@@ -64,6 +64,28 @@ async function signOut(t) {
   expect(after.status() === 401, `after signing out GET /admin/v1/session answered ${after.status()}, not 401`);
 }
 
+// The fields of one CSV line (RFC 4180 quoting).
+function csvFields(line) {
+  const fields = [""];
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') {
+      if (quoted && line[i + 1] === '"') {
+        fields[fields.length - 1] += '"';
+        i++;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (c === "," && !quoted) {
+      fields.push("");
+    } else {
+      fields[fields.length - 1] += c;
+    }
+  }
+  return fields;
+}
+
 export const STEPS = [
   {
     name: "central serves the built dashboard with its caching headers",
@@ -185,6 +207,38 @@ export const STEPS = [
       const budgets = await apiText(t, "/admin/v1/budgets");
       expect(budgets.includes('"amount_pico_usd":12340000000000'), `GET /admin/v1/budgets has no 12.34 USD budget: ${budgets.slice(0, 300)}`);
       await t.shot("budgets");
+    },
+  },
+  {
+    name: "one number: the Overview's spend, the summary, the streamed events export and the budget's spend agree to the pico-dollar",
+    needs: ["auth", "analytics"],
+    run: async (t) => {
+      const summary = await apiText(t, "/admin/v1/analytics/summary");
+      const cost = rawMember(summary, "cost_pico_usd");
+      await go(t, "Overview", "Overview");
+      await t.page.locator('[data-kpi="cost"]').waitFor();
+      const shown = await t.page.locator('[data-kpi="cost"]').getAttribute("data-value");
+      await go(t, "Explore", "Explore");
+      const [download] = await Promise.all([
+        t.page.waitForEvent("download"),
+        t.page.getByRole("link", { name: "Export events (CSV)" }).click(),
+      ]);
+      const lines = (await import("node:fs")).readFileSync(await download.path(), "utf8").trim().split("\r\n");
+      const column = csvFields(lines[0]).indexOf("cost_pico_usd");
+      expect(column >= 0, `the export's header has no cost_pico_usd: ${lines[0].slice(0, 200)}`);
+      let exported = 0n;
+      for (const line of lines.slice(1)) {
+        const field = csvFields(line)[column];
+        if (field) exported += BigInt(field);
+      }
+      expect(lines.length - 1 === Number(rawMember(summary, "calls")), `the export has ${lines.length - 1} events, the summary ${rawMember(summary, "calls")} calls`);
+      const budgets = await apiText(t, "/admin/v1/budgets");
+      const mine = budgets.slice(budgets.indexOf('"name":"browser-test"'));
+      const spent = rawMember(mine, "spent_pico_usd");
+      expect(
+        shown === cost && exported.toString() === cost && spent === cost,
+        `one number broken: Overview ${shown}, summary ${cost}, CSV export ${exported}, budget ${spent} (pico-USD)`,
+      );
     },
   },
   {

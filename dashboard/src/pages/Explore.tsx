@@ -1,7 +1,7 @@
 // Any two dimensions against one measure (analytics/pivot): stacked bars and a table whose
 // cells open the events behind them; filters, a time range and a CSV of the table.
 import { useId, useState } from "preact/hooks";
-import { api, type Query } from "../api";
+import { api, queryString, type Query } from "../api";
 import { keyLabel } from "../components/BarList";
 import { EventsPanel } from "../components/EventsPanel";
 import { addFilter, FilterChips, type Filters } from "../components/FilterChips";
@@ -146,9 +146,18 @@ export function Explore() {
           </section>
           <div class="bar-row">
             <p class="muted">Top 10 of each dimension. Select a number to see its events.</p>
+            <span class="actions">
             <button type="button" class="secondary" onClick={() => download(`costgate-${rowsDim}-by-${colsDim}-${measure}.csv`, pivotCsv(pivot.data!, rowsDim, colsDim, measure))}>
               Download CSV
             </button>
+            {/* The whole range, streamed by central: every event, or FOCUS rows for finance. */}
+            <a class="button secondary" href={"/admin/v1/analytics/export" + queryString({ ...common, view: "events", format: "csv" })} download>
+              Export events (CSV)
+            </a>
+            <a class="button secondary" href={"/admin/v1/analytics/export" + queryString({ ...common, view: "focus", format: "csv" })} download>
+              Export FOCUS (CSV)
+            </a>
+            </span>
           </div>
           <PivotTable pivot={pivot.data!} rowsDim={rowsDim} colsDim={colsDim} format={format} onCell={openCell} />
         </>

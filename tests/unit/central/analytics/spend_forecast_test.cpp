@@ -88,6 +88,21 @@ TEST(SpendForecast, WithoutHistoryTodaysPaceIsUsedAndWithoutEitherNothingIsAdded
   EXPECT_EQ(none.forecast_pico, input.spent_pico);
 }
 
+TEST(SpendForecast, DaysBeforeTheFirstSpendAreNotHistory) {
+  // A new install: 25 silent days, then three days of $6: the rate is $6, not $18 / 28.
+  ForecastInput input;
+  for (int i = 0; i < 28; ++i) {
+    input.history.push_back({i % 7, i < 25 ? 0 : 6 * kUsd});
+  }
+  input.today_weekday = 0;
+  input.today_elapsed = 1.0;
+  input.days_left = {1, 2};
+  const SpendForecast f = ForecastPeriodEnd(input);
+  EXPECT_EQ(f.history_days, 3);
+  EXPECT_EQ(f.daily_rate_pico, 6 * kUsd);
+  EXPECT_EQ(f.forecast_pico, 12 * kUsd);
+}
+
 TEST(SpendForecast, AWeekdayMissingFromShortHistoryWeighsOne) {
   ForecastInput input;
   for (int i = 0; i < 10; ++i) {
