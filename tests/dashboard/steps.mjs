@@ -242,13 +242,14 @@ export const STEPS = [
       await card.getByLabel("New team id in Customer experience").fill("support");
       await card.getByRole("button", { name: "Add team" }).click();
       await card.locator('[data-team="support"]').waitFor();
-      // The seeded calls name ford-q3 and acme-launch: mirrored, Unassigned until placed.
-      const row = t.page.locator('tr[data-unassigned="acme-launch"]');
+      // The seeded calls name ford-q3 and acme-launch (in both apps): mirrored, Unassigned until placed.
+      const row = t.page.locator('tr[data-unassigned="chatbot/acme-launch"]');
       await row.getByRole("checkbox").check();
       await t.page.getByRole("form", { name: "Assign projects" }).getByLabel("Assign to").selectOption("customer-experience/support");
       await t.page.getByRole("button", { name: /^Assign 1 selected/ }).click();
-      await card.locator('[data-team="support"] [data-project="acme-launch"]').waitFor();
-      expect((await t.page.locator('tr[data-unassigned="acme-launch"]').count()) === 0, "acme-launch is still listed as Unassigned");
+      await card.locator('[data-team="support"] [data-project="chatbot/acme-launch"]').waitFor();
+      expect((await t.page.locator('tr[data-unassigned="chatbot/acme-launch"]').count()) === 0, "chatbot's acme-launch is still listed as Unassigned");
+      expect((await t.page.locator('tr[data-unassigned="video-app/acme-launch"]').count()) === 1, "video-app's acme-launch left Unassigned too");
       const projects = await apiText(t, "/admin/v1/projects?workspace=customer-experience");
       expect(projects.includes('"external_id":"acme-launch"') && projects.includes('"team_id":"support"'), `GET /admin/v1/projects?workspace=customer-experience: ${projects.slice(0, 300)}`);
       await t.shot("org");

@@ -108,7 +108,7 @@ function ProjectList({ projects }: { projects: Project[] }) {
   return (
     <ul class="plain">
       {projects.map((p) => (
-        <li key={projectKey(p)} data-project={p.external_id}>
+        <li key={projectKey(p)} data-project={projectKey(p)}>
           {projectLabel(p)} <span class="muted">· {p.source_app || "no app"}</span>
         </li>
       ))}
@@ -223,10 +223,10 @@ function Unassigned({ data, canEdit, reload }: { data: OrgData; canEdit: boolean
       )}
       <Table columns={[...(canEdit ? ["Select"] : []), "Project", "App"]}>
         {unassigned.map((p) => (
-          <tr key={projectKey(p)} data-unassigned={p.external_id}>
+          <tr key={projectKey(p)} data-unassigned={projectKey(p)}>
             {canEdit && (
               <td>
-                <input type="checkbox" aria-label={`Select ${projectLabel(p)}`} checked={picked.includes(projectKey(p))}
+                <input type="checkbox" aria-label={`Select ${projectLabel(p)} of ${p.source_app || "no app"}`} checked={picked.includes(projectKey(p))}
                   onChange={(e) => toggle(projectKey(p), e.currentTarget.checked)} />
               </td>
             )}
