@@ -252,7 +252,7 @@ export const STEPS = [
       expect((await t.page.locator('tr[data-unassigned="video-app/acme-launch"]').count()) === 1, "video-app's acme-launch left Unassigned too");
       const projects = await apiText(t, "/admin/v1/projects?workspace=customer-experience");
       expect(projects.includes('"external_id":"acme-launch"') && projects.includes('"team_id":"support"'), `GET /admin/v1/projects?workspace=customer-experience: ${projects.slice(0, 300)}`);
-      await t.shot("org");
+      await t.shot("org", { fullPage: true });
       await go(t, "App users", "App users");
       await t.page.getByRole("search").getByLabel("Search").fill("caro");
       await t.page.getByRole("search").getByRole("button", { name: "Search" }).click();
@@ -300,10 +300,11 @@ export const STEPS = [
       await go(t, "Org", "Org");
       await t.page.locator('[data-workspace="customer-experience"]').waitFor();
       expect((await t.page.getByRole("button", { name: /^(Create workspace|Rename|Delete|Add team|Assign)/ }).count()) === 0, "a viewer sees Org edit controls");
+      await t.shot("viewer-org", { fullPage: true });
       await go(t, "App users", "App users");
       await t.page.locator('tr[data-user="carol"]').waitFor();
       expect((await t.page.getByRole("button", { name: "Edit" }).count()) === 0, "a viewer sees Edit on App users");
-      await t.shot("viewer-org");
+      await t.shot("viewer-app-users");
       // The server's answer, not only the hidden button: a change with the session's own token.
       const refused = await t.page.evaluate(async () => {
         const session = await (await fetch("/admin/v1/session", { credentials: "same-origin" })).json();

@@ -141,7 +141,7 @@ function WorkspaceCard({ workspace, data, canEdit, reload }: { workspace: Worksp
       </div>
       <InlineError error={action.error} />
       {teams.map((team) => (
-        <section key={team.id} class="stack" data-team={team.id}>
+        <section key={team.id} class="stack org-team" data-team={team.id}>
           <div class="bar-row">
             <h3>
               {team.name} <span class="muted">({team.id})</span>
@@ -159,12 +159,16 @@ function WorkspaceCard({ workspace, data, canEdit, reload }: { workspace: Worksp
         </section>
       ))}
       {projects.some((p) => !p.team_id) && (
-        <section class="stack">
+        <section class="stack org-team">
           <h3 class="muted">No team</h3>
           <ProjectList projects={projects.filter((p) => !p.team_id)} />
         </section>
       )}
-      {canEdit && <NewTeamForm workspace={workspace} onCreated={reload} />}
+      {canEdit && (
+        <div class="org-team">
+          <NewTeamForm workspace={workspace} onCreated={reload} />
+        </div>
+      )}
     </li>
   );
 }
