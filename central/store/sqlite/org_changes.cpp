@@ -8,6 +8,7 @@
 
 #include "central/store/sqlite/account_rows.h"
 #include "central/store/sqlite/budget_rows.h"
+#include "central/store/sqlite/org_rows.h"
 #include "central/store/sqlite/store_statements.h"
 #include "central/store/sqlite/write_transaction.h"
 
@@ -151,27 +152,6 @@ Team OrgReadTeam(sqlite3_stmt* stmt) {
   t.workspace_id = r.Text();
   t.name = r.Text();
   return t;
-}
-
-ProjectRecord OrgReadProject(sqlite3_stmt* stmt) {
-  sqlite::Reader r(stmt);
-  ProjectRecord p;
-  p.source_app = r.Text();
-  p.external_id = r.Text();
-  p.name = r.Text();
-  p.workspace_id = r.Text();
-  p.team_id = r.Text();
-  return p;
-}
-
-UserRecord OrgReadUser(sqlite3_stmt* stmt) {
-  sqlite::Reader r(stmt);
-  UserRecord u;
-  u.source_app = r.Text();
-  u.external_id = r.Text();
-  u.email = r.Text();
-  u.full_name = r.Text();
-  return u;
 }
 
 // Binds the keyset (?1 set?, ?2 source_app, ?3 external_id) and the limit (?4). The binder keeps
@@ -353,7 +333,7 @@ StoreResult<std::vector<ProjectRecord>> SqliteStore::ListProjects(const OrgPage&
         b.Int(page.workspace ? 1 : 0);
         b.Text(page.workspace ? std::string_view(*page.workspace) : std::string_view());
       },
-      OrgReadProject);
+      ReadProjectRow);
 }
 
 StoreResult<OrgResult> SqliteStore::UpdateProject(const ProjectRecord& project,
@@ -439,7 +419,7 @@ StoreResult<std::vector<UserRecord>> SqliteStore::ListUsers(const OrgPage& page)
         BindOrgPage(b, page);
         b.Text(page.search);
       },
-      OrgReadUser);
+      ReadUserRow);
 }
 
 StoreResult<OrgResult> SqliteStore::UpdateUser(const UserRecord& user, int64_t now_unix_ms,
