@@ -191,6 +191,32 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleKeyCreate(call);
     case Route::kKeyRevoke:
       return HandleKeyRevoke(call);
+    case Route::kOrgWorkspaceList:
+      return HandleWorkspaceList(call);
+    case Route::kOrgWorkspaceCreate:
+      return HandleWorkspaceCreate(call);
+    case Route::kOrgWorkspacePatch:
+      return HandleWorkspacePatch(call);
+    case Route::kOrgWorkspaceDelete:
+      return HandleWorkspaceDelete(call);
+    case Route::kOrgTeamList:
+      return HandleTeamList(call);
+    case Route::kOrgTeamCreate:
+      return HandleTeamCreate(call);
+    case Route::kOrgTeamPatch:
+      return HandleTeamPatch(call);
+    case Route::kOrgTeamDelete:
+      return HandleTeamDelete(call);
+    case Route::kOrgProjectList:
+      return HandleProjectList(call);
+    case Route::kOrgProjectAssign:
+      return HandleProjectAssign(call);
+    case Route::kOrgProjectPatch:
+      return HandleProjectPatch(call);
+    case Route::kOrgUserList:
+      return HandleUserList(call);
+    case Route::kOrgUserPatch:
+      return HandleUserPatch(call);
     case Route::kSessionLogin:
     case Route::kSetupStatus:
     case Route::kSetupComplete:

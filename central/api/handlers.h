@@ -83,4 +83,20 @@ ApiResponse HandleKeyList(const Call& call);
 ApiResponse HandleKeyCreate(const Call& call);
 ApiResponse HandleKeyRevoke(const Call& call);
 
+// The org (admin_org.cpp: workspaces and teams; admin_mirrored.cpp: the projects and users
+// mirrored from events). Each change audited; org.h says what assignment means for analytics.
+ApiResponse HandleWorkspaceList(const Call& call);
+ApiResponse HandleWorkspaceCreate(const Call& call);
+ApiResponse HandleWorkspacePatch(const Call& call);
+ApiResponse HandleWorkspaceDelete(const Call& call);
+ApiResponse HandleTeamList(const Call& call);
+ApiResponse HandleTeamCreate(const Call& call);
+ApiResponse HandleTeamPatch(const Call& call);
+ApiResponse HandleTeamDelete(const Call& call);
+ApiResponse HandleProjectList(const Call& call);
+ApiResponse HandleProjectAssign(const Call& call);
+ApiResponse HandleProjectPatch(const Call& call);
+ApiResponse HandleUserList(const Call& call);
+ApiResponse HandleUserPatch(const Call& call);
+
 }  // namespace costgate::central

@@ -2,11 +2,14 @@
 
 #include "central/alerts/check.h"
 #include "central/api/handlers.h"
+#include "central/api/project_attribution.h"
 
 namespace costgate::central {
 
 StoreResult<std::vector<InsertResult>> InsertCounted(const Call& call,
-                                                     std::span<const Event> events) {
+                                                     std::span<const Event> sent) {
+  std::vector<Event> filled;
+  const std::span<const Event> events = AttributeToProjects(call.store, sent, filled);
   std::vector<Budget> all;
   std::vector<std::vector<SpendIncrement>> increments;
   StoreResult<std::vector<InsertResult>> inserted = call.store.InsertEventsCounted(

@@ -14,7 +14,7 @@ namespace {
 // People sign in and set up without a key or session (scope nullopt): POST /admin/v1/session and
 // both setup routes. Sign-in and setup write (a session, an account) and so run on the writer,
 // which also keeps the login throttle in one place (api.h).
-constexpr std::array<RouteSpec, 33> kRoutes = {{
+constexpr std::array<RouteSpec, 46> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -55,6 +55,24 @@ constexpr std::array<RouteSpec, 33> kRoutes = {{
     {Route::kKeyList, "/admin/v1/keys", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kKeyCreate, "/admin/v1/keys", "POST", Scope::kAdmin, RouteKind::kWrite},
     {Route::kKeyRevoke, "/admin/v1/keys/{id}", "DELETE", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgWorkspaceList, "/admin/v1/workspaces", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kOrgWorkspaceCreate, "/admin/v1/workspaces", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgWorkspacePatch, "/admin/v1/workspaces/{id}", "PATCH", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kOrgWorkspaceDelete, "/admin/v1/workspaces/{id}", "DELETE", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kOrgTeamList, "/admin/v1/teams", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kOrgTeamCreate, "/admin/v1/teams", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgTeamPatch, "/admin/v1/teams/{id}", "PATCH", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgTeamDelete, "/admin/v1/teams/{id}", "DELETE", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgProjectList, "/admin/v1/projects", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kOrgProjectAssign, "/admin/v1/projects/assign", "POST", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kOrgProjectPatch, "/admin/v1/projects/{source_app}/{external_id}", "PATCH",
+     Scope::kAdmin, RouteKind::kWrite},
+    {Route::kOrgUserList, "/admin/v1/users", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kOrgUserPatch, "/admin/v1/users/{source_app}/{external_id}", "PATCH", Scope::kAdmin,
+     RouteKind::kWrite},
 }};
 
 const Router& ApiRouter() {

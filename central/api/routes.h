@@ -47,6 +47,20 @@ enum class Route {
   kKeyList,
   kKeyCreate,
   kKeyRevoke,
+  // The org (admin_org.cpp, admin_mirrored.cpp): workspaces, teams, mirrored projects and users.
+  kOrgWorkspaceList,
+  kOrgWorkspaceCreate,
+  kOrgWorkspacePatch,
+  kOrgWorkspaceDelete,
+  kOrgTeamList,
+  kOrgTeamCreate,
+  kOrgTeamPatch,
+  kOrgTeamDelete,
+  kOrgProjectList,
+  kOrgProjectAssign,
+  kOrgProjectPatch,
+  kOrgUserList,
+  kOrgUserPatch,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

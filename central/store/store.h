@@ -26,6 +26,7 @@
 #include "central/store/event.h"
 #include "central/store/event_scan.h"
 #include "central/store/ledger.h"
+#include "central/store/org.h"
 
 namespace costgate::central {
 
@@ -112,6 +113,38 @@ class Store {
                                                                 const std::string& external_id) = 0;
   virtual StoreResult<std::optional<UserRecord>> FindUser(const std::string& source_app,
                                                           const std::string& external_id) = 0;
+
+  // The org (org.h), for /admin/v1. Lists are ordered by id (teams by workspace, then id). Each
+  // change and its `audit` row are one transaction; nothing is written unless kDone.
+  virtual StoreResult<std::vector<Workspace>> ListWorkspaces() = 0;
+  virtual StoreResult<std::vector<Team>> ListTeams() = 0;
+  virtual StoreResult<OrgResult> CreateWorkspace(const Workspace& workspace,
+                                                 const AuditEntry& audit) = 0;
+  virtual StoreResult<OrgResult> RenameWorkspace(const Workspace& workspace,
+                                                 const AuditEntry& audit) = 0;
+  // kHasTeams / kHasProjects while anything still belongs to it.
+  virtual StoreResult<OrgResult> DeleteWorkspace(const std::string& id,
+                                                 const AuditEntry& audit) = 0;
+  // kNoWorkspace unless team.workspace_id exists.
+  virtual StoreResult<OrgResult> CreateTeam(const Team& team, const AuditEntry& audit) = 0;
+  // Renames and may move the team: its projects move to the new workspace with it.
+  virtual StoreResult<OrgResult> UpdateTeam(const Team& team, const AuditEntry& audit) = 0;
+  virtual StoreResult<OrgResult> DeleteTeam(const std::string& id, const AuditEntry& audit) = 0;
+  virtual StoreResult<std::vector<ProjectRecord>> ListProjects(const OrgPage& page) = 0;
+  // Sets name, workspace_id and team_id of the project (workspace "" = Unassigned, then team
+  // "" too). kNoWorkspace, kNoTeam, kTeamElsewhere as for AssignProjects.
+  virtual StoreResult<OrgResult> UpdateProject(const ProjectRecord& project,
+                                               const AuditEntry& audit) = 0;
+  // All or none: every project exists (else kNotFound with the first unknown's index), the
+  // workspace exists (or is "" with team ""), the team (when not "") belongs to it.
+  virtual StoreResult<OrgResult> AssignProjects(std::span<const ProjectKey> projects,
+                                                const std::string& workspace_id,
+                                                const std::string& team_id,
+                                                const AuditEntry& audit) = 0;
+  virtual StoreResult<std::vector<UserRecord>> ListUsers(const OrgPage& page) = 0;
+  // Sets email and full_name of the user as given (an admin may clear them).
+  virtual StoreResult<OrgResult> UpdateUser(const UserRecord& user, int64_t now_unix_ms,
+                                            const AuditEntry& audit) = 0;
 
   virtual StoreStatus CreateKey(const ApiKeyRecord& key) = 0;
   virtual StoreResult<std::optional<ApiKeyRecord>> FindKeyByHash(const std::string& hash) = 0;

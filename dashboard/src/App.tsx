@@ -7,12 +7,14 @@ import { Layout } from "./components/Layout";
 import { ErrorState, Loading } from "./components/StateViews";
 import { Accounts } from "./pages/Accounts";
 import { Alerts } from "./pages/Alerts";
+import { AppUsers } from "./pages/AppUsers";
 import { Audit } from "./pages/Audit";
 import { Budgets } from "./pages/Budgets";
 import { Explore } from "./pages/Explore";
 import { Keys } from "./pages/Keys";
 import { Login } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
+import { Org } from "./pages/Org";
 import { Overview } from "./pages/Overview";
 import { Setup } from "./pages/Setup";
 import { navigate, usePath } from "./router";
@@ -30,6 +32,8 @@ const ROUTES: Record<string, () => preact.JSX.Element> = {
   "/explore": Explore,
   "/budgets": Budgets,
   "/keys": Keys,
+  "/org": Org,
+  "/app-users": AppUsers,
   "/accounts": Accounts,
   "/alerts": Alerts,
   "/audit": Audit,

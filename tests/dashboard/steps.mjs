@@ -283,6 +283,45 @@ export const STEPS = [
     },
   },
   {
+    name: "Org: create a workspace and a team, bulk-assign an unassigned project; App users: search and edit a name",
+    needs: ["auth"],
+    run: async (t) => {
+      await go(t, "Org", "Org");
+      const form = t.page.getByRole("form", { name: "New workspace" });
+      await form.getByLabel("Id (the label apps send)").fill("customer-experience");
+      await form.getByLabel("Name").fill("Customer experience");
+      await form.getByRole("button", { name: "Create workspace" }).click();
+      const card = t.page.locator('[data-workspace="customer-experience"]');
+      await card.waitFor();
+      await card.getByLabel("New team id in Customer experience").fill("support");
+      await card.getByRole("button", { name: "Add team" }).click();
+      await card.locator('[data-team="support"]').waitFor();
+      // The seeded calls name ford-q3 and acme-launch (in both apps): mirrored, Unassigned until placed.
+      const row = t.page.locator('tr[data-unassigned="chatbot/acme-launch"]');
+      await row.getByRole("checkbox").check();
+      await t.page.getByRole("form", { name: "Assign projects" }).getByLabel("Assign to").selectOption("customer-experience/support");
+      await t.page.getByRole("button", { name: /^Assign 1 selected/ }).click();
+      await card.locator('[data-team="support"] [data-project="chatbot/acme-launch"]').waitFor();
+      expect((await t.page.locator('tr[data-unassigned="chatbot/acme-launch"]').count()) === 0, "chatbot's acme-launch is still listed as Unassigned");
+      expect((await t.page.locator('tr[data-unassigned="video-app/acme-launch"]').count()) === 1, "video-app's acme-launch left Unassigned too");
+      const projects = await apiText(t, "/admin/v1/projects?workspace=customer-experience");
+      expect(projects.includes('"external_id":"acme-launch"') && projects.includes('"team_id":"support"'), `GET /admin/v1/projects?workspace=customer-experience: ${projects.slice(0, 300)}`);
+      await t.shot("org", { fullPage: true });
+      await go(t, "App users", "App users");
+      await t.page.getByRole("search").getByLabel("Search").fill("caro");
+      await t.page.getByRole("search").getByRole("button", { name: "Search" }).click();
+      const carol = t.page.locator('tr[data-user="carol"]');
+      await carol.waitFor();
+      expect((await t.page.locator("tr[data-user]").count()) === 1, "searching for caro lists more than carol");
+      await carol.getByRole("button", { name: "Edit" }).click();
+      const dialog = t.page.getByRole("dialog", { name: "Edit carol" });
+      await dialog.getByLabel("Name").fill("Carol Diaz");
+      await dialog.getByRole("button", { name: "Save" }).click();
+      await carol.getByText("Carol Diaz").waitFor();
+      await t.shot("app-users");
+    },
+  },
+  {
     name: "phone size: the nav collapses behind Menu",
     needs: ["auth"],
     run: async (t) => {
@@ -312,6 +351,14 @@ export const STEPS = [
       expect((await t.page.getByRole("button", { name: "New budget" }).count()) === 0, "a viewer sees New budget");
       expect((await t.page.getByRole("button", { name: /^Edit budget/ }).count()) === 0, "a viewer sees Edit");
       await t.shot("viewer-budgets");
+      await go(t, "Org", "Org");
+      await t.page.locator('[data-workspace="customer-experience"]').waitFor();
+      expect((await t.page.getByRole("button", { name: /^(Create workspace|Rename|Delete|Add team|Assign)/ }).count()) === 0, "a viewer sees Org edit controls");
+      await t.shot("viewer-org", { fullPage: true });
+      await go(t, "App users", "App users");
+      await t.page.locator('tr[data-user="carol"]').waitFor();
+      expect((await t.page.getByRole("button", { name: "Edit" }).count()) === 0, "a viewer sees Edit on App users");
+      await t.shot("viewer-app-users");
       // The server's answer, not only the hidden button: a change with the session's own token.
       const refused = await t.page.evaluate(async () => {
         const session = await (await fetch("/admin/v1/session", { credentials: "same-origin" })).json();

@@ -54,27 +54,6 @@ namespace {
 // (a forgotten name costs one INSERT OR IGNORE that finds it).
 constexpr size_t kMaxKnown = 100'000;
 
-UserRecord ReadUser(sqlite3_stmt* stmt) {
-  sqlite::Reader r(stmt);
-  UserRecord user;
-  user.source_app = r.Text();
-  user.external_id = r.Text();
-  user.email = r.Text();
-  user.full_name = r.Text();
-  return user;
-}
-
-ProjectRecord ReadProject(sqlite3_stmt* stmt) {
-  sqlite::Reader r(stmt);
-  ProjectRecord project;
-  project.source_app = r.Text();
-  project.external_id = r.Text();
-  project.name = r.Text();
-  project.workspace_id = r.Text();
-  project.team_id = r.Text();
-  return project;
-}
-
 // The row of (source_app, external_id) that `stmt` (kFindUserSql or kFindProjectSql) finds, as
 // `read` makes it; a failure is "<what><external_id>: <SQLite's message>".
 template <typename Record>
@@ -97,6 +76,27 @@ StoreResult<std::optional<Record>> FindOrgRow(sqlite3* db, sqlite3_stmt* stmt,
 }
 
 }  // namespace
+
+UserRecord ReadUserRow(sqlite3_stmt* stmt) {
+  sqlite::Reader r(stmt);
+  UserRecord user;
+  user.source_app = r.Text();
+  user.external_id = r.Text();
+  user.email = r.Text();
+  user.full_name = r.Text();
+  return user;
+}
+
+ProjectRecord ReadProjectRow(sqlite3_stmt* stmt) {
+  sqlite::Reader r(stmt);
+  ProjectRecord project;
+  project.source_app = r.Text();
+  project.external_id = r.Text();
+  project.name = r.Text();
+  project.workspace_id = r.Text();
+  project.team_id = r.Text();
+  return project;
+}
 
 void OrgMirror::Attach(sqlite3_stmt* mirror_user, sqlite3_stmt* mirror_project) {
   mirror_user_ = mirror_user;
@@ -180,13 +180,14 @@ StoreStatus SqliteStore::UpsertProject(const ProjectRecord& project, int64_t now
 
 StoreResult<std::optional<UserRecord>> SqliteStore::FindUser(const std::string& source_app,
                                                              const std::string& external_id) {
-  return FindOrgRow(db_, statements_->find_user, source_app, external_id, "find user ", ReadUser);
+  return FindOrgRow(db_, statements_->find_user, source_app, external_id, "find user ",
+                    ReadUserRow);
 }
 
 StoreResult<std::optional<ProjectRecord>> SqliteStore::FindProject(const std::string& source_app,
                                                                    const std::string& external_id) {
   return FindOrgRow(db_, statements_->find_project, source_app, external_id, "find project ",
-                    ReadProject);
+                    ReadProjectRow);
 }
 
 }  // namespace costgate::central

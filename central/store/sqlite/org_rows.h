@@ -7,8 +7,14 @@
 #include <unordered_set>
 
 #include "central/store/event.h"
+#include "central/store/store.h"
 
 namespace costgate::central {
+
+// A row of users / projects selected as (source_app, external_id, email, full_name) /
+// (source_app, external_id, name, workspace_id, team_id).
+UserRecord ReadUserRow(sqlite3_stmt* stmt);
+ProjectRecord ReadProjectRow(sqlite3_stmt* stmt);
 
 // Inserts the users and projects stored events name when not yet known: name, email and
 // workspace empty (Unassigned), the event's received time as created/updated. Known ones are left

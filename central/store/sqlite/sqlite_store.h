@@ -52,6 +52,25 @@ class SqliteStore final : public Store {
                                                         const std::string& external_id) override;
   StoreResult<std::optional<UserRecord>> FindUser(const std::string& source_app,
                                                   const std::string& external_id) override;
+  StoreResult<std::vector<Workspace>> ListWorkspaces() override;
+  StoreResult<std::vector<Team>> ListTeams() override;
+  StoreResult<OrgResult> CreateWorkspace(const Workspace& workspace,
+                                         const AuditEntry& audit) override;
+  StoreResult<OrgResult> RenameWorkspace(const Workspace& workspace,
+                                         const AuditEntry& audit) override;
+  StoreResult<OrgResult> DeleteWorkspace(const std::string& id, const AuditEntry& audit) override;
+  StoreResult<OrgResult> CreateTeam(const Team& team, const AuditEntry& audit) override;
+  StoreResult<OrgResult> UpdateTeam(const Team& team, const AuditEntry& audit) override;
+  StoreResult<OrgResult> DeleteTeam(const std::string& id, const AuditEntry& audit) override;
+  StoreResult<std::vector<ProjectRecord>> ListProjects(const OrgPage& page) override;
+  StoreResult<OrgResult> UpdateProject(const ProjectRecord& project,
+                                       const AuditEntry& audit) override;
+  StoreResult<OrgResult> AssignProjects(std::span<const ProjectKey> projects,
+                                        const std::string& workspace_id, const std::string& team_id,
+                                        const AuditEntry& audit) override;
+  StoreResult<std::vector<UserRecord>> ListUsers(const OrgPage& page) override;
+  StoreResult<OrgResult> UpdateUser(const UserRecord& user, int64_t now_unix_ms,
+                                    const AuditEntry& audit) override;
   StoreStatus CreateKey(const ApiKeyRecord& key) override;
   StoreResult<std::optional<ApiKeyRecord>> FindKeyByHash(const std::string& hash) override;
   StoreResult<std::vector<ApiKeyRecord>> ListKeys() override;

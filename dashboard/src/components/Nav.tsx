@@ -1,10 +1,12 @@
-// The page list. Pricing and Org join it when their API exists (no placeholders).
+// The page list. Pricing joins it when its API exists (no placeholders).
 import { Link } from "./Link";
 
 export const PAGES = [
   { path: "/", label: "Overview" },
   { path: "/explore", label: "Explore" },
   { path: "/budgets", label: "Budgets" },
+  { path: "/org", label: "Org" },
+  { path: "/app-users", label: "App users" },
   { path: "/keys", label: "API keys" },
   { path: "/accounts", label: "Users" },
   { path: "/alerts", label: "Alerts" },
