@@ -47,6 +47,15 @@ enum class Route {
   kKeyList,
   kKeyCreate,
   kKeyRevoke,
+  // The price book (admin_prices.cpp, admin_price_changes.cpp).
+  kPriceList,
+  kPriceStatus,
+  kPriceUnpriced,
+  kPriceImport,
+  kPriceOverrideList,
+  kPriceOverrideCreate,
+  kPriceOverrideDelete,
+  kPriceGet,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

@@ -14,6 +14,7 @@ import { Keys } from "./pages/Keys";
 import { Login } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
 import { Overview } from "./pages/Overview";
+import { Pricing } from "./pages/Pricing";
 import { Setup } from "./pages/Setup";
 import { navigate, usePath } from "./router";
 import { SessionContext, type SessionState } from "./session";
@@ -29,6 +30,7 @@ const ROUTES: Record<string, () => preact.JSX.Element> = {
   "/": Overview,
   "/explore": Explore,
   "/budgets": Budgets,
+  "/pricing": Pricing,
   "/keys": Keys,
   "/accounts": Accounts,
   "/alerts": Alerts,

@@ -5,6 +5,7 @@ export const PAGES = [
   { path: "/", label: "Overview" },
   { path: "/explore", label: "Explore" },
   { path: "/budgets", label: "Budgets" },
+  { path: "/pricing", label: "Pricing" },
   { path: "/keys", label: "API keys" },
   { path: "/accounts", label: "Users" },
   { path: "/alerts", label: "Alerts" },
