@@ -118,7 +118,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
                   zones_,
                   alert_targets_,
                   actor,
-                  admission.user ? &*admission.user : nullptr};
+                  admission.user ? &*admission.user : nullptr,
+                  &price_control_};
   if (admission.route == Route::kSessionLogin) {
     return HandleLogin(call, login_throttle_);
   }
@@ -217,6 +218,22 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleUserList(call);
     case Route::kOrgUserPatch:
       return HandleUserPatch(call);
+    case Route::kPriceList:
+      return HandlePriceList(call);
+    case Route::kPriceStatus:
+      return HandlePriceStatus(call);
+    case Route::kPriceUnpriced:
+      return HandlePriceUnpriced(call);
+    case Route::kPriceImport:
+      return HandlePriceImport(call);
+    case Route::kPriceOverrideList:
+      return HandlePriceOverrideList(call);
+    case Route::kPriceOverrideCreate:
+      return HandlePriceOverrideCreate(call);
+    case Route::kPriceOverrideDelete:
+      return HandlePriceOverrideDelete(call);
+    case Route::kPriceGet:
+      return HandlePriceGet(call);
     case Route::kSessionLogin:
     case Route::kSetupStatus:
     case Route::kSetupComplete:

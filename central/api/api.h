@@ -33,6 +33,9 @@
 //   GET, POST /admin/v1/accounts; PATCH, DELETE /admin/v1/accounts/{username}: people's
 //                              accounts (admin_accounts.cpp)
 //   GET, POST /admin/v1/keys; DELETE /admin/v1/keys/{id}: API keys (admin_keys.cpp)
+//   GET /admin/v1/prices, /prices/{key...}, /prices/status, /prices/unpriced; GET, POST
+//   /admin/v1/prices/overrides; DELETE /prices/overrides/{key...}; POST /prices/import: the
+//   price book (admin_prices.cpp, admin_price_changes.cpp)
 // Every /admin/v1 route with a scope also admits a browser session instead of a key
 // (session_auth.h: cookie, role, CSRF).
 //   GET  /...                  central.static_dir, where no route claims the path and the path
@@ -62,6 +65,7 @@
 #include "central/api/body_stream.h"
 #include "central/api/login_throttle.h"
 #include "central/api/path_pattern.h"
+#include "central/api/price_control.h"
 #include "central/api/query.h"
 #include "central/api/routes.h"
 #include "central/api/session_user.h"
@@ -193,6 +197,10 @@ class Api {
     alert_targets_ = std::move(targets);
   }
 
+  // The price book's sources, reload and refresh status for the /admin/v1/prices routes that
+  // change the book (PriceControl::Configure). Call on the thread that handles writes.
+  PriceControl& price_control() { return price_control_; }
+
   // True for a path this API serves (after any prefix): the server sends the rest elsewhere.
   static bool Serves(std::string_view path);
 
@@ -205,6 +213,7 @@ class Api {
   std::vector<DeliveryTarget> alert_targets_;
   // Failed sign-ins (POST /admin/v1/session is a write: answered by the writer's Api only).
   LoginThrottle login_throttle_;
+  PriceControl price_control_{prices_};
 };
 
 }  // namespace costgate::central

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "central/api/api.h"
+#include "central/api/price_control.h"
 #include "central/budgets/spend_increments.h"
 #include "central/store/store.h"
 #include "pricing/price_book.h"
@@ -25,6 +26,7 @@ struct Call {
   // a key, "" on the open routes.
   std::string_view actor = {};
   const SessionUser* user = nullptr;  // the signed-in person; null for a key
+  PriceControl* prices = nullptr;     // the book's sources and reload (price_control.h)
 };
 
 // Stores `events` (Store::InsertEvents) and, in the same transaction, adds each newly stored
@@ -98,5 +100,16 @@ ApiResponse HandleProjectAssign(const Call& call);
 ApiResponse HandleProjectPatch(const Call& call);
 ApiResponse HandleUserList(const Call& call);
 ApiResponse HandleUserPatch(const Call& call);
+// /admin/v1/prices: the book in force (?at, ?provider, ?q), a key's timeline, the book's status,
+// models with unpriced calls (admin_prices.cpp); overrides and LiteLLM imports, each reloading
+// the book and audited (admin_price_changes.cpp).
+ApiResponse HandlePriceList(const Call& call);
+ApiResponse HandlePriceGet(const Call& call);
+ApiResponse HandlePriceStatus(const Call& call);
+ApiResponse HandlePriceUnpriced(const Call& call);
+ApiResponse HandlePriceImport(const Call& call);
+ApiResponse HandlePriceOverrideList(const Call& call);
+ApiResponse HandlePriceOverrideCreate(const Call& call);
+ApiResponse HandlePriceOverrideDelete(const Call& call);
 
 }  // namespace costgate::central

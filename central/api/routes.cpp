@@ -14,7 +14,7 @@ namespace {
 // People sign in and set up without a key or session (scope nullopt): POST /admin/v1/session and
 // both setup routes. Sign-in and setup write (a session, an account) and so run on the writer,
 // which also keeps the login throttle in one place (api.h).
-constexpr std::array<RouteSpec, 46> kRoutes = {{
+constexpr std::array<RouteSpec, 54> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -73,6 +73,20 @@ constexpr std::array<RouteSpec, 46> kRoutes = {{
     {Route::kOrgUserList, "/admin/v1/users", "GET", Scope::kAdmin, RouteKind::kRead},
     {Route::kOrgUserPatch, "/admin/v1/users/{source_app}/{external_id}", "PATCH", Scope::kAdmin,
      RouteKind::kWrite},
+    // The price book (admin_prices.cpp, admin_price_changes.cpp). Status and the overrides
+    // list read the writer's pricing settings (PriceControl, set on the writer's Api only), so
+    // they answer there; the literal paths come before the {key...} that would take them.
+    {Route::kPriceList, "/admin/v1/prices", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kPriceStatus, "/admin/v1/prices/status", "GET", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kPriceUnpriced, "/admin/v1/prices/unpriced", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kPriceImport, "/admin/v1/prices/import", "POST", Scope::kAdmin, RouteKind::kWrite},
+    {Route::kPriceOverrideList, "/admin/v1/prices/overrides", "GET", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kPriceOverrideCreate, "/admin/v1/prices/overrides", "POST", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kPriceOverrideDelete, "/admin/v1/prices/overrides/{key...}", "DELETE", Scope::kAdmin,
+     RouteKind::kWrite},
+    {Route::kPriceGet, "/admin/v1/prices/{key...}", "GET", Scope::kAdmin, RouteKind::kRead},
 }};
 
 const Router& ApiRouter() {

@@ -61,6 +61,15 @@ enum class Route {
   kOrgProjectPatch,
   kOrgUserList,
   kOrgUserPatch,
+  // The price book (admin_prices.cpp, admin_price_changes.cpp).
+  kPriceList,
+  kPriceStatus,
+  kPriceUnpriced,
+  kPriceImport,
+  kPriceOverrideList,
+  kPriceOverrideCreate,
+  kPriceOverrideDelete,
+  kPriceGet,
   kStaticFile,  // central.static_dir: not in the table, served where no route claims the path
 };
 

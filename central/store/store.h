@@ -157,6 +157,9 @@ class Store {
   virtual StoreStatus CreateKey(const ApiKeyRecord& key, const AuditEntry& audit) = 0;
   virtual StoreResult<bool> RevokeKey(const std::string& id, int64_t now_unix_ms,
                                       const AuditEntry& audit) = 0;
+  // An audit row for a change kept outside the store (the price book's overrides file and saved
+  // LiteLLM versions: admin_price_changes.cpp).
+  virtual StoreStatus AppendAudit(const AuditEntry& audit) = 0;
 
   // People's accounts (account.h). Each change writes `audit` in its transaction when kDone.
   // kNameTaken when the username exists.

@@ -9,8 +9,8 @@
 #include "daemon/cli/price_text.h"
 #include "daemon/cli/prices.h"
 #include "pricing/book_loader.h"
-#include "pricing/bundled.h"
 #include "pricing/catalogue_diff.h"
+#include "pricing/feed_in_force.h"
 #include "pricing/litellm_catalogue.h"
 #include "pricing/price_history.h"
 
@@ -27,26 +27,6 @@ std::optional<std::string> ReadFile(const std::string& path) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// The LiteLLM catalogue pricing usage now: the newest saved version, else the bundled one.
-struct FeedInForce {
-  std::string name;
-  std::vector<pricing::PriceRow> rows;
-};
-
-std::optional<FeedInForce> CurrentFeed(const std::string& history_dir) {
-  const pricing::HistoryList history = pricing::ListPriceHistory(history_dir);
-  if (history.versions.empty()) {
-    return FeedInForce{"the bundled snapshot",
-                       pricing::LoadLiteLlmCatalogue(pricing::BundledLiteLlmJson(), 0).rows};
-  }
-  const std::string& path = history.versions.back().path;
-  std::optional<std::string> text = ReadFile(path);
-  if (!text) {
-    return std::nullopt;
-  }
-  return FeedInForce{path, pricing::LoadLiteLlmCatalogue(*text, 0).rows};
 }
 
 void PrintRepriced(const pricing::RepricedKey& entry) {
@@ -116,11 +96,12 @@ int PricesImport(const PricesArgs& args) {
   if (!current) {
     return 2;
   }
-  const std::optional<FeedInForce> feed = CurrentFeed(config->pricing.history_dir);
-  if (!feed) {
+  const pricing::FeedInForce feed = pricing::CurrentLiteLlmFeed(config->pricing.history_dir);
+  if (!feed.error.empty()) {
+    std::fprintf(stderr, "costgate prices import: %s\n", feed.error.c_str());
     return 2;
   }
-  PrintDiff(pricing::DiffRows(feed->rows, incoming.rows), feed->name);
+  PrintDiff(pricing::DiffRows(feed.rows, incoming.rows), feed.name);
   if (args.dry_run) {
     std::printf("dry run: nothing saved; price book stays %s\n", current->version().c_str());
     return 0;

@@ -1,6 +1,7 @@
 #include "daemon/roles/central_role.h"
 
 #include <cstdio>
+#include <string>
 #include <variant>
 
 #include "base/clock.h"
@@ -170,6 +171,18 @@ void CentralRole::StartAlerts(const config::AlertsConfig& alerts) {
       },
       logger_);
   alert_sender_->Start();
+}
+
+void CentralRole::StartPriceAdmin(const config::PricingConfig& pricing,
+                                  const price_refresh::RefreshStats& stats) {
+  // On the API's own thread, which answers the routes that read or change these.
+  service_->RunNow([this, &pricing, &stats] {
+    api_->price_control().Configure(pricing, [&stats] {
+      return "{\"since\":\"start\",\"ok\":" + std::to_string(stats.ok.load()) +
+             ",\"unchanged\":" + std::to_string(stats.unchanged.load()) +
+             ",\"failed\":" + std::to_string(stats.failed.load()) + "}";
+    });
+  });
 }
 
 }  // namespace costgate::daemon::roles

@@ -13,6 +13,7 @@
 #include "daemon/central_api/central_handler.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
+#include "daemon/pricing/price_refresher.h"
 #include "pricing/book_holder.h"
 
 namespace costgate::daemon::roles {
@@ -39,6 +40,12 @@ class CentralRole {
   // Sends budget alerts as `alerts` says (daemon/alerts/alert_sender.h), and tells the API where
   // the alerts it records go. After StartApi.
   void StartAlerts(const config::AlertsConfig& alerts);
+
+  // Lets the /admin/v1/prices routes change the book (overrides, imports: `pricing` says where
+  // they go) and report the scheduled refresh's counts since start (`stats`, which must outlive
+  // this role). After StartApi.
+  void StartPriceAdmin(const config::PricingConfig& pricing,
+                       const price_refresh::RefreshStats& stats);
 
   server::Site& site() { return *site_; }
   central_api::ApiService& api() { return *service_; }

@@ -77,6 +77,7 @@ int RunCentralWithin(const ServerOptions& options, Role role) {
   Shared shared(std::move(book));
   central.StartApi(config->central, shared.prices, shared.metrics);
   central.StartAlerts(config->alerts);
+  central.StartPriceAdmin(config->pricing, shared.refresh_stats);
   central.OfferSetup(config->central);
   if (role == Role::kCentral) {
     const int code = Serve(options, role, shared, config, {&central.site()});

@@ -16,6 +16,7 @@ import { Login } from "./pages/Login";
 import { NotFound } from "./pages/NotFound";
 import { Org } from "./pages/Org";
 import { Overview } from "./pages/Overview";
+import { Pricing } from "./pages/Pricing";
 import { Setup } from "./pages/Setup";
 import { navigate, usePath } from "./router";
 import { SessionContext, type SessionState } from "./session";
@@ -31,6 +32,7 @@ const ROUTES: Record<string, () => preact.JSX.Element> = {
   "/": Overview,
   "/explore": Explore,
   "/budgets": Budgets,
+  "/pricing": Pricing,
   "/keys": Keys,
   "/org": Org,
   "/app-users": AppUsers,

@@ -65,10 +65,10 @@ async function errorOf(response: Response): Promise<ApiError> {
 export async function request<T>(
   method: string,
   path: string,
-  options: { query?: Query; body?: unknown; quiet401?: boolean } = {},
+  options: { query?: Query; body?: unknown; rawBody?: string; quiet401?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.body !== undefined || options.rawBody !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let response: Response;
   try {
@@ -76,7 +76,7 @@ export async function request<T>(
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch (error) {
     throw new ApiError(0, "network", error instanceof Error ? error.message : String(error));

@@ -29,6 +29,7 @@ export class Central {
 
   async start() {
     this.port = await freePort();
+    writeFileSync(path.join(this.dir, "overrides.yaml"), "version: 1\nprices: []\n");
     writeFileSync(
       this.config,
       [
@@ -40,6 +41,10 @@ export class Central {
         `  static_dir: ${this.staticDir}`,
         "log:",
         "  access_log: false",
+        // The Pricing page adds and deletes overrides in this file (it must exist at start).
+        "pricing:",
+        `  history_dir: ${path.join(this.dir, "prices")}`,
+        `  overrides_file: ${path.join(this.dir, "overrides.yaml")}`,
         "",
       ].join("\n"),
     );

@@ -268,6 +268,32 @@ export const STEPS = [
     },
   },
   {
+    name: "Pricing: the book, an override added (listed, in force) and deleted, unpriced models",
+    needs: ["auth"],
+    run: async (t) => {
+      await go(t, "Pricing", "Pricing");
+      await t.page.getByTestId("book-version").waitFor();
+      await t.page.getByRole("button", { name: "gemini/gemini-2.5-flash", exact: true }).waitFor();
+      const form = t.page.getByRole("form", { name: "New override" });
+      await form.getByLabel("Price key").fill("gemini/gemini-2.5-flash");
+      await form.getByLabel("In force from (UTC date or RFC 3339)").fill("2020-01-01");
+      await form.getByLabel("USD per input token").fill("0.000001");
+      await form.getByLabel("USD per output token").fill("0.000002");
+      await form.getByRole("button", { name: "Add override" }).click();
+      const row = t.page.locator('tr[data-override="gemini/gemini-2.5-flash"]');
+      await row.waitFor();
+      await row.getByText("$0.000001", { exact: false }).first().waitFor();
+      const book = await apiText(t, "/admin/v1/prices/gemini/gemini-2.5-flash");
+      expect(book.includes('"origin":"override"'), `the override is not in force: ${book.slice(0, 300)}`);
+      await t.shot("pricing");
+      await row.getByRole("button", { name: "Delete" }).click();
+      await row.getByRole("button", { name: "Delete override of gemini/gemini-2.5-flash" }).click();
+      await row.waitFor({ state: "detached" });
+      const audit = await apiText(t, "/admin/v1/audit");
+      expect(audit.includes("price.override.create") && audit.includes("price.override.delete"), "the override's changes are not in the audit log");
+    },
+  },
+  {
     name: "Users, Alerts and Audit log pages load (the budget's creation is in the audit log)",
     needs: ["auth"],
     run: async (t) => {

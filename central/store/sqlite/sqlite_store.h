@@ -79,6 +79,7 @@ class SqliteStore final : public Store {
   StoreStatus CreateKey(const ApiKeyRecord& key, const AuditEntry& audit) override;
   StoreResult<bool> RevokeKey(const std::string& id, int64_t now_unix_ms,
                               const AuditEntry& audit) override;
+  StoreStatus AppendAudit(const AuditEntry& audit) override;
   StoreResult<AccountChange> CreateAccount(const Account& account,
                                            const AuditEntry& audit) override;
   StoreResult<AccountChange> UpdateAccount(const Account& account, bool end_sessions,

@@ -7,6 +7,7 @@ export const PAGES = [
   { path: "/budgets", label: "Budgets" },
   { path: "/org", label: "Org" },
   { path: "/app-users", label: "App users" },
+  { path: "/pricing", label: "Pricing" },
   { path: "/keys", label: "API keys" },
   { path: "/accounts", label: "Users" },
   { path: "/alerts", label: "Alerts" },

@@ -98,7 +98,15 @@ export function Explore() {
   const [colsDim, setColsDim] = useState<Dimension>("source_app");
   const [measure, setMeasure] = useState<PivotMeasure>("cost");
   const [range, setRange] = useState<Range>(MONTH_TO_DATE);
-  const [filters, setFilters] = useState<Filters>({});
+  // A link may name filters in its query string (/explore?model=x: the Pricing page's unpriced
+  // models).
+  const [filters, setFilters] = useState<Filters>(() => {
+    let initial: Filters = {};
+    for (const [name, value] of new URLSearchParams(location.search)) {
+      if ((DIMENSIONS as readonly string[]).includes(name)) initial = addFilter(initial, name as Dimension, value);
+    }
+    return initial;
+  });
   const [drill, setDrill] = useState<Drill>();
   const common: Query = { ...rangeQuery(range), ...filters };
   const query: Query = { ...common, rows: rowsDim, cols: colsDim, measure, limit: 10 };

@@ -1,0 +1,270 @@
+// The price book central prices events with: rows in force (search, provider filter), a row's
+// timeline, overrides (admins add and delete them), a LiteLLM import, the refresh status, and the
+// models with unpriced calls this month (each a link to Explore filtered to it). Rates are shown
+// from central's exact pico-USD integers (money.ts), never through a float.
+import { useId, useState } from "preact/hooks";
+import { api, request } from "../api";
+import { ConfirmButton } from "../components/ConfirmButton";
+import { LoadedView } from "../components/LoadedView";
+import { InlineError } from "../components/StateViews";
+import { Table } from "../components/Table";
+import { formatInt } from "../format";
+import { useAction, useLoad } from "../hooks";
+import { formatPico, type Exact } from "../money";
+import { useCanEdit } from "../session";
+
+type Rate = { field: string; per_unit_usd: Exact; per_unit_pico_usd: Exact };
+type PriceRow = {
+  key: string;
+  provider: string;
+  mode: string;
+  source: string;
+  origin: string;
+  effective_from: string | null;
+  effective_to: string | null;
+  rates: Rate[];
+};
+type Status = { version: string; key_count: number; reloaded_unix_ms: number | null; overrides_file?: string; refresh: string | { url: string; interval_s: number; last: Record<string, unknown> | null } };
+type Unpriced = { models: { provider: string; model: string; unpriced_calls: number; calls: number }[] };
+
+// Exact per-unit USD with every digit central keeps ("$0.0000003").
+const rate = (r: Rate) => formatPico(r.per_unit_pico_usd).replace(/(\.\d\d\d*?)0+$/, "$1");
+const since = (row: PriceRow) => row.effective_from ?? "always";
+
+function Rates({ row }: { row: PriceRow }) {
+  return (
+    <ul class="plain">
+      {row.rates.map((r) => (
+        <li key={r.field}>
+          <code>{r.field}</code> {rate(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Timeline({ priceKey, onClose }: { priceKey: string; onClose: () => void }) {
+  const loaded = useLoad(() => api.get<{ timeline: PriceRow[] }>(`/admin/v1/prices/${priceKey.split("/").map(encodeURIComponent).join("/")}`), priceKey);
+  return (
+    <div class="card" aria-label={`Timeline of ${priceKey}`}>
+      <h2>Timeline of {priceKey}</h2>
+      <LoadedView loaded={loaded} what="the timeline">
+        {(data) => (
+          <Table columns={["From", "To", "Origin", "Rates", "Source"]}>
+            {data.timeline.map((row, i) => (
+              <tr key={i}>
+                <td>{since(row)}</td>
+                <td>{row.effective_to ?? "in force"}</td>
+                <td>{row.origin}</td>
+                <td><Rates row={row} /></td>
+                <td class="muted">{row.source}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </LoadedView>
+      <button type="button" class="secondary" onClick={onClose}>Close</button>
+    </div>
+  );
+}
+
+function OverrideForm({ onDone }: { onDone: () => void }) {
+  const id = useId();
+  const [key, setKey] = useState("");
+  const [from, setFrom] = useState(new Date().toISOString().slice(0, 10));
+  const [input, setInput] = useState("");
+  const [output, setOutput] = useState("");
+  const action = useAction();
+  return (
+    <form
+      class="card form-grid"
+      aria-label="New override"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const rates: Record<string, string> = {};
+        if (input.trim()) rates.input_cost_per_token = input.trim();
+        if (output.trim()) rates.output_cost_per_token = output.trim();
+        const done = await action.run(() => api.post("/admin/v1/prices/overrides", { key: key.trim(), effective_from: from, rates }));
+        if (done) onDone();
+      }}
+    >
+      <h2 class="span-all">New override</h2>
+      <p class="span-all muted">Prices events that start from this moment on; events already stored keep their price.</p>
+      <label for={id + "k"}>Price key</label>
+      <input id={id + "k"} required value={key} placeholder="gemini/gemini-2.5-flash" onInput={(e) => setKey(e.currentTarget.value)} />
+      <label for={id + "f"}>In force from (UTC date or RFC 3339)</label>
+      <input id={id + "f"} required value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+      <label for={id + "i"}>USD per input token</label>
+      <input id={id + "i"} value={input} placeholder="0.0000003" inputMode="decimal" onInput={(e) => setInput(e.currentTarget.value)} />
+      <label for={id + "o"}>USD per output token</label>
+      <input id={id + "o"} value={output} placeholder="0.0000025" inputMode="decimal" onInput={(e) => setOutput(e.currentTarget.value)} />
+      <div class="span-all"><InlineError error={action.error} /></div>
+      <div class="span-all actions"><button type="submit" disabled={action.busy}>Add override</button></div>
+    </form>
+  );
+}
+
+function Overrides({ canEdit, onChange }: { canEdit: boolean; onChange: () => void }) {
+  const loaded = useLoad(() => api.get<{ overrides_file: string; overrides: PriceRow[] }>("/admin/v1/prices/overrides"), "overrides");
+  const remove = useAction();
+  const changed = () => { loaded.reload(); onChange(); };
+  return (
+    <section aria-label="Overrides">
+      <h2>Overrides</h2>
+      {canEdit && <OverrideForm onDone={changed} />}
+      <InlineError error={remove.error} />
+      <LoadedView loaded={loaded} what="overrides" isEmpty={(d) => d.overrides.length === 0} empty="No overrides: every price comes from LiteLLM or the bundled catalogue.">
+        {(data) => (
+          <Table columns={["Key", "From", "Rates", "Source", ""]}>
+            {data.overrides.map((row) => (
+              <tr key={row.key + since(row)} data-override={row.key}>
+                <td>{row.key}</td>
+                <td>{since(row)}</td>
+                <td><Rates row={row} /></td>
+                <td class="muted">{row.source}</td>
+                <td>
+                  {canEdit && (
+                    <ConfirmButton
+                      label="Delete"
+                      confirmLabel={`Delete override of ${row.key}`}
+                      disabled={remove.busy}
+                      onConfirm={async () => {
+                        const path = row.key.split("/").map(encodeURIComponent).join("/");
+                        const at = row.effective_from ? `?effective_from=${encodeURIComponent(row.effective_from)}` : "";
+                        await remove.run(() => api.delete(`/admin/v1/prices/overrides/${path}${at}`));
+                        changed();
+                      }}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </LoadedView>
+    </section>
+  );
+}
+
+function Import({ onDone }: { onDone: () => void }) {
+  const id = useId();
+  const action = useAction();
+  const [summary, setSummary] = useState<Record<string, unknown>>();
+  return (
+    <div class="card" aria-label="Import a LiteLLM file">
+      <h2>Import a LiteLLM price file</h2>
+      <label for={id}>model_prices_and_context_window.json</label>
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        disabled={action.busy}
+        onChange={async (e) => {
+          const file = e.currentTarget.files?.[0];
+          if (!file) return;
+          const text = await file.text();
+          const done = await action.run(() => request<{ import: Record<string, unknown> }>("POST", "/admin/v1/prices/import", { rawBody: text }));
+          if (done) { setSummary(done.import); onDone(); }
+        }}
+      />
+      <InlineError error={action.error} />
+      {summary && (
+        <p role="status">
+          Saved: {String(summary.added)} added, {String(summary.changed)} changed, {String(summary.removed)} removed,{" "}
+          {String(summary.unchanged)} unchanged (compared with {String(summary.compared_with)}).
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StatusCard({ generation }: { generation: number }) {
+  const loaded = useLoad(() => api.get<Status>("/admin/v1/prices/status"), "status" + generation);
+  return (
+    <LoadedView loaded={loaded} what="the price book's status">
+      {(s) => (
+        <div class="card" aria-label="Price book status">
+          <p>
+            Book <code data-testid="book-version">{s.version}</code>, {formatInt(s.key_count)} keys
+            {s.reloaded_unix_ms ? `, reloaded ${new Date(s.reloaded_unix_ms).toISOString()}` : ", as loaded at start"}.
+          </p>
+          <p>
+            Refresh:{" "}
+            {typeof s.refresh === "string"
+              ? `${s.refresh} (set pricing.refresh.url to download LiteLLM prices on a schedule)`
+              : `${s.refresh.url} every ${s.refresh.interval_s} s; since start: ${s.refresh.last ? JSON.stringify(s.refresh.last) : "no result yet"}`}
+          </p>
+        </div>
+      )}
+    </LoadedView>
+  );
+}
+
+function UnpricedModels() {
+  const loaded = useLoad(() => api.get<Unpriced>("/admin/v1/prices/unpriced"), "unpriced");
+  return (
+    <section aria-label="Unpriced models">
+      <h2>Unpriced models this month</h2>
+      <LoadedView loaded={loaded} what="unpriced models" isEmpty={(d) => d.models.length === 0} empty="Every call this month was priced.">
+        {(data) => (
+          <Table columns={["Provider", "Model", "Unpriced calls", "Calls"]}>
+            {data.models.map((m) => (
+              <tr key={m.provider + "/" + m.model}>
+                <td>{m.provider}</td>
+                <td><a href={`/explore?model=${encodeURIComponent(m.model)}`}>{m.model || "(none)"}</a></td>
+                <td>{formatInt(m.unpriced_calls)}</td>
+                <td>{formatInt(m.calls)}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </LoadedView>
+    </section>
+  );
+}
+
+export function Pricing() {
+  const canEdit = useCanEdit();
+  const [q, setQ] = useState("");
+  const [provider, setProvider] = useState("");
+  const [generation, setGeneration] = useState(0);
+  const [shown, setShown] = useState<string>();
+  const query = { q: q || undefined, provider: provider || undefined };
+  const book = useLoad(() => api.get<{ version: string; rows: PriceRow[] }>("/admin/v1/prices", query), JSON.stringify(query) + generation);
+  const changed = () => setGeneration(generation + 1);
+  return (
+    <section>
+      <h1>Pricing</h1>
+      <StatusCard generation={generation} />
+      <UnpricedModels />
+      <Overrides canEdit={canEdit} onChange={changed} />
+      {canEdit && <Import onDone={changed} />}
+      <h2>Rows in force</h2>
+      <div class="filters">
+        <label>
+          Search <input type="search" value={q} placeholder="gemini-2.5" onInput={(e) => setQ(e.currentTarget.value)} />
+        </label>
+        <label>
+          Provider <input value={provider} placeholder="gemini" onInput={(e) => setProvider(e.currentTarget.value)} />
+        </label>
+      </div>
+      {shown && <Timeline priceKey={shown} onClose={() => setShown(undefined)} />}
+      <LoadedView loaded={book} what="the price book" isEmpty={(d) => d.rows.length === 0} empty="No price row matches: clear the search or the provider.">
+        {(data) => (
+          <Table columns={["Key", "Provider", "Mode", "Origin", "From", "Rates"]}>
+            {data.rows.slice(0, 200).map((row) => (
+              <tr key={row.key}>
+                <td><button type="button" class="link" onClick={() => setShown(row.key)}>{row.key}</button></td>
+                <td>{row.provider}</td>
+                <td>{row.mode}</td>
+                <td>{row.origin}</td>
+                <td>{since(row)}</td>
+                <td><Rates row={row} /></td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </LoadedView>
+    </section>
+  );
+}
