@@ -123,21 +123,24 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   if (auto* error = std::get_if<StoreError>(&zone)) {
     return *std::move(error);
   }
-  const RangePlan plan =
-      PlanRange(query.from_unix_ms, query.to_unix_ms, *std::get<const budgets::TimeZone*>(zone));
+  const std::vector<Dimension> needed = NeededDimensions(query);
+  const std::optional<RollupTable> day_table = SmallestRollupHolding(true, needed);
+  const RollupTable hour_table = SmallestRollupHolding(false, needed).value_or(RollupTable::kHour);
+  const RangePlan plan = day_table ? PlanRange(query.from_unix_ms, query.to_unix_ms,
+                                               *std::get<const budgets::TimeZone*>(zone))
+                                   : PlanHourRange(query.from_unix_ms, query.to_unix_ms);
   // One read transaction: every part sees the same committed events.
   if (auto error = sqlite::Exec(db_, "BEGIN", "begin analytics read")) {
     return StoreError{*std::move(error)};
   }
   Sums sums;
   StoreStatus error;
-  const std::vector<Dimension> needed = NeededDimensions(query);
   if (plan.days) {
-    error = SumRollup(db_, SmallestRollupHolding(true, needed), *plan.days, query, sums);
+    error = SumRollup(db_, *day_table, *plan.days, query, sums);
   }
   for (const TimeSpan& span : plan.hours) {
     if (!error) {
-      error = SumRollup(db_, SmallestRollupHolding(false, needed), span, query, sums);
+      error = SumRollup(db_, hour_table, span, query, sums);
     }
   }
   for (const TimeSpan& span : plan.raw) {
