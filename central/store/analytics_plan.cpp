@@ -66,4 +66,10 @@ RangePlan PlanRange(int64_t from_unix_ms, int64_t to_unix_ms, const budgets::Tim
   return plan;
 }
 
+RangePlan PlanHourRange(int64_t from_unix_ms, int64_t to_unix_ms) {
+  RangePlan plan;
+  PlanHours(from_unix_ms, to_unix_ms, plan);
+  return plan;
+}
+
 }  // namespace costgate::central

@@ -25,5 +25,7 @@ struct RangePlan {
 };
 
 RangePlan PlanRange(int64_t from_unix_ms, int64_t to_unix_ms, const budgets::TimeZone& day_zone);
+// The same range without days: whole UTC hours and the raw edges, for what no day table holds.
+RangePlan PlanHourRange(int64_t from_unix_ms, int64_t to_unix_ms);
 
 }  // namespace costgate::central

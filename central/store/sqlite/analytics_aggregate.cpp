@@ -1,6 +1,8 @@
 // SqliteStore::Aggregate: measure sums over a range from the rollup tables and, for the
 // sub-hour edges, the raw events (central/store/analytics_plan.h).
 #include <map>
+#include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "central/store/analytics_plan.h"
@@ -33,21 +35,50 @@ std::string GroupColumns(const AnalyticsQuery& query) {
   return out;
 }
 
-// SELECT <groups>, SUM(<measure>)... FROM <table> WHERE <bucket> in span <filters> GROUP BY ...
+// Without groups: SELECT SUM(<measure>)... FROM <table> WHERE <bucket> in span <filters>.
+// With groups, the rows themselves (SELECT <groups>, <measure>...): they are summed in a hash map
+// (SumGroupedRows), which costs about half of what SQLite's GROUP BY does, a sort of every row.
 std::string RollupSumSql(RollupTable table, const AnalyticsQuery& query) {
   const RollupTableInfo& info = RollupInfo(table);
   const std::string groups = GroupColumns(query);
   std::string sql = "SELECT " + groups;
   for (size_t i = 0; i < kMeasureCount; ++i) {
     sql += (i == 0 && groups.empty()) ? "" : ", ";
-    sql += "SUM(" + std::string(kMeasureColumns[i]) + ")";
+    sql += groups.empty() ? "SUM(" + std::string(kMeasureColumns[i]) + ")"
+                          : std::string(kMeasureColumns[i]);
   }
   sql += " FROM " + std::string(info.name) + " WHERE " + std::string(info.bucket_column) +
          " >= ? AND " + std::string(info.bucket_column) + " < ?" + FilterSql(query.filters);
-  if (!groups.empty()) {
-    sql += " GROUP BY " + groups;
-  }
   return sql;
+}
+
+// Sums the stepped rows of RollupSumSql with groups per key (the group labels joined by NUL:
+// labels hold none, base/text_rule.h), then adds them to `sums`.
+int SumGroupedRows(sqlite3_stmt* stmt, int rc, int groups, Sums& sums) {
+  std::unordered_map<std::string, std::pair<std::vector<std::string>, AnalyticsMeasures>> by_key;
+  std::string key;
+  for (; rc == SQLITE_ROW; rc = sqlite3_step(stmt)) {
+    key.clear();
+    for (int i = 0; i < groups; ++i) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      key.append(text == nullptr ? "" : text, static_cast<size_t>(sqlite3_column_bytes(stmt, i)));
+      key += '\0';
+    }
+    auto& [labels, m] = by_key[key];
+    if (labels.empty()) {
+      sqlite::Reader r(stmt);
+      for (int i = 0; i < groups; ++i) {
+        labels.push_back(r.Text());
+      }
+    }
+    for (size_t i = 0; i < kMeasureCount; ++i) {
+      m.*kMeasureMembers[i] += sqlite3_column_int64(stmt, groups + static_cast<int>(i));
+    }
+  }
+  for (auto& [unused_key, entry] : by_key) {
+    sums[std::move(entry.first)] += entry.second;
+  }
+  return rc;
 }
 
 StoreStatus SumRollup(sqlite3* db, RollupTable table, const TimeSpan& span,
@@ -63,6 +94,9 @@ StoreStatus SumRollup(sqlite3* db, RollupTable table, const TimeSpan& span,
   BindFilters(b, query.filters);
   int rc = b.Step();
   const int groups = static_cast<int>(query.group_by.size());
+  if (groups > 0) {
+    rc = SumGroupedRows(stmt.get(), rc, groups, sums);
+  }
   for (; rc == SQLITE_ROW; rc = sqlite3_step(stmt.get())) {
     // Without groups, a range without rows still yields one row, of NULL sums.
     if (sqlite3_column_type(stmt.get(), groups + 1) == SQLITE_NULL) {
@@ -123,21 +157,24 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   if (auto* error = std::get_if<StoreError>(&zone)) {
     return *std::move(error);
   }
-  const RangePlan plan =
-      PlanRange(query.from_unix_ms, query.to_unix_ms, *std::get<const budgets::TimeZone*>(zone));
+  const std::vector<Dimension> needed = NeededDimensions(query);
+  const std::optional<RollupTable> day_table = SmallestRollupHolding(true, needed);
+  const RollupTable hour_table = SmallestRollupHolding(false, needed).value_or(RollupTable::kHour);
+  const RangePlan plan = day_table ? PlanRange(query.from_unix_ms, query.to_unix_ms,
+                                               *std::get<const budgets::TimeZone*>(zone))
+                                   : PlanHourRange(query.from_unix_ms, query.to_unix_ms);
   // One read transaction: every part sees the same committed events.
   if (auto error = sqlite::Exec(db_, "BEGIN", "begin analytics read")) {
     return StoreError{*std::move(error)};
   }
   Sums sums;
   StoreStatus error;
-  const std::vector<Dimension> needed = NeededDimensions(query);
   if (plan.days) {
-    error = SumRollup(db_, SmallestRollupHolding(true, needed), *plan.days, query, sums);
+    error = SumRollup(db_, *day_table, *plan.days, query, sums);
   }
   for (const TimeSpan& span : plan.hours) {
     if (!error) {
-      error = SumRollup(db_, SmallestRollupHolding(false, needed), span, query, sums);
+      error = SumRollup(db_, hour_table, span, query, sums);
     }
   }
   for (const TimeSpan& span : plan.raw) {

@@ -83,22 +83,21 @@ const RollupTableInfo& RollupInfo(RollupTable table) {
   static const std::vector<RollupTableInfo> infos = [] {
     std::vector<RollupTableInfo> all = {
         {"rollup_hour", "hour_unix_ms", AllDimensions(false)},
-        {"rollup_day", "day_unix_ms", AllDimensions(false)},
         {"rollup_day_core", "day_unix_ms", AllDimensions(true)},
         {"rollup_hour_total", "hour_unix_ms", {}},
         {"rollup_day_total", "day_unix_ms", {}},
     };
-    for (Dimension d : AllDimensions(true)) {
+    for (Dimension d : AllDimensions(false)) {
       all.push_back({"rollup_hour_by_" + std::string(DimensionName(d)), "hour_unix_ms", {d}});
       all.push_back({"rollup_day_by_" + std::string(DimensionName(d)), "day_unix_ms", {d}});
     }
     return all;
   }();
-  static_assert(kRollupTableCount == 5 + 2 * (kDimensionCount - 4));
+
   return infos.at(static_cast<size_t>(table));
 }
 
-RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& needed) {
+std::optional<RollupTable> SmallestRollupHolding(bool days, const std::vector<Dimension>& needed) {
   std::optional<RollupTable> best;
   for (RollupTable table : AllRollupTables()) {
     const RollupTableInfo& info = RollupInfo(table);
@@ -110,7 +109,7 @@ RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& neede
       best = table;
     }
   }
-  return best.value_or(days ? RollupTable::kDay : RollupTable::kHour);
+  return best;
 }
 
 bool IsDayTable(RollupTable table) { return RollupInfo(table).bucket_column == "day_unix_ms"; }

@@ -1,15 +1,17 @@
 // Internal to central/store/sqlite: the rollup tables (schema version 5) and how ingest keeps
 // them current. Each is a WITHOUT ROWID table keyed by (bucket start, dimensions...) holding the
 // measure sums (central/store/analytics.h) of the events stored in that bucket with those labels:
-//  - rollup_hour: UTC hours x all 13 dimensions;
-//  - rollup_day: local days in the zone analytics_meta names x all 13 dimensions;
-//  - rollup_day_core: the same days without user, job, feature and pod, the labels with many
-//    values that most views never touch: a month of it stays small;
+//  - rollup_hour: UTC hours x all 13 dimensions (with user, job, feature and pod varying
+//    freely, about a row per event: what a query combining a high-cardinality dimension with
+//    another one reads; there is no such table of days, it would be as big and save nothing);
+//  - rollup_day_core: local days in the zone analytics_meta names x the dimensions without
+//    user, job, feature and pod, the labels with many values: a month of it stays small;
 //  - rollup_hour_total, rollup_day_total: the same hours and days without any dimension, for
 //    the unfiltered views (the overview's totals and its spend over time): a row per bucket;
-//  - rollup_hour_by_<dim>, rollup_day_by_<dim>: hours and days by one dimension of the core
-//    (model, project, ...), for the unfiltered top-N and stacked series: a row per value.
-// A query reads the smallest table holding every dimension it filters or groups by.
+//  - rollup_hour_by_<dim>, rollup_day_by_<dim>: hours and days by one dimension (any of the
+//    13), for the top-N, breakdowns and stacked series: a row per value.
+// A query reads the smallest table holding every dimension it filters or groups by; when no
+// day table holds them, the whole range is read from hours (central/store/analytics_plan.h).
 // A batch of events is summed in memory first, then written with one upsert per distinct key
 // (INSERT ... ON CONFLICT DO UPDATE SET x = x + excluded.x), in the insert's transaction.
 #pragma once
@@ -17,6 +19,7 @@
 #include <sqlite3.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,10 +30,10 @@
 
 namespace costgate::central {
 
-// The five named tables, then (unnamed values) a by-dimension hour and day table for each of the
-// nine core dimensions.
-enum class RollupTable : uint8_t { kHour, kDay, kDayCore, kHourTotal, kDayTotal };
-inline constexpr size_t kRollupTableCount = 5 + 2 * 9;
+// The four named tables, then (unnamed values) a by-dimension hour and day table for each of the
+// 13 dimensions.
+enum class RollupTable : uint8_t { kHour, kDayCore, kHourTotal, kDayTotal };
+inline constexpr size_t kRollupTableCount = 4 + 2 * kDimensionCount;
 
 struct RollupTableInfo {
   std::string name;                // "rollup_hour"
@@ -44,11 +47,13 @@ bool IsDayTable(RollupTable table);
 // rebuilds).
 std::vector<RollupTable> AllRollupTables();
 std::vector<RollupTable> DayRollupTables();
-// The table of the fewest dimensions that holds every one of `needed`, of days or of hours.
-RollupTable SmallestRollupHolding(bool days, const std::vector<Dimension>& needed);
+// The table of the fewest dimensions that holds every one of `needed`, of days or of hours;
+// none of days when `needed` has a high-cardinality dimension and another one (rollup_hour,
+// of hours, holds every dimension).
+std::optional<RollupTable> SmallestRollupHolding(bool days, const std::vector<Dimension>& needed);
 
-// The three tables and analytics_meta (name -> value: "rollup_day_zone", the zone rollup_day
-// and rollup_day_core were built in), created if missing; a new table's zone is UTC.
+// The tables and analytics_meta (name -> value: "rollup_day_zone", the zone the day tables
+// were built in), created if missing; a new table's zone is UTC.
 std::string CreateRollupTablesSql();
 
 // The start of the UTC hour holding `unix_ms`, and of the local day in `zone`.
@@ -88,7 +93,7 @@ class RollupBatch {
   std::string key_;  // reused
 };
 
-// Reads the zone rollup_day was built in (analytics_meta); "UTC" when none is recorded.
+// Reads the zone the day tables were built in (analytics_meta); "UTC" when none is recorded.
 StoreResult<std::string> ReadRollupZone(sqlite3* db);
 // Empties `tables` and builds them again from every stored event, in the caller's transaction;
 // records `day_zone` as the day tables' zone. For a migration (all tables) and a change of

@@ -53,19 +53,21 @@ TEST(SqliteStoreOpen, NewFileHasEveryTable) {
                  "'rollup\\_%\\_by\\_%' ESCAPE '\\' ORDER BY 1")) {
     tables.push_back(*row["name"]);
   }
-  // And a by-dimension hour and day rollup per core dimension.
+  // And a by-dimension hour and day rollup per dimension.
   EXPECT_EQ(*QueryRows(path,
                        "SELECT COUNT(*) AS n FROM sqlite_master WHERE name LIKE "
                        "'rollup\\_%\\_by\\_%' ESCAPE '\\'")[0]["n"],
-            "18");
+            "26");
   // sqlite_sequence: SQLite's own, for the AUTOINCREMENT of audit_log and the alert tables.
   EXPECT_EQ(tables,
-            (std::vector<std::string>{
-                "accounts", "alert_attempts", "alert_deliveries", "analytics_meta", "api_keys",
-                "audit_log", "budget_alerts", "budget_holds", "budget_leases", "budget_spend",
-                "budgets", "events", "projects", "rollup_day", "rollup_day_core",
-                "rollup_day_total", "rollup_hour", "rollup_hour_total", "sessions", "setup_token",
-                "sqlite_sequence", "teams", "users", "workspaces"}));
+            (std::vector<std::string>{"accounts",       "alert_attempts",    "alert_deliveries",
+                                      "analytics_meta", "api_keys",          "audit_log",
+                                      "budget_alerts",  "budget_holds",      "budget_leases",
+                                      "budget_spend",   "budgets",           "events",
+                                      "projects",       "rollup_day_core",   "rollup_day_total",
+                                      "rollup_hour",    "rollup_hour_total", "sessions",
+                                      "setup_token",    "sqlite_sequence",   "teams",
+                                      "users",          "workspaces"}));
 }
 
 TEST(SqliteStoreOpen, ReopenedFileKeepsItsEvents) {
