@@ -85,7 +85,7 @@ Awaitable<central::ApiResponse> ApiService::Handle(const central::ApiRequest& re
 }
 
 Awaitable<central::BodyStream::Part> ApiService::NextPart(central::BodyStream& stream,
-                                                         std::string& out, size_t target_bytes) {
+                                                          std::string& out, size_t target_bytes) {
   co_return co_await asio::co_spawn(
       streams_io_,
       [&stream, &out, target_bytes]() -> Awaitable<central::BodyStream::Part> {

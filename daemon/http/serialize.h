@@ -43,8 +43,7 @@ void AppendLocalResponse(std::string& out, int status, const base::Headers& head
                          std::string_view body, bool close);
 // The head of a response the daemon answers itself with a body of unknown length, sent as
 // chunks after it (AppendBodyPiece, AppendBodyEnd with BodyFraming::kChunked).
-void AppendLocalChunkedHead(std::string& out, int status, const base::Headers& headers,
-                            bool close);
+void AppendLocalChunkedHead(std::string& out, int status, const base::Headers& headers, bool close);
 inline void AppendLocalReply(std::string& out, const filters::LocalReply& reply, bool close) {
   AppendLocalResponse(out, reply.status, reply.headers, reply.body, close);
 }
