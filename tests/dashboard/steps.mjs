@@ -338,6 +338,12 @@ export const STEPS = [
       await t.page.getByRole("search").getByRole("button", { name: "Search" }).click();
       const carol = t.page.locator('tr[data-user="carol"]');
       await carol.waitFor();
+      // The full list stays until the search's answer replaces it: wait for the others to go.
+      await t.page
+        .locator('tr[data-user]:not([data-user="carol"])')
+        .first()
+        .waitFor({ state: "detached", timeout: 5000 })
+        .catch(() => {});
       expect((await t.page.locator("tr[data-user]").count()) === 1, "searching for caro lists more than carol");
       await carol.getByRole("button", { name: "Edit" }).click();
       const dialog = t.page.getByRole("dialog", { name: "Edit carol" });
