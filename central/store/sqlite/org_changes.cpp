@@ -3,6 +3,7 @@
 // row inside one transaction, like the accounts' (account_changes.cpp). These run a few times a
 // day, so their statements are prepared per use rather than kept.
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -84,6 +85,25 @@ StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace
   sqlite::Reader r(raw);
   r.Int();
   return r.Text() == workspace_id ? OrgOutcome::kDone : OrgOutcome::kTeamElsewhere;
+}
+
+// What to answer instead of the change when (workspace_id, team_id) is no place to put a team
+// or project (CheckPlacement; a team also needs a workspace), or the store failed; nullopt: go
+// on with the change.
+std::optional<StoreResult<OrgResult>> PlacementRefusal(sqlite3* db, const std::string& workspace_id,
+                                                       const std::string& team_id,
+                                                       bool needs_workspace) {
+  if (needs_workspace && workspace_id.empty()) {
+    return StoreResult<OrgResult>{OrgResult{OrgOutcome::kNoWorkspace}};
+  }
+  StoreResult<OrgOutcome> place = CheckPlacement(db, workspace_id, team_id);
+  if (auto* error = std::get_if<StoreError>(&place)) {
+    return StoreResult<OrgResult>{*std::move(error)};
+  }
+  if (std::get<OrgOutcome>(place) != OrgOutcome::kDone) {
+    return StoreResult<OrgResult>{OrgResult{std::get<OrgOutcome>(place)}};
+  }
+  return std::nullopt;
 }
 
 // Runs `sql` bound by `bind`; kNotFound when it changed no row, else writes `audit`.
@@ -252,12 +272,8 @@ StoreResult<OrgResult> SqliteStore::DeleteWorkspace(const std::string& id,
 StoreResult<OrgResult> SqliteStore::CreateTeam(const Team& team, const AuditEntry& audit) {
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "create team", [&]() -> StoreResult<OrgResult> {
-        StoreResult<OrgOutcome> place = CheckPlacement(db_, team.workspace_id, "");
-        if (auto* error = std::get_if<StoreError>(&place)) {
-          return *std::move(error);
-        }
-        if (team.workspace_id.empty() || std::get<OrgOutcome>(place) != OrgOutcome::kDone) {
-          return OrgResult{OrgOutcome::kNoWorkspace};
+        if (auto refused = PlacementRefusal(db_, team.workspace_id, "", /*needs_workspace=*/true)) {
+          return *std::move(refused);
         }
         return OrgCreateRow(
             db_, statements_->budgets.insert_audit,
@@ -275,12 +291,8 @@ StoreResult<OrgResult> SqliteStore::CreateTeam(const Team& team, const AuditEntr
 StoreResult<OrgResult> SqliteStore::UpdateTeam(const Team& team, const AuditEntry& audit) {
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "update team", [&]() -> StoreResult<OrgResult> {
-        StoreResult<OrgOutcome> place = CheckPlacement(db_, team.workspace_id, "");
-        if (auto* error = std::get_if<StoreError>(&place)) {
-          return *std::move(error);
-        }
-        if (team.workspace_id.empty() || std::get<OrgOutcome>(place) != OrgOutcome::kDone) {
-          return OrgResult{OrgOutcome::kNoWorkspace};
+        if (auto refused = PlacementRefusal(db_, team.workspace_id, "", /*needs_workspace=*/true)) {
+          return *std::move(refused);
         }
         StoreResult<OrgResult> changed = OrgChangeRow(
             db_, statements_->budgets.insert_audit,
@@ -341,12 +353,9 @@ StoreResult<OrgResult> SqliteStore::UpdateProject(const ProjectRecord& project,
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "update project",
       [&]() -> StoreResult<OrgResult> {
-        StoreResult<OrgOutcome> place = CheckPlacement(db_, project.workspace_id, project.team_id);
-        if (auto* error = std::get_if<StoreError>(&place)) {
-          return *std::move(error);
-        }
-        if (std::get<OrgOutcome>(place) != OrgOutcome::kDone) {
-          return OrgResult{std::get<OrgOutcome>(place)};
+        if (auto refused = PlacementRefusal(db_, project.workspace_id, project.team_id,
+                                            /*needs_workspace=*/false)) {
+          return *std::move(refused);
         }
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit,
@@ -372,12 +381,9 @@ StoreResult<OrgResult> SqliteStore::AssignProjects(std::span<const ProjectKey> p
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "assign projects",
       [&]() -> StoreResult<OrgResult> {
-        StoreResult<OrgOutcome> place = CheckPlacement(db_, workspace_id, team_id);
-        if (auto* error = std::get_if<StoreError>(&place)) {
-          return *std::move(error);
-        }
-        if (std::get<OrgOutcome>(place) != OrgOutcome::kDone) {
-          return OrgResult{std::get<OrgOutcome>(place)};
+        if (auto refused =
+                PlacementRefusal(db_, workspace_id, team_id, /*needs_workspace=*/false)) {
+          return *std::move(refused);
         }
         // All or none: every project is looked up before any is changed.
         for (size_t i = 0; i < projects.size(); ++i) {
