@@ -66,6 +66,35 @@ RangePlan PlanRange(int64_t from_unix_ms, int64_t to_unix_ms, const budgets::Tim
   return plan;
 }
 
+TimeSpan WidenOverEmptyEdges(TimeSpan range, const budgets::TimeZone* day_zone,
+                             const HasEventsIn& has_events) {
+  if (range.from_unix_ms >= range.to_unix_ms) {
+    return range;
+  }
+  // The boundaries to try at each edge, widest first: the day's, then the hour's.
+  int64_t from_candidates[2] = {FloorHour(range.from_unix_ms), FloorHour(range.from_unix_ms)};
+  int64_t to_candidates[2] = {CeilHour(range.to_unix_ms), CeilHour(range.to_unix_ms)};
+  if (day_zone != nullptr) {
+    from_candidates[0] = DayStartMs(DayNumberAt(range.from_unix_ms, *day_zone), *day_zone);
+    const int64_t last_day = DayNumberAt(range.to_unix_ms - 1, *day_zone);
+    to_candidates[0] = DayStartMs(last_day + 1, *day_zone);
+  }
+  TimeSpan wide = range;
+  for (int64_t from : from_candidates) {
+    if (from < range.from_unix_ms && !has_events({from, range.from_unix_ms})) {
+      wide.from_unix_ms = from;
+      break;
+    }
+  }
+  for (int64_t to : to_candidates) {
+    if (to > range.to_unix_ms && !has_events({range.to_unix_ms, to})) {
+      wide.to_unix_ms = to;
+      break;
+    }
+  }
+  return wide;
+}
+
 RangePlan PlanHourRange(int64_t from_unix_ms, int64_t to_unix_ms) {
   RangePlan plan;
   PlanHours(from_unix_ms, to_unix_ms, plan);

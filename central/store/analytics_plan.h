@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -27,5 +28,15 @@ struct RangePlan {
 RangePlan PlanRange(int64_t from_unix_ms, int64_t to_unix_ms, const budgets::TimeZone& day_zone);
 // The same range without days: whole UTC hours and the raw edges, for what no day table holds.
 RangePlan PlanHourRange(int64_t from_unix_ms, int64_t to_unix_ms);
+
+// Whether any stored event starts in `span` (a probe of the start-time index).
+using HasEventsIn = std::function<bool(const TimeSpan&)>;
+// The range stretched, at each edge, to the boundary of the local day (with `day_zone`) or else
+// of the UTC hour around it when the stretch holds no event: the same events, so the same sums,
+// read from whole days or hours instead of raw rows. What makes the common views cheap: a range
+// that ends now (month to date, the last 30 days) has no event after its end, so today is read
+// as a whole day of the day table, not as hours and a raw edge. Without `day_zone`, hours only.
+TimeSpan WidenOverEmptyEdges(TimeSpan range, const budgets::TimeZone* day_zone,
+                             const HasEventsIn& has_events);
 
 }  // namespace costgate::central

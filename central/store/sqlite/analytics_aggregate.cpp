@@ -150,6 +150,21 @@ StoreStatus SumEvents(sqlite3* db, const TimeSpan& span, const AnalyticsQuery& q
   return std::nullopt;
 }
 
+// A probe of events_by_start; an error answers "yes", which only keeps the range as asked.
+HasEventsIn EventsProbe(sqlite3* db) {
+  return [db](const TimeSpan& span) {
+    sqlite::Statement stmt = sqlite::PrepareOnce(
+        db, "SELECT 1 FROM events WHERE start_unix_ms >= ? AND start_unix_ms < ? LIMIT 1");
+    if (!stmt) {
+      return true;
+    }
+    sqlite::Binder b(stmt.get());
+    b.Int(span.from_unix_ms);
+    b.Int(span.to_unix_ms);
+    return b.Step() != SQLITE_DONE;
+  };
+}
+
 }  // namespace
 
 StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQuery& query) {
@@ -160,13 +175,17 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   const std::vector<Dimension> needed = NeededDimensions(query);
   const std::optional<RollupTable> day_table = SmallestRollupHolding(true, needed);
   const RollupTable hour_table = SmallestRollupHolding(false, needed).value_or(RollupTable::kHour);
-  const RangePlan plan = day_table ? PlanRange(query.from_unix_ms, query.to_unix_ms,
-                                               *std::get<const budgets::TimeZone*>(zone))
-                                   : PlanHourRange(query.from_unix_ms, query.to_unix_ms);
-  // One read transaction: every part sees the same committed events.
+  const budgets::TimeZone* day_zone = std::get<const budgets::TimeZone*>(zone);
+  // One read transaction: every part, and the probes that widen the range, see the same
+  // committed events.
   if (auto error = sqlite::Exec(db_, "BEGIN", "begin analytics read")) {
     return StoreError{*std::move(error)};
   }
+  const TimeSpan range =
+      WidenOverEmptyEdges({query.from_unix_ms, query.to_unix_ms},
+                          day_table ? day_zone : nullptr, EventsProbe(db_));
+  const RangePlan plan = day_table ? PlanRange(range.from_unix_ms, range.to_unix_ms, *day_zone)
+                                   : PlanHourRange(range.from_unix_ms, range.to_unix_ms);
   Sums sums;
   StoreStatus error;
   if (plan.days) {

@@ -35,6 +35,7 @@ constexpr const char* kInsertHoldSql =
     "VALUES (?1, ?2, ?3, ?4, ?5)";
 // ?2 is '' for an event without a request_id; no hold has that id.
 constexpr const char* kSettleHoldsSql = "DELETE FROM budget_holds WHERE hold_id IN (?1, ?2)";
+constexpr const char* kAnyHoldsSql = "SELECT EXISTS (SELECT 1 FROM budget_holds)";
 constexpr const char* kCreditLeaseSql =
     "UPDATE budget_leases SET ingested_pico_usd = ingested_pico_usd + ?4 "
     "WHERE budget_id = ?1 AND period_key = ?2 AND holder = ?3";
@@ -79,19 +80,20 @@ int64_t SaturatingSum(std::initializer_list<int64_t> parts) {
 
 LedgerStatements::~LedgerStatements() {
   for (sqlite3_stmt* stmt :
-       {committed, purge_holds, delete_holds, insert_hold, settle_holds, credit_lease, find_lease,
-        release_lease, count_holders, grant_lease, purge_old_leases, purge_orphan_leases}) {
+       {committed, purge_holds, delete_holds, insert_hold, settle_holds, any_holds, credit_lease,
+        find_lease, release_lease, count_holders, grant_lease, purge_old_leases, purge_orphan_leases}) {
     sqlite3_finalize(stmt);
   }
 }
 
 StoreStatus LedgerStatements::PrepareAll(sqlite3* db) {
-  const std::array<std::pair<sqlite3_stmt**, const char*>, 12> all = {{
+  const std::array<std::pair<sqlite3_stmt**, const char*>, 13> all = {{
       {&committed, kCommittedSql},
       {&purge_holds, kPurgeHoldsSql},
       {&delete_holds, kDeleteHoldsSql},
       {&insert_hold, kInsertHoldSql},
       {&settle_holds, kSettleHoldsSql},
+      {&any_holds, kAnyHoldsSql},
       {&credit_lease, kCreditLeaseSql},
       {&find_lease, kFindLeaseSql},
       {&release_lease, kReleaseLeaseSql},
@@ -108,8 +110,16 @@ StoreStatus LedgerStatements::PrepareAll(sqlite3* db) {
   return std::nullopt;
 }
 
+std::optional<bool> AnyHolds(const LedgerStatements& s) {
+  sqlite::ResetOnExit reset(s.any_holds);
+  if (sqlite3_step(s.any_holds) != SQLITE_ROW) {
+    return std::nullopt;
+  }
+  return sqlite3_column_int(s.any_holds, 0) != 0;
+}
+
 int SettleLedger(const LedgerStatements& s, const Event& event,
-                 const std::vector<SpendIncrement>* increments) {
+                 const std::vector<SpendIncrement>* increments, bool holds_exist) {
   if (increments != nullptr && !event.budget_holder.empty()) {
     for (const SpendIncrement& increment : *increments) {
       sqlite::ResetOnExit reset(s.credit_lease);
@@ -122,6 +132,9 @@ int SettleLedger(const LedgerStatements& s, const Event& event,
         return rc;
       }
     }
+  }
+  if (!holds_exist) {
+    return SQLITE_DONE;
   }
   sqlite::ResetOnExit reset(s.settle_holds);
   sqlite::Binder b(s.settle_holds);

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,7 @@ struct LedgerStatements {
   sqlite3_stmt* delete_holds = nullptr;  // every hold of one id
   sqlite3_stmt* insert_hold = nullptr;
   sqlite3_stmt* settle_holds = nullptr;  // the holds an event settles
+  sqlite3_stmt* any_holds = nullptr;     // whether there is any hold at all
   sqlite3_stmt* credit_lease = nullptr;
   sqlite3_stmt* find_lease = nullptr;
   sqlite3_stmt* release_lease = nullptr;
@@ -37,11 +39,16 @@ struct LedgerStatements {
   sqlite3_stmt* purge_orphan_leases = nullptr;
 };
 
+// Whether budget_holds has a row: read once per insert transaction, whose write lock keeps it
+// true until commit. Without holds (no preflight in use) there is nothing to settle, and a
+// delete per event was a tenth of ingest's time. nullopt when the read failed.
+std::optional<bool> AnyHolds(const LedgerStatements& s);
+
 // For one stored event, inside the event insert's transaction: credits its holder's leases with
-// its increments (nothing when the event has no budget_holder) and deletes the holds it settles.
-// Returns SQLITE_DONE, or the code of the first step that failed.
+// its increments (nothing when the event has no budget_holder) and, when `holds_exist`, deletes
+// the holds it settles. Returns SQLITE_DONE, or the code of the first step that failed.
 int SettleLedger(const LedgerStatements& s, const Event& event,
-                 const std::vector<SpendIncrement>* increments);
+                 const std::vector<SpendIncrement>* increments, bool holds_exist);
 
 // committed(budget, period) at `now_unix_ms` (ledger.h), leaving out the holds of
 // `except_hold_id` ("" leaves none out); saturated at the largest Money.

@@ -169,38 +169,131 @@ StoreStatus RollupStatements::PrepareAll(sqlite3* db) {
 }
 
 RollupBatch::RollupBatch(const budgets::TimeZone& day_zone, std::vector<RollupTable> tables)
-    : day_zone_(day_zone), tables_(std::move(tables)) {}
+    : day_zone_(day_zone), tables_(std::move(tables)) {
+  for (RollupTable table : tables_) {
+    const std::vector<Dimension>& dimensions = RollupInfo(table).dimensions;
+    sums_[static_cast<size_t>(table)].IndexBy(
+        dimensions.size() == 1 ? std::optional(dimensions.front()) : std::nullopt,
+        dimensions.empty());
+  }
+}
+
+namespace {
+
+size_t RollupKeyHash(int64_t bucket, const std::array<uint32_t, kDimensionCount>& labels) {
+  uint64_t h = static_cast<uint64_t>(bucket) * 0x9e3779b97f4a7c15ULL;
+  for (uint32_t label : labels) {
+    h = (h ^ label) * 0x100000001b3ULL;
+    h ^= h >> 29;
+  }
+  return static_cast<size_t>(h);
+}
+
+}  // namespace
+
+void RollupBatch::Sums::IndexBy(std::optional<Dimension> only, bool none) {
+  direct_ = only.has_value() || none;
+  no_dimension_ = none;
+  direct_dimension_ = only ? static_cast<size_t>(*only) : 0;
+}
+
+AnalyticsMeasures& RollupBatch::Sums::Append(const Key& key, uint32_t& index_slot) {
+  entries_.emplace_back(key, AnalyticsMeasures{});
+  index_slot = static_cast<uint32_t>(entries_.size());
+  return entries_.back().second;
+}
+
+AnalyticsMeasures& RollupBatch::Sums::operator[](const Key& key) {
+  if (direct_) {
+    if (last_numbers_ == nullptr || last_bucket_ != key.bucket) {
+      last_numbers_ = &by_bucket_[key.bucket];
+      last_bucket_ = key.bucket;
+    }
+    const uint32_t number = no_dimension_ ? 0 : key.labels[direct_dimension_];
+    if (last_numbers_->size() <= number) {
+      last_numbers_->resize(number + 1, 0);
+    }
+    uint32_t& index = (*last_numbers_)[number];
+    return index == 0 ? Append(key, index) : entries_[index - 1].second;
+  }
+  if (2 * (entries_.size() + 1) > slots_.size()) {
+    Grow();
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = RollupKeyHash(key.bucket, key.labels) & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == 0) {
+      return Append(key, slots_[i]);
+    }
+    if (auto& entry = entries_[slots_[i] - 1]; entry.first == key) {
+      return entry.second;
+    }
+  }
+}
+
+void RollupBatch::Sums::Grow() {
+  slots_.assign(std::max<size_t>(64, 2 * slots_.size()), 0);
+  const size_t mask = slots_.size() - 1;
+  for (size_t e = 0; e < entries_.size(); ++e) {
+    const Key& key = entries_[e].first;
+    size_t i = RollupKeyHash(key.bucket, key.labels) & mask;
+    while (slots_[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    slots_[i] = static_cast<uint32_t>(e + 1);
+  }
+}
+
+void RollupBatch::Sums::clear() {
+  entries_.clear();
+  std::fill(slots_.begin(), slots_.end(), 0);
+  by_bucket_.clear();
+  last_numbers_ = nullptr;
+}
+
+uint32_t RollupBatch::LabelNumber(Dimension d, const std::string& label) {
+  const auto i = static_cast<size_t>(d);
+  auto [it, added] = numbers_[i].try_emplace(label, 0);
+  if (added) {
+    labels_[i].push_back(&label);
+    it->second = static_cast<uint32_t>(labels_[i].size());
+  }
+  return it->second;
+}
+
+int64_t RollupBatch::DayStartMs(int64_t unix_ms) {
+  if (unix_ms < day_start_ms_ || unix_ms >= day_end_ms_) {
+    const int64_t seconds = budgets::FloorDiv(unix_ms, 1000);
+    const budgets::CivilDate date = day_zone_.LocalDateAt(seconds);
+    day_start_ms_ = day_zone_.StartOfLocalDay(date) * 1000;
+    day_end_ms_ =
+        day_zone_.StartOfLocalDay(budgets::CivilFromDays(budgets::DaysFromCivil(date) + 1)) * 1000;
+  }
+  return day_start_ms_;
+}
 
 void RollupBatch::Add(const Event& event) {
   const AnalyticsMeasures measures = MeasuresOf(event);
+  std::array<uint32_t, kDimensionCount> numbers{};
+  for (size_t i = 0; i < kDimensionCount; ++i) {
+    const auto d = static_cast<Dimension>(i);
+    numbers[i] = LabelNumber(d, DimensionOf(event, d));
+  }
   const int64_t hour = HourStartMs(event.start_unix_ms);
-  // The day is looked up once per event (the zone's transition table), and only when needed.
-  int64_t day = 0;
-  bool day_known = false;
+  std::optional<int64_t> day;  // looked up only when a day table is written
   for (RollupTable table : tables_) {
-    int64_t bucket = hour;
+    Key key;
     if (IsDayTable(table)) {
-      if (!day_known) {
-        day = LocalDayStartMs(event.start_unix_ms, day_zone_);
-        day_known = true;
+      if (!day) {
+        day = DayStartMs(event.start_unix_ms);
       }
-      bucket = day;
-    }
-    key_.clear();
-    for (int shift = 56; shift >= 0; shift -= 8) {  // big-endian: byte order = time order
-      key_ += static_cast<char>((static_cast<uint64_t>(bucket) >> shift) & 0xff);
+      key.bucket = *day;
+    } else {
+      key.bucket = hour;
     }
     for (Dimension d : RollupInfo(table).dimensions) {
-      const std::string& label = DimensionOf(event, d);
-      key_ += label;
-      key_ += '\0';  // labels are text: no NUL inside one (base/text_rule.h)
+      key.labels[static_cast<size_t>(d)] = numbers[static_cast<size_t>(d)];
     }
-    Sum& sum = sums_[static_cast<size_t>(table)][key_];
-    if (sum.labels == nullptr) {
-      sum.bucket = bucket;
-      sum.labels = &event;
-    }
-    sum.measures += measures;
+    sums_[static_cast<size_t>(table)][key] += measures;
   }
 }
 
@@ -213,35 +306,40 @@ bool RollupBatch::empty() const {
   return true;
 }
 
+void RollupBatch::Clear() {
+  for (Sums& sums : sums_) {
+    sums.clear();
+  }
+  for (size_t i = 0; i < kDimensionCount; ++i) {
+    numbers_[i].clear();
+    labels_[i].clear();
+  }
+  // The zone may change before the next batch.
+  day_start_ms_ = 0;
+  day_end_ms_ = 0;
+}
+
 StoreStatus RollupBatch::Write(sqlite3* db, const RollupStatements& statements) {
   for (size_t t = 0; t < kRollupTableCount; ++t) {
     const RollupTableInfo& info = RollupInfo(static_cast<RollupTable>(t));
     sqlite3_stmt* stmt = statements.upsert[t];
-    // In key order: each upsert lands next to the one before, on pages already in cache.
-    std::vector<const std::pair<const std::string, Sum>*> ordered;
-    ordered.reserve(sums_[t].size());
-    for (const auto& entry : sums_[t]) {
-      ordered.push_back(&entry);
-    }
-    std::sort(ordered.begin(), ordered.end(),
-              [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* entry : ordered) {
-      const Sum& sum = entry->second;
+    for (const auto& [key, measures] : sums_[t].entries()) {
       sqlite::ResetOnExit reset(stmt);
       sqlite::Binder b(stmt);
-      b.Int(sum.bucket);
+      b.Int(key.bucket);
       for (Dimension d : info.dimensions) {
-        b.Text(DimensionOf(*sum.labels, d));
+        const auto i = static_cast<size_t>(d);
+        b.Text(*labels_[i][key.labels[i] - 1]);
       }
       for (int64_t AnalyticsMeasures::*member : kMeasureMembers) {
-        b.Int(sum.measures.*member);
+        b.Int(measures.*member);
       }
       if (b.Step() != SQLITE_DONE) {
         return StoreError{sqlite::ErrorText(db, std::string("add to ") + std::string(info.name))};
       }
     }
-    sums_[t].clear();
   }
+  Clear();
   return std::nullopt;
 }
 

@@ -221,8 +221,16 @@ StoreStatus SqliteStore::InsertInTransaction(
     std::vector<InsertResult>& results) {
   results.reserve(events.size());
   // The stored events' sums per rollup key, written once per key after the loop.
-  RollupBatch rollups(*rollup_zone_, AllRollupTables());
+  if (!rollup_batch_) {
+    rollup_batch_ = std::make_unique<RollupBatch>(*rollup_zone_, AllRollupTables());
+  }
+  RollupBatch& rollups = *rollup_batch_;
+  rollups.Clear();  // what a failed insert before this one left
   sqlite3_stmt* insert = statements_->insert_event;
+  const std::optional<bool> holds_exist = AnyHolds(statements_->ledger);
+  if (!holds_exist) {
+    return StoreError{sqlite::ErrorText(db_, "look for budget holds")};
+  }
   std::string units_json;
   for (size_t i = 0; i < events.size(); ++i) {
     const Event& event = events[i];
@@ -246,7 +254,8 @@ StoreStatus SqliteStore::InsertInTransaction(
     }
     // Its cost is in spent now: its holder's leases and its holds stop reserving it.
     if (stored && SettleLedger(statements_->ledger, event,
-                               increments.empty() ? nullptr : &increments[i]) != SQLITE_DONE) {
+                               increments.empty() ? nullptr : &increments[i],
+                               *holds_exist) != SQLITE_DONE) {
       return StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
     }
     if (stored) {

@@ -15,6 +15,8 @@ struct sqlite3;
 
 namespace costgate::central {
 
+class RollupBatch;
+
 class SqliteStore final : public Store {
  public:
   // Opens (creating if needed) the database at `path` (":memory:" for a private in-memory one):
@@ -155,6 +157,8 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::unique_ptr<Statements> statements_;
   std::optional<budgets::TimeZone> rollup_zone_;
+  // Kept from one insert to the next: its memory is reused, not allocated per batch.
+  std::unique_ptr<RollupBatch> rollup_batch_;
 };
 
 }  // namespace costgate::central
