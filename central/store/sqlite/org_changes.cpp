@@ -2,8 +2,10 @@
 // of the mirrored projects and users. Each change checks what it depends on and writes its audit
 // row inside one transaction, like the accounts' (account_changes.cpp). These run a few times a
 // day, so their statements are prepared per use rather than kept.
+#include <array>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -190,16 +192,106 @@ constexpr const char* kListProjectsSql =
     "ORDER BY source_app, external_id LIMIT ?4";
 // instr, not LIKE: a search for "50%" or "a_b" means those characters.
 constexpr const char* kListUsersSql =
-    "SELECT source_app, external_id, email, full_name FROM users "
+    "SELECT source_app, external_id, email, full_name, workspace_id, team_id FROM users "
     "WHERE (?1 = 0 OR (source_app, external_id) > (?2, ?3)) "
-    "AND (?5 = '' OR instr(lower(external_id), lower(?5)) > 0 "
-    "OR instr(lower(email), lower(?5)) > 0 OR instr(lower(full_name), lower(?5)) > 0) "
+    "AND (?5 = 0 OR workspace_id = '') AND (?6 = 0 OR workspace_id = ?7) "
+    "AND (?8 = '' OR instr(lower(external_id), lower(?8)) > 0 "
+    "OR instr(lower(email), lower(?8)) > 0 OR instr(lower(full_name), lower(?8)) > 0) "
     "ORDER BY source_app, external_id LIMIT ?4";
-constexpr const char* kProjectExistsSql =
-    "SELECT EXISTS (SELECT 1 FROM projects WHERE source_app = ? AND external_id = ?)";
-constexpr const char* kSetProjectPlaceSql =
+
+// Binds the filters after the page (?5 unassigned only, ?6 workspace given?, ?7 workspace).
+void BindOrgPlaceFilter(sqlite::Binder& b, const OrgPage& page) {
+  b.Int(page.unassigned_only ? 1 : 0);
+  b.Int(page.workspace ? 1 : 0);
+  b.Text(page.workspace ? std::string_view(*page.workspace) : std::string_view());
+}
+
+// The statements that bulk-assign one kind of mirrored row: whether a row exists, and setting
+// its place (bound workspace_id, team_id, updated_unix_ms, source_app, external_id).
+struct MirroredPlaceSql {
+  const char* exists;
+  const char* set_place;
+};
+
+constexpr MirroredPlaceSql kProjectPlaceSql{
+    "SELECT EXISTS (SELECT 1 FROM projects WHERE source_app = ? AND external_id = ?)",
     "UPDATE projects SET workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-    "WHERE source_app = ? AND external_id = ?";
+    "WHERE source_app = ? AND external_id = ?"};
+constexpr MirroredPlaceSql kUserPlaceSql{
+    "SELECT EXISTS (SELECT 1 FROM users WHERE source_app = ? AND external_id = ?)",
+    "UPDATE users SET workspace_id = ?, team_id = ?, updated_unix_ms = ? "
+    "WHERE source_app = ? AND external_id = ?"};
+
+// AssignProjects and AssignUsers, inside the caller's transaction: the place is checked and every
+// row looked up before any is changed (all or none), then the rows move and `audit` is written.
+StoreResult<OrgResult> AssignMirrored(sqlite3* db, sqlite3_stmt* insert_audit,
+                                      const MirroredPlaceSql& sql, std::string_view what,
+                                      std::span<const ProjectKey> keys,
+                                      const std::string& workspace_id, const std::string& team_id,
+                                      const AuditEntry& audit) {
+  if (auto refused = PlacementRefusal(db, workspace_id, team_id, /*needs_workspace=*/false)) {
+    return *std::move(refused);
+  }
+  for (size_t i = 0; i < keys.size(); ++i) {
+    StoreResult<int64_t> found = OrgQueryInt(db, sql.exists, what, [&](sqlite::Binder& b) {
+      b.Text(keys[i].source_app);
+      b.Text(keys[i].external_id);
+    });
+    if (auto* error = std::get_if<StoreError>(&found)) {
+      return *std::move(error);
+    }
+    if (std::get<int64_t>(found) == 0) {
+      return OrgResult{OrgOutcome::kNotFound, i};
+    }
+  }
+  for (const ProjectKey& key : keys) {
+    if (StoreStatus error = RunAccountSql(db, sql.set_place, what, [&](sqlite::Binder& b) {
+          b.Text(workspace_id);
+          b.Text(team_id);
+          b.Int(audit.at_unix_ms);
+          b.Text(key.source_app);
+          b.Text(key.external_id);
+        })) {
+      return *std::move(error);
+    }
+  }
+  if (StoreStatus error = InsertAudit(db, insert_audit, audit)) {
+    return *std::move(error);
+  }
+  return OrgResult{};
+}
+
+// What keeps a workspace or team from being deleted: a row that `exists` finds by its id.
+struct OrgHolder {
+  const char* exists;
+  OrgOutcome outcome;
+};
+
+constexpr std::array<OrgHolder, 3> kWorkspaceHolders{{
+    {"SELECT EXISTS (SELECT 1 FROM teams WHERE workspace_id = ?)", OrgOutcome::kHasTeams},
+    {"SELECT EXISTS (SELECT 1 FROM projects WHERE workspace_id = ?)", OrgOutcome::kHasProjects},
+    {"SELECT EXISTS (SELECT 1 FROM users WHERE workspace_id = ?)", OrgOutcome::kHasUsers},
+}};
+constexpr std::array<OrgHolder, 2> kTeamHolders{{
+    {"SELECT EXISTS (SELECT 1 FROM projects WHERE team_id = ?)", OrgOutcome::kHasProjects},
+    {"SELECT EXISTS (SELECT 1 FROM users WHERE team_id = ?)", OrgOutcome::kHasUsers},
+}};
+
+// What to answer instead of deleting `id` while any of `holders` still belongs to it (or the
+// store failed); nullopt: go on with the delete.
+std::optional<StoreResult<OrgResult>> StillHeld(sqlite3* db, std::span<const OrgHolder> holders,
+                                                const std::string& id, std::string_view what) {
+  for (const OrgHolder& holder : holders) {
+    StoreResult<bool> used = OrgExists(db, holder.exists, what, id);
+    if (auto* error = std::get_if<StoreError>(&used)) {
+      return StoreResult<OrgResult>{*std::move(error)};
+    }
+    if (std::get<bool>(used)) {
+      return StoreResult<OrgResult>{OrgResult{holder.outcome}};
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -250,18 +342,8 @@ StoreResult<OrgResult> SqliteStore::DeleteWorkspace(const std::string& id,
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "delete workspace",
       [&]() -> StoreResult<OrgResult> {
-        for (const auto& [sql, outcome] :
-             {std::pair{"SELECT EXISTS (SELECT 1 FROM teams WHERE workspace_id = ?)",
-                        OrgOutcome::kHasTeams},
-              std::pair{"SELECT EXISTS (SELECT 1 FROM projects WHERE workspace_id = ?)",
-                        OrgOutcome::kHasProjects}}) {
-          StoreResult<bool> used = OrgExists(db_, sql, "delete workspace", id);
-          if (auto* error = std::get_if<StoreError>(&used)) {
-            return *std::move(error);
-          }
-          if (std::get<bool>(used)) {
-            return OrgResult{outcome};
-          }
+        if (auto used = StillHeld(db_, kWorkspaceHolders, id, "delete workspace")) {
+          return *std::move(used);
         }
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit, "DELETE FROM workspaces WHERE id = ?",
@@ -305,14 +387,15 @@ StoreResult<OrgResult> SqliteStore::UpdateTeam(const Team& team, const AuditEntr
             audit);
         if (auto* done = std::get_if<OrgResult>(&changed);
             done && done->outcome == OrgOutcome::kDone) {
-          // A team lives in one workspace: its projects move with it.
-          if (StoreStatus error =
-                  RunAccountSql(db_, "UPDATE projects SET workspace_id = ? WHERE team_id = ?",
-                                "update team", [&](sqlite::Binder& b) {
-                                  b.Text(team.workspace_id);
-                                  b.Text(team.id);
-                                })) {
-            return *std::move(error);
+          // A team lives in one workspace: its projects and users move with it.
+          for (const char* sql : {"UPDATE projects SET workspace_id = ? WHERE team_id = ?",
+                                  "UPDATE users SET workspace_id = ? WHERE team_id = ?"}) {
+            if (StoreStatus error = RunAccountSql(db_, sql, "update team", [&](sqlite::Binder& b) {
+                  b.Text(team.workspace_id);
+                  b.Text(team.id);
+                })) {
+              return *std::move(error);
+            }
           }
         }
         return changed;
@@ -322,13 +405,8 @@ StoreResult<OrgResult> SqliteStore::UpdateTeam(const Team& team, const AuditEntr
 StoreResult<OrgResult> SqliteStore::DeleteTeam(const std::string& id, const AuditEntry& audit) {
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "delete team", [&]() -> StoreResult<OrgResult> {
-        StoreResult<bool> used = OrgExists(
-            db_, "SELECT EXISTS (SELECT 1 FROM projects WHERE team_id = ?)", "delete team", id);
-        if (auto* error = std::get_if<StoreError>(&used)) {
-          return *std::move(error);
-        }
-        if (std::get<bool>(used)) {
-          return OrgResult{OrgOutcome::kHasProjects};
+        if (auto used = StillHeld(db_, kTeamHolders, id, "delete team")) {
+          return *std::move(used);
         }
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit, "DELETE FROM teams WHERE id = ?", "delete team",
@@ -341,9 +419,7 @@ StoreResult<std::vector<ProjectRecord>> SqliteStore::ListProjects(const OrgPage&
       db_, kListProjectsSql, "list projects",
       [&](sqlite::Binder& b) {
         BindOrgPage(b, page);
-        b.Int(page.unassigned_only ? 1 : 0);
-        b.Int(page.workspace ? 1 : 0);
-        b.Text(page.workspace ? std::string_view(*page.workspace) : std::string_view());
+        BindOrgPlaceFilter(b, page);
       },
       ReadProjectRow);
 }
@@ -379,42 +455,20 @@ StoreResult<OrgResult> SqliteStore::AssignProjects(std::span<const ProjectKey> p
                                                    const std::string& team_id,
                                                    const AuditEntry& audit) {
   return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "assign projects",
-      [&]() -> StoreResult<OrgResult> {
-        if (auto refused =
-                PlacementRefusal(db_, workspace_id, team_id, /*needs_workspace=*/false)) {
-          return *std::move(refused);
-        }
-        // All or none: every project is looked up before any is changed.
-        for (size_t i = 0; i < projects.size(); ++i) {
-          StoreResult<int64_t> found =
-              OrgQueryInt(db_, kProjectExistsSql, "assign projects", [&](sqlite::Binder& b) {
-                b.Text(projects[i].source_app);
-                b.Text(projects[i].external_id);
-              });
-          if (auto* error = std::get_if<StoreError>(&found)) {
-            return *std::move(error);
-          }
-          if (std::get<int64_t>(found) == 0) {
-            return OrgResult{OrgOutcome::kNotFound, i};
-          }
-        }
-        for (const ProjectKey& project : projects) {
-          if (StoreStatus error = RunAccountSql(db_, kSetProjectPlaceSql, "assign projects",
-                                                [&](sqlite::Binder& b) {
-                                                  b.Text(workspace_id);
-                                                  b.Text(team_id);
-                                                  b.Int(audit.at_unix_ms);
-                                                  b.Text(project.source_app);
-                                                  b.Text(project.external_id);
-                                                })) {
-            return *std::move(error);
-          }
-        }
-        if (StoreStatus error = InsertAudit(db_, statements_->budgets.insert_audit, audit)) {
-          return *std::move(error);
-        }
-        return OrgResult{};
+      db_, statements_->begin, statements_->commit, "assign projects", [&] {
+        return AssignMirrored(db_, statements_->budgets.insert_audit, kProjectPlaceSql,
+                              "assign projects", projects, workspace_id, team_id, audit);
+      });
+}
+
+StoreResult<OrgResult> SqliteStore::AssignUsers(std::span<const ProjectKey> users,
+                                                const std::string& workspace_id,
+                                                const std::string& team_id,
+                                                const AuditEntry& audit) {
+  return WriteTransaction<OrgResult>(
+      db_, statements_->begin, statements_->commit, "assign users", [&] {
+        return AssignMirrored(db_, statements_->budgets.insert_audit, kUserPlaceSql, "assign users",
+                              users, workspace_id, team_id, audit);
       });
 }
 
@@ -423,6 +477,7 @@ StoreResult<std::vector<UserRecord>> SqliteStore::ListUsers(const OrgPage& page)
       db_, kListUsersSql, "list users",
       [&](sqlite::Binder& b) {
         BindOrgPage(b, page);
+        BindOrgPlaceFilter(b, page);
         b.Text(page.search);
       },
       ReadUserRow);
