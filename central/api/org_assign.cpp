@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "central/api/json_out.h"
 #include "central/api/org_json.h"
 #include "central/api/v1_body.h"
 

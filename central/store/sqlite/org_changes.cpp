@@ -1,7 +1,7 @@
-// The admin's org changes (store.h, org.h): workspaces and teams, and the assignment and editing
-// of the mirrored projects and users. Each change checks what it depends on and writes its audit
-// row inside one transaction, like the accounts' (account_changes.cpp). These run a few times a
-// day, so their statements are prepared per use rather than kept.
+// The admin's org changes (store.h, org.h): workspaces and teams; the mirrored projects and users
+// are org_mirrored_changes.cpp. Each change checks what it depends on and writes its audit row
+// inside one transaction, like the accounts' (account_changes.cpp). These run a few times a day,
+// so their statements are prepared per use rather than kept.
 #include <array>
 #include <functional>
 #include <optional>
@@ -11,34 +11,12 @@
 
 #include "central/store/sqlite/account_rows.h"
 #include "central/store/sqlite/budget_rows.h"
-#include "central/store/sqlite/org_rows.h"
+#include "central/store/sqlite/org_checks.h"
 #include "central/store/sqlite/store_statements.h"
 #include "central/store/sqlite/write_transaction.h"
 
 namespace costgate::central {
 namespace {
-
-using OrgBind = std::function<void(sqlite::Binder&)>;
-
-// The first column of the first row of `sql` as bound by `bind` (0 when no row).
-StoreResult<int64_t> OrgQueryInt(sqlite3* db, const char* sql, std::string_view what,
-                                 const OrgBind& bind) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
-  if (auto* error = std::get_if<StoreError>(&stmt)) {
-    return *std::move(error);
-  }
-  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  const int rc = b.Step();
-  if (rc == SQLITE_DONE) {
-    return int64_t{0};
-  }
-  if (rc != SQLITE_ROW) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return sqlite3_column_int64(raw, 0);
-}
 
 StoreResult<bool> OrgExists(sqlite3* db, const char* sql, std::string_view what,
                             const std::string& id) {
@@ -54,7 +32,7 @@ constexpr const char* kTeamWorkspaceSql =
     "SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?1), "
     "(SELECT workspace_id FROM teams WHERE id = ?1)";
 
-// Whether (workspace_id, team_id) is a place a project may be assigned to: "" and "" is
+// Whether (workspace_id, team_id) is a place a project or user may be assigned to: "" and "" is
 // Unassigned; else the workspace exists and the team, when given, exists in it.
 StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace_id,
                                        const std::string& team_id) {
@@ -89,9 +67,27 @@ StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace
   return r.Text() == workspace_id ? OrgOutcome::kDone : OrgOutcome::kTeamElsewhere;
 }
 
-// What to answer instead of the change when (workspace_id, team_id) is no place to put a team
-// or project (CheckPlacement; a team also needs a workspace), or the store failed; nullopt: go
-// on with the change.
+}  // namespace
+
+StoreResult<int64_t> OrgQueryInt(sqlite3* db, const char* sql, std::string_view what,
+                                 const OrgBind& bind) {
+  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  if (auto* error = std::get_if<StoreError>(&stmt)) {
+    return *std::move(error);
+  }
+  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
+  sqlite::Binder b(raw);
+  bind(b);
+  const int rc = b.Step();
+  if (rc == SQLITE_DONE) {
+    return int64_t{0};
+  }
+  if (rc != SQLITE_ROW) {
+    return StoreError{sqlite::ErrorText(db, what)};
+  }
+  return sqlite3_column_int64(raw, 0);
+}
+
 std::optional<StoreResult<OrgResult>> PlacementRefusal(sqlite3* db, const std::string& workspace_id,
                                                        const std::string& team_id,
                                                        bool needs_workspace) {
@@ -108,7 +104,6 @@ std::optional<StoreResult<OrgResult>> PlacementRefusal(sqlite3* db, const std::s
   return std::nullopt;
 }
 
-// Runs `sql` bound by `bind`; kNotFound when it changed no row, else writes `audit`.
 StoreResult<OrgResult> OrgChangeRow(sqlite3* db, sqlite3_stmt* insert_audit, const char* sql,
                                     std::string_view what, const OrgBind& bind,
                                     const AuditEntry& audit) {
@@ -124,6 +119,8 @@ StoreResult<OrgResult> OrgChangeRow(sqlite3* db, sqlite3_stmt* insert_audit, con
   return OrgResult{};
 }
 
+namespace {
+
 // A create that is kIdTaken when `exists_sql` finds the id.
 StoreResult<OrgResult> OrgCreateRow(sqlite3* db, sqlite3_stmt* insert_audit, const char* exists_sql,
                                     const std::string& id, const char* sql, std::string_view what,
@@ -136,27 +133,6 @@ StoreResult<OrgResult> OrgCreateRow(sqlite3* db, sqlite3_stmt* insert_audit, con
     return OrgResult{OrgOutcome::kIdTaken};
   }
   return OrgChangeRow(db, insert_audit, sql, what, bind, audit);
-}
-
-template <typename Row>
-StoreResult<std::vector<Row>> OrgListRows(sqlite3* db, const char* sql, std::string_view what,
-                                          const OrgBind& bind, Row (*read)(sqlite3_stmt*)) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
-  if (auto* error = std::get_if<StoreError>(&stmt)) {
-    return *std::move(error);
-  }
-  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  std::vector<Row> rows;
-  int rc = b.Step();
-  for (; rc == SQLITE_ROW; rc = sqlite3_step(raw)) {
-    rows.push_back(read(raw));
-  }
-  if (rc != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return rows;
 }
 
 Workspace OrgReadWorkspace(sqlite3_stmt* stmt) {
@@ -174,91 +150,6 @@ Team OrgReadTeam(sqlite3_stmt* stmt) {
   t.workspace_id = r.Text();
   t.name = r.Text();
   return t;
-}
-
-// Binds the keyset (?1 set?, ?2 source_app, ?3 external_id) and the limit (?4). The binder keeps
-// pointers to the text, not copies: every string bound lives in `page` (or is a literal).
-void BindOrgPage(sqlite::Binder& b, const OrgPage& page) {
-  b.Int(page.after ? 1 : 0);
-  b.Text(page.after ? std::string_view(page.after->source_app) : std::string_view());
-  b.Text(page.after ? std::string_view(page.after->external_id) : std::string_view());
-  b.Int(page.limit);
-}
-
-constexpr const char* kListProjectsSql =
-    "SELECT source_app, external_id, name, workspace_id, team_id FROM projects "
-    "WHERE (?1 = 0 OR (source_app, external_id) > (?2, ?3)) "
-    "AND (?5 = 0 OR workspace_id = '') AND (?6 = 0 OR workspace_id = ?7) "
-    "ORDER BY source_app, external_id LIMIT ?4";
-// instr, not LIKE: a search for "50%" or "a_b" means those characters.
-constexpr const char* kListUsersSql =
-    "SELECT source_app, external_id, email, full_name, workspace_id, team_id FROM users "
-    "WHERE (?1 = 0 OR (source_app, external_id) > (?2, ?3)) "
-    "AND (?5 = 0 OR workspace_id = '') AND (?6 = 0 OR workspace_id = ?7) "
-    "AND (?8 = '' OR instr(lower(external_id), lower(?8)) > 0 "
-    "OR instr(lower(email), lower(?8)) > 0 OR instr(lower(full_name), lower(?8)) > 0) "
-    "ORDER BY source_app, external_id LIMIT ?4";
-
-// Binds the filters after the page (?5 unassigned only, ?6 workspace given?, ?7 workspace).
-void BindOrgPlaceFilter(sqlite::Binder& b, const OrgPage& page) {
-  b.Int(page.unassigned_only ? 1 : 0);
-  b.Int(page.workspace ? 1 : 0);
-  b.Text(page.workspace ? std::string_view(*page.workspace) : std::string_view());
-}
-
-// The statements that bulk-assign one kind of mirrored row: whether a row exists, and setting
-// its place (bound workspace_id, team_id, updated_unix_ms, source_app, external_id).
-struct MirroredPlaceSql {
-  const char* exists;
-  const char* set_place;
-};
-
-constexpr MirroredPlaceSql kProjectPlaceSql{
-    "SELECT EXISTS (SELECT 1 FROM projects WHERE source_app = ? AND external_id = ?)",
-    "UPDATE projects SET workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-    "WHERE source_app = ? AND external_id = ?"};
-constexpr MirroredPlaceSql kUserPlaceSql{
-    "SELECT EXISTS (SELECT 1 FROM users WHERE source_app = ? AND external_id = ?)",
-    "UPDATE users SET workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-    "WHERE source_app = ? AND external_id = ?"};
-
-// AssignProjects and AssignUsers, inside the caller's transaction: the place is checked and every
-// row looked up before any is changed (all or none), then the rows move and `audit` is written.
-StoreResult<OrgResult> AssignMirrored(sqlite3* db, sqlite3_stmt* insert_audit,
-                                      const MirroredPlaceSql& sql, std::string_view what,
-                                      std::span<const ProjectKey> keys,
-                                      const std::string& workspace_id, const std::string& team_id,
-                                      const AuditEntry& audit) {
-  if (auto refused = PlacementRefusal(db, workspace_id, team_id, /*needs_workspace=*/false)) {
-    return *std::move(refused);
-  }
-  for (size_t i = 0; i < keys.size(); ++i) {
-    StoreResult<int64_t> found = OrgQueryInt(db, sql.exists, what, [&](sqlite::Binder& b) {
-      b.Text(keys[i].source_app);
-      b.Text(keys[i].external_id);
-    });
-    if (auto* error = std::get_if<StoreError>(&found)) {
-      return *std::move(error);
-    }
-    if (std::get<int64_t>(found) == 0) {
-      return OrgResult{OrgOutcome::kNotFound, i};
-    }
-  }
-  for (const ProjectKey& key : keys) {
-    if (StoreStatus error = RunAccountSql(db, sql.set_place, what, [&](sqlite::Binder& b) {
-          b.Text(workspace_id);
-          b.Text(team_id);
-          b.Int(audit.at_unix_ms);
-          b.Text(key.source_app);
-          b.Text(key.external_id);
-        })) {
-      return *std::move(error);
-    }
-  }
-  if (StoreStatus error = InsertAudit(db, insert_audit, audit)) {
-    return *std::move(error);
-  }
-  return OrgResult{};
 }
 
 // What keeps a workspace or team from being deleted: a row that `exists` finds by its id.
@@ -411,95 +302,6 @@ StoreResult<OrgResult> SqliteStore::DeleteTeam(const std::string& id, const Audi
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit, "DELETE FROM teams WHERE id = ?", "delete team",
             [&](sqlite::Binder& b) { b.Text(id); }, audit);
-      });
-}
-
-StoreResult<std::vector<ProjectRecord>> SqliteStore::ListProjects(const OrgPage& page) {
-  return OrgListRows<ProjectRecord>(
-      db_, kListProjectsSql, "list projects",
-      [&](sqlite::Binder& b) {
-        BindOrgPage(b, page);
-        BindOrgPlaceFilter(b, page);
-      },
-      ReadProjectRow);
-}
-
-StoreResult<OrgResult> SqliteStore::UpdateProject(const ProjectRecord& project,
-                                                  const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "update project",
-      [&]() -> StoreResult<OrgResult> {
-        if (auto refused = PlacementRefusal(db_, project.workspace_id, project.team_id,
-                                            /*needs_workspace=*/false)) {
-          return *std::move(refused);
-        }
-        return OrgChangeRow(
-            db_, statements_->budgets.insert_audit,
-            "UPDATE projects SET name = ?, workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-            "WHERE source_app = ? AND external_id = ?",
-            "update project",
-            [&](sqlite::Binder& b) {
-              b.Text(project.name);
-              b.Text(project.workspace_id);
-              b.Text(project.team_id);
-              b.Int(audit.at_unix_ms);
-              b.Text(project.source_app);
-              b.Text(project.external_id);
-            },
-            audit);
-      });
-}
-
-StoreResult<OrgResult> SqliteStore::AssignProjects(std::span<const ProjectKey> projects,
-                                                   const std::string& workspace_id,
-                                                   const std::string& team_id,
-                                                   const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "assign projects", [&] {
-        return AssignMirrored(db_, statements_->budgets.insert_audit, kProjectPlaceSql,
-                              "assign projects", projects, workspace_id, team_id, audit);
-      });
-}
-
-StoreResult<OrgResult> SqliteStore::AssignUsers(std::span<const ProjectKey> users,
-                                                const std::string& workspace_id,
-                                                const std::string& team_id,
-                                                const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "assign users", [&] {
-        return AssignMirrored(db_, statements_->budgets.insert_audit, kUserPlaceSql, "assign users",
-                              users, workspace_id, team_id, audit);
-      });
-}
-
-StoreResult<std::vector<UserRecord>> SqliteStore::ListUsers(const OrgPage& page) {
-  return OrgListRows<UserRecord>(
-      db_, kListUsersSql, "list users",
-      [&](sqlite::Binder& b) {
-        BindOrgPage(b, page);
-        BindOrgPlaceFilter(b, page);
-        b.Text(page.search);
-      },
-      ReadUserRow);
-}
-
-StoreResult<OrgResult> SqliteStore::UpdateUser(const UserRecord& user, int64_t now_unix_ms,
-                                               const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "update user", [&] {
-        return OrgChangeRow(
-            db_, statements_->budgets.insert_audit,
-            "UPDATE users SET email = ?, full_name = ?, updated_unix_ms = ? "
-            "WHERE source_app = ? AND external_id = ?",
-            "update user",
-            [&](sqlite::Binder& b) {
-              b.Text(user.email);
-              b.Text(user.full_name);
-              b.Int(now_unix_ms);
-              b.Text(user.source_app);
-              b.Text(user.external_id);
-            },
-            audit);
       });
 }
 
