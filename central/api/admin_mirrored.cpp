@@ -1,11 +1,12 @@
 // /admin/v1/projects and /admin/v1/users: the apps' projects and users central mirrors from
-// events (Unassigned until an admin or the app's upsert places them). Admins page and search
-// them, edit names, and assign projects to a workspace and team, one or many at a time; org.h
-// says what an assignment means for analytics.
+// events (Unassigned until an admin or the app's upsert places them). Admins page, filter and
+// search them, edit names, and move a project to a workspace and team; bulk assignment of either
+// is org_assign.cpp. org.h says what an assignment means for analytics.
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "central/api/json_out.h"
 #include "central/api/org_json.h"
 #include "central/api/query_int.h"
 #include "central/api/v1_body.h"
@@ -17,9 +18,9 @@ using simdjson::dom::element;
 
 constexpr int64_t kOrgDefaultPage = 100;
 constexpr int64_t kOrgMaxPage = 500;
-constexpr size_t kOrgMaxAssign = 1000;
 
-// limit and after of a list, or the 400 that refuses them.
+// limit, after and the place filters (unassigned, workspace) of a list, or the 400 that refuses
+// them.
 std::variant<OrgPage, ApiResponse> ReadOrgPage(const Query& query) {
   std::variant<int64_t, ApiResponse> limit =
       QueryInt(query, "limit", 1, kOrgMaxPage, kOrgDefaultPage);
@@ -33,6 +34,16 @@ std::variant<OrgPage, ApiResponse> ReadOrgPage(const Query& query) {
     if (!page.after) {
       return ErrorResponse(400, "invalid_query", "not a cursor this list gave", "after");
     }
+  }
+  if (const std::string* unassigned = query.Find("unassigned")) {
+    if (*unassigned != "true" && *unassigned != "false") {
+      return ErrorResponse(400, "invalid_query", "must be true or false", "unassigned");
+    }
+    page.unassigned_only = *unassigned == "true";
+  }
+  // An unknown workspace has nothing in it: an empty list, as for any filter.
+  if (const std::string* workspace = query.Find("workspace")) {
+    page.workspace = *workspace;
   }
   return page;
 }
@@ -93,55 +104,6 @@ std::variant<ProjectPatch, FieldError> ReadProjectPatch(element root) {
   return in;
 }
 
-struct AssignInput {
-  std::vector<ProjectKey> projects;
-  std::string workspace_id;
-  std::string team_id;
-};
-
-constexpr auto kProjectKeyRules = std::to_array<FieldRule<ProjectKey>>({
-    {"source_app", [](element v, ProjectKey& in) { return ReadString(v, in.source_app); }, true},
-    {"external_id", [](element v, ProjectKey& in) { return ReadNonEmptyString(v, in.external_id); },
-     true},
-});
-
-FieldStatus ReadProjectKeys(element v, AssignInput& in) {
-  simdjson::dom::array array;
-  if (v.get_array().get(array) != simdjson::SUCCESS) {
-    return FieldError{"", "must be an array of {\"source_app\",\"external_id\"}"};
-  }
-  for (const element item : array) {
-    const std::string index = "[" + std::to_string(in.projects.size()) + "]";
-    if (in.projects.size() == kOrgMaxAssign) {
-      return FieldError{index, "at most 1000 projects at a time"};
-    }
-    ProjectKey key;
-    if (FieldStatus error = ReadObject(item, kProjectKeyRules, UnknownFields::kReject, key)) {
-      return Nest(std::move(*error), index);
-    }
-    in.projects.push_back(std::move(key));
-  }
-  if (in.projects.empty()) {
-    return FieldError{"", "must name at least one project"};
-  }
-  return std::nullopt;
-}
-
-constexpr auto kAssignRules = std::to_array<FieldRule<AssignInput>>({
-    {"projects", ReadProjectKeys, true},
-    {"workspace_id", [](element v, AssignInput& in) { return ReadString(v, in.workspace_id); },
-     true},
-    {"team_id", [](element v, AssignInput& in) { return ReadString(v, in.team_id); }},
-});
-
-std::variant<AssignInput, FieldError> ReadAssignInput(element root) {
-  AssignInput in;
-  if (FieldStatus error = ReadObject(root, kAssignRules, UnknownFields::kReject, in)) {
-    return *std::move(error);
-  }
-  return in;
-}
-
 struct UserPatch {
   std::optional<std::string> email;
   std::optional<std::string> full_name;
@@ -167,16 +129,7 @@ ApiResponse HandleProjectList(const Call& call) {
   if (ApiResponse* refused = std::get_if<ApiResponse>(&read)) {
     return std::move(*refused);
   }
-  OrgPage& page = std::get<OrgPage>(read);
-  if (const std::string* unassigned = call.query.Find("unassigned")) {
-    if (*unassigned != "true" && *unassigned != "false") {
-      return ErrorResponse(400, "invalid_query", "must be true or false", "unassigned");
-    }
-    page.unassigned_only = *unassigned == "true";
-  }
-  if (const std::string* workspace = call.query.Find("workspace")) {
-    page.workspace = *workspace;
-  }
+  const OrgPage& page = std::get<OrgPage>(read);
   return PageAnswer<ProjectRecord>(call.store.ListProjects(page), page, "projects", ProjectJson);
 }
 
@@ -208,46 +161,6 @@ ApiResponse HandleProjectPatch(const Call& call) {
       call.store.UpdateProject(after, OrgAudit(call, "project.update", KeyId(key),
                                                ProjectJson(*before), ProjectJson(after))),
       "project", ProjectJson(after));
-}
-
-ApiResponse HandleProjectAssign(const Call& call) {
-  auto read = ReadV1Body<AssignInput>(call.request.body, ReadAssignInput);
-  if (ApiResponse* refused = std::get_if<ApiResponse>(&read)) {
-    return std::move(*refused);
-  }
-  const AssignInput& in = std::get<AssignInput>(read);
-  // The audit row holds every project as it was and the place they all went.
-  std::string before = "[";
-  for (size_t i = 0; i < in.projects.size(); ++i) {
-    StoreResult<std::optional<ProjectRecord>> found =
-        call.store.FindProject(in.projects[i].source_app, in.projects[i].external_id);
-    if (std::holds_alternative<StoreError>(found)) {
-      return StoreUnavailable();
-    }
-    const std::optional<ProjectRecord>& project = std::get<std::optional<ProjectRecord>>(found);
-    if (!project) {
-      return ErrorResponse(400, "project_not_found", "no project has this source_app and id",
-                           "projects[" + std::to_string(i) + "]");
-    }
-    before += (i == 0 ? "" : ",") + ProjectJson(*project);
-  }
-  before += "]";
-  std::string after = "{";
-  AppendJsonKey(after, "workspace_id");
-  AppendJsonString(after, in.workspace_id);
-  after += ',';
-  AppendJsonKey(after, "team_id");
-  AppendJsonString(after, in.team_id);
-  after += R"(,"count":)" + std::to_string(in.projects.size()) + "}";
-  StoreResult<OrgResult> done =
-      call.store.AssignProjects(in.projects, in.workspace_id, in.team_id,
-                                OrgAudit(call, "project.assign", in.workspace_id, before, after));
-  if (const auto* result = std::get_if<OrgResult>(&done);
-      result && result->outcome == OrgOutcome::kNotFound) {
-    return ErrorResponse(400, "project_not_found", "no project has this source_app and id",
-                         "projects[" + std::to_string(result->index) + "]");
-  }
-  return OrgChangeAnswer(done, "assigned", after);
 }
 
 ApiResponse HandleUserList(const Call& call) {

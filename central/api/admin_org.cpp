@@ -171,7 +171,15 @@ ApiResponse HandleWorkspaceDelete(const Call& call) {
 }
 
 ApiResponse HandleTeamList(const Call& call) {
-  return OrgListAnswer<Team>(call.store.ListTeams(), "teams", TeamJson);
+  StoreResult<std::vector<Team>> listed = call.store.ListTeams();
+  // ?workspace=<id>: that workspace's teams; an unknown one has none, as the projects list says.
+  // An org has tens of teams, not thousands: filtered here rather than in SQL.
+  if (const std::string* workspace = call.query.Find("workspace");
+      workspace != nullptr && std::holds_alternative<std::vector<Team>>(listed)) {
+    std::erase_if(std::get<std::vector<Team>>(listed),
+                  [&](const Team& team) { return team.workspace_id != *workspace; });
+  }
+  return OrgListAnswer<Team>(listed, "teams", TeamJson);
 }
 
 ApiResponse HandleTeamCreate(const Call& call) {

@@ -216,6 +216,8 @@ ApiResponse Api::Handle(const ApiRequest& request, const Admission& admission) {
       return HandleProjectPatch(call);
     case Route::kOrgUserList:
       return HandleUserList(call);
+    case Route::kOrgUserAssign:
+      return HandleUserAssign(call);
     case Route::kOrgUserPatch:
       return HandleUserPatch(call);
     case Route::kPriceList:

@@ -86,7 +86,8 @@ ApiResponse HandleKeyCreate(const Call& call);
 ApiResponse HandleKeyRevoke(const Call& call);
 
 // The org (admin_org.cpp: workspaces and teams; admin_mirrored.cpp: the projects and users
-// mirrored from events). Each change audited; org.h says what assignment means for analytics.
+// mirrored from events; org_assign.cpp: their bulk assignment). Each change audited; org.h says
+// what assignment means for analytics.
 ApiResponse HandleWorkspaceList(const Call& call);
 ApiResponse HandleWorkspaceCreate(const Call& call);
 ApiResponse HandleWorkspacePatch(const Call& call);
@@ -99,6 +100,7 @@ ApiResponse HandleProjectList(const Call& call);
 ApiResponse HandleProjectAssign(const Call& call);
 ApiResponse HandleProjectPatch(const Call& call);
 ApiResponse HandleUserList(const Call& call);
+ApiResponse HandleUserAssign(const Call& call);
 ApiResponse HandleUserPatch(const Call& call);
 // /admin/v1/prices: the book in force (?at, ?provider, ?q), a key's timeline, the book's status,
 // models with unpriced calls (admin_prices.cpp); overrides and LiteLLM imports, each reloading

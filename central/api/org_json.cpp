@@ -49,6 +49,8 @@ std::string UserJson(const UserRecord& user) {
   AppendOrgMember(out, "external_id", user.external_id);
   AppendOrgMember(out, "email", user.email);
   AppendOrgMember(out, "full_name", user.full_name);
+  AppendOrgMember(out, "workspace_id", user.workspace_id);
+  AppendOrgMember(out, "team_id", user.team_id);
   return out + "}";
 }
 
@@ -75,6 +77,10 @@ ApiResponse OrgRefusal(const OrgResult& result, std::string_view what) {
     case OrgOutcome::kHasProjects:
       return ErrorResponse(409, std::string(what) + "_has_projects",
                            "projects are still assigned to this " + std::string(what) +
+                               ": assign them elsewhere first");
+    case OrgOutcome::kHasUsers:
+      return ErrorResponse(409, std::string(what) + "_has_users",
+                           "users are still assigned to this " + std::string(what) +
                                ": assign them elsewhere first");
     case OrgOutcome::kNoWorkspace:
       return ErrorResponse(400, "invalid_field", "no workspace has this id", "workspace_id");

@@ -15,13 +15,15 @@ std::string WorkspaceJson(const Workspace& workspace);  // {"id","name"}
 std::string TeamJson(const Team& team);                 // {"id","workspace_id","name"}
 // {"source_app","external_id","name","workspace_id","team_id"}
 std::string ProjectJson(const ProjectRecord& project);
-std::string UserJson(const UserRecord& user);  // {"source_app","external_id","email","full_name"}
+// {"source_app","external_id","email","full_name","workspace_id","team_id"}
+std::string UserJson(const UserRecord& user);
 
 // {"<member>":<json>}, the answer to a change.
 ApiResponse OrgObjectResponse(std::string_view member, const std::string& json, int status = 200);
 
 // The answer to an org change that was not kDone; `what` names the object ("workspace",
-// "team", "project", "user") for 404 "<what>_not_found".
+// "team", "project", "user") for 404 "<what>_not_found" and 409 "<what>_has_projects" /
+// "<what>_has_users".
 ApiResponse OrgRefusal(const OrgResult& result, std::string_view what);
 
 // The audit row of an org change by the caller, now.

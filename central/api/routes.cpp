@@ -14,7 +14,7 @@ namespace {
 // People sign in and set up without a key or session (scope nullopt): POST /admin/v1/session and
 // both setup routes. Sign-in and setup write (a session, an account) and so run on the writer,
 // which also keeps the login throttle in one place (api.h).
-constexpr std::array<RouteSpec, 54> kRoutes = {{
+constexpr std::array<RouteSpec, 55> kRoutes = {{
     {Route::kHealth, "/v1/health", "GET", std::nullopt, RouteKind::kRead},
     {Route::kUsageBatch, "/v1/usage/batch", "POST", Scope::kShip, RouteKind::kWrite},
     {Route::kPreflight, "/v1/preflight", "POST", Scope::kPreflight, RouteKind::kWrite},
@@ -71,6 +71,7 @@ constexpr std::array<RouteSpec, 54> kRoutes = {{
     {Route::kOrgProjectPatch, "/admin/v1/projects/{source_app}/{external_id}", "PATCH",
      Scope::kAdmin, RouteKind::kWrite},
     {Route::kOrgUserList, "/admin/v1/users", "GET", Scope::kAdmin, RouteKind::kRead},
+    {Route::kOrgUserAssign, "/admin/v1/users/assign", "POST", Scope::kAdmin, RouteKind::kWrite},
     {Route::kOrgUserPatch, "/admin/v1/users/{source_app}/{external_id}", "PATCH", Scope::kAdmin,
      RouteKind::kWrite},
     // The price book (admin_prices.cpp, admin_price_changes.cpp). Status and the overrides

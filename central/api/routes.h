@@ -47,7 +47,8 @@ enum class Route {
   kKeyList,
   kKeyCreate,
   kKeyRevoke,
-  // The org (admin_org.cpp, admin_mirrored.cpp): workspaces, teams, mirrored projects and users.
+  // The org (admin_org.cpp, admin_mirrored.cpp, org_assign.cpp): workspaces, teams, mirrored
+  // projects and users.
   kOrgWorkspaceList,
   kOrgWorkspaceCreate,
   kOrgWorkspacePatch,
@@ -60,6 +61,7 @@ enum class Route {
   kOrgProjectAssign,
   kOrgProjectPatch,
   kOrgUserList,
+  kOrgUserAssign,
   kOrgUserPatch,
   // The price book (admin_prices.cpp, admin_price_changes.cpp).
   kPriceList,

@@ -5,7 +5,9 @@
 // Assignment is bookkeeping for people, not a rewrite of history: events keep the workspace and
 // team labels they were sent with, and the analytics rollups group by those labels. Assigning a
 // project changes where the dashboard lists it, and (ingest, event_rows.cpp) the workspace and
-// team of that project's later events that arrive without them.
+// team of that project's later events that arrive without them. Assigning a user only changes
+// where the dashboard lists them (App users, by workspace and team): a user may call through
+// several projects, so ingest takes an event's place from its project, never from its user.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +34,7 @@ enum class OrgOutcome {
   kIdTaken,       // create: the id exists
   kHasTeams,      // delete workspace: teams still belong to it
   kHasProjects,   // delete workspace or team: projects are assigned to it
+  kHasUsers,      // delete workspace or team: users are assigned to it
   kNoWorkspace,   // the workspace_id given names no workspace
   kNoTeam,        // the team_id given names no team
   kTeamElsewhere  // the team belongs to another workspace than the one given
@@ -48,12 +51,12 @@ struct ProjectKey {
 };
 
 // A page of projects or users ordered by (source_app, external_id), after the key `after` when
-// set.
+// set, filtered by every field set.
 struct OrgPage {
   int64_t limit = 100;
   std::optional<ProjectKey> after;
-  bool unassigned_only = false;          // projects: workspace_id ""
-  std::optional<std::string> workspace;  // projects: this workspace only
+  bool unassigned_only = false;          // workspace_id ""
+  std::optional<std::string> workspace;  // this workspace only
   std::string search;  // users: a substring of external_id, email or full_name ("" = all)
 };
 

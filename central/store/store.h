@@ -45,6 +45,11 @@ struct UserRecord {
   std::string external_id;
   std::string email;
   std::string full_name;
+  // Where the dashboard lists the user (org.h): set by an admin only, never by an upsert.
+  // Initialised so that the apps' records ({source_app, external_id, email, full_name}) read
+  // as Unassigned.
+  std::string workspace_id{};  // "" = Unassigned
+  std::string team_id{};       // "" = none
 };
 
 struct ProjectRecord {
@@ -122,13 +127,14 @@ class Store {
                                                  const AuditEntry& audit) = 0;
   virtual StoreResult<OrgResult> RenameWorkspace(const Workspace& workspace,
                                                  const AuditEntry& audit) = 0;
-  // kHasTeams / kHasProjects while anything still belongs to it.
+  // kHasTeams / kHasProjects / kHasUsers while anything still belongs to it.
   virtual StoreResult<OrgResult> DeleteWorkspace(const std::string& id,
                                                  const AuditEntry& audit) = 0;
   // kNoWorkspace unless team.workspace_id exists.
   virtual StoreResult<OrgResult> CreateTeam(const Team& team, const AuditEntry& audit) = 0;
-  // Renames and may move the team: its projects move to the new workspace with it.
+  // Renames and may move the team: its projects and users move to the new workspace with it.
   virtual StoreResult<OrgResult> UpdateTeam(const Team& team, const AuditEntry& audit) = 0;
+  // kHasProjects / kHasUsers while any is assigned to it.
   virtual StoreResult<OrgResult> DeleteTeam(const std::string& id, const AuditEntry& audit) = 0;
   virtual StoreResult<std::vector<ProjectRecord>> ListProjects(const OrgPage& page) = 0;
   // Sets name, workspace_id and team_id of the project (workspace "" = Unassigned, then team
@@ -142,7 +148,13 @@ class Store {
                                                 const std::string& team_id,
                                                 const AuditEntry& audit) = 0;
   virtual StoreResult<std::vector<UserRecord>> ListUsers(const OrgPage& page) = 0;
-  // Sets email and full_name of the user as given (an admin may clear them).
+  // AssignProjects for users: all or none, the same checks, kNotFound with the first unknown
+  // user's index.
+  virtual StoreResult<OrgResult> AssignUsers(std::span<const ProjectKey> users,
+                                             const std::string& workspace_id,
+                                             const std::string& team_id,
+                                             const AuditEntry& audit) = 0;
+  // Sets email and full_name of the user as given (an admin may clear them); keeps its place.
   virtual StoreResult<OrgResult> UpdateUser(const UserRecord& user, int64_t now_unix_ms,
                                             const AuditEntry& audit) = 0;
 

@@ -23,6 +23,8 @@ export interface AppUser {
   external_id: string;
   email: string;
   full_name: string;
+  workspace_id: string; // "" = Unassigned
+  team_id: string;
 }
 
 

@@ -354,6 +354,40 @@ export const STEPS = [
     },
   },
   {
+    name: "App users: bulk-assign two users to a team, and central agrees",
+    needs: ["auth"],
+    run: async (t) => {
+      // Through Org, so that App users opens afresh (no search left from the step before).
+      await go(t, "Org", "Org");
+      await go(t, "App users", "App users");
+      const alice = t.page.locator('tr[data-user-key="video-app/alice"]');
+      const bob = t.page.locator('tr[data-user-key="chatbot/bob"]');
+      await alice.getByRole("checkbox").check();
+      await bob.getByRole("checkbox").check();
+      const form = t.page.getByRole("form", { name: "Assign users" });
+      await form.getByLabel("Assign to").selectOption("customer-experience/support");
+      await form.getByRole("button", { name: "Assign 2 selected" }).click();
+      // The list reloads after central's answer: wait for it, then read every place.
+      await alice.locator("[data-place]", { hasText: "Customer experience › support" }).waitFor();
+      await expectText(alice.locator("[data-place]"), "Customer experience › support", "alice's place");
+      await expectText(bob.locator("[data-place]"), "Customer experience › support", "chatbot's bob's place");
+      await expectText(t.page.locator('tr[data-user-key="video-app/bob"] [data-place]'), "Unassigned", "video-app's bob's place");
+      const users = JSON.parse(await apiText(t, "/admin/v1/users?workspace=customer-experience"));
+      const placed = users.users.map((u) => `${u.source_app}/${u.external_id}/${u.workspace_id}/${u.team_id}`).sort();
+      expect(
+        JSON.stringify(placed) === JSON.stringify(["chatbot/bob/customer-experience/support", "video-app/alice/customer-experience/support"]),
+        `GET /admin/v1/users?workspace=customer-experience lists ${JSON.stringify(placed)}`,
+      );
+      // Unassigned only: the three left (video-app's bob, carol, dan).
+      await t.page.getByRole("search").getByLabel("Unassigned only").check();
+      await alice.waitFor({ state: "detached" });
+      await t.page.locator('tr[data-user-key="chatbot/dan"]').waitFor();
+      const left = await t.page.locator("tr[data-user-key]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-user-key")).sort());
+      expect(JSON.stringify(left) === JSON.stringify(["chatbot/carol", "chatbot/dan", "video-app/bob"]), `Unassigned only lists ${JSON.stringify(left)}`);
+      await t.shot("app-users-assigned");
+    },
+  },
+  {
     name: "phone size: the nav collapses behind Menu",
     needs: ["auth"],
     run: async (t) => {
@@ -389,7 +423,7 @@ export const STEPS = [
       await t.shot("viewer-org", { fullPage: true });
       await go(t, "App users", "App users");
       await t.page.locator('tr[data-user="carol"]').waitFor();
-      expect((await t.page.getByRole("button", { name: "Edit" }).count()) === 0, "a viewer sees Edit on App users");
+      expect((await t.page.getByRole("button", { name: /^(Edit|Assign)/ }).count()) === 0, "a viewer sees Edit or Assign on App users");
       await t.shot("viewer-app-users");
       // The server's answer, not only the hidden button: a change with the session's own token.
       const refused = await t.page.evaluate(async () => {

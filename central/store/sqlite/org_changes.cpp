@@ -1,42 +1,22 @@
-// The admin's org changes (store.h, org.h): workspaces and teams, and the assignment and editing
-// of the mirrored projects and users. Each change checks what it depends on and writes its audit
-// row inside one transaction, like the accounts' (account_changes.cpp). These run a few times a
-// day, so their statements are prepared per use rather than kept.
+// The admin's org changes (store.h, org.h): workspaces and teams; the mirrored projects and users
+// are org_mirrored_changes.cpp. Each change checks what it depends on and writes its audit row
+// inside one transaction, like the accounts' (account_changes.cpp). These run a few times a day,
+// so their statements are prepared per use rather than kept.
+#include <array>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
 #include "central/store/sqlite/account_rows.h"
 #include "central/store/sqlite/budget_rows.h"
-#include "central/store/sqlite/org_rows.h"
+#include "central/store/sqlite/org_checks.h"
 #include "central/store/sqlite/store_statements.h"
 #include "central/store/sqlite/write_transaction.h"
 
 namespace costgate::central {
 namespace {
-
-using OrgBind = std::function<void(sqlite::Binder&)>;
-
-// The first column of the first row of `sql` as bound by `bind` (0 when no row).
-StoreResult<int64_t> OrgQueryInt(sqlite3* db, const char* sql, std::string_view what,
-                                 const OrgBind& bind) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
-  if (auto* error = std::get_if<StoreError>(&stmt)) {
-    return *std::move(error);
-  }
-  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  const int rc = b.Step();
-  if (rc == SQLITE_DONE) {
-    return int64_t{0};
-  }
-  if (rc != SQLITE_ROW) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return sqlite3_column_int64(raw, 0);
-}
 
 StoreResult<bool> OrgExists(sqlite3* db, const char* sql, std::string_view what,
                             const std::string& id) {
@@ -52,7 +32,7 @@ constexpr const char* kTeamWorkspaceSql =
     "SELECT EXISTS (SELECT 1 FROM teams WHERE id = ?1), "
     "(SELECT workspace_id FROM teams WHERE id = ?1)";
 
-// Whether (workspace_id, team_id) is a place a project may be assigned to: "" and "" is
+// Whether (workspace_id, team_id) is a place a project or user may be assigned to: "" and "" is
 // Unassigned; else the workspace exists and the team, when given, exists in it.
 StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace_id,
                                        const std::string& team_id) {
@@ -87,9 +67,27 @@ StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace
   return r.Text() == workspace_id ? OrgOutcome::kDone : OrgOutcome::kTeamElsewhere;
 }
 
-// What to answer instead of the change when (workspace_id, team_id) is no place to put a team
-// or project (CheckPlacement; a team also needs a workspace), or the store failed; nullopt: go
-// on with the change.
+}  // namespace
+
+StoreResult<int64_t> OrgQueryInt(sqlite3* db, const char* sql, std::string_view what,
+                                 const OrgBind& bind) {
+  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  if (auto* error = std::get_if<StoreError>(&stmt)) {
+    return *std::move(error);
+  }
+  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
+  sqlite::Binder b(raw);
+  bind(b);
+  const int rc = b.Step();
+  if (rc == SQLITE_DONE) {
+    return int64_t{0};
+  }
+  if (rc != SQLITE_ROW) {
+    return StoreError{sqlite::ErrorText(db, what)};
+  }
+  return sqlite3_column_int64(raw, 0);
+}
+
 std::optional<StoreResult<OrgResult>> PlacementRefusal(sqlite3* db, const std::string& workspace_id,
                                                        const std::string& team_id,
                                                        bool needs_workspace) {
@@ -106,7 +104,6 @@ std::optional<StoreResult<OrgResult>> PlacementRefusal(sqlite3* db, const std::s
   return std::nullopt;
 }
 
-// Runs `sql` bound by `bind`; kNotFound when it changed no row, else writes `audit`.
 StoreResult<OrgResult> OrgChangeRow(sqlite3* db, sqlite3_stmt* insert_audit, const char* sql,
                                     std::string_view what, const OrgBind& bind,
                                     const AuditEntry& audit) {
@@ -122,6 +119,8 @@ StoreResult<OrgResult> OrgChangeRow(sqlite3* db, sqlite3_stmt* insert_audit, con
   return OrgResult{};
 }
 
+namespace {
+
 // A create that is kIdTaken when `exists_sql` finds the id.
 StoreResult<OrgResult> OrgCreateRow(sqlite3* db, sqlite3_stmt* insert_audit, const char* exists_sql,
                                     const std::string& id, const char* sql, std::string_view what,
@@ -134,27 +133,6 @@ StoreResult<OrgResult> OrgCreateRow(sqlite3* db, sqlite3_stmt* insert_audit, con
     return OrgResult{OrgOutcome::kIdTaken};
   }
   return OrgChangeRow(db, insert_audit, sql, what, bind, audit);
-}
-
-template <typename Row>
-StoreResult<std::vector<Row>> OrgListRows(sqlite3* db, const char* sql, std::string_view what,
-                                          const OrgBind& bind, Row (*read)(sqlite3_stmt*)) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
-  if (auto* error = std::get_if<StoreError>(&stmt)) {
-    return *std::move(error);
-  }
-  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  std::vector<Row> rows;
-  int rc = b.Step();
-  for (; rc == SQLITE_ROW; rc = sqlite3_step(raw)) {
-    rows.push_back(read(raw));
-  }
-  if (rc != SQLITE_DONE) {
-    return StoreError{sqlite::ErrorText(db, what)};
-  }
-  return rows;
 }
 
 Workspace OrgReadWorkspace(sqlite3_stmt* stmt) {
@@ -174,32 +152,37 @@ Team OrgReadTeam(sqlite3_stmt* stmt) {
   return t;
 }
 
-// Binds the keyset (?1 set?, ?2 source_app, ?3 external_id) and the limit (?4). The binder keeps
-// pointers to the text, not copies: every string bound lives in `page` (or is a literal).
-void BindOrgPage(sqlite::Binder& b, const OrgPage& page) {
-  b.Int(page.after ? 1 : 0);
-  b.Text(page.after ? std::string_view(page.after->source_app) : std::string_view());
-  b.Text(page.after ? std::string_view(page.after->external_id) : std::string_view());
-  b.Int(page.limit);
-}
+// What keeps a workspace or team from being deleted: a row that `exists` finds by its id.
+struct OrgHolder {
+  const char* exists;
+  OrgOutcome outcome;
+};
 
-constexpr const char* kListProjectsSql =
-    "SELECT source_app, external_id, name, workspace_id, team_id FROM projects "
-    "WHERE (?1 = 0 OR (source_app, external_id) > (?2, ?3)) "
-    "AND (?5 = 0 OR workspace_id = '') AND (?6 = 0 OR workspace_id = ?7) "
-    "ORDER BY source_app, external_id LIMIT ?4";
-// instr, not LIKE: a search for "50%" or "a_b" means those characters.
-constexpr const char* kListUsersSql =
-    "SELECT source_app, external_id, email, full_name FROM users "
-    "WHERE (?1 = 0 OR (source_app, external_id) > (?2, ?3)) "
-    "AND (?5 = '' OR instr(lower(external_id), lower(?5)) > 0 "
-    "OR instr(lower(email), lower(?5)) > 0 OR instr(lower(full_name), lower(?5)) > 0) "
-    "ORDER BY source_app, external_id LIMIT ?4";
-constexpr const char* kProjectExistsSql =
-    "SELECT EXISTS (SELECT 1 FROM projects WHERE source_app = ? AND external_id = ?)";
-constexpr const char* kSetProjectPlaceSql =
-    "UPDATE projects SET workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-    "WHERE source_app = ? AND external_id = ?";
+constexpr std::array<OrgHolder, 3> kWorkspaceHolders{{
+    {"SELECT EXISTS (SELECT 1 FROM teams WHERE workspace_id = ?)", OrgOutcome::kHasTeams},
+    {"SELECT EXISTS (SELECT 1 FROM projects WHERE workspace_id = ?)", OrgOutcome::kHasProjects},
+    {"SELECT EXISTS (SELECT 1 FROM users WHERE workspace_id = ?)", OrgOutcome::kHasUsers},
+}};
+constexpr std::array<OrgHolder, 2> kTeamHolders{{
+    {"SELECT EXISTS (SELECT 1 FROM projects WHERE team_id = ?)", OrgOutcome::kHasProjects},
+    {"SELECT EXISTS (SELECT 1 FROM users WHERE team_id = ?)", OrgOutcome::kHasUsers},
+}};
+
+// What to answer instead of deleting `id` while any of `holders` still belongs to it (or the
+// store failed); nullopt: go on with the delete.
+std::optional<StoreResult<OrgResult>> StillHeld(sqlite3* db, std::span<const OrgHolder> holders,
+                                                const std::string& id, std::string_view what) {
+  for (const OrgHolder& holder : holders) {
+    StoreResult<bool> used = OrgExists(db, holder.exists, what, id);
+    if (auto* error = std::get_if<StoreError>(&used)) {
+      return StoreResult<OrgResult>{*std::move(error)};
+    }
+    if (std::get<bool>(used)) {
+      return StoreResult<OrgResult>{OrgResult{holder.outcome}};
+    }
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -250,18 +233,8 @@ StoreResult<OrgResult> SqliteStore::DeleteWorkspace(const std::string& id,
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "delete workspace",
       [&]() -> StoreResult<OrgResult> {
-        for (const auto& [sql, outcome] :
-             {std::pair{"SELECT EXISTS (SELECT 1 FROM teams WHERE workspace_id = ?)",
-                        OrgOutcome::kHasTeams},
-              std::pair{"SELECT EXISTS (SELECT 1 FROM projects WHERE workspace_id = ?)",
-                        OrgOutcome::kHasProjects}}) {
-          StoreResult<bool> used = OrgExists(db_, sql, "delete workspace", id);
-          if (auto* error = std::get_if<StoreError>(&used)) {
-            return *std::move(error);
-          }
-          if (std::get<bool>(used)) {
-            return OrgResult{outcome};
-          }
+        if (auto used = StillHeld(db_, kWorkspaceHolders, id, "delete workspace")) {
+          return *std::move(used);
         }
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit, "DELETE FROM workspaces WHERE id = ?",
@@ -305,14 +278,15 @@ StoreResult<OrgResult> SqliteStore::UpdateTeam(const Team& team, const AuditEntr
             audit);
         if (auto* done = std::get_if<OrgResult>(&changed);
             done && done->outcome == OrgOutcome::kDone) {
-          // A team lives in one workspace: its projects move with it.
-          if (StoreStatus error =
-                  RunAccountSql(db_, "UPDATE projects SET workspace_id = ? WHERE team_id = ?",
-                                "update team", [&](sqlite::Binder& b) {
-                                  b.Text(team.workspace_id);
-                                  b.Text(team.id);
-                                })) {
-            return *std::move(error);
+          // A team lives in one workspace: its projects and users move with it.
+          for (const char* sql : {"UPDATE projects SET workspace_id = ? WHERE team_id = ?",
+                                  "UPDATE users SET workspace_id = ? WHERE team_id = ?"}) {
+            if (StoreStatus error = RunAccountSql(db_, sql, "update team", [&](sqlite::Binder& b) {
+                  b.Text(team.workspace_id);
+                  b.Text(team.id);
+                })) {
+              return *std::move(error);
+            }
           }
         }
         return changed;
@@ -322,129 +296,12 @@ StoreResult<OrgResult> SqliteStore::UpdateTeam(const Team& team, const AuditEntr
 StoreResult<OrgResult> SqliteStore::DeleteTeam(const std::string& id, const AuditEntry& audit) {
   return WriteTransaction<OrgResult>(
       db_, statements_->begin, statements_->commit, "delete team", [&]() -> StoreResult<OrgResult> {
-        StoreResult<bool> used = OrgExists(
-            db_, "SELECT EXISTS (SELECT 1 FROM projects WHERE team_id = ?)", "delete team", id);
-        if (auto* error = std::get_if<StoreError>(&used)) {
-          return *std::move(error);
-        }
-        if (std::get<bool>(used)) {
-          return OrgResult{OrgOutcome::kHasProjects};
+        if (auto used = StillHeld(db_, kTeamHolders, id, "delete team")) {
+          return *std::move(used);
         }
         return OrgChangeRow(
             db_, statements_->budgets.insert_audit, "DELETE FROM teams WHERE id = ?", "delete team",
             [&](sqlite::Binder& b) { b.Text(id); }, audit);
-      });
-}
-
-StoreResult<std::vector<ProjectRecord>> SqliteStore::ListProjects(const OrgPage& page) {
-  return OrgListRows<ProjectRecord>(
-      db_, kListProjectsSql, "list projects",
-      [&](sqlite::Binder& b) {
-        BindOrgPage(b, page);
-        b.Int(page.unassigned_only ? 1 : 0);
-        b.Int(page.workspace ? 1 : 0);
-        b.Text(page.workspace ? std::string_view(*page.workspace) : std::string_view());
-      },
-      ReadProjectRow);
-}
-
-StoreResult<OrgResult> SqliteStore::UpdateProject(const ProjectRecord& project,
-                                                  const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "update project",
-      [&]() -> StoreResult<OrgResult> {
-        if (auto refused = PlacementRefusal(db_, project.workspace_id, project.team_id,
-                                            /*needs_workspace=*/false)) {
-          return *std::move(refused);
-        }
-        return OrgChangeRow(
-            db_, statements_->budgets.insert_audit,
-            "UPDATE projects SET name = ?, workspace_id = ?, team_id = ?, updated_unix_ms = ? "
-            "WHERE source_app = ? AND external_id = ?",
-            "update project",
-            [&](sqlite::Binder& b) {
-              b.Text(project.name);
-              b.Text(project.workspace_id);
-              b.Text(project.team_id);
-              b.Int(audit.at_unix_ms);
-              b.Text(project.source_app);
-              b.Text(project.external_id);
-            },
-            audit);
-      });
-}
-
-StoreResult<OrgResult> SqliteStore::AssignProjects(std::span<const ProjectKey> projects,
-                                                   const std::string& workspace_id,
-                                                   const std::string& team_id,
-                                                   const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "assign projects",
-      [&]() -> StoreResult<OrgResult> {
-        if (auto refused =
-                PlacementRefusal(db_, workspace_id, team_id, /*needs_workspace=*/false)) {
-          return *std::move(refused);
-        }
-        // All or none: every project is looked up before any is changed.
-        for (size_t i = 0; i < projects.size(); ++i) {
-          StoreResult<int64_t> found =
-              OrgQueryInt(db_, kProjectExistsSql, "assign projects", [&](sqlite::Binder& b) {
-                b.Text(projects[i].source_app);
-                b.Text(projects[i].external_id);
-              });
-          if (auto* error = std::get_if<StoreError>(&found)) {
-            return *std::move(error);
-          }
-          if (std::get<int64_t>(found) == 0) {
-            return OrgResult{OrgOutcome::kNotFound, i};
-          }
-        }
-        for (const ProjectKey& project : projects) {
-          if (StoreStatus error = RunAccountSql(db_, kSetProjectPlaceSql, "assign projects",
-                                                [&](sqlite::Binder& b) {
-                                                  b.Text(workspace_id);
-                                                  b.Text(team_id);
-                                                  b.Int(audit.at_unix_ms);
-                                                  b.Text(project.source_app);
-                                                  b.Text(project.external_id);
-                                                })) {
-            return *std::move(error);
-          }
-        }
-        if (StoreStatus error = InsertAudit(db_, statements_->budgets.insert_audit, audit)) {
-          return *std::move(error);
-        }
-        return OrgResult{};
-      });
-}
-
-StoreResult<std::vector<UserRecord>> SqliteStore::ListUsers(const OrgPage& page) {
-  return OrgListRows<UserRecord>(
-      db_, kListUsersSql, "list users",
-      [&](sqlite::Binder& b) {
-        BindOrgPage(b, page);
-        b.Text(page.search);
-      },
-      ReadUserRow);
-}
-
-StoreResult<OrgResult> SqliteStore::UpdateUser(const UserRecord& user, int64_t now_unix_ms,
-                                               const AuditEntry& audit) {
-  return WriteTransaction<OrgResult>(
-      db_, statements_->begin, statements_->commit, "update user", [&] {
-        return OrgChangeRow(
-            db_, statements_->budgets.insert_audit,
-            "UPDATE users SET email = ?, full_name = ?, updated_unix_ms = ? "
-            "WHERE source_app = ? AND external_id = ?",
-            "update user",
-            [&](sqlite::Binder& b) {
-              b.Text(user.email);
-              b.Text(user.full_name);
-              b.Int(now_unix_ms);
-              b.Text(user.source_app);
-              b.Text(user.external_id);
-            },
-            audit);
       });
 }
 

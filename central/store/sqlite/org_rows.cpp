@@ -4,7 +4,8 @@
 // integrations send full records, so an empty field is "not known to this caller" (a mirror made
 // from an event, an app that does not collect emails) rather than "erase it". Once known, a
 // project's workspace can be changed but not unset by an upsert; assignment back to Unassigned is
-// an admin action.
+// an admin action. A user's workspace and team are an admin's alone: the mirror and the upserts
+// leave them to the column's default, '' (Unassigned).
 #include "central/store/sqlite/org_rows.h"
 
 #include <string_view>
@@ -41,7 +42,7 @@ const char* const kUpsertProjectSql =
     "updated_unix_ms = excluded.updated_unix_ms";
 
 const char* const kFindUserSql =
-    "SELECT source_app, external_id, email, full_name FROM users "
+    "SELECT source_app, external_id, email, full_name, workspace_id, team_id FROM users "
     "WHERE source_app = ?1 AND external_id = ?2";
 
 const char* const kFindProjectSql =
@@ -84,6 +85,8 @@ UserRecord ReadUserRow(sqlite3_stmt* stmt) {
   user.external_id = r.Text();
   user.email = r.Text();
   user.full_name = r.Text();
+  user.workspace_id = r.Text();
+  user.team_id = r.Text();
   return user;
 }
 

@@ -11,8 +11,8 @@
 
 namespace costgate::central {
 
-// A row of users / projects selected as (source_app, external_id, email, full_name) /
-// (source_app, external_id, name, workspace_id, team_id).
+// A row of users / projects selected as (source_app, external_id, email, full_name, workspace_id,
+// team_id) / (source_app, external_id, name, workspace_id, team_id).
 UserRecord ReadUserRow(sqlite3_stmt* stmt);
 ProjectRecord ReadProjectRow(sqlite3_stmt* stmt);
 

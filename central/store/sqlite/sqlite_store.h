@@ -71,6 +71,9 @@ class SqliteStore final : public Store {
                                         const std::string& workspace_id, const std::string& team_id,
                                         const AuditEntry& audit) override;
   StoreResult<std::vector<UserRecord>> ListUsers(const OrgPage& page) override;
+  StoreResult<OrgResult> AssignUsers(std::span<const ProjectKey> users,
+                                     const std::string& workspace_id, const std::string& team_id,
+                                     const AuditEntry& audit) override;
   StoreResult<OrgResult> UpdateUser(const UserRecord& user, int64_t now_unix_ms,
                                     const AuditEntry& audit) override;
   StoreStatus CreateKey(const ApiKeyRecord& key) override;

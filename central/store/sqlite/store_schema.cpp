@@ -22,7 +22,8 @@ namespace {
 // receipt's fields (event_rows.h) and runs before this text.
 //
 // projects and users: the apps' own records, mirrored lazily from events (empty name, workspace
-// "" = Unassigned) and completed by /v1/projects/upsert and /v1/users/upsert.
+// "" = Unassigned) and completed by /v1/projects/upsert and /v1/users/upsert. The users' workspace
+// and team come with version 5 (kAddUserPlaceSql).
 constexpr const char* kCreateSchemaSql = R"sql(
 CREATE INDEX IF NOT EXISTS events_by_start ON events (start_unix_ms);
 
@@ -195,6 +196,15 @@ ALTER TABLE events ADD COLUMN estimate_method TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN budget_holder TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 5: users are placed in a workspace and team like projects (org.h), Unassigned until an
+// admin assigns them. The same ALTER for a new database and an old one, so that both end with
+// the same users table; every statement names its columns (org_rows.cpp), so the order is
+// immaterial.
+constexpr const char* kAddUserPlaceSql = R"sql(
+ALTER TABLE users ADD COLUMN workspace_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE users ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+)sql";
+
 }  // namespace
 
 StoreStatus CreateOrCheckSchema(sqlite3* db) {
@@ -255,6 +265,10 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (!error) {
     error = sqlite::Exec(db, kCreateAccountTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 5");
+  }
+  if (!error) {
+    error =
+        sqlite::Exec(db, kAddUserPlaceSql, *version == 0 ? "create schema" : "migrate schema to 5");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -5,6 +5,7 @@
 // place (README "Org").
 import { useId, useState } from "preact/hooks";
 import { api } from "../api";
+import { AssignForm } from "../components/AssignForm";
 import { ConfirmButton } from "../components/ConfirmButton";
 import { LoadedView } from "../components/LoadedView";
 import { RenameButton } from "../components/RenameButton";
@@ -173,20 +174,9 @@ function WorkspaceCard({ workspace, data, canEdit, reload }: { workspace: Worksp
   );
 }
 
-// The places a project can go: each workspace, and each team within it ("ws" or "ws/team").
-function placeOptions(data: OrgData) {
-  return data.workspaces.flatMap((w) => [
-    { value: w.id, label: w.name },
-    ...data.teams.filter((t) => t.workspace_id === w.id).map((t) => ({ value: `${w.id}/${t.id}`, label: `${w.name} › ${t.name}` })),
-  ]);
-}
-
 function Unassigned({ data, canEdit, reload }: { data: OrgData; canEdit: boolean; reload: () => void }) {
   const unassigned = data.projects.filter((p) => !p.workspace_id);
   const [picked, setPicked] = useState<string[]>([]);
-  const [place, setPlace] = useState("");
-  const action = useAction();
-  const options = placeOptions(data);
   const toggle = (key: string, on: boolean) => setPicked(on ? [...picked, key] : picked.filter((k) => k !== key));
   if (unassigned.length === 0) {
     return <p class="muted">Every project is assigned. New projects appear here when their first call arrives.</p>;
@@ -194,36 +184,21 @@ function Unassigned({ data, canEdit, reload }: { data: OrgData; canEdit: boolean
   return (
     <>
       {canEdit && (
-        <form
-          class="toolbar"
-          aria-label="Assign projects"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const [workspace_id, team_id = ""] = place.split("/");
+        <AssignForm
+          label="Assign projects"
+          workspaces={data.workspaces}
+          teams={data.teams}
+          picked={picked.length}
+          noPlaces="Create a workspace first."
+          assign={(workspace_id, team_id) => {
             const projects = unassigned.filter((p) => picked.includes(projectKey(p))).map((p) => ({ source_app: p.source_app, external_id: p.external_id }));
-            if (await action.run(() => api.post("/admin/v1/projects/assign", { projects, workspace_id, team_id }))) {
-              setPicked([]);
-              reload();
-            }
+            return api.post("/admin/v1/projects/assign", { projects, workspace_id, team_id });
           }}
-        >
-          <label class="field-inline">
-            Assign to
-            <select value={place} required onChange={(e) => setPlace(e.currentTarget.value)}>
-              <option value="">choose a workspace or team</option>
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" disabled={action.busy || picked.length === 0 || !place}>
-            Assign {picked.length || ""} selected
-          </button>
-          {options.length === 0 && <span class="muted">Create a workspace first.</span>}
-          <InlineError error={action.error} />
-        </form>
+          onAssigned={() => {
+            setPicked([]);
+            reload();
+          }}
+        />
       )}
       <Table columns={[...(canEdit ? ["Select"] : []), "Project", "App"]}>
         {unassigned.map((p) => (

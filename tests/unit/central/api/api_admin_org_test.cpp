@@ -156,6 +156,131 @@ TEST_F(AdminOrgTest, BulkAssignIsAllOrNone) {
   EXPECT_EQ(AsAdmin("PATCH", "/admin/v1/projects/shop/nope", R"({"name":"x"})").status, 404);
 }
 
+TEST_F(AdminOrgTest, UsersAreBulkAssignedAllOrNone) {
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/workspaces", R"({"id":"cx","name":"CX"})").status, 201);
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/workspaces", R"({"id":"ops","name":"Ops"})").status, 201);
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/teams", R"({"id":"care","workspace_id":"cx","name":"Care"})")
+                .status,
+            201);
+  const size_t audited = Audit().size();
+  constexpr std::string_view kBoth =
+      R"([{"source_app":"shop","external_id":"u-1"},{"source_app":"shop","external_id":"u-2"}])";
+
+  // Each refusal names its field and changes nothing.
+  struct Refused {
+    std::string body;
+    std::string field;
+    std::string code;
+  };
+  for (const Refused& refused : {
+           Refused{R"({"users":[{"source_app":"shop","external_id":"u-1"},
+                    {"source_app":"shop","external_id":"u-9"}],"workspace_id":"cx"})",
+                   "users[1]", "user_not_found"},
+           Refused{R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":"nope"})",
+                   "workspace_id", "invalid_field"},
+           Refused{
+               R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":"ops","team_id":"care"})",
+               "team_id", "invalid_field"},
+           Refused{
+               R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":"cx","team_id":"nope"})",
+               "team_id", "invalid_field"},
+           Refused{R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":"","team_id":"care"})",
+                   "workspace_id", "invalid_field"},
+           // The body's own shape: invalid_request, as every admin body says.
+           Refused{R"({"users":[],"workspace_id":"cx"})", "users", "invalid_request"},
+           Refused{R"({"projects":)" + std::string(kBoth) + R"(,"workspace_id":"cx"})", "projects",
+                   "invalid_request"},
+       }) {
+    const ApiResponse answer = AsAdmin("POST", "/admin/v1/users/assign", refused.body);
+    EXPECT_EQ(answer.status, 400) << refused.body;
+    EXPECT_NE(answer.body.find(R"("field":")" + refused.field + '"'), std::string::npos)
+        << answer.body;
+    EXPECT_NE(answer.body.find(R"("code":")" + refused.code + '"'), std::string::npos)
+        << answer.body;
+  }
+  EXPECT_EQ(Audit().size(), audited);
+  EXPECT_EQ(
+      Json(AsAdmin("GET", "/admin/v1/users?unassigned=true").body)["users"].get_array().size(), 2u);
+
+  const ApiResponse assigned =
+      AsAdmin("POST", "/admin/v1/users/assign",
+              R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":"cx","team_id":"care"})");
+  ASSERT_EQ(assigned.status, 200) << assigned.body;
+  EXPECT_EQ(assigned.body, R"({"assigned":{"workspace_id":"cx","team_id":"care","count":2}})");
+  EXPECT_EQ(
+      Json(AsAdmin("GET", "/admin/v1/users?unassigned=true").body)["users"].get_array().size(), 0u);
+  const ApiResponse in_cx = AsAdmin("GET", "/admin/v1/users?workspace=cx");
+  ASSERT_EQ(Json(in_cx.body)["users"].get_array().size(), 2u);
+  EXPECT_EQ(OrgText(Json(in_cx.body)["users"].at(1)["team_id"]), "care");
+  EXPECT_EQ(Json(AsAdmin("GET", "/admin/v1/users?workspace=nope").body)["users"].get_array().size(),
+            0u);
+  // Bulk assignment leaves the names alone.
+  const std::optional<UserRecord> ann =
+      std::get<std::optional<UserRecord>>(h_.store().FindUser("shop", "u-1"));
+  ASSERT_TRUE(ann);
+  EXPECT_EQ(ann->full_name, "Ann Lee");
+  EXPECT_EQ(ann->workspace_id, "cx");
+  EXPECT_EQ(ann->team_id, "care");
+
+  // One audit row: every user as it was, the place they all went.
+  const std::vector<AuditEntry> audit = Audit();
+  ASSERT_EQ(audit.size(), audited + 1);
+  EXPECT_EQ(audit[0].action, "user.assign");
+  EXPECT_EQ(audit[0].actor, "user:root");
+  EXPECT_EQ(audit[0].object_id, "cx");
+  EXPECT_EQ(audit[0].before_json,
+            R"([{"source_app":"shop","external_id":"u-1","email":"ann@example.com",)"
+            R"("full_name":"Ann Lee","workspace_id":"","team_id":""},)"
+            R"({"source_app":"shop","external_id":"u-2","email":"","full_name":"Bob",)"
+            R"("workspace_id":"","team_id":""}])");
+  EXPECT_EQ(audit[0].after_json, R"({"workspace_id":"cx","team_id":"care","count":2})");
+
+  // Users keep their team and workspace from being deleted, and move with their team.
+  const ApiResponse team_busy = AsAdmin("DELETE", "/admin/v1/teams/care");
+  EXPECT_EQ(team_busy.status, 409);
+  EXPECT_NE(team_busy.body.find("team_has_users"), std::string::npos) << team_busy.body;
+  ASSERT_EQ(AsAdmin("PATCH", "/admin/v1/teams/care", R"({"workspace_id":"ops"})").status, 200);
+  EXPECT_EQ(std::get<std::optional<UserRecord>>(h_.store().FindUser("shop", "u-2"))->workspace_id,
+            "ops");
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/users/assign",
+                    R"({"users":[{"source_app":"shop","external_id":"u-2"}],"workspace_id":"cx"})")
+                .status,
+            200);
+  const ApiResponse workspace_busy = AsAdmin("DELETE", "/admin/v1/workspaces/cx");
+  EXPECT_EQ(workspace_busy.status, 409);
+  EXPECT_NE(workspace_busy.body.find("workspace_has_users"), std::string::npos)
+      << workspace_busy.body;
+
+  // Back to Unassigned: workspace "" and team "".
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/users/assign",
+                    R"({"users":)" + std::string(kBoth) + R"(,"workspace_id":""})")
+                .status,
+            200);
+  EXPECT_EQ(
+      Json(AsAdmin("GET", "/admin/v1/users?unassigned=true").body)["users"].get_array().size(), 2u);
+  EXPECT_EQ(AsAdmin("DELETE", "/admin/v1/workspaces/cx").status, 200);
+}
+
+TEST_F(AdminOrgTest, TeamsAreListedByWorkspace) {
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/workspaces", R"({"id":"cx","name":"CX"})").status, 201);
+  ASSERT_EQ(AsAdmin("POST", "/admin/v1/workspaces", R"({"id":"ops","name":"Ops"})").status, 201);
+  for (const char* team : {R"({"id":"care","workspace_id":"cx","name":"Care"})",
+                           R"({"id":"infra","workspace_id":"ops","name":"Infra"})",
+                           R"({"id":"sales","workspace_id":"cx","name":"Sales"})"}) {
+    ASSERT_EQ(AsAdmin("POST", "/admin/v1/teams", team).status, 201) << team;
+  }
+  const ApiResponse cx = AsAdmin("GET", "/admin/v1/teams?workspace=cx");
+  ASSERT_EQ(cx.status, 200) << cx.body;
+  ASSERT_EQ(Json(cx.body)["teams"].get_array().size(), 2u);
+  EXPECT_EQ(OrgText(Json(cx.body)["teams"].at(0)["id"]), "care");
+  EXPECT_EQ(OrgText(Json(cx.body)["teams"].at(1)["id"]), "sales");
+  // An unknown workspace has no teams, as it has no projects.
+  const ApiResponse nope = AsAdmin("GET", "/admin/v1/teams?workspace=nope");
+  ASSERT_EQ(nope.status, 200) << nope.body;
+  EXPECT_EQ(nope.body, R"({"teams":[]})");
+  EXPECT_EQ(Json(AsAdmin("GET", "/admin/v1/teams").body)["teams"].get_array().size(), 3u);
+}
+
 TEST_F(AdminOrgTest, ListsPageByCursor) {
   const ApiResponse first = AsAdmin("GET", "/admin/v1/projects?limit=2");
   ASSERT_EQ(first.status, 200) << first.body;
@@ -203,6 +328,13 @@ TEST_F(AdminOrgTest, AViewerReadsButChangesNothing) {
   EXPECT_EQ(refused.status, 403);
   EXPECT_NE(refused.body.find("forbidden_role"), std::string::npos) << refused.body;
   EXPECT_EQ(As(viewer_, "PATCH", "/admin/v1/users/shop/u-1", R"({"full_name":"x"})").status, 403);
+  const size_t audited = Audit().size();
+  const ApiResponse assign =
+      As(viewer_, "POST", "/admin/v1/users/assign",
+         R"({"users":[{"source_app":"shop","external_id":"u-1"}],"workspace_id":""})");
+  EXPECT_EQ(assign.status, 403);
+  EXPECT_NE(assign.body.find("forbidden_role"), std::string::npos) << assign.body;
+  EXPECT_EQ(Audit().size(), audited);
   // An admin key works like an admin session.
   const std::string key = h_.MakeKey("admin");
   EXPECT_EQ(h_.Post("/admin/v1/workspaces", key, R"({"id":"cx","name":"CX"})").status, 201);

@@ -64,6 +64,10 @@ void CopyAsVersion2(const std::string& made, const std::string& version2) {
   for (const char* column : {"estimated_cost_pico_usd", "estimate_method", "budget_holder"}) {
     sql += std::string("ALTER TABLE main.events DROP COLUMN ") + column + ";\n";
   }
+  // Nor version 5's place of a user.
+  for (const char* column : {"workspace_id", "team_id"}) {
+    sql += std::string("ALTER TABLE main.users DROP COLUMN ") + column + ";\n";
+  }
   sql += "PRAGMA user_version = 2;\n";
   ExecuteSql(version2, sql);
 }
@@ -122,13 +126,16 @@ TEST(LedgerTablesMigration, Version3GainsTheLedgerAndAlertTablesWithItsRowsKept)
     ASSERT_NE(store, nullptr);
     store->InsertEvents(std::vector{MakeEvent("old-1")});
   }
-  // Back to version 3: without the ledger, the alert tables and version 4's event columns.
+  // Back to version 3: without the ledger, the alert tables, version 4's event columns and
+  // version 5's place of a user.
   ExecuteSql(path,
              "DROP TABLE budget_holds; DROP TABLE budget_leases; "
              "DROP TABLE alert_attempts; DROP TABLE alert_deliveries; DROP TABLE budget_alerts; "
              "ALTER TABLE events DROP COLUMN estimated_cost_pico_usd; "
              "ALTER TABLE events DROP COLUMN estimate_method; "
-             "ALTER TABLE events DROP COLUMN budget_holder; PRAGMA user_version = 3;");
+             "ALTER TABLE events DROP COLUMN budget_holder; "
+             "ALTER TABLE users DROP COLUMN workspace_id; ALTER TABLE users DROP COLUMN team_id; "
+             "PRAGMA user_version = 3;");
 
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);

@@ -33,7 +33,11 @@ TEST(RollupMigration, Version4EventsGetRollups) {
            "OR name = 'analytics_meta')")) {
     drop += "DROP TABLE " + *row["name"] + ";";
   }
-  store_testing::ExecuteSql(path, drop + "PRAGMA user_version = 4;");
+  // Nor the users' place (version 5 too).
+  store_testing::ExecuteSql(path, drop +
+                                      "ALTER TABLE users DROP COLUMN workspace_id;"
+                                      "ALTER TABLE users DROP COLUMN team_id;"
+                                      "PRAGMA user_version = 4;");
   std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");

@@ -121,6 +121,7 @@ INSERT INTO events VALUES ('v1-event', 'proxy', '', 1, 2, 'app', '', '', '', '',
   'h', '', '0.4.0', 'gemini', 'generateContent', 'gemini-2.5-flash', 'gemini-2.5-flash', '', 1,
   '{"input_tokens":3}', 0, 'success', '', 200, 1, 1, 1, 1, 900000, 'pb-a', 900000, 'pb-a',
   'gemini/gemini-2.5-flash', '', 3);
+INSERT INTO users VALUES ('app', 'u-1', 'ann@example.com', 'Ann', 1, 1);
 PRAGMA user_version = 1;
 )sql";
 
@@ -136,6 +137,13 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
   EXPECT_EQ(old->price_key, "gemini/gemini-2.5-flash");
   EXPECT_EQ(old->pricing_notes, "");
+  // Version 5's users have a place: Unassigned for those already known.
+  const std::optional<UserRecord> ann =
+      std::get<std::optional<UserRecord>>(store->FindUser("app", "u-1"));
+  ASSERT_TRUE(ann.has_value());
+  EXPECT_EQ(ann->email, "ann@example.com");
+  EXPECT_EQ(ann->workspace_id, "");
+  EXPECT_EQ(ann->team_id, "");
   // Version 5's account tables came with the migration.
   EXPECT_EQ(std::get<std::vector<Account>>(store->ListAccounts()).size(), 0u);
   EXPECT_FALSE(std::get<bool>(store->HasAdminAccount()));
