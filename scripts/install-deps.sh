@@ -11,6 +11,7 @@ packages=(
   libboost-dev libssl-dev node-llhttp libsimdjson-dev libcurl4-openssl-dev libyaml-cpp-dev
   libsqlite3-dev zlib1g-dev libjemalloc-dev googletest libgtest-dev
   python3 clang-format tzdata
+  systemd dpkg-dev  # the tests systemd_units (systemd-analyze) and deb_package (dpkg-shlibdeps)
 )
 for option in "$@"; do
   case "$option" in
