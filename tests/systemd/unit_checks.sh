@@ -31,6 +31,11 @@ expect_installed_files() {
       echo "costgate-$role.service: ExecStart does not name /usr/bin/costgate and /etc/costgate"
       missing=1
     fi
+    # Without an [Install] section `systemctl enable` refuses the unit (verify does not mind).
+    if ! grep -qx "WantedBy=multi-user.target" "$root/usr/lib/systemd/system/costgate-$role.service"; then
+      echo "costgate-$role.service: no WantedBy=multi-user.target"
+      missing=1
+    fi
   done
   [[ $missing -eq 0 ]] || exit 1
   echo "installed files: ${#paths[@]} in place"
