@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 (bookworm) packages costgate builds and tests with. Idempotent and
 # quiet: when everything is present it only checks, in well under a second.
-# Usage: scripts/install-deps.sh [--test] [--bench]
-#   --test   adds chromium for the dashboard's browser tests (tests/dashboard)
-#   --bench  adds nginx and wrk for tests/bench
+# Usage: scripts/install-deps.sh [--test] [--bench] [--container]
+#   --test       adds chromium for the dashboard's browser tests (tests/dashboard)
+#   --bench      adds nginx and wrk for tests/bench
+#   --container  adds podman and debootstrap for scripts/test-deb-systemd.sh (../shared/CONTAINERS.md)
 set -euo pipefail
 
 packages=(
@@ -11,12 +12,16 @@ packages=(
   libboost-dev libssl-dev node-llhttp libsimdjson-dev libcurl4-openssl-dev libyaml-cpp-dev
   libsqlite3-dev zlib1g-dev libjemalloc-dev googletest libgtest-dev
   python3 clang-format tzdata
+  systemd dpkg-dev  # the tests systemd_units (systemd-analyze) and deb_package (dpkg-shlibdeps)
 )
 for option in "$@"; do
   case "$option" in
     --test) packages+=(chromium) ;;
     --bench) packages+=(nginx-light wrk curl sqlite3 procps) ;;
-    *) echo "usage: scripts/install-deps.sh [--test] [--bench]" >&2; exit 2 ;;
+    --container)
+      packages+=(podman runc conmon netavark aardvark-dns catatonit iptables uidmap debootstrap)
+      ;;
+    *) echo "usage: scripts/install-deps.sh [--test] [--bench] [--container]" >&2; exit 2 ;;
   esac
 done
 

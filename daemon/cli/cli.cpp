@@ -63,6 +63,9 @@ void PrintHelp(std::FILE* out) {
   std::fprintf(out,
                "\n"
                "Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the configuration file.\n"
+               "Under systemd (NOTIFY_SOCKET set: a Type=notify unit, systemd/*.service.in) the\n"
+               "daemon reports READY=1 once listening, RELOADING=1, STOPPING=1 and, with\n"
+               "WatchdogSec=, WATCHDOG=1 every half of it.\n"
                "Endpoints: GET /healthz, /readyz, /metrics (Prometheus). Central also serves\n"
                "GET /v1/health, POST /v1/usage/batch, /v1/preflight, /v1/usage/record,\n"
                "/v1/users/upsert, /v1/projects/upsert (X-API-Key; any path prefix before /v1/),\n"

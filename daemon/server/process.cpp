@@ -74,6 +74,18 @@ int ServerProcess::Run(std::shared_ptr<const config::Config> config) {
   }
   ForEachWorker([](Worker& w) { w.Start(); });
   hooks_.Start(*current_);
+  // Every listener is bound and its workers run: systemd may start what is ordered after us.
+  notifier_.Send("READY=1\nSTATUS=serving");
+  if (notifier_.enabled()) {
+    services_.logger.Info("service manager notified")
+        .Int("watchdog_ping_ms",
+             std::chrono::duration_cast<std::chrono::milliseconds>(notifier_.watchdog_interval())
+                 .count())
+        .Emit();
+  }
+  if (notifier_.watchdog_interval().count() > 0) {
+    PingServiceManager();
+  }
 
   WaitForSignal(signals);
   io_.run();
@@ -96,6 +108,7 @@ void ServerProcess::WaitForSignal(asio::signal_set& signals) {
         .Str("signal", signal == SIGTERM ? "SIGTERM" : "SIGINT")
         .Int("drain_ms", current_->timeouts.drain.count())
         .Emit();
+    notifier_.Send("STOPPING=1\nSTATUS=draining");
     ForEachWorker([](Worker& w) { w.PostBeginDrain(); });
     drain_deadline_ = Clock::now() + current_->timeouts.drain;
     signals.cancel();
@@ -118,6 +131,9 @@ void ServerProcess::PollDrain() {
   const Clock::time_point now = Clock::now();
   if (open == 0 || now >= drain_deadline_ + std::chrono::seconds(2)) {
     ForEachWorker([](Worker& w) { w.PostStop(); });
+    // The loops are ending and will answer no heartbeat; the timer must not keep io_ running.
+    pings_stopped_ = true;
+    watchdog_ping_timer_.cancel();
     return;
   }
   if (now >= drain_deadline_ && !forced_) {
@@ -133,10 +149,39 @@ void ServerProcess::PollDrain() {
   });
 }
 
+void ServerProcess::PingServiceManager() {
+  if (pings_stopped_) {
+    return;
+  }
+  bool all_answered = true;
+  ForEachWorker(
+      [&](const Worker& w) { all_answered = all_answered && w.heartbeat() == heartbeat_round_; });
+  // Pinging from this loop alone would keep a unit with a wedged worker "alive"; withholding
+  // the ping lets systemd restart it (Restart=on-failure) after WatchdogSec.
+  if (all_answered) {
+    notifier_.Send("WATCHDOG=1");
+    ++heartbeat_round_;
+    ForEachWorker([this](Worker& w) { w.PostHeartbeat(heartbeat_round_); });
+  }
+  watchdog_ping_timer_.expires_after(notifier_.watchdog_interval());
+  watchdog_ping_timer_.async_wait([this](const error_code& ec) {
+    if (!ec) {
+      PingServiceManager();
+    }
+  });
+}
+
 void ServerProcess::Reload() {
+  notifier_.Send(ReloadingMessage());
+  const bool reloaded = ApplyReload();
+  notifier_.Send(reloaded ? "READY=1\nSTATUS=serving, configuration reloaded"
+                          : "READY=1\nSTATUS=serving, reload rejected");
+}
+
+bool ServerProcess::ApplyReload() {
   if (options_.config_path.empty()) {
     services_.logger.Warn("SIGHUP ignored: running on embedded defaults, no file to reload").Emit();
-    return;
+    return false;
   }
   constexpr std::string_view kRejected = "reload rejected, keeping the running configuration";
   auto loaded = config::LoadConfigFile(options_.config_path, config::CurrentEnvironment());
@@ -146,12 +191,12 @@ void ServerProcess::Reload() {
   // Checked beside the YAML errors (on what was read), so one reload reports every problem.
   const bool files_usable = hooks_.Usable(loaded.as_read, kRejected);
   if (!loaded.config || !files_usable) {
-    return;
+    return false;
   }
   auto next = std::make_shared<const config::Config>(std::move(*loaded.config));
   if (!hooks_.Prepare(*current_, *next)) {
     services_.logger.Error(kRejected).Emit();
-    return;
+    return false;
   }
   std::vector<Site::Adopt> adopts;
   for (const auto& listener : listeners_) {
@@ -159,7 +204,7 @@ void ServerProcess::Reload() {
     std::optional<Site::Adopt> adopt = listener->site->Prepare(next, generation_ + 1, error);
     if (!adopt) {
       services_.logger.Error(kRejected).Str("error", error).Emit();
-      return;
+      return false;
     }
     adopts.push_back(std::move(*adopt));
   }
@@ -173,6 +218,7 @@ void ServerProcess::Reload() {
   }
   current_ = std::move(next);
   services_.logger.Info("configuration reloaded").Uint("generation", generation_).Emit();
+  return true;
 }
 
 }  // namespace costgate::daemon::server

@@ -1,7 +1,9 @@
 // The serving process, whatever it serves: one listener per site (proxy, central, or both for
 // `costgate all`), each with its workers; signals, graceful drain (SIGTERM/SIGINT) and
-// configuration reload (SIGHUP). What the roles share beyond the core (the price book and its
-// refresh, the files a configuration names) comes in through ProcessHooks.
+// configuration reload (SIGHUP), each told to systemd when it started the process (a
+// Type=notify unit: READY=1, RELOADING=1, STOPPING=1, WATCHDOG=1). What the roles share beyond the
+// core (the price book and its refresh, the files a configuration names) comes in through
+// ProcessHooks.
 #pragma once
 
 #include <chrono>
@@ -15,6 +17,7 @@
 #include "daemon/server/connection_slots.h"
 #include "daemon/server/services.h"
 #include "daemon/server/site.h"
+#include "daemon/server/systemd_notify.h"
 
 namespace costgate::daemon::server {
 
@@ -74,13 +77,23 @@ class ServerProcess {
   // receipts say "interrupted"), and a short grace lets those completions run before the loops
   // stop.
   void PollDrain();
+  // RELOADING=1, then the reload, then READY=1 whatever came of it: a rejected reload leaves
+  // the running configuration serving.
   void Reload();
+  bool ApplyReload();  // true: the new configuration is current
+  // Sends WATCHDOG=1 every half WatchdogSec while every worker's loop answers its heartbeat,
+  // until the drain ends.
+  void PingServiceManager();
 
   ProcessOptions options_;
   Services& services_;
   ProcessHooks& hooks_;
   asio::io_context io_{1};
   asio::steady_timer drain_timer_{io_};
+  SystemdNotifier notifier_ = SystemdNotifier::FromEnvironment();
+  asio::steady_timer watchdog_ping_timer_{io_};
+  uint64_t heartbeat_round_ = 0;
+  bool pings_stopped_ = false;
   std::vector<std::unique_ptr<Listener>> listeners_;
   std::shared_ptr<const config::Config> current_;
   uint64_t generation_ = 1;

@@ -156,6 +156,10 @@ void Worker::PostForceClose() {
   });
 }
 
+void Worker::PostHeartbeat(uint64_t round) {
+  asio::post(io_, [this, round] { heartbeat_.store(round, std::memory_order_release); });
+}
+
 void Worker::PostStop() {
   asio::post(io_, [this] {
     handler_->OnStop();

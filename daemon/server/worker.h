@@ -50,6 +50,10 @@ class Worker {
   void PostBeginDrain();  // stop accepting; close idle client connections
   void PostForceClose();  // cancel every connection's I/O (drain timeout)
   void PostStop();        // end the event loop
+  // Liveness for the service manager's watchdog: the loop stores `round` in heartbeat() when it
+  // gets to it, so a loop that stopped turning stops answering.
+  void PostHeartbeat(uint64_t round);
+  uint64_t heartbeat() const { return heartbeat_.load(std::memory_order_acquire); }
 
   size_t connection_count() const { return connection_count_.load(std::memory_order_acquire); }
 
@@ -78,6 +82,7 @@ class Worker {
   std::unique_ptr<Handler> handler_;
   std::unordered_set<ClientConnection*> connections_;
   std::atomic<size_t> connection_count_{0};
+  std::atomic<uint64_t> heartbeat_{0};
   ConnectionSlots& slots_;
   int lingering_ = 0;
   bool draining_ = false;
