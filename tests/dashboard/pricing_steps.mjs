@@ -83,6 +83,12 @@ export async function pricingPagesImportAndTimeline(t) {
   expect((await unpriced.getAttribute("data-reason")) === "unknown_model", `no-such-model-x is unpriced for "${await unpriced.getAttribute("data-reason")}"`);
   await unpriced.getByText("no row in the book").waitFor();
   await t.shot("pricing-import", { fullPage: true });
+  // Its link opens Explore filtered to it; its event there shows the reason central stored.
+  await unpriced.getByRole("link", { name: "no-such-model-x" }).click();
+  await t.page.getByRole("heading", { level: 1, name: "Explore" }).waitFor();
+  const pivotRow = t.page.getByRole("row").filter({ has: t.page.getByRole("rowheader", { name: "no-such-model-x" }) });
+  await pivotRow.getByRole("button").last().click();
+  await t.page.getByRole("region", { name: "Events" }).getByText("unpriced (unknown_model)").waitFor();
 }
 
 export async function exploreFocusExport(t) {
