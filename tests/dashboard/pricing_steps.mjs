@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Central } from "./central.mjs";
-import { apiText, csvFields, expect, go, rawMember } from "./steps.mjs";
+import { apiText, csvFields, expect, expectText, go, rawMember } from "./steps.mjs";
 
 const BUNDLED_LITELLM = fileURLToPath(new URL("../../pricing/data/litellm_model_prices.json", import.meta.url));
 const IMPORTED_KEY = "gemini/browser-import-test";
@@ -82,6 +82,7 @@ export async function pricingPagesImportAndTimeline(t) {
   await unpriced.waitFor();
   expect((await unpriced.getAttribute("data-reason")) === "unknown_model", `no-such-model-x is unpriced for "${await unpriced.getAttribute("data-reason")}"`);
   await unpriced.getByText("no row in the book").waitFor();
+  await expectText(unpriced.getByTestId("stored-reasons"), "unknown_model × 1", "no-such-model-x's stored reason");
   await t.shot("pricing-import", { fullPage: true });
   // Its link opens Explore filtered to it; its event there shows the reason central stored.
   await unpriced.getByRole("link", { name: "no-such-model-x" }).click();

@@ -179,6 +179,13 @@ CREATE TABLE IF NOT EXISTS setup_token (
 );
 )sql";
 
+// Version 6: the unpriced events by start time, for the reasons central stored with them
+// (Store::CountUnpricedReasons). Partial: it holds only events with a NULL cost, so ingest pays
+// for it on unpriced events alone and the Pricing page reads none of the priced ones.
+constexpr const char* kCreateUnpricedIndexSql = R"sql(
+CREATE INDEX IF NOT EXISTS events_unpriced ON events (start_unix_ms) WHERE cost_pico_usd IS NULL;
+)sql";
+
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
 // column comes last in a fresh table too (event_rows.cpp).
@@ -255,6 +262,11 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
   if (!error) {
     error = sqlite::Exec(db, kCreateAccountTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 5");
+  }
+  // Version 6's index: the same text for a new and an old database.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateUnpricedIndexSql,
+                         *version == 0 ? "create schema" : "migrate schema to 6");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -1,8 +1,9 @@
 // The price book central prices events with: rows in force (search, provider filter, pages of
 // 200 with Previous/Next), a row's timeline, overrides (admins add and delete them), a LiteLLM
 // import, when and how the book was last loaded, and the models with unpriced calls this month
-// with the reason the book gives now (each a link to Explore filtered to it). Rates are shown
-// from central's exact pico-USD integers (money.ts), never through a float.
+// with the reasons stored with their calls and the one the book gives now (each a link to
+// Explore filtered to it). Rates are shown from central's exact pico-USD integers (money.ts),
+// never through a float.
 import { useId, useState } from "preact/hooks";
 import { api, request } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
@@ -40,6 +41,7 @@ type UnpricedModel = {
   model: string;
   unpriced_calls: number;
   calls: number;
+  stored_reasons: { reason: string; calls: number }[]; // what central stored with the calls
   reason: "unknown_model" | "no_rate" | "priced_now";
   price_key: string | null;
   tried: string[];
@@ -250,13 +252,14 @@ function UnpricedModels() {
       <h2>Unpriced models this month</h2>
       <LoadedView loaded={loaded} what="unpriced models" isEmpty={(d) => d.models.length === 0} empty="Every call this month was priced.">
         {(data) => (
-          <Table columns={["Provider", "Model", "Unpriced calls", "Calls", "Why (the book now)"]}>
+          <Table columns={["Provider", "Model", "Unpriced calls", "Calls", "Stored reason", "Why (the book now)"]}>
             {data.models.map((m) => (
               <tr key={m.provider + "/" + m.model} data-unpriced={m.model} data-reason={m.reason}>
                 <td>{m.provider}</td>
                 <td><a href={`/explore?model=${encodeURIComponent(m.model)}`}>{m.model || "(none)"}</a></td>
                 <td>{formatInt(m.unpriced_calls)}</td>
                 <td>{formatInt(m.calls)}</td>
+                <td data-testid="stored-reasons">{m.stored_reasons.map((r) => `${r.reason} × ${formatInt(r.calls)}`).join(", ")}</td>
                 <td>{why(m)}</td>
               </tr>
             ))}

@@ -340,15 +340,36 @@ TEST_F(AdminPricesTest, EachUnpricedModelSaysWhyFromTheBookInForceNow) {
   EXPECT_EQ(PriceText(no_rate["models"].at(0)["price_key"]), "gemini/gemini-9-secret");
   ASSERT_EQ(no_rate["models"].at(0)["missing"].get_array().size(), 1u) << body;
   EXPECT_EQ(PriceText(no_rate["models"].at(0)["missing"].at(0)), "input_cost_per_token");
+  // The first call's stored reason is the one central gave it then.
+  ASSERT_EQ(no_rate["models"].at(0)["stored_reasons"].get_array().size(), 1u) << body;
+  EXPECT_EQ(PriceText(no_rate["models"].at(0)["stored_reasons"].at(0)["reason"]), "unknown_model");
 
-  // Both rates: the stored call came before the row (it keeps its null cost).
+  // A second call, priced against that row: central stores no_rate with it.
+  ASSERT_EQ(h_.Post("/v1/usage/batch", h_.MakeKey("ship", "video-accessibility"),
+                    Batch({UnknownModelEvent("u2")}))
+                .status,
+            200);
+  EXPECT_EQ(StoredEvent(h_.store(), "u2").unpriced_reason, "no_rate");
+  body = judged_with("", "");
+  ASSERT_EQ(models(body), 1u) << body;
+  const Json both(body);
+  EXPECT_EQ(both["models"].at(0)["unpriced_calls"].get_int64().value(), 2) << body;
+  const auto stored = both["models"].at(0)["stored_reasons"];
+  ASSERT_EQ(stored.get_array().size(), 2u) << body;
+  // One call each: by reason.
+  EXPECT_EQ(PriceText(stored.at(0)["reason"]), "no_rate");
+  EXPECT_EQ(stored.at(0)["calls"].get_int64().value(), 1);
+  EXPECT_EQ(PriceText(stored.at(1)["reason"]), "unknown_model");
+  EXPECT_EQ(stored.at(1)["calls"].get_int64().value(), 1);
+
+  // Both rates: the stored calls came before the row (they keep their null cost).
   body = judged_with("2025-11-01",
                      R"({"input_cost_per_token":"0.000001","output_cost_per_token":"0.000002"})");
   ASSERT_EQ(models(body), 1u) << body;
   const Json priced(body);
   EXPECT_EQ(PriceText(priced["models"].at(0)["reason"]), "priced_now") << body;
   EXPECT_EQ(priced["models"].at(0)["missing"].get_array().size(), 0u);
-  EXPECT_EQ(priced["models"].at(0)["unpriced_calls"].get_int64().value(), 1);
+  EXPECT_EQ(priced["models"].at(0)["unpriced_calls"].get_int64().value(), 2);
 }
 
 }  // namespace
