@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 
+#include "pricing/book_load_log.h"
 #include "pricing/price_book.h"
 
 namespace costgate::pricing {
@@ -27,11 +28,15 @@ class PriceBookHolder {
   // Replaces the book; readers see it from their next Current() call.
   void Publish(std::shared_ptr<const PriceBook> book);
   uint64_t generation() const noexcept { return generation_.load(std::memory_order_acquire); }
+  // How the book in force came to be and the last attempt to replace it: whoever publishes or
+  // fails to build a book notes it here (book_load_log.h).
+  BookLoadLog& load_log() noexcept { return load_log_; }
 
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<const PriceBook> book_;
   std::atomic<uint64_t> generation_{1};
+  BookLoadLog load_log_;
   const uint64_t id_;  // tells holders apart in the per-thread cache
 };
 

@@ -199,7 +199,10 @@ std::variant<pricing::PriceRow, ApiResponse> OverrideRow(const Call& call, Overr
 
 // Rebuilds and publishes the book, then audits; the answer for a change already kept.
 std::optional<ApiResponse> ReloadAndAudit(const Call& call, AuditEntry audit) {
-  if (const std::string error = call.prices->Reload(call.request.now_unix_ms); !error.empty()) {
+  // "price.import" -> "import": the load log says what changed the book, and who.
+  const std::string_view source = std::string_view(audit.action).substr(audit.action.find('.') + 1);
+  if (const std::string error = call.prices->Reload(call.request.now_unix_ms, source, call.actor);
+      !error.empty()) {
     return ServerError("kept, but the price book does not load: " + error);
   }
   if (call.store.AppendAudit(audit)) {

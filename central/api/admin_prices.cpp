@@ -1,16 +1,20 @@
-// GET /admin/v1/prices, /admin/v1/prices/{key...}, /admin/v1/prices/status and
-// /admin/v1/prices/unpriced: the price book as central prices with it, read only.
+// GET /admin/v1/prices, /admin/v1/prices/{key...} and /admin/v1/prices/status: the price book
+// as central prices with it, read only.
 #include <algorithm>
+#include <chrono>
+#include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
 
-#include "central/api/analytics_request.h"
 #include "central/api/api_error.h"
 #include "central/api/handlers.h"
 #include "central/api/json_members.h"
 #include "central/api/json_out.h"
 #include "central/api/price_json.h"
+#include "central/api/query_int.h"
+#include "pricing/book_load_log.h"
 #include "pricing/timestamp.h"
 
 namespace costgate::central {
@@ -31,11 +35,32 @@ SpanAt SpanInForce(std::span<const pricing::PriceBook::Span> timeline, int64_t a
   return found;
 }
 
+// A page of GET /admin/v1/prices: ?limit= (rows), ?after= (the key the previous page's next gave).
+constexpr int64_t kPriceListDefaultLimit = 200;
+constexpr int64_t kPriceListMaxLimit = 1000;
+
 bool ContainsFolded(std::string_view text, std::string_view needle) {
   return std::search(text.begin(), text.end(), needle.begin(), needle.end(), [](char a, char b) {
            return std::tolower(static_cast<unsigned char>(a)) ==
                   std::tolower(static_cast<unsigned char>(b));
          }) != text.end();
+}
+
+// {"at_unix_ms","source","from","result","error","version"}; null when nothing was noted (a
+// book published without the load log, as in tests).
+void AppendBookLoadJson(std::string& out, const std::optional<pricing::BookLoadAttempt>& attempt) {
+  if (!attempt) {
+    out += "null";
+    return;
+  }
+  out += '{';
+  JsonMember(out, "at_unix_ms", attempt->at_unix_ms);
+  JsonMember(out, "source", attempt->source);
+  JsonMember(out, "from", attempt->from);
+  JsonMember(out, "result", attempt->result);
+  JsonMember(out, "error", attempt->error);
+  JsonMember(out, "version", attempt->version);
+  out += '}';
 }
 
 }  // namespace
@@ -49,6 +74,15 @@ ApiResponse HandlePriceList(const Call& call) {
     }
     at_ms = *parsed;
   }
+  std::variant<int64_t, ApiResponse> limit =
+      QueryInt(call.query, "limit", 1, kPriceListMaxLimit, kPriceListDefaultLimit);
+  if (ApiResponse* refused = std::get_if<ApiResponse>(&limit)) {
+    return std::move(*refused);
+  }
+  const std::string* after = call.query.Find("after");
+  if (after != nullptr && after->empty()) {
+    return ErrorResponse(400, "invalid_query", "must be the key a page's next gave", "after");
+  }
   const std::string* provider = call.query.Find("provider");
   const std::string* q = call.query.Find("q");
   ApiResponse response;
@@ -57,18 +91,42 @@ ApiResponse HandlePriceList(const Call& call) {
   JsonMember(response.body, "at_unix_ms", at_ms);
   JsonMemberName(response.body, "rows");
   response.body += '[';
-  bool first = true;
+  // Every matching key is counted (total) and only the page's are written: the book is in
+  // memory and a few thousand keys long, so counting costs less than the page's JSON.
+  int64_t total = 0;
+  int64_t written = 0;
+  std::string_view last_written;
+  bool more = false;
   for (const std::string_view key : call.book.Keys()) {
     const SpanAt span = SpanInForce(call.book.Timeline(key), at_ms);
     if (span.row == nullptr || (provider != nullptr && span.row->provider != *provider) ||
         (q != nullptr && !ContainsFolded(key, *q))) {
       continue;
     }
-    response.body += first ? "" : ",";
-    first = false;
+    ++total;
+    if (after != nullptr && key <= *after) {
+      continue;
+    }
+    if (written == std::get<int64_t>(limit)) {
+      more = true;
+      continue;
+    }
+    response.body += written == 0 ? "" : ",";
+    ++written;
+    last_written = key;
     AppendPriceRowJson(response.body, *span.row, span.to_ms);
   }
-  response.body += "]}";
+  response.body += ']';
+  JsonMember(response.body, "total", total);
+  JsonMember(response.body, "limit", std::get<int64_t>(limit));
+  // The next page starts after the last row written; null on the last page.
+  JsonMemberName(response.body, "next");
+  if (more) {
+    AppendJsonString(response.body, last_written);
+  } else {
+    response.body += "null";
+  }
+  response.body += '}';
   return response;
 }
 
@@ -105,10 +163,13 @@ ApiResponse HandlePriceStatus(const Call& call) {
   response.body = R"({"version":)";
   AppendJsonString(response.body, call.book.version());
   JsonMember(response.body, "key_count", static_cast<int64_t>(call.book.key_count()));
-  // 0: the book central started with (its load time is the process's start).
-  const int64_t loaded = call.prices != nullptr ? call.prices->loaded_unix_ms() : 0;
-  JsonMember(response.body, "reloaded_unix_ms",
-             loaded == 0 ? std::optional<int64_t>() : std::optional<int64_t>(loaded));
+  if (call.prices != nullptr) {
+    const pricing::BookLoadLog& log = call.prices->holder().load_log();
+    JsonMemberName(response.body, "loaded");
+    AppendBookLoadJson(response.body, log.LastPublished());
+    JsonMemberName(response.body, "last_attempt");
+    AppendBookLoadJson(response.body, log.LastAttempt());
+  }
   if (call.prices == nullptr || !call.prices->configured()) {
     JsonMember(response.body, "refresh", std::string_view("no refresh configured"));
     response.body += '}';
@@ -133,45 +194,6 @@ ApiResponse HandlePriceStatus(const Call& call) {
     response.body += '}';
   }
   response.body += '}';
-  return response;
-}
-
-// Models with unpriced calls in [from, to): the rollups' unpriced_calls by provider and model.
-ApiResponse HandlePriceUnpriced(const Call& call) {
-  std::variant<AnalyticsRequest, ApiResponse> read = ReadAnalyticsRequest(call, {});
-  if (ApiResponse* refused = std::get_if<ApiResponse>(&read)) {
-    return std::move(*refused);
-  }
-  const AnalyticsRequest& request = std::get<AnalyticsRequest>(read);
-  std::variant<std::vector<AnalyticsRow>, ApiResponse> rows =
-      AggregateFor(call, request, request.from_unix_ms, request.to_unix_ms,
-                   {Dimension::kProvider, Dimension::kModel});
-  if (ApiResponse* failed = std::get_if<ApiResponse>(&rows)) {
-    return std::move(*failed);
-  }
-  std::vector<AnalyticsRow>& found = std::get<std::vector<AnalyticsRow>>(rows);
-  std::erase_if(found, [](const AnalyticsRow& row) { return row.measures.unpriced_calls == 0; });
-  std::sort(found.begin(), found.end(), [](const AnalyticsRow& a, const AnalyticsRow& b) {
-    return a.measures.unpriced_calls != b.measures.unpriced_calls
-               ? a.measures.unpriced_calls > b.measures.unpriced_calls
-               : a.keys < b.keys;
-  });
-  ApiResponse response;
-  response.body = "{";
-  AppendRangeMembers(response.body, request);
-  JsonMemberName(response.body, "models");
-  response.body += '[';
-  bool first = true;
-  for (const AnalyticsRow& row : found) {
-    response.body += first ? "{" : ",{";
-    first = false;
-    JsonMember(response.body, "provider", row.keys[0]);
-    JsonMember(response.body, "model", row.keys[1]);
-    JsonMember(response.body, "unpriced_calls", row.measures.unpriced_calls);
-    JsonMember(response.body, "calls", row.measures.calls);
-    response.body += '}';
-  }
-  response.body += "]}";
   return response;
 }
 

@@ -14,7 +14,8 @@ void PriceControl::Configure(config::PricingConfig pricing,
   configured_ = true;
 }
 
-std::string PriceControl::Reload(int64_t now_unix_ms) {
+std::string PriceControl::Reload(int64_t now_unix_ms, std::string_view source,
+                                 std::string_view by) {
   // An overrides file not written yet holds no override (the loader would call it missing).
   config::PricingConfig sources = pricing_;
   std::error_code missing;
@@ -23,17 +24,22 @@ std::string PriceControl::Reload(int64_t now_unix_ms) {
     sources.overrides_file.clear();
   }
   pricing::BookLoad load = pricing::LoadPriceBook(sources);
-  if (!load.errors.empty()) {
-    std::string joined;
-    for (const std::string& error : load.errors) {
-      joined += joined.empty() ? "" : "; ";
-      joined += error;
-    }
-    return joined;
+  pricing::BookLoadAttempt attempt{.at_unix_ms = now_unix_ms,
+                                   .source = std::string(source),
+                                   .from = std::string(by),
+                                   .result = "ok",
+                                   .error = pricing::JoinLoadErrors(load.errors),
+                                   .version = ""};
+  if (attempt.error.empty()) {
+    attempt.version = load.book->version();
+    holder_.Publish(std::move(load.book));
+  } else {
+    attempt.result = "failed";
+    attempt.version = holder_.Share()->version();
   }
-  holder_.Publish(std::move(load.book));
-  loaded_unix_ms_ = now_unix_ms;
-  return "";
+  std::string error = attempt.error;
+  holder_.load_log().Note(std::move(attempt));
+  return error;
 }
 
 }  // namespace costgate::central

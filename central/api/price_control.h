@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 
 #include "config/config.h"
 #include "pricing/book_holder.h"
@@ -27,9 +28,10 @@ class PriceControl {
 
   // Rebuilds the book from every source (pricing/book_loader.h) and publishes it: events
   // priced from now on use it; stored events keep the price they were given. "" when
-  // published, else the loader's errors joined (the book in force stays).
-  std::string Reload(int64_t now_unix_ms);
-  int64_t loaded_unix_ms() const { return loaded_unix_ms_; }  // 0: the book the daemon started with
+  // published, else the loader's errors joined (the book in force stays). Either way the
+  // holder's load log notes it: `source` says what changed ("import", "override.create"),
+  // `by` who changed it.
+  std::string Reload(int64_t now_unix_ms, std::string_view source, std::string_view by);
 
   pricing::PriceBookHolder& holder() { return holder_; }
 
@@ -38,7 +40,6 @@ class PriceControl {
   config::PricingConfig pricing_;
   std::function<std::string()> refresh_status_;
   bool configured_ = false;
-  int64_t loaded_unix_ms_ = 0;
 };
 
 }  // namespace costgate::central

@@ -84,6 +84,15 @@ struct AnalyticsFilter {
 
 // Sums over the events whose start_unix_ms is in [from, to) and that pass every filter,
 // grouped by `group_by` (none: one row).
+// Unpriced events of one provider and model with one stored reason (Store::CountUnpricedReasons).
+struct UnpricedReasonCount {
+  std::string provider;
+  std::string model;
+  std::string reason;  // Event::unpriced_reason: "unknown_model", "no_rate", ...
+  int64_t calls = 0;
+  friend bool operator==(const UnpricedReasonCount&, const UnpricedReasonCount&) = default;
+};
+
 struct AnalyticsQuery {
   int64_t from_unix_ms = 0;
   int64_t to_unix_ms = 0;

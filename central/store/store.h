@@ -330,6 +330,11 @@ class Store {
   // for a long one, call it on a store of its own (OpenReader).
   virtual StoreResult<std::unique_ptr<EventScan>> ScanEvents(
       int64_t from_unix_ms, int64_t to_unix_ms, const std::vector<AnalyticsFilter>& filters) = 0;
+  // The unpriced events of [from, to) passing the filters, counted by provider, model and the
+  // reason central stored with each (Event::unpriced_reason). Reads only unpriced events
+  // (a partial index), however many priced ones the range holds. In no particular order.
+  virtual StoreResult<std::vector<UnpricedReasonCount>> CountUnpricedReasons(
+      int64_t from_unix_ms, int64_t to_unix_ms, const std::vector<AnalyticsFilter>& filters) = 0;
 
   // Another connection to the same store that only reads, for a long read (an export) that
   // must neither hold up this connection's other work nor see its snapshot move. An error when

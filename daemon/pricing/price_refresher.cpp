@@ -64,8 +64,18 @@ void PriceRefresher::Run(std::stop_token stop) {
   }
 }
 
+void PriceRefresher::Note(std::string result, std::string error, std::string version) {
+  holder_.load_log().Note({.at_unix_ms = base::NowUnixMs(),
+                           .source = "refresh",
+                           .from = log::LoggableUrl(pricing_.refresh.url),
+                           .result = std::move(result),
+                           .error = std::move(error),
+                           .version = std::move(version)});
+}
+
 RefreshResult PriceRefresher::Failed(const std::string& reason) {
   stats_.failed.fetch_add(1, std::memory_order_relaxed);
+  Note("failed", reason, holder_.Share()->version());
   logger_.Warn("price refresh failed")
       .Str("url", log::LoggableUrl(pricing_.refresh.url))
       .Str("reason", reason)
@@ -107,6 +117,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
       std::filesystem::remove(saved.path, ignored);
     }
     stats_.unchanged.fetch_add(1, std::memory_order_relaxed);
+    Note("unchanged", "", old->version());
     logger_.Info("price feed unchanged")
         .Str("url", log::LoggableUrl(pricing_.refresh.url))
         .Str("version", old->version())
@@ -114,6 +125,7 @@ RefreshResult PriceRefresher::RefreshOnce(std::stop_token stop) {
     return RefreshResult::kUnchanged;
   }
   const pricing::CatalogueDiff diff = pricing::DiffBooks(*old, *load.book, now_ms);
+  Note("ok", "", load.book->version());
   holder_.Publish(load.book);
   stats_.ok.fetch_add(1, std::memory_order_relaxed);
   logger_.Info("price book refreshed")

@@ -54,6 +54,8 @@ class PriceRefresher {
   void Run(std::stop_token stop);
   // Logs the failure and counts it.
   RefreshResult Failed(const std::string& reason);
+  // The attempt's outcome in the holder's load log (pricing/book_load_log.h).
+  void Note(std::string result, std::string error, std::string version);
 
   const config::PricingConfig pricing_;
   costgate::pricing::PriceBookHolder& holder_;

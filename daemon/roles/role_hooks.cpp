@@ -1,5 +1,6 @@
 #include "daemon/roles/role_hooks.h"
 
+#include "base/clock.h"
 #include "daemon/roles/config_files.h"
 #include "daemon/util/release_memory.h"
 #include "pricing/book_loader.h"
@@ -24,7 +25,7 @@ bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view
 }
 
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
-                                                   log::Logger& logger) {
+                                                   log::Logger& logger, std::string* errors) {
   pricing::BookLoad load = pricing::LoadPriceBook(pricing);
   for (const std::string& note : load.notes) {
     logger.Info("price book note").Str("note", note).Emit();
@@ -32,6 +33,9 @@ std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& 
   if (!load.errors.empty() || !load.book) {
     for (const std::string& error : load.errors) {
       logger.Error("cannot load the price book").Str("error", error).Emit();
+    }
+    if (errors != nullptr) {
+      *errors = pricing::JoinLoadErrors(load.errors);
     }
     return nullptr;
   }
@@ -73,7 +77,16 @@ bool RoleHooks::Prepare(const config::Config& current, const config::Config& nex
   if (next.pricing == current.pricing) {
     return true;
   }
-  next_book_ = LoadBook(next.pricing, logger_);
+  std::string errors;
+  next_book_ = LoadBook(next.pricing, logger_, &errors);
+  if (!next_book_) {
+    prices_.load_log().Note({.at_unix_ms = base::NowUnixMs(),
+                             .source = "reload",
+                             .from = "",
+                             .result = "failed",
+                             .error = errors,
+                             .version = prices_.Share()->version()});
+  }
   return next_book_ != nullptr;
 }
 
@@ -82,6 +95,12 @@ void RoleHooks::Commit(const config::Config& next) {
     return;
   }
   refresher_.reset();  // the old configuration's refresher must not publish after this book
+  prices_.load_log().Note({.at_unix_ms = base::NowUnixMs(),
+                           .source = "reload",
+                           .from = "",
+                           .result = "ok",
+                           .error = "",
+                           .version = next_book_->version()});
   prices_.Publish(std::move(next_book_));
   next_book_.reset();
   Start(next);

@@ -22,9 +22,11 @@ namespace costgate::daemon::roles {
 bool ConfigFilesUsable(const config::Config& config, Role role, std::string_view msg,
                        const log::Logger& logger);
 
-// The price book for `pricing`, logged; null (errors logged) when a source is invalid.
+// The price book for `pricing`, logged; null (errors logged, and joined into `*errors` when
+// given) when a source is invalid.
 std::shared_ptr<const pricing::PriceBook> LoadBook(const config::PricingConfig& pricing,
-                                                   log::Logger& logger);
+                                                   log::Logger& logger,
+                                                   std::string* errors = nullptr);
 
 class RoleHooks final : public server::ProcessHooks {
  public:

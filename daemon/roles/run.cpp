@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "base/clock.h"
 #include "daemon/log/logger.h"
 #include "daemon/metrics/proxy_metrics.h"
 #include "daemon/pricing/price_metrics.h"
@@ -31,9 +32,16 @@ bool Begin(const ServerOptions& options, Role role, log::Logger& logger) {
 
 // The process-wide pieces around the roles: the price book, its refresh and /metrics.
 struct Shared {
-  explicit Shared(std::shared_ptr<const pricing::PriceBook> book)
+  // `book`: the one loaded at start from `config_path`'s pricing settings.
+  Shared(std::shared_ptr<const pricing::PriceBook> book, const std::string& config_path)
       : prices(std::move(book)), metrics(COSTGATE_VERSION) {
     price_refresh::RegisterPriceMetrics(metrics, prices, refresh_stats);
+    prices.load_log().Note({.at_unix_ms = base::NowUnixMs(),
+                            .source = "start",
+                            .from = config_path,
+                            .result = "ok",
+                            .error = "",
+                            .version = prices.Share()->version()});
   }
 
   pricing::PriceBookHolder prices;
@@ -74,7 +82,7 @@ int RunCentralWithin(const ServerOptions& options, Role role) {
   }
   // In `costgate all`, one price book for both roles: the proxy prices receipts and central
   // reprices them with the same rows, and a reload or refresh swaps it for both at once.
-  Shared shared(std::move(book));
+  Shared shared(std::move(book), options.config_path);
   central.StartApi(config->central, shared.prices, shared.metrics);
   central.StartAlerts(config->alerts);
   central.StartPriceAdmin(config->pricing, shared.refresh_stats);
@@ -123,7 +131,7 @@ int RunProxy(const ServerOptions& options) {
   if (!book) {
     return 1;
   }
-  Shared shared(std::move(book));
+  Shared shared(std::move(book), options.config_path);
   ProxyRole proxy(logger, shared.metrics, shared.prices);
   if (!proxy.OpenBudgets(*config, false, {}) || !proxy.Open(config)) {
     return 1;

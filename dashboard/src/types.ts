@@ -73,6 +73,7 @@ export interface UsageEvent {
   start_unix_ms: number;
   cost_usd?: Exact | null;
   cost_pico_usd?: Exact | null;
+  unpriced_reason?: string; // why central could not price it ("unknown_model", "no_rate", ...)
   [field: string]: unknown;
 }
 

@@ -90,7 +90,8 @@ try {
   // This run's pictures only: a failure's screenshot from an earlier run would mislead.
   rmSync(args.screenshots, { recursive: true, force: true });
   mkdirSync(args.screenshots, { recursive: true });
-  t.shot = (name, options = {}) => t.page.screenshot({ path: path.join(args.screenshots, `${name}.png`), ...options });
+  t.shotPath = (name) => path.join(args.screenshots, `${name}.png`);
+  t.shot = (name, options = {}) => t.page.screenshot({ path: t.shotPath(name), ...options });
 
   let failedBefore = false;
   for (const step of STEPS) {

@@ -1,5 +1,6 @@
 // The browser steps, in order. Each takes the shared state `t` ({page, central, api, shots,
 // ...}) and throws an Error whose message says what was expected and what was seen.
+import { exploreFocusExport, pricingPagesImportAndTimeline, setupWithTheFirstRunLink } from "./pricing_steps.mjs";
 
 // pico-USD integer text -> "$1,234.5678" (every digit, at least cents): written apart from the
 // dashboard's money.ts on purpose, so a bug there cannot agree with itself.
@@ -37,14 +38,14 @@ export async function expectText(locator, expected, what) {
   expect(text === expected, `${what}: expected "${expected}", the page shows "${text}"`);
 }
 
-async function apiText(t, path) {
+export async function apiText(t, path) {
   const response = await t.page.request.get(t.central.url + path);
   const body = await response.text();
   expect(response.ok(), `GET ${path} answered ${response.status()}: ${body.slice(0, 300)}`);
   return body;
 }
 
-async function go(t, label, heading) {
+export async function go(t, label, heading) {
   await t.page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: label, exact: true }).click();
   await t.page.getByRole("heading", { level: 1, name: heading }).waitFor();
 }
@@ -65,7 +66,7 @@ async function signOut(t) {
 }
 
 // The fields of one CSV line (RFC 4180 quoting).
-function csvFields(line) {
+export function csvFields(line) {
   const fields = [""];
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
@@ -242,6 +243,11 @@ export const STEPS = [
     },
   },
   {
+    name: "Explore: the FOCUS export link's CSV has the FOCUS columns and its BilledCost sums to the summary's cost",
+    needs: ["auth", "analytics"],
+    run: exploreFocusExport,
+  },
+  {
     name: "API keys: create (secret shown once), revoke",
     needs: ["auth"],
     run: async (t) => {
@@ -292,6 +298,11 @@ export const STEPS = [
       const audit = await apiText(t, "/admin/v1/audit");
       expect(audit.includes("price.override.create") && audit.includes("price.override.delete"), "the override's changes are not in the audit log");
     },
+  },
+  {
+    name: "Pricing: rows in force paged (Next, Previous), a LiteLLM file imported through the page, its key's timeline, the load status, why a model is unpriced",
+    needs: ["auth", "analytics"],
+    run: pricingPagesImportAndTimeline,
   },
   {
     name: "Users, Alerts and Audit log pages load (the budget's creation is in the audit log)",
@@ -439,5 +450,10 @@ export const STEPS = [
       expect(refused.status === 403 && refused.body.includes("forbidden_role"), `a viewer's POST /admin/v1/budgets answered ${refused.status} ${refused.body}`);
       await signOut(t);
     },
+  },
+  {
+    name: "Setup: a fresh central's first-run link creates the first admin and signs them in, once",
+    needs: ["auth"],
+    run: setupWithTheFirstRunLink,
   },
 ];

@@ -1,5 +1,7 @@
 // The price book's admin API on a real `costgate central` over HTTP: an override posted there
-// prices the calls recorded after it, while the call stored before keeps its price.
+// prices the calls recorded after it, while the call stored before keeps its price; the status
+// says what loaded the book in force (the start, then the override); an unpriced call's stored
+// reason is read back through the read threads' own connections (the partial index).
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,6 +10,7 @@
 
 #include "tests/integration/central_helpers.h"
 #include "tests/integration/integration_fixture_helpers.h"
+#include "tests/integration/json_helpers.h"
 
 namespace costgate::integration {
 namespace {
@@ -69,6 +72,36 @@ TEST_F(CentralPricesTest, AnOverridePricesTheCallsRecordedAfterIt) {
   const HttpResponse status = Send("GET", "/admin/v1/prices/status", admin_key_);
   EXPECT_NE(status.body.find(R"("refresh":"no refresh configured")"), std::string::npos)
       << status.body;
+  EXPECT_EQ(JsonString(status.body, "/loaded/source"), "override.create") << status.body;
+  EXPECT_EQ(JsonString(status.body, "/loaded/version"), JsonString(status.body, "/version"));
+}
+
+TEST_F(CentralPricesTest, TheStatusSaysTheBookWasLoadedAtStartFromTheConfigFile) {
+  const HttpResponse status = Send("GET", "/admin/v1/prices/status", admin_key_);
+  ASSERT_EQ(status.status, 200) << status.body;
+  EXPECT_EQ(JsonString(status.body, "/loaded/source"), "start") << status.body;
+  EXPECT_EQ(JsonString(status.body, "/loaded/result"), "ok") << status.body;
+  EXPECT_TRUE(JsonString(status.body, "/loaded/from").value_or("").ends_with("costgate.yaml"))
+      << status.body;
+  EXPECT_EQ(JsonString(status.body, "/loaded/version"), JsonString(status.body, "/version"));
+  EXPECT_GT(JsonInt(status.body, "/loaded/at_unix_ms").value_or(0), 0);
+  EXPECT_EQ(JsonString(status.body, "/last_attempt/source"), "start") << status.body;
+}
+
+TEST_F(CentralPricesTest, AnUnpricedCallsStoredReasonIsListedWithItsModel) {
+  ASSERT_EQ(Send("POST", "/v1/usage/record", record_key_,
+                 R"({"request_id":"","user_external_id":"u","source_app":"my-project",)"
+                 R"("model":"no-such-model","units":{"input_tokens":1000,"output_tokens":10},)"
+                 R"("latency_ms":1,"status":"success"})")
+                .status,
+            200);
+  const HttpResponse unpriced = Send("GET", "/admin/v1/prices/unpriced", admin_key_);
+  ASSERT_EQ(unpriced.status, 200) << unpriced.body;
+  EXPECT_EQ(JsonString(unpriced.body, "/models/0/model"), "no-such-model") << unpriced.body;
+  EXPECT_EQ(JsonString(unpriced.body, "/models/0/stored_reasons/0/reason"), "unknown_model")
+      << unpriced.body;
+  EXPECT_EQ(JsonInt(unpriced.body, "/models/0/stored_reasons/0/calls"), 1) << unpriced.body;
+  EXPECT_EQ(JsonString(unpriced.body, "/models/0/reason"), "unknown_model") << unpriced.body;
 }
 
 }  // namespace

@@ -141,6 +141,9 @@ class SqliteStore final : public Store {
   StoreResult<std::unique_ptr<EventScan>> ScanEvents(
       int64_t from_unix_ms, int64_t to_unix_ms,
       const std::vector<AnalyticsFilter>& filters) override;
+  StoreResult<std::vector<UnpricedReasonCount>> CountUnpricedReasons(
+      int64_t from_unix_ms, int64_t to_unix_ms,
+      const std::vector<AnalyticsFilter>& filters) override;
   StoreResult<std::unique_ptr<Store>> OpenReader() override;
 
  private:

@@ -23,7 +23,7 @@ namespace {
 //
 // projects and users: the apps' own records, mirrored lazily from events (empty name, workspace
 // "" = Unassigned) and completed by /v1/projects/upsert and /v1/users/upsert. The users' workspace
-// and team come with version 5 (kAddUserPlaceSql).
+// and team come with version 6 (kAddUserPlaceSql).
 constexpr const char* kCreateSchemaSql = R"sql(
 CREATE INDEX IF NOT EXISTS events_by_start ON events (start_unix_ms);
 
@@ -180,6 +180,13 @@ CREATE TABLE IF NOT EXISTS setup_token (
 );
 )sql";
 
+// Version 6: the unpriced events by start time, for the reasons central stored with them
+// (Store::CountUnpricedReasons). Partial: it holds only events with a NULL cost, so ingest pays
+// for it on unpriced events alone and the Pricing page reads none of the priced ones.
+constexpr const char* kCreateUnpricedIndexSql = R"sql(
+CREATE INDEX IF NOT EXISTS events_unpriced ON events (start_unix_ms) WHERE cost_pico_usd IS NULL;
+)sql";
+
 // Version 2: events say where their price is not the call's own row and tier. Events priced
 // before it have no notes: '' claims nothing that was not known when they were priced. The
 // column comes last in a fresh table too (event_rows.cpp).
@@ -196,7 +203,7 @@ ALTER TABLE events ADD COLUMN estimate_method TEXT NOT NULL DEFAULT '';
 ALTER TABLE events ADD COLUMN budget_holder TEXT NOT NULL DEFAULT '';
 )sql";
 
-// Version 5: users are placed in a workspace and team like projects (org.h), Unassigned until an
+// Version 6: users are placed in a workspace and team like projects (org.h), Unassigned until an
 // admin assigns them. The same ALTER for a new database and an old one, so that both end with
 // the same users table; every statement names its columns (org_rows.cpp), so the order is
 // immaterial.
@@ -256,7 +263,7 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
     error = sqlite::Exec(db, CreateRollupTablesSql().c_str(),
                          *version == 0 ? "create schema" : "migrate schema to 5");
   }
-  if (!error && *version >= 1) {
+  if (!error && *version >= 1 && *version <= 4) {
     if (StoreStatus failed = RebuildRollups(db, budgets::TimeZone::Utc(), AllRollupTables())) {
       error = "migrate schema to 5: " + failed->message;
     }
@@ -266,9 +273,14 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
     error = sqlite::Exec(db, kCreateAccountTablesSql,
                          *version == 0 ? "create schema" : "migrate schema to 5");
   }
+  // Version 6's index: the same text for a new and an old database.
+  if (!error) {
+    error = sqlite::Exec(db, kCreateUnpricedIndexSql,
+                         *version == 0 ? "create schema" : "migrate schema to 6");
+  }
   if (!error) {
     error =
-        sqlite::Exec(db, kAddUserPlaceSql, *version == 0 ? "create schema" : "migrate schema to 5");
+        sqlite::Exec(db, kAddUserPlaceSql, *version == 0 ? "create schema" : "migrate schema to 6");
   }
   if (!error) {
     error = sqlite::SetUserVersion(db, kStoreSchemaVersion);

@@ -13,8 +13,9 @@ namespace costgate::central {
 // tables (budget_alerts, alert_deliveries, alert_attempts); version 5 the analytics rollups
 // (rollup_hour, rollup_day, rollup_day_core, analytics_meta: rollup_rows.h), built from the
 // events already stored when an older database is migrated, and the people's accounts, sessions
-// and setup token (accounts, sessions, setup_token).
-inline constexpr int kStoreSchemaVersion = 5;
+// and setup token (accounts, sessions, setup_token); version 6 the partial index of unpriced
+// events (events_unpriced), built from the events already stored when an older one is migrated.
+inline constexpr int kStoreSchemaVersion = 6;
 
 // Creates the schema in an empty database (user_version 0) in one transaction; brings an older
 // version to kStoreSchemaVersion in one transaction, its rows kept; accepts a database at

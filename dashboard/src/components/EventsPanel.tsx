@@ -18,7 +18,8 @@ function text(value: unknown): string {
 function costOf(event: UsageEvent): string {
   if (event.cost_pico_usd !== undefined && event.cost_pico_usd !== null) return formatPico(event.cost_pico_usd);
   if (event.cost_usd !== undefined && event.cost_usd !== null) return formatUsd(event.cost_usd);
-  return "unpriced";
+  // The reason central stored with the event when it priced it (pricing/cost.h).
+  return event.unpriced_reason ? `unpriced (${event.unpriced_reason})` : "unpriced";
 }
 
 // Units as stored: an object, or the receipt's units JSON text.

@@ -1,10 +1,13 @@
-// The price book central prices events with: rows in force (search, provider filter), a row's
-// timeline, overrides (admins add and delete them), a LiteLLM import, the refresh status, and the
-// models with unpriced calls this month (each a link to Explore filtered to it). Rates are shown
-// from central's exact pico-USD integers (money.ts), never through a float.
+// The price book central prices events with: rows in force (search, provider filter, pages of
+// 200 with Previous/Next), a row's timeline, overrides (admins add and delete them), a LiteLLM
+// import, when and how the book was last loaded, and the models with unpriced calls this month
+// with the reasons stored with their calls and the one the book gives now (each a link to
+// Explore filtered to it). Rates are shown from central's exact pico-USD integers (money.ts),
+// never through a float.
 import { useId, useState } from "preact/hooks";
 import { api, request } from "../api";
 import { ConfirmButton } from "../components/ConfirmButton";
+import { CursorPager, useCursorPages } from "../components/CursorPager";
 import { LoadedView } from "../components/LoadedView";
 import { InlineError } from "../components/StateViews";
 import { Table } from "../components/Table";
@@ -24,8 +27,28 @@ type PriceRow = {
   effective_to: string | null;
   rates: Rate[];
 };
-type Status = { version: string; key_count: number; reloaded_unix_ms: number | null; overrides_file?: string; refresh: string | { url: string; interval_s: number; last: Record<string, unknown> | null } };
-type Unpriced = { models: { provider: string; model: string; unpriced_calls: number; calls: number }[] };
+type BookLoad = { at_unix_ms: number; source: string; from: string; result: "ok" | "unchanged" | "failed"; error: string; version: string };
+type Status = {
+  version: string;
+  key_count: number;
+  loaded?: BookLoad | null;
+  last_attempt?: BookLoad | null;
+  overrides_file?: string;
+  refresh: string | { url: string; interval_s: number; last: Record<string, unknown> | null };
+};
+type UnpricedModel = {
+  provider: string;
+  model: string;
+  unpriced_calls: number;
+  calls: number;
+  stored_reasons: { reason: string; calls: number }[]; // what central stored with the calls
+  reason: "unknown_model" | "no_rate" | "priced_now";
+  price_key: string | null;
+  tried: string[];
+  missing: string[];
+};
+type Unpriced = { models: UnpricedModel[] };
+type BookPage = { version: string; rows: PriceRow[]; total: number; limit: number; next: string | null };
 
 // Exact per-unit USD with every digit central keeps ("$0.0000003").
 const rate = (r: Rate) => formatPico(r.per_unit_pico_usd).replace(/(\.\d\d\d*?)0+$/, "$1");
@@ -178,6 +201,12 @@ function Import({ onDone }: { onDone: () => void }) {
   );
 }
 
+// "refresh of https://… at 2025-11-22T08:26:40Z by user:ada": one attempt, for people.
+function describeLoad(load: BookLoad) {
+  const by = load.from ? ` (${load.from})` : "";
+  return `${load.source}${by} at ${new Date(load.at_unix_ms).toISOString()}`;
+}
+
 function StatusCard({ generation }: { generation: number }) {
   const loaded = useLoad(() => api.get<Status>("/admin/v1/prices/status"), "status" + generation);
   return (
@@ -185,9 +214,18 @@ function StatusCard({ generation }: { generation: number }) {
       {(s) => (
         <div class="card" aria-label="Price book status">
           <p>
-            Book <code data-testid="book-version">{s.version}</code>, {formatInt(s.key_count)} keys
-            {s.reloaded_unix_ms ? `, reloaded ${new Date(s.reloaded_unix_ms).toISOString()}` : ", as loaded at start"}.
+            Book <code data-testid="book-version">{s.version}</code>, {formatInt(s.key_count)} keys.
           </p>
+          <p data-testid="book-loaded">
+            {s.loaded ? `Loaded by ${describeLoad(s.loaded)}.` : "Loaded when central started."}
+          </p>
+          {/* The last attempt, when it is not the publication just said. */}
+          {s.last_attempt && s.last_attempt.at_unix_ms !== s.loaded?.at_unix_ms && (
+            <p data-testid="book-last-attempt" data-result={s.last_attempt.result} class={s.last_attempt.result === "failed" ? "inline-error" : undefined}>
+              Last attempt: {describeLoad(s.last_attempt)}: {s.last_attempt.result}
+              {s.last_attempt.error && ` (${s.last_attempt.error}); the book above stays in force`}.
+            </p>
+          )}
           <p>
             Refresh:{" "}
             {typeof s.refresh === "string"
@@ -200,6 +238,13 @@ function StatusCard({ generation }: { generation: number }) {
   );
 }
 
+// Why a model is unpriced, judged by central against the book in force now.
+function why(m: UnpricedModel) {
+  if (m.reason === "unknown_model") return `no row in the book (tried ${m.tried.slice(0, 3).join(", ")}${m.tried.length > 3 ? ", …" : ""}): add an override`;
+  if (m.reason === "no_rate") return `${m.price_key} has no ${m.missing.join(", ")}: add it in an override`;
+  return `${m.price_key} prices it now; these calls came before it`;
+}
+
 function UnpricedModels() {
   const loaded = useLoad(() => api.get<Unpriced>("/admin/v1/prices/unpriced"), "unpriced");
   return (
@@ -207,13 +252,15 @@ function UnpricedModels() {
       <h2>Unpriced models this month</h2>
       <LoadedView loaded={loaded} what="unpriced models" isEmpty={(d) => d.models.length === 0} empty="Every call this month was priced.">
         {(data) => (
-          <Table columns={["Provider", "Model", "Unpriced calls", "Calls"]}>
+          <Table columns={["Provider", "Model", "Unpriced calls", "Calls", "Stored reason", "Why (the book now)"]}>
             {data.models.map((m) => (
-              <tr key={m.provider + "/" + m.model}>
+              <tr key={m.provider + "/" + m.model} data-unpriced={m.model} data-reason={m.reason}>
                 <td>{m.provider}</td>
                 <td><a href={`/explore?model=${encodeURIComponent(m.model)}`}>{m.model || "(none)"}</a></td>
                 <td>{formatInt(m.unpriced_calls)}</td>
                 <td>{formatInt(m.calls)}</td>
+                <td data-testid="stored-reasons">{m.stored_reasons.map((r) => `${r.reason} × ${formatInt(r.calls)}`).join(", ")}</td>
+                <td>{why(m)}</td>
               </tr>
             ))}
           </Table>
@@ -223,14 +270,46 @@ function UnpricedModels() {
   );
 }
 
+// One filter's rows in force, a page at a time (central answers 200 and the key to go on after).
+function BookRows({ q, provider, generation, onShow }: { q: string; provider: string; generation: number; onShow: (key: string) => void }) {
+  const pages = useCursorPages<string>();
+  const query = { q: q || undefined, provider: provider || undefined, after: pages.before };
+  const book = useLoad(() => api.get<BookPage>("/admin/v1/prices", query), JSON.stringify(query) + generation);
+  return (
+    <LoadedView loaded={book} what="the price book" isEmpty={(d) => d.rows.length === 0} empty="No price row matches: clear the search or the provider.">
+      {(data) => {
+        const first = pages.index * data.limit + 1;
+        return (
+          <>
+            <p class="muted" data-testid="book-page">
+              Rows {formatInt(first)}–{formatInt(first + data.rows.length - 1)} of {formatInt(data.total)}
+            </p>
+            <Table columns={["Key", "Provider", "Mode", "Origin", "From", "Rates"]}>
+              {data.rows.map((row) => (
+                <tr key={row.key} data-price-key={row.key}>
+                  <td><button type="button" class="link" onClick={() => onShow(row.key)}>{row.key}</button></td>
+                  <td>{row.provider}</td>
+                  <td>{row.mode}</td>
+                  <td>{row.origin}</td>
+                  <td>{since(row)}</td>
+                  <td><Rates row={row} /></td>
+                </tr>
+              ))}
+            </Table>
+            <CursorPager pages={pages} next={data.next} labels={["Previous", "Next"]} />
+          </>
+        );
+      }}
+    </LoadedView>
+  );
+}
+
 export function Pricing() {
   const canEdit = useCanEdit();
   const [q, setQ] = useState("");
   const [provider, setProvider] = useState("");
   const [generation, setGeneration] = useState(0);
   const [shown, setShown] = useState<string>();
-  const query = { q: q || undefined, provider: provider || undefined };
-  const book = useLoad(() => api.get<{ version: string; rows: PriceRow[] }>("/admin/v1/prices", query), JSON.stringify(query) + generation);
   const changed = () => setGeneration(generation + 1);
   return (
     <section>
@@ -249,22 +328,8 @@ export function Pricing() {
         </label>
       </div>
       {shown && <Timeline priceKey={shown} onClose={() => setShown(undefined)} />}
-      <LoadedView loaded={book} what="the price book" isEmpty={(d) => d.rows.length === 0} empty="No price row matches: clear the search or the provider.">
-        {(data) => (
-          <Table columns={["Key", "Provider", "Mode", "Origin", "From", "Rates"]}>
-            {data.rows.slice(0, 200).map((row) => (
-              <tr key={row.key}>
-                <td><button type="button" class="link" onClick={() => setShown(row.key)}>{row.key}</button></td>
-                <td>{row.provider}</td>
-                <td>{row.mode}</td>
-                <td>{row.origin}</td>
-                <td>{since(row)}</td>
-                <td><Rates row={row} /></td>
-              </tr>
-            ))}
-          </Table>
-        )}
-      </LoadedView>
+      {/* Keyed by the filter: a new search starts again at its first page. */}
+      <BookRows key={q + "\n" + provider} q={q} provider={provider} generation={generation} onShow={setShown} />
     </section>
   );
 }

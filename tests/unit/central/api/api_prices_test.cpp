@@ -18,6 +18,17 @@ namespace {
 
 std::string PriceText(const simdjson::dom::element& e) { return std::string(std::string_view(e)); }
 
+// ExampleEvent of a model no price row names, unpriced by the proxy too.
+std::string UnknownModelEvent(std::string_view id) {
+  std::string event = Replace(ExampleEvent(id), "\"model\": \"gemini-2.5-flash\"",
+                              "\"model\": \"gemini-9-secret\"");
+  event = Replace(event, "\"price_key\": \"gemini/gemini-2.5-flash\"", "\"price_key\": \"\"");
+  event = Replace(event, "\"model_version\": \"gemini-2.5-flash\"",
+                  "\"model_version\": \"gemini-9-secret\"");
+  event = Replace(event, "\"cost_pico_usd\": 217760000", "\"cost_pico_usd\": null");
+  return Replace(event, "\"unpriced_reason\": \"\"", "\"unpriced_reason\": \"unknown_model\"");
+}
+
 class AdminPricesTest : public ::testing::Test {
  protected:
   AdminPricesTest() : key_(h_.MakeKey("admin")) {}
@@ -167,6 +178,9 @@ TEST_F(AdminPricesTest, StatusSaysTheVersionAndWhetherARefreshIsSet) {
   ApiResponse status = Call("GET", "/admin/v1/prices/status");
   ASSERT_EQ(status.status, 200) << status.body;
   EXPECT_EQ(PriceText(Json(status.body)["refresh"]), "no refresh configured");
+  // The harness publishes its book without noting it: nothing to say yet.
+  EXPECT_TRUE(Json(status.body)["loaded"].is_null()) << status.body;
+  EXPECT_TRUE(Json(status.body)["last_attempt"].is_null()) << status.body;
   config::PricingConfig pricing;
   pricing.refresh.url = "https://example.test/prices.json";
   h_.api().price_control().Configure(pricing, [] { return std::string(R"({"ok":3})"); });
@@ -177,15 +191,95 @@ TEST_F(AdminPricesTest, StatusSaysTheVersionAndWhetherARefreshIsSet) {
   EXPECT_EQ(PriceText(json["version"]), TestBook()->version());
 }
 
+TEST_F(AdminPricesTest, StatusSaysWhenWhatAndWhoLastLoadedTheBookAndHowTheLastAttemptEnded) {
+  Configure();
+  ASSERT_EQ(Call("POST", "/admin/v1/prices/overrides",
+                 R"({"key":"acme/m1","effective_from":"2025-01-01",
+                     "rates":{"input_cost_per_token":"0.000001"}})",
+                 kNow + 1000)
+                .status,
+            201);
+  const std::string published =
+      PriceText(Json(Call("GET", "/admin/v1/prices/status").body)["version"]);
+  // A saved LiteLLM version that does not parse: the next change is kept but cannot load.
+  std::filesystem::create_directories(dir_.File("history"));
+  std::ofstream(dir_.File("history") + "/litellm-1763000000000-abcdef012345.json") << "{oops";
+  const ApiResponse refused = Call("POST", "/admin/v1/prices/overrides",
+                                   R"({"key":"acme/m2","effective_from":"2025-01-01",
+                                       "rates":{"input_cost_per_token":"0.000001"}})",
+                                   kNow + 2000);
+  EXPECT_EQ(refused.status, 500) << refused.body;
+
+  const ApiResponse status = Call("GET", "/admin/v1/prices/status");
+  ASSERT_EQ(status.status, 200) << status.body;
+  const Json json(status.body);
+  const auto loaded = json["loaded"];
+  EXPECT_EQ(loaded["at_unix_ms"].get_int64().value(), kNow + 1000) << status.body;
+  EXPECT_EQ(PriceText(loaded["source"]), "override.create");
+  // Who: the audit log's actor of that change ("key:<id>").
+  EXPECT_EQ(PriceText(loaded["from"]), Audit().at(0).actor);
+  EXPECT_EQ(PriceText(loaded["from"]).rfind("key:", 0), 0u);
+  EXPECT_EQ(PriceText(loaded["result"]), "ok");
+  EXPECT_EQ(PriceText(loaded["version"]), published);
+  const auto last = json["last_attempt"];
+  EXPECT_EQ(last["at_unix_ms"].get_int64().value(), kNow + 2000);
+  EXPECT_EQ(PriceText(last["result"]), "failed");
+  EXPECT_NE(PriceText(last["error"]).find("litellm-1763000000000-abcdef012345.json"),
+            std::string::npos)
+      << status.body;
+  // The book in force is still the one published before the failure.
+  EXPECT_EQ(PriceText(last["version"]), published);
+}
+
+TEST_F(AdminPricesTest, ThePriceListPagesWithATotalAndANextKey) {
+  Configure();
+  for (const std::string_view model : {"m1", "m2", "m3", "m4", "m5"}) {
+    ASSERT_EQ(Call("POST", "/admin/v1/prices/overrides",
+                   R"({"key":"acme/)" + std::string(model) +
+                       R"(","effective_from":"2025-01-01","rates":{"input_cost_per_token":"1"}})")
+                  .status,
+              201);
+  }
+  const auto keys = [](const Json& page) {
+    std::vector<std::string> found;
+    for (const auto row : page["rows"].get_array()) {
+      found.push_back(PriceText(row["key"]));
+    }
+    return found;
+  };
+  // Five acme rows, two a page: m1 m2 | m3 m4 | m5.
+  const Json first(Call("GET", "/admin/v1/prices?provider=acme&limit=2").body);
+  EXPECT_EQ(keys(first), (std::vector<std::string>{"acme/m1", "acme/m2"}));
+  EXPECT_EQ(first["total"].get_int64().value(), 5);
+  EXPECT_EQ(first["limit"].get_int64().value(), 2);
+  EXPECT_EQ(PriceText(first["next"]), "acme/m2");
+  const Json second(Call("GET", "/admin/v1/prices?provider=acme&limit=2&after=acme%2Fm2").body);
+  EXPECT_EQ(keys(second), (std::vector<std::string>{"acme/m3", "acme/m4"}));
+  EXPECT_EQ(second["total"].get_int64().value(), 5);
+  EXPECT_EQ(PriceText(second["next"]), "acme/m4");
+  const Json last(Call("GET", "/admin/v1/prices?provider=acme&limit=2&after=acme%2Fm4").body);
+  EXPECT_EQ(keys(last), (std::vector<std::string>{"acme/m5"}));
+  EXPECT_TRUE(last["next"].is_null());
+  // The default page is 200 rows; a page past the end is empty.
+  const Json all(Call("GET", "/admin/v1/prices?provider=acme").body);
+  EXPECT_EQ(all["limit"].get_int64().value(), 200);
+  EXPECT_EQ(keys(all).size(), 5u);
+  EXPECT_TRUE(all["next"].is_null());
+  EXPECT_TRUE(Json(Call("GET", "/admin/v1/prices?provider=acme&after=acme%2Fm5").body)["rows"]
+                  .get_array()
+                  .size() == 0);
+
+  for (const std::string_view bad : {"limit=0", "limit=1001", "limit=ten", "after="}) {
+    const ApiResponse refused = Call("GET", "/admin/v1/prices?" + std::string(bad));
+    EXPECT_EQ(refused.status, 400) << bad;
+    const std::string field(std::string_view(bad).substr(0, bad.find('=')));
+    EXPECT_EQ(PriceText(Json(refused.body)["error"]["field"]), field) << refused.body;
+  }
+}
+
 TEST_F(AdminPricesTest, UnpricedModelsWithTheirCallCounts) {
   const std::string ship = h_.MakeKey("ship", "video-accessibility");
-  std::string unknown = Replace(ExampleEvent("u1"), "\"model\": \"gemini-2.5-flash\"",
-                                "\"model\": \"gemini-9-secret\"");
-  unknown = Replace(unknown, "\"price_key\": \"gemini/gemini-2.5-flash\"", "\"price_key\": \"\"");
-  unknown = Replace(unknown, "\"model_version\": \"gemini-2.5-flash\"",
-                    "\"model_version\": \"gemini-9-secret\"");
-  unknown = Replace(unknown, "\"cost_pico_usd\": 217760000", "\"cost_pico_usd\": null");
-  unknown = Replace(unknown, "\"unpriced_reason\": \"\"", "\"unpriced_reason\": \"unknown_model\"");
+  const std::string unknown = UnknownModelEvent("u1");
   const ApiResponse shipped = h_.Post(
       "/v1/usage/batch", ship, Batch({unknown, Replace(unknown, "u1", "u2"), ExampleEvent("p1")}));
   ASSERT_EQ(shipped.status, 200);
@@ -198,6 +292,84 @@ TEST_F(AdminPricesTest, UnpricedModelsWithTheirCallCounts) {
   EXPECT_EQ(PriceText(json["models"].at(0)["model"]), "gemini-9-secret");
   EXPECT_EQ(json["models"].at(0)["unpriced_calls"].get_int64().value(), 2);
   EXPECT_EQ(Call("GET", "/admin/v1/prices/unpriced?from=bad").status, 400);
+}
+
+TEST_F(AdminPricesTest, EachUnpricedModelSaysWhyFromTheBookInForceNow) {
+  Configure();
+  ASSERT_EQ(h_.Post("/v1/usage/batch", h_.MakeKey("ship", "video-accessibility"),
+                    Batch({UnknownModelEvent("u1")}))
+                .status,
+            200);
+  ASSERT_FALSE(StoredEvent(h_.store(), "u1").cost.has_value());
+  // The one model's entry, after replacing gemini/gemini-9-secret's override (if `rates`).
+  const auto judged_with = [this](std::string_view from, std::string_view rates) {
+    if (!rates.empty()) {
+      Call("DELETE", "/admin/v1/prices/overrides/gemini/gemini-9-secret");
+      const ApiResponse made =
+          Call("POST", "/admin/v1/prices/overrides",
+               R"({"key":"gemini/gemini-9-secret","effective_from":")" + std::string(from) +
+                   R"(","rates":)" + std::string(rates) + "}");
+      EXPECT_EQ(made.status, 201) << made.body;
+    }
+    const ApiResponse got =
+        Call("GET", "/admin/v1/prices/unpriced?from=2025-11-01T00:00:00Z&to=2025-12-01T00:00:00Z");
+    EXPECT_EQ(got.status, 200) << got.body;
+    return std::string(got.body);
+  };
+  const auto models = [](const std::string& body) {
+    return Json(body)["models"].get_array().size();
+  };
+
+  // No row: the keys the gemini provider tries, its own "gemini/<m>" first.
+  std::string body = judged_with("", "");
+  ASSERT_EQ(models(body), 1u) << body;
+  EXPECT_EQ(PriceText(Json(body)["models"].at(0)["reason"]), "unknown_model") << body;
+  EXPECT_TRUE(Json(body)["models"].at(0)["price_key"].is_null());
+  EXPECT_EQ(PriceText(Json(body)["models"].at(0)["tried"].at(0)), "gemini/gemini-9-secret");
+
+  // A row in force from December only: judged at request time (kNow is in November).
+  body = judged_with("2025-12-01", R"({"output_cost_per_token":"0.000002"})");
+  ASSERT_EQ(models(body), 1u) << body;
+  EXPECT_EQ(PriceText(Json(body)["models"].at(0)["reason"]), "unknown_model") << body;
+
+  // In force now with an output rate only: the calls used input tokens (3520 of them).
+  body = judged_with("2025-11-01", R"({"output_cost_per_token":"0.000002"})");
+  ASSERT_EQ(models(body), 1u) << body;
+  const Json no_rate(body);
+  EXPECT_EQ(PriceText(no_rate["models"].at(0)["reason"]), "no_rate") << body;
+  EXPECT_EQ(PriceText(no_rate["models"].at(0)["price_key"]), "gemini/gemini-9-secret");
+  ASSERT_EQ(no_rate["models"].at(0)["missing"].get_array().size(), 1u) << body;
+  EXPECT_EQ(PriceText(no_rate["models"].at(0)["missing"].at(0)), "input_cost_per_token");
+  // The first call's stored reason is the one central gave it then.
+  ASSERT_EQ(no_rate["models"].at(0)["stored_reasons"].get_array().size(), 1u) << body;
+  EXPECT_EQ(PriceText(no_rate["models"].at(0)["stored_reasons"].at(0)["reason"]), "unknown_model");
+
+  // A second call, priced against that row: central stores no_rate with it.
+  ASSERT_EQ(h_.Post("/v1/usage/batch", h_.MakeKey("ship", "video-accessibility"),
+                    Batch({UnknownModelEvent("u2")}))
+                .status,
+            200);
+  EXPECT_EQ(StoredEvent(h_.store(), "u2").unpriced_reason, "no_rate");
+  body = judged_with("", "");
+  ASSERT_EQ(models(body), 1u) << body;
+  const Json both(body);
+  EXPECT_EQ(both["models"].at(0)["unpriced_calls"].get_int64().value(), 2) << body;
+  const auto stored = both["models"].at(0)["stored_reasons"];
+  ASSERT_EQ(stored.get_array().size(), 2u) << body;
+  // One call each: by reason.
+  EXPECT_EQ(PriceText(stored.at(0)["reason"]), "no_rate");
+  EXPECT_EQ(stored.at(0)["calls"].get_int64().value(), 1);
+  EXPECT_EQ(PriceText(stored.at(1)["reason"]), "unknown_model");
+  EXPECT_EQ(stored.at(1)["calls"].get_int64().value(), 1);
+
+  // Both rates: the stored calls came before the row (they keep their null cost).
+  body = judged_with("2025-11-01",
+                     R"({"input_cost_per_token":"0.000001","output_cost_per_token":"0.000002"})");
+  ASSERT_EQ(models(body), 1u) << body;
+  const Json priced(body);
+  EXPECT_EQ(PriceText(priced["models"].at(0)["reason"]), "priced_now") << body;
+  EXPECT_EQ(priced["models"].at(0)["missing"].get_array().size(), 0u);
+  EXPECT_EQ(priced["models"].at(0)["unpriced_calls"].get_int64().value(), 2);
 }
 
 }  // namespace

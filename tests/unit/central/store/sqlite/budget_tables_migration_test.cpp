@@ -93,7 +93,7 @@ TEST(BudgetTablesMigration, Version2GainsTheBudgetTablesWithItsRowsKept) {
 
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 2);
   EXPECT_EQ(std::get<std::optional<Event>>(store->FindEvent("old-2"))->model, "gemini-2.5-flash");
   EXPECT_EQ(std::get<std::optional<ApiKeyRecord>>(store->FindKeyByHash("hash-1"))->name, "ci");
@@ -139,7 +139,7 @@ TEST(LedgerTablesMigration, Version3GainsTheLedgerAndAlertTablesWithItsRowsKept)
 
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 1);
   const std::vector<HoldRequest> holds = {
       {"bud_1", "2025-12", pricing::Money::FromPico(5), pricing::Money::FromPico(10)}};

@@ -40,7 +40,7 @@ TEST(RollupMigration, Version4EventsGetRollups) {
                                       "PRAGMA user_version = 4;");
   std::unique_ptr<Store> store = store_testing::OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(store_testing::QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
   EXPECT_EQ(std::get<int64_t>(store->CountEvents()), 500);
   const auto tables = store_testing::QueryRows(
       path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rollup%'");

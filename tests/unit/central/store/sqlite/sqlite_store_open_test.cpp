@@ -28,11 +28,22 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(SqliteStoreOpen, NewFileGetsSchemaVersion5) {
+TEST(SqliteStoreOpen, NewFileGetsSchemaVersion6) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
+}
+
+TEST(SqliteStoreOpen, AVersion5FileGetsTheUnpricedEventsIndex) {
+  TempDir dir;
+  const std::string path = dir.File("central.db");
+  OpenSqliteStore(path);
+  store_testing::ExecuteSql(path, "DROP INDEX events_unpriced; PRAGMA user_version = 5;");
+  OpenSqliteStore(path);
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
+  EXPECT_EQ(QueryRows(path, "SELECT name FROM sqlite_master WHERE name = 'events_unpriced'").size(),
+            1u);
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
@@ -131,7 +142,7 @@ TEST(SqliteStoreOpen, Version1GainsPricingNotesWithItsEventsKept) {
   store_testing::ExecuteSql(path, std::string(kVersion1Schema));
   auto store = OpenSqliteStore(path);
   ASSERT_NE(store, nullptr);
-  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "5");
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
   const std::optional<Event> old = std::get<std::optional<Event>>(store->FindEvent("v1-event"));
   ASSERT_TRUE(old.has_value());
   EXPECT_EQ(old->cost, pricing::Money::FromPico(900'000));
@@ -161,7 +172,7 @@ TEST(SqliteStoreOpen, NewerSchemaVersionIsRefused) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "PRAGMA user_version = 99");
   const std::string error = OpenError(path);
-  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (5)")) << error;
+  EXPECT_TRUE(Contains(error, "schema version 99 is newer than this costgate's (6)")) << error;
 }
 
 TEST(SqliteStoreOpen, RefusedNewerSchemaIsLeftUntouched) {

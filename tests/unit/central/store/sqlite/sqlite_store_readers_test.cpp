@@ -138,7 +138,7 @@ TEST(SqliteStoreReaders, FileWithoutTheSchemaIsAnError) {
   const std::string path = dir.File("central.db");
   store_testing::ExecuteSql(path, "CREATE TABLE unrelated (x)");
   const std::string error = ReaderOpenError(path);
-  EXPECT_NE(error.find("schema version 0, this costgate reads 5"), std::string::npos) << error;
+  EXPECT_NE(error.find("schema version 0, this costgate reads 6"), std::string::npos) << error;
 }
 
 TEST(SqliteStoreReaders, InMemoryDatabaseHasNoReader) {
