@@ -18,6 +18,7 @@
 #include "central/api/api_error.h"
 #include "central/api/handlers.h"
 #include "central/api/json_members.h"
+#include "central/api/json_out.h"
 #include "central/api/json_read.h"
 #include "central/api/price_json.h"
 #include "central/api/v1_body.h"

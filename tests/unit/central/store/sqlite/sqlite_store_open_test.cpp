@@ -35,15 +35,25 @@ TEST(SqliteStoreOpen, NewFileGetsSchemaVersion6) {
   EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
 }
 
-TEST(SqliteStoreOpen, AVersion5FileGetsTheUnpricedEventsIndex) {
+// A version-5 file (as the builds before version 6 wrote it): no unpriced index, users without
+// a workspace and team.
+TEST(SqliteStoreOpen, AVersion5FileGetsTheUnpricedEventsIndexAndUserPlaces) {
   TempDir dir;
   const std::string path = dir.File("central.db");
   OpenSqliteStore(path);
-  store_testing::ExecuteSql(path, "DROP INDEX events_unpriced; PRAGMA user_version = 5;");
+  store_testing::ExecuteSql(path,
+                            "DROP INDEX events_unpriced; ALTER TABLE users DROP COLUMN "
+                            "workspace_id; ALTER TABLE users DROP COLUMN team_id; "
+                            "PRAGMA user_version = 5;");
   OpenSqliteStore(path);
   EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
   EXPECT_EQ(QueryRows(path, "SELECT name FROM sqlite_master WHERE name = 'events_unpriced'").size(),
             1u);
+  EXPECT_EQ(QueryRows(path,
+                      "SELECT name FROM pragma_table_info('users') WHERE name IN "
+                      "('workspace_id', 'team_id')")
+                .size(),
+            2u);
 }
 
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
