@@ -181,9 +181,8 @@ StoreResult<std::vector<AnalyticsRow>> SqliteStore::Aggregate(const AnalyticsQue
   if (auto error = sqlite::Exec(db_, "BEGIN", "begin analytics read")) {
     return StoreError{*std::move(error)};
   }
-  const TimeSpan range =
-      WidenOverEmptyEdges({query.from_unix_ms, query.to_unix_ms},
-                          day_table ? day_zone : nullptr, EventsProbe(db_));
+  const TimeSpan range = WidenOverEmptyEdges({query.from_unix_ms, query.to_unix_ms},
+                                             day_table ? day_zone : nullptr, EventsProbe(db_));
   const RangePlan plan = day_table ? PlanRange(range.from_unix_ms, range.to_unix_ms, *day_zone)
                                    : PlanHourRange(range.from_unix_ms, range.to_unix_ms);
   Sums sums;

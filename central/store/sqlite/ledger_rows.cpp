@@ -79,9 +79,9 @@ int64_t SaturatingSum(std::initializer_list<int64_t> parts) {
 }  // namespace
 
 LedgerStatements::~LedgerStatements() {
-  for (sqlite3_stmt* stmt :
-       {committed, purge_holds, delete_holds, insert_hold, settle_holds, any_holds, credit_lease,
-        find_lease, release_lease, count_holders, grant_lease, purge_old_leases, purge_orphan_leases}) {
+  for (sqlite3_stmt* stmt : {committed, purge_holds, delete_holds, insert_hold, settle_holds,
+                             any_holds, credit_lease, find_lease, release_lease, count_holders,
+                             grant_lease, purge_old_leases, purge_orphan_leases}) {
     sqlite3_finalize(stmt);
   }
 }

@@ -253,9 +253,9 @@ StoreStatus SqliteStore::InsertInTransaction(
       return StoreError{sqlite::ErrorText(db_, "count spend of event " + event.event_id)};
     }
     // Its cost is in spent now: its holder's leases and its holds stop reserving it.
-    if (stored && SettleLedger(statements_->ledger, event,
-                               increments.empty() ? nullptr : &increments[i],
-                               *holds_exist) != SQLITE_DONE) {
+    if (stored &&
+        SettleLedger(statements_->ledger, event, increments.empty() ? nullptr : &increments[i],
+                     *holds_exist) != SQLITE_DONE) {
       return StoreError{sqlite::ErrorText(db_, "settle holds of event " + event.event_id)};
     }
     if (stored) {

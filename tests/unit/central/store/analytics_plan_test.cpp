@@ -46,9 +46,8 @@ TEST(AnalyticsPlan, DaysAreTheZonesAndAShortRangeIsRawOnly) {
 // A probe over a fixed list of event start times.
 HasEventsIn EventsAt(std::vector<int64_t> starts) {
   return [starts = std::move(starts)](const TimeSpan& span) {
-    return std::any_of(starts.begin(), starts.end(), [&](int64_t t) {
-      return t >= span.from_unix_ms && t < span.to_unix_ms;
-    });
+    return std::any_of(starts.begin(), starts.end(),
+                       [&](int64_t t) { return t >= span.from_unix_ms && t < span.to_unix_ms; });
   };
 }
 
@@ -75,9 +74,9 @@ TEST(AnalyticsPlan, AnEdgeWithoutEventsWidensToItsDayThenItsHour) {
     ADD_FAILURE() << "probed an edge that needs none";
     return true;
   };
-  EXPECT_EQ(WidenOverEmptyEdges({berlin_dec2, berlin_dec2 + 24 * kPlanHourMs}, &berlin,
-                                never_asked),
-            (TimeSpan{berlin_dec2, berlin_dec2 + 24 * kPlanHourMs}));
+  EXPECT_EQ(
+      WidenOverEmptyEdges({berlin_dec2, berlin_dec2 + 24 * kPlanHourMs}, &berlin, never_asked),
+      (TimeSpan{berlin_dec2, berlin_dec2 + 24 * kPlanHourMs}));
   EXPECT_EQ(WidenOverEmptyEdges({from, from}, &berlin, never_asked), (TimeSpan{from, from}));
 }
 
