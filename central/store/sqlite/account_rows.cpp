@@ -55,16 +55,26 @@ StoreResult<sqlite::Statement> PrepareAccountSql(sqlite3* db, const char* sql,
   return stmt;
 }
 
+StoreResult<sqlite::Statement> PrepareBoundSql(sqlite3* db, const char* sql, std::string_view what,
+                                               const std::function<void(sqlite::Binder&)>& bind) {
+  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  if (auto* prepared = std::get_if<sqlite::Statement>(&stmt)) {
+    sqlite::Binder b(prepared->get());
+    bind(b);
+    if (b.rc() != SQLITE_OK) {
+      return StoreError{sqlite::ErrorText(db, what)};
+    }
+  }
+  return stmt;
+}
+
 StoreStatus RunAccountSql(sqlite3* db, const char* sql, std::string_view what,
                           const std::function<void(sqlite::Binder&)>& bind) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  StoreResult<sqlite::Statement> stmt = PrepareBoundSql(db, sql, what, bind);
   if (auto* error = std::get_if<StoreError>(&stmt)) {
     return *std::move(error);
   }
-  sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  if (b.Step() != SQLITE_DONE) {
+  if (sqlite3_step(std::get<sqlite::Statement>(stmt).get()) != SQLITE_DONE) {
     return StoreError{sqlite::ErrorText(db, what)};
   }
   return std::nullopt;

@@ -18,6 +18,10 @@ namespace costgate::central {
 StoreResult<sqlite::Statement> PrepareAccountSql(sqlite3* db, const char* sql,
                                                  std::string_view what);
 
+// `sql` prepared for one use and bound by `bind`, ready to step; the error names `what`.
+StoreResult<sqlite::Statement> PrepareBoundSql(sqlite3* db, const char* sql, std::string_view what,
+                                               const std::function<void(sqlite::Binder&)>& bind);
+
 // Prepares `sql`, binds with `bind` and steps it to SQLITE_DONE; the error names `what`.
 StoreStatus RunAccountSql(sqlite3* db, const char* sql, std::string_view what,
                           const std::function<void(sqlite::Binder&)>& bind);

@@ -71,14 +71,12 @@ StoreResult<OrgOutcome> CheckPlacement(sqlite3* db, const std::string& workspace
 
 StoreResult<int64_t> OrgQueryInt(sqlite3* db, const char* sql, std::string_view what,
                                  const OrgBind& bind) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  StoreResult<sqlite::Statement> stmt = PrepareBoundSql(db, sql, what, bind);
   if (auto* error = std::get_if<StoreError>(&stmt)) {
     return *std::move(error);
   }
   sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
-  const int rc = b.Step();
+  const int rc = sqlite3_step(raw);
   if (rc == SQLITE_DONE) {
     return int64_t{0};
   }

@@ -41,15 +41,13 @@ StoreResult<OrgResult> OrgChangeRow(sqlite3* db, sqlite3_stmt* insert_audit, con
 template <typename Row>
 StoreResult<std::vector<Row>> OrgListRows(sqlite3* db, const char* sql, std::string_view what,
                                           const OrgBind& bind, Row (*read)(sqlite3_stmt*)) {
-  StoreResult<sqlite::Statement> stmt = PrepareAccountSql(db, sql, what);
+  StoreResult<sqlite::Statement> stmt = PrepareBoundSql(db, sql, what, bind);
   if (auto* error = std::get_if<StoreError>(&stmt)) {
     return *std::move(error);
   }
   sqlite3_stmt* raw = std::get<sqlite::Statement>(stmt).get();
-  sqlite::Binder b(raw);
-  bind(b);
   std::vector<Row> rows;
-  int rc = b.Step();
+  int rc = sqlite3_step(raw);
   for (; rc == SQLITE_ROW; rc = sqlite3_step(raw)) {
     rows.push_back(read(raw));
   }
