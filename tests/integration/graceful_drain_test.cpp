@@ -39,6 +39,7 @@ class GracefulDrainTest : public IntegrationTest {
   CostgateProcess& StartProxy(const std::string& central_url, int ship_drain_ms) {
     DaemonSettings settings = MockUpstreamSettings();
     settings.drain_ms = kDrainMs;
+    settings.labels = {{"source_app", "drain-app"}};  // the key's app: central keeps it
     settings.extra_yaml = HoldingShipperYaml(central_url, key_, ship_drain_ms);
     proxy_ = std::make_unique<DaemonUnderTest>(settings);
     return *proxy_->daemon;
