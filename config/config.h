@@ -107,6 +107,9 @@ struct ShipperConfig {
   Millis backoff_first{500};  // first retry delay after a failure, doubled up to backoff_max
   Millis backoff_max{60'000};
   bool gzip = true;  // Content-Encoding: gzip request bodies
+  // On SIGTERM, once the requests drained: the longest the shipper keeps sending what is
+  // committed and unshipped before the process exits (what is left waits for the next start).
+  Millis drain{5'000};
 
   bool operator==(const ShipperConfig&) const = default;
 };

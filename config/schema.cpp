@@ -150,6 +150,7 @@ const S kShipper[] = {
     {"backoff_max_ms",
      [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.backoff_max); }},
     {"gzip", [](Text t, Config& c) { return Store(ParseBool(t), c.shipper.gzip); }},
+    {"drain_ms", [](Text t, Config& c) { return Store(ParseDurationMs(t), c.shipper.drain); }},
 };
 
 // A wait beyond a few seconds would hold an app's call hostage to central; a zero wait could

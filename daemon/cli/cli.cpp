@@ -62,7 +62,9 @@ void PrintHelp(std::FILE* out) {
   }
   std::fprintf(out,
                "\n"
-               "Signals: SIGTERM/SIGINT drain and exit 0; SIGHUP reloads the configuration file.\n"
+               "Signals: SIGTERM/SIGINT drain (in-flight requests for up to timeouts.drain_ms,\n"
+               "then unshipped receipts to central for up to shipper.drain_ms) and exit 0;\n"
+               "SIGHUP reloads the configuration file.\n"
                "Under systemd (NOTIFY_SOCKET set: a Type=notify unit, systemd/*.service.in) the\n"
                "daemon reports READY=1 once listening, RELOADING=1, STOPPING=1 and, with\n"
                "WatchdogSec=, WATCHDOG=1 every half of it.\n"

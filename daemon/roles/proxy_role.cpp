@@ -69,6 +69,34 @@ void ProxyRole::StartShipping(const config::ShipperConfig& shipper,
   shipper_->Start();
 }
 
+void ProxyRole::ShipBeforeExit() {
+  if (!shipper_ || !shipper_->enabled()) {
+    return;
+  }
+  writer_.Flush();
+  const auto shipped_so_far = [this] {
+    return shipper_->stats().events_stored.load() + shipper_->stats().events_duplicate.load();
+  };
+  const uint64_t before = shipped_so_far();
+  const shipper::Shipper::DrainOutcome outcome = shipper_->Drain();
+  const uint64_t shipped = shipped_so_far() - before;
+  if (outcome.emptied) {
+    logger_.Info("receipts shipped before exit")
+        .Uint("events_shipped", shipped)
+        .Int("took_ms", outcome.took.count())
+        .Emit();
+    return;
+  }
+  logger_
+      .Warn(
+          "shipping before exit stopped; unshipped receipts stay in the outbox for the next start")
+      .Uint("events_shipped", shipped)
+      .Uint("backlog", shipper_->stats().backlog.load())
+      .Int("took_ms", outcome.took.count())
+      .Int("shipper_drain_ms", shipper_->drain_budget().count())
+      .Emit();
+}
+
 void ProxyRole::Stop() {
   if (stopped_) {
     return;

@@ -42,6 +42,10 @@ class ProxyRole {
   // Ships receipts to `transport`, or, when null, to shipper.url (none when empty).
   void StartShipping(const config::ShipperConfig& shipper,
                      std::unique_ptr<shipper::BatchTransport> transport);
+  // After the drain (the last request completed): commits the receipts still queued, then gives
+  // the shipper up to shipper.drain to send what central does not have yet (logged). What it
+  // could not send stays in the outbox for the next start.
+  void ShipBeforeExit();
   // Stops the budget gates (lease mode returns the unused leases), the shipper, then the writer
   // (after its last receipts); idempotent. After the last request completed.
   void Stop();

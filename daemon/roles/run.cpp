@@ -112,6 +112,9 @@ int RunCentralWithin(const ServerOptions& options, Role role) {
     proxy.StartShipping(config->shipper, nullptr);  // another central, named by shipper.url
   }
   const int code = Serve(options, role, shared, config, {&proxy.site(), &central.site()});
+  if (code == 0) {
+    proxy.ShipBeforeExit();
+  }
   proxy.Stop();
   if (code == 0) {
     LogStopped(proxy, logger);
@@ -138,6 +141,9 @@ int RunProxy(const ServerOptions& options) {
   }
   proxy.StartShipping(config->shipper, nullptr);
   const int code = Serve(options, Role::kProxy, shared, config, {&proxy.site()});
+  if (code == 0) {
+    proxy.ShipBeforeExit();
+  }
   proxy.Stop();
   if (code == 0) {
     LogStopped(proxy, logger);

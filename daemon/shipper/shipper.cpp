@@ -48,22 +48,60 @@ void Shipper::Stop() {
   }
 }
 
+Shipper::DrainOutcome Shipper::Drain() {
+  const auto started = std::chrono::steady_clock::now();
+  DrainOutcome outcome;
+  {
+    std::lock_guard stop_lock(stop_mu_);
+    if (!thread_.joinable()) {
+      return outcome;  // never started, or stopped already
+    }
+  }
+  draining_.store(true);
+  {
+    std::unique_lock lock(wait_mu_);
+    drain_wake_ = true;
+    wake_.notify_all();
+    drain_cv_.wait_until(lock, started + config_.drain, [this] { return drain_ended_; });
+    outcome.emptied = drain_emptied_;
+  }
+  Stop();
+  outcome.took = std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now() - started);
+  return outcome;
+}
+
+void Shipper::EndDrain(bool emptied) {
+  std::lock_guard lock(wait_mu_);
+  drain_ended_ = true;
+  drain_emptied_ = emptied;
+  drain_cv_.notify_all();
+}
+
 void Shipper::Run(std::stop_token stop) {
   logger_.Info("shipping receipts to central").Str("url", transport_->Describe()).Emit();
   while (!stop.stop_requested()) {
     const Millis wait = Round(stop);
-    if (wait > Millis(0)) {
-      std::unique_lock lock(wait_mu_);
-      // Nothing else notifies: the wait ends after `wait` or, at once, when a stop is requested.
-      wake_.wait_for(lock, stop, wait, [] { return false; });
+    std::unique_lock lock(wait_mu_);
+    if (drain_ended_) {
+      return;
     }
+    if (wait > Millis(0)) {
+      // The wait ends after `wait`, at once when a stop is requested, and once when a drain
+      // begins (its backoffs are waited out like any other).
+      wake_.wait_for(lock, stop, wait, [this] { return drain_wake_; });
+    }
+    drain_wake_ = false;
   }
 }
 
 bool Shipper::LoadKey() { return !transport_->NeedsApiKey() || !api_key_.Get().empty(); }
 
 Millis Shipper::Round(std::stop_token stop) {
+  const bool draining = draining_.load();
   if (!LoadKey()) {
+    if (draining) {
+      EndDrain(false);  // without a key nothing can go before exit
+    }
     return config_.backoff_max;
   }
   const auto now = std::chrono::steady_clock::now();
@@ -85,14 +123,18 @@ Millis Shipper::Round(std::stop_token stop) {
   const int64_t now_ms = base::NowUnixMs();
   NoteBatch(batch, now_ms);
   if (batch.receipts.empty()) {
+    if (draining) {
+      EndDrain(true);
+    }
     return std::max(config_.batch_age, kIdlePollMin);
   }
   int64_t oldest_end_ms = now_ms;
   for (const outbox::StoredReceipt& r : batch.receipts) {
     oldest_end_ms = std::min(oldest_end_ms, r.receipt.end_unix_ms);
   }
-  const Millis delay =
-      ShipDelay(batch.receipts.size(), batch_limit_, oldest_end_ms, now_ms, config_.batch_age);
+  const Millis delay = draining ? Millis(0)
+                                : ShipDelay(batch.receipts.size(), batch_limit_, oldest_end_ms,
+                                            now_ms, config_.batch_age);
   if (delay > Millis(0)) {
     return delay;
   }

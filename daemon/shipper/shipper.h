@@ -14,10 +14,12 @@
 //   - any other status (400, 401, 403, ...): logged at error once per status until a batch goes
 //     through, and retried only every shipper.backoff_max; the key file is read again, so a key
 //     fixed by an operator is used without a restart.
+// On exit (Drain) it sends what is left at once, full batches or not, for up to shipper.drain.
 // The request path never waits on the shipper; the shipper waits on the writer thread only for
 // the few milliseconds of its reads and updates.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
@@ -62,7 +64,18 @@ class Shipper {
   // writer stops.
   void Stop();
 
+  struct DrainOutcome {
+    bool emptied = false;  // central has every receipt the outbox held unshipped
+    Millis took{0};
+  };
+  // The last sends before exit: batches go out without waiting for batch_age, failures are
+  // retried after the usual backoff, until the outbox has nothing unshipped or shipper.drain
+  // has passed (a request in flight then is cut); then Stop. What was not sent stays in the
+  // outbox for the next start. Call after the last receipt was committed (ReceiptWriter::Flush).
+  DrainOutcome Drain();
+
   bool enabled() const noexcept { return transport_ != nullptr; }
+  Millis drain_budget() const noexcept { return config_.drain; }
   const ShipperStats& stats() const noexcept { return stats_; }
 
  private:
@@ -75,6 +88,7 @@ class Shipper {
   Millis RetryDelay();
   bool LoadKey();
   void NoteBatch(const outbox::ShipBatch& batch, int64_t now_ms);
+  void EndDrain(bool emptied);  // shipper thread: Drain may return
 
   const config::ShipperConfig config_;
   outbox::ReceiptWriter& writer_;
@@ -91,8 +105,14 @@ class Shipper {
   std::chrono::steady_clock::time_point next_count_{};  // BacklogCountInterval
   std::mt19937_64 random_;
 
-  std::mutex wait_mu_;
+  std::atomic<bool> draining_{false};  // set once, by Drain
+
+  std::mutex wait_mu_;  // guards the three below
   std::condition_variable_any wake_;
+  bool drain_wake_ = false;  // Drain asked; ends the shipper's current wait once
+  bool drain_ended_ = false;
+  bool drain_emptied_ = false;
+  std::condition_variable drain_cv_;  // to Drain: drain_ended_
   std::mutex stop_mu_;
   std::jthread thread_;  // last: stopped and joined before the members above go
 };

@@ -12,7 +12,8 @@ Request headers that drive it:
   x-mock-body: <folder>/<file>          a recorded response body without a recorded exchange
                                         (tests/fixtures/elevenlabs/*.json): 200, JSON
   x-mock-behavior: a,b,...              gate:NAME | reset-after:N | reset-before-head |
-                                        delay-head-ms:N | stall-after:N | close | length
+                                        delay-head-ms:N | stall-after:N | close | length |
+                                        pace-ms:N (waits N ms before each chunk after the first)
   x-mock-usage: prompt=N,output=M       without x-mock-fixture, a generateContent answer
                                         reporting that usage (default_routes.py)
 Without x-mock-fixture, an SDK call is answered by default_routes.py (a fixture or a synthetic
@@ -152,6 +153,7 @@ class Behaviors:
         self.reset_after = None
         self.reset_before_head = False
         self.delay_head_s = 0.0
+        self.pace_s = 0.0
         self.stall_after = None
         self.close = False
         self.length = False
@@ -165,6 +167,8 @@ class Behaviors:
                 self.reset_before_head = True
             elif name == "delay-head-ms":
                 self.delay_head_s = int(arg) / 1000.0
+            elif name == "pace-ms":
+                self.pace_s = int(arg) / 1000.0
             elif name == "stall-after":
                 self.stall_after = int(arg)
             elif name == "close":
@@ -344,6 +348,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for index, chunk in enumerate(fixture.chunks):
             if self.interrupt_at(index, behaviors):
                 return False
+            if index > 0 and behaviors.pace_s and self.wait(None, behaviors.pace_s) == "aborted":
+                raise PeerGone()
             self.write(b"%X\r\n%s\r\n" % (len(chunk), chunk) if chunked else chunk)
             if index == 0 and behaviors.gate is not None:
                 self.wait_gate(behaviors.gate)

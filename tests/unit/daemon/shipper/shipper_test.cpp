@@ -111,5 +111,42 @@ TEST_F(ShipperTest, LogsTheCentralUrlWithoutItsQuery) {
   EXPECT_EQ(log.find("ct_live_in_the_url"), std::string::npos) << log;
 }
 
+TEST_F(ShipperTest, DrainAgainstAnUnreachableCentralEndsAtItsBoundAndKeepsTheReceipt) {
+  shipper_config_.backoff_first = std::chrono::minutes(10);  // a drain must cut this wait short
+  shipper_config_.backoff_max = std::chrono::minutes(10);
+  shipper_config_.drain = Millis(300);
+  Shipper shipper(shipper_config_, writer_, logger_);
+  shipper.Start();
+  ASSERT_TRUE(WaitFor([&] { return shipper.stats().batches_failed.load() >= 1; }));
+  const uint64_t failed_before = shipper.stats().batches_failed.load();
+  const Shipper::DrainOutcome outcome = shipper.Drain();
+  EXPECT_FALSE(outcome.emptied);
+  EXPECT_GE(outcome.took, Millis(300));
+  EXPECT_LT(outcome.took, Millis(1'000));
+  // It tried again as the drain began, then backed off until the bound.
+  EXPECT_GT(shipper.stats().batches_failed.load(), failed_before);
+  EXPECT_EQ(writer_.NextShipBatch(10, false).receipts.size(), 1u);
+}
+
+TEST_F(ShipperTest, DrainWithoutAKeyEndsAtOnce) {
+  shipper_config_.api_key.clear();
+  shipper_config_.api_key_file = dir_.File("missing-key");
+  shipper_config_.drain = std::chrono::minutes(1);
+  Shipper shipper(shipper_config_, writer_, logger_);
+  shipper.Start();
+  const Shipper::DrainOutcome outcome = shipper.Drain();
+  EXPECT_FALSE(outcome.emptied);
+  EXPECT_LT(outcome.took, Millis(2'000));
+  EXPECT_EQ(writer_.NextShipBatch(10, false).receipts.size(), 1u);
+}
+
+TEST_F(ShipperTest, DrainOfAShipperNotStartedReturnsAtOnce) {
+  shipper_config_.drain = std::chrono::minutes(1);
+  Shipper shipper(shipper_config_, writer_, logger_);
+  const Shipper::DrainOutcome outcome = shipper.Drain();
+  EXPECT_FALSE(outcome.emptied);
+  EXPECT_EQ(outcome.took, Millis(0));
+}
+
 }  // namespace
 }  // namespace costgate::daemon::shipper
