@@ -13,8 +13,10 @@ const kFieldRefs = {
   K8S_NAMESPACE: "metadata.namespace",
   K8S_POD_NAME: "metadata.name",
   K8S_NODE_NAME: "spec.nodeName",
-  COSTGATE_SOURCE_APP: "metadata.labels['app.kubernetes.io/name']",
 };
+// The app's name label: app.kubernetes.io/name in the base; inject takes `app` when only that is
+// on the pod.
+const kSourceAppField = /^metadata\.labels\['(app\.kubernetes\.io\/name|app)'\]$/;
 // Values built from the variables above: Kubernetes expands $(NAME) only for names defined
 // earlier in the same list, so the order matters too.
 const kDerived = {
@@ -92,6 +94,9 @@ export function checkSidecar(deployment, proxyConfigs) {
     if (e?.valueFrom?.fieldRef?.fieldPath !== fieldPath) {
       fail(`sidecar env ${name} must come from the downward API field ${fieldPath}`);
     }
+  }
+  if (!kSourceAppField.test(env[index("COSTGATE_SOURCE_APP")]?.valueFrom?.fieldRef?.fieldPath)) {
+    fail("sidecar env COSTGATE_SOURCE_APP must come from the pod's name label (downward API)");
   }
   for (const [name, value] of Object.entries(kDerived)) {
     const at = index(name);
