@@ -21,6 +21,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -ke
   -out cert.pem -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
 mkdir -p up/tmp "docroot/v1beta/models"
 cp "$fixtures.response.json" "docroot$api_path"
+chmod 755 "$tmp" && chmod -R a+rX docroot  # nginx workers run as nobody
 cat >up/nginx.conf <<EOF
 worker_processes 1; daemon off; pid $tmp/up/nginx.pid; error_log $tmp/up/error.log warn;
 events { worker_connections 1024; }
@@ -45,6 +46,7 @@ report() {
   hwm=$(awk '/VmHWM/ {print $2}' "/proc/$proxy/status")
   echo "$1: rss ${rss} KiB, peak ${hwm} KiB, cpu $(( (stat[13] + stat[14]) * 1000 / $(getconf CLK_TCK) )) ms"
 }
+curl -s -o /dev/null -w "check: HTTP %{http_code}\n" -H "content-type: application/json" -H "x-goog-api-key: k" --data-binary "@$fixtures.request.json" "http://127.0.0.1:18787$api_path"; grep -m3 . proxy.log || true
 report "started"
 sleep 10
 report "idle 10 s"
