@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 jobs=$(nproc)
 
-# The SDKs, the Kubernetes schemas and the dashboard's build tools install from npm while the first build compiles; the
-# tests wait for them.
+# The SDKs, the Kubernetes schemas (tests/k8s) and the dashboard's build tools install from npm
+# while the first build compiles; the tests wait for them.
 echo "== SDKs for the end-to-end tests and the dashboard (npm ci, pinned by package-lock.json)"
 npm_log=$(mktemp)
 { npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error &&

@@ -1,14 +1,14 @@
 // Offline checks of the Kubernetes manifests (CTest k8s_manifests; README "Kubernetes sidecar"):
 //   node tests/k8s/check.mjs [--costgate BIN]
-// 1. every overlay under docker/k8s/overlays, rendered by `kubectl kustomize` (or `kustomize
-//    build`), is valid against the Kubernetes schemas (kubernetes-models, pinned in
+// 1. every overlay under docker/k8s/overlays, rendered by render.mjs (and compared with
+//    `kubectl kustomize` or `kustomize build` where either is installed), is valid against the Kubernetes schemas (kubernetes-models, pinned in
 //    package-lock.json here), has no unknown field in a pod spec, and every Deployment with the
 //    costgate sidecar passes sidecar_checks.mjs;
 // 2. with --costgate: `costgate k8s inject` on each tests/k8s/samples/*.yaml gives output that
 //    passes the same checks and is a fixed point (inject twice = inject once); each
 //    samples/refused/*.yaml is refused with exit 1 and a message on stderr.
-// Exit 77 (skipped) when no kustomize renderer or node_modules is found, unless
-// COSTGATE_REQUIRE_K8S_TESTS is set (scripts/test.sh), then a failure.
+// Exit 77 (skipped) when tests/k8s/node_modules is missing, unless COSTGATE_REQUIRE_K8S_TESTS
+// is set (scripts/test.sh), then a failure.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -29,6 +29,8 @@ if (!existsSync(path.join(here, "node_modules/kubernetes-models"))) {
 const { parseAllDocuments } = await import("yaml");
 const { unknownFields } = await import("./strict_keys.mjs");
 const { checkSidecar, kSidecarName } = await import("./sidecar_checks.mjs");
+const { renderKustomization } = await import("./render.mjs");
+const { isDeepStrictEqual } = await import("node:util");
 
 function findRenderer() {
   for (const [cmd, args, probe] of [["kubectl", ["kustomize"], ["version", "--client"]], ["kustomize", ["build"], ["version"]]]) {
@@ -99,15 +101,29 @@ async function checkObjects(objects, origin, { expectCentral, extraConfigs = [] 
   return problems.map((p) => `${origin}: ${p}`);
 }
 
-const render = findRenderer();
-if (!render) {
-  skip("neither `kubectl kustomize` nor `kustomize build` is available");
+// Objects keyed "Kind name", for comparing two renderings whatever their order.
+function byKey(objects) {
+  return new Map(objects.map((o) => [`${o.kind} ${o.metadata.name}`, o]));
+}
+
+const kustomize = findRenderer();
+if (!kustomize) {
+  console.log("no kubectl or kustomize: overlays rendered by render.mjs alone");
 }
 const problems = [];
 const overlaysDir = path.join(root, "docker/k8s/overlays");
 for (const overlay of readdirSync(overlaysDir).sort()) {
   const dir = path.join(overlaysDir, overlay);
-  const objects = documents(render(dir), `overlays/${overlay}`);
+  const objects = renderKustomization(dir);
+  if (kustomize) {
+    const theirs = byKey(documents(kustomize(dir), `overlays/${overlay}`));
+    const ours = byKey(objects);
+    for (const key of new Set([...theirs.keys(), ...ours.keys()])) {
+      if (!isDeepStrictEqual(theirs.get(key), ours.get(key))) {
+        problems.push(`overlays/${overlay}: ${key}: render.mjs and kustomize disagree`);
+      }
+    }
+  }
   problems.push(...(await checkObjects(objects, `overlays/${overlay}`, { expectCentral: true })));
 }
 
