@@ -67,14 +67,17 @@ async function validateSchema(object) {
   }
 }
 
-// Every check of one set of objects; `extraConfigs` lends ConfigMaps the set refers to but does
-// not hold (inject's output names the base's costgate-proxy-config).
+// Every check of one set of objects; `extraConfigs` lends ConfigMaps and Secrets the set refers
+// to but does not hold (inject's output names the base's costgate-proxy-config and ship key).
 async function checkObjects(objects, origin, { expectCentral, extraConfigs = [] }) {
   const problems = [];
   const configs = new Map();
+  const secrets = new Map();
   for (const object of [...extraConfigs, ...objects]) {
     if (object.kind === "ConfigMap") {
       configs.set(object.metadata.name, object.data ?? {});
+    } else if (object.kind === "Secret") {
+      secrets.set(object.metadata.name, Object.keys({ ...object.data, ...object.stringData }));
     }
   }
   let sidecars = 0;
@@ -86,7 +89,7 @@ async function checkObjects(objects, origin, { expectCentral, extraConfigs = [] 
       problems.push(...unknownFields(pod, "PodSpec", `${name} .spec.template.spec`));
       if ((pod.initContainers ?? []).some((c) => c.name === kSidecarName)) {
         sidecars += 1;
-        problems.push(...checkSidecar(object, configs));
+        problems.push(...checkSidecar(object, configs, secrets));
       }
     }
   }
@@ -132,9 +135,8 @@ if (costgateAt > 0) {
   const costgate = process.argv[costgateAt + 1];
   const inject = (input) =>
     spawnSync(costgate, ["k8s", "inject"], { input, encoding: "utf8" });
-  const baseConfig = documents(
-    readFileSync(path.join(root, "docker/k8s/base/app/proxy-configmap.yaml"), "utf8"),
-    "proxy-configmap.yaml");
+  const baseConfig = ["proxy-configmap.yaml", "ship-key-secret.yaml"].flatMap((file) =>
+    documents(readFileSync(path.join(root, "docker/k8s/base/app", file), "utf8"), file));
   const samples = path.join(here, "samples");
   for (const file of readdirSync(samples).filter((f) => f.endsWith(".yaml")).sort()) {
     const origin = `inject ${file}`;

@@ -1,5 +1,6 @@
 // What the costgate sidecar relies on in a Deployment, beyond what the schema can say: each rule
 // is one behaviour of README "Kubernetes sidecar". Returns a list of problems ("" none).
+import path from "node:path";
 import { parse } from "yaml";
 
 export const kSidecarName = "costgate-proxy";
@@ -38,8 +39,9 @@ function probeIs(probe, path) {
   return get?.path === path && (get.port === "costgate" || get.port === kPort);
 }
 
-// proxyConfigs: ConfigMap name -> its data (to read costgate.yaml: drain_ms, outbox size).
-export function checkSidecar(deployment, proxyConfigs) {
+// proxyConfigs: ConfigMap name -> its data (to read costgate.yaml: drain_ms, outbox size);
+// secrets: Secret name -> its keys (the ship key file must be one of them).
+export function checkSidecar(deployment, proxyConfigs, secrets) {
   const problems = [];
   const where = `Deployment ${deployment.metadata?.name}`;
   const fail = (what) => problems.push(`${where}: ${what}`);
@@ -132,6 +134,12 @@ export function checkSidecar(deployment, proxyConfigs) {
   const config = parse(configData["costgate.yaml"]) ?? {};
   if (!String(config.receipts?.path ?? "").startsWith("/var/lib/costgate/")) {
     fail("the config's receipts.path must be on the outbox volume (/var/lib/costgate/)");
+  }
+  const keyFile = String(config.shipper?.api_key_file ?? "");
+  const keyMount = (sidecar.volumeMounts ?? []).find((m) => path.dirname(keyFile) === m.mountPath);
+  const keySecret = volumes.get(keyMount?.name)?.secret?.secretName;
+  if (!keySecret || !(secrets.get(keySecret) ?? []).includes(path.basename(keyFile))) {
+    fail(`shipper.api_key_file '${keyFile}' must be a key of a Secret mounted at its directory`);
   }
   const outbox = volumes.get(outboxMount?.name);
   if (outbox?.emptyDir?.sizeLimit !== undefined) {
