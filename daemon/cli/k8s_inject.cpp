@@ -46,7 +46,7 @@ securityContext:
   capabilities: {drop: ["ALL"]}
   seccompProfile: {type: RuntimeDefault}
 resources:
-  requests: {cpu: 50m, memory: 48Mi}
+  requests: {cpu: 50m, memory: 64Mi}
   limits: {memory: 256Mi}
 volumeMounts:
   - {name: costgate-config, mountPath: /etc/costgate/costgate.yaml, subPath: costgate.yaml, readOnly: true}
