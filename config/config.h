@@ -91,6 +91,9 @@ struct ReceiptsConfig {
   // true: a call is refused (503, in the provider's error format) while its receipt cannot be
   // stored (database failing or full). false (default): metering degrades, calls never do.
   bool fail_closed = false;
+  // The `host` of every receipt; empty: the machine's hostname. A Kubernetes sidecar sets the
+  // node's name here (COSTGATE_HOST), since a pod's hostname is only its pod name. Read at start.
+  std::string host;
 
   bool operator==(const ReceiptsConfig&) const = default;
 };

@@ -21,6 +21,7 @@ constexpr EnvOverride kEnvOverrides[] = {
     {"COSTGATE_RECEIPTS_PATH", "receipts.path", "SQLite receipts database file"},
     {"COSTGATE_RECEIPTS_FAIL_CLOSED", "receipts.fail_closed",
      "refuse calls whose receipt cannot be stored"},
+    {"COSTGATE_HOST", "receipts.host", "host name on every receipt (empty: the hostname)"},
     {"COSTGATE_SHIPPER_URL", "shipper.url", "central base URL to ship receipts to (empty: off)"},
     {"COSTGATE_SHIPPER_API_KEY", "shipper.api_key", "API key (scope ship) for central"},
     {"COSTGATE_SHIPPER_CA_FILE", "shipper.ca_file", "CA bundle for central (empty: system)"},

@@ -118,6 +118,8 @@ const S kReceipts[] = {
     // 0 turns the cap off; a cap below a few pages could never hold a batch.
     {"max_db_bytes", [](Text t, Config& c) { return StoreSizeCap(t, c.receipts.max_db_bytes); }},
     {"fail_closed", [](Text t, Config& c) { return Store(ParseBool(t), c.receipts.fail_closed); }},
+    // Free text like a label: it goes out on every receipt under central's text rule.
+    {"host", [](Text t, Config& c) { return Store(ParseLabel(t), c.receipts.host); }},
 };
 
 // Empty turns shipping off.

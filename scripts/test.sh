@@ -7,15 +7,17 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
 jobs=$(nproc)
 
-# The SDKs and the dashboard's build tools install from npm while the first build compiles; the
-# tests wait for them.
+# The SDKs, the Kubernetes schemas (tests/k8s) and the dashboard's build tools install from npm
+# while the first build compiles; the tests wait for them.
 echo "== SDKs for the end-to-end tests and the dashboard (npm ci, pinned by package-lock.json)"
 npm_log=$(mktemp)
 { npm ci --prefix tests/sdk --no-audit --no-fund --loglevel=error &&
+  npm ci --prefix tests/k8s --no-audit --no-fund --loglevel=error &&
   scripts/build-dashboard.sh --install-only; } >"$npm_log" 2>&1 &
 npm_pid=$!
 export COSTGATE_REQUIRE_SDK_TESTS=1
 export COSTGATE_REQUIRE_DASHBOARD_TESTS=1
+export COSTGATE_REQUIRE_K8S_TESTS=1
 
 echo "== format check (clang-format)"
 git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror

@@ -11,6 +11,7 @@
 #include "daemon/cli/admin.h"
 #include "daemon/cli/budgets.h"
 #include "daemon/cli/generate_events.h"
+#include "daemon/cli/k8s_command.h"
 #include "daemon/cli/keys.h"
 #include "daemon/cli/prices.h"
 #include "daemon/roles/config_files.h"
@@ -40,6 +41,7 @@ void PrintHelp(std::FILE* out) {
   PrintKeysCommands(out);
   PrintAdminCommands(out);
   PrintBudgetsCommands(out);
+  PrintK8sCommands(out);
   std::fprintf(out,
                "  costgate --help | --version\n"
                "\n"
@@ -186,6 +188,9 @@ int Main(int argc, char** argv) {
   }
   if (command == "admin") {
     return AdminCommand(args);
+  }
+  if (command == "k8s") {
+    return K8sCommand(args);
   }
   std::fprintf(stderr, "costgate: unknown command '%.*s'\n\n", static_cast<int>(command.size()),
                command.data());

@@ -46,6 +46,9 @@ bool ProxyRole::OpenBudgets(const config::Config& config, bool central_in_proces
 }
 
 bool ProxyRole::Open(const std::shared_ptr<const config::Config>& config) {
+  if (!config->receipts.host.empty()) {
+    services_.host = config->receipts.host;  // before Prepare: the chain copies it
+  }
   if (auto error = writer_.Open(config->receipts)) {
     // Metering degrades, the app does not: calls are forwarded and their receipts wait in
     // memory while the writer keeps retrying.

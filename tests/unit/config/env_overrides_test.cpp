@@ -31,6 +31,15 @@ TEST(EnvOverrides, SetEveryLabel) {
   EXPECT_EQ(config.labels, (LabelsConfig{"app", "ws", "team", "proj", "env", "pod"}));
 }
 
+// What a Kubernetes sidecar sets from the downward API (docker/k8s): the node as the host.
+TEST(EnvOverrides, SetReceiptHost) {
+  EXPECT_EQ(LoadAccepted("", {}).receipts.host, "");
+  EXPECT_EQ(LoadAccepted("", {{"COSTGATE_HOST", "node-a"}}).receipts.host, "node-a");
+  EXPECT_EQ(
+      LoadAccepted("receipts: {host: from-yaml}", {{"COSTGATE_HOST", "node-b"}}).receipts.host,
+      "node-b");
+}
+
 TEST(EnvOverrides, SetReceiptsPathAndLogLevel) {
   Config config =
       LoadAccepted("", {{"COSTGATE_RECEIPTS_PATH", "/data/r.db"}, {"COSTGATE_LOG_LEVEL", "debug"}});
