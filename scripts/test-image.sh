@@ -4,7 +4,7 @@
 # this sandbox's settings, debian:bookworm made locally with debootstrap (once), then
 #   build docker/Dockerfile (--isolation chroot --format docker, the host's CA bundle for npm),
 #   run it with the host network, a volume on /var/lib/costgate and a mock Gemini upstream
-#   (Python's HTTPS server on loopback, its own throwaway CA: no internet needed),
+#   (docker/demo/mock_upstream.py on loopback, its own throwaway CA: no internet needed),
 #   wait for /readyz, `podman healthcheck run`, one call through the proxy, `podman stop`
 #   -> exit 0 after the drain, the receipt in the volume's outbox.
 # Prints the figures: build time, image size, start to ready, RSS.
@@ -14,37 +14,16 @@ cd "$(dirname "$0")/.."
 repo=$PWD
 work=${COSTGATE_IMAGE_TEST_DIR:-/var/tmp/costgate-image-test}
 image=${COSTGATE_IMAGE:-localhost/costgate:test}
-mkdir -p "$work/conf"
+mkdir -p "$work"
 die() { echo "FAIL $*" >&2; exit 1; }
 
-# The sandbox's podman settings (CONTAINERS.md): runc, cgroupfs, limits within the shell's own,
-# overlay storage when this kernel mounts it, else vfs.
-driver=vfs
-probe=$(mktemp -d)
-mkdir -p "$probe"/{l,u,w,m}
-if mount -t overlay overlay -o "lowerdir=$probe/l,upperdir=$probe/u,workdir=$probe/w" "$probe/m" 2>/dev/null; then
-  umount "$probe/m"
-  driver=overlay
-fi
-rm -rf "$probe"
-cat >"$work/conf/containers.conf" <<CONF
-[containers]
-default_ulimits = ["nofile=$(ulimit -Hn):$(ulimit -Hn)", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-network_backend = "netavark"
-CONF
-cat >"$work/conf/storage.conf" <<CONF
-[storage]
-driver = "$driver"
-runroot = "$work/storage/run"
-graphroot = "$work/storage/graph"
-CONF
-export CONTAINERS_CONF=$work/conf/containers.conf CONTAINERS_STORAGE_CONF=$work/conf/storage.conf
+source scripts/lib/podman-sandbox.sh
+podman_sandbox "$work"
 
-# The Dockerfile's bases, made locally: there is no Docker Hub here.
+# The Dockerfile's bases, made locally: there is no Docker Hub here. debian:bookworm is
+# debootstrap's minbase; debian:bookworm-slim is that made slim as Docker Hub's is (debuerreotype's
+# slimify: no apt lists or cached .debs, dpkg told to skip docs, man pages and locales, those
+# removed), so the runtime stage's size is the size it has on Docker Hub's base.
 if ! podman image exists docker.io/library/debian:bookworm; then
   mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/debian.sources | head -1)
   rm -rf "$work/rootfs"
@@ -52,11 +31,34 @@ if ! podman image exists docker.io/library/debian:bookworm; then
   debootstrap --variant=minbase bookworm "$work/rootfs" "${mirror:-http://deb.debian.org/debian}" \
     >"$work/debootstrap.log"
   tar -C "$work/rootfs" -c . | podman import --change 'CMD ["/bin/bash"]' - localhost/debian:bookworm >/dev/null
-  podman tag localhost/debian:bookworm docker.io/library/debian:bookworm docker.io/library/debian:bookworm-slim
+  podman tag localhost/debian:bookworm docker.io/library/debian:bookworm
   rm -rf "$work/rootfs"
 fi
+if ! podman image exists docker.io/library/debian:bookworm-slim; then
+  slim=$work/rootfs-slim
+  rm -rf "$slim"
+  cp -a "$(podman image mount docker.io/library/debian:bookworm)" "$slim"
+  podman image unmount docker.io/library/debian:bookworm >/dev/null
+  cat >"$slim/etc/dpkg/dpkg.cfg.d/docker" <<'DPKG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/groff/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/linda/*
+path-exclude /usr/share/locale/*
+DPKG
+  find "$slim/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+  find "$slim/usr/share/doc" -mindepth 1 -type d -empty -delete
+  rm -rf "$slim"/usr/share/{man,groff,info,lintian,linda,locale}/* "$slim"/var/lib/apt/lists/* \
+    "$slim"/var/cache/apt/*.bin "$slim"/var/cache/apt/archives/*.deb
+  tar -C "$slim" -c . | podman import --change 'CMD ["/bin/bash"]' - localhost/debian:bookworm-slim >/dev/null
+  podman tag localhost/debian:bookworm-slim docker.io/library/debian:bookworm-slim
+  rm -rf "$slim"
+fi
 
-echo "building $image (storage: $driver)"
+echo "building $image"
 start=$(date +%s)
 nice -n 19 podman build --pull=never --isolation chroot --format docker -f docker/Dockerfile \
   -v /etc/ssl/certs/ca-certificates.crt:/ci-ca.crt:ro --build-arg NODE_EXTRA_CA_CERTS=/ci-ca.crt \
@@ -78,31 +80,15 @@ cleanup() {
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1 \
-  -addext subjectAltName=IP:127.0.0.1 -keyout "$tmp/key.pem" -out "$tmp/ca.pem" 2>/dev/null
-chmod 644 "$tmp/ca.pem"
 fixture=tests/fixtures/gemini/ddtrace-gemini-2.0-flash-generateContent-gzip
 api_path=/v1beta/models/gemini-2.0-flash-001:generateContent
 upstream_port=$(free_port)
-python3 - "$upstream_port" "$tmp" "$repo/$fixture.response.json" <<'PY' >"$tmp/upstream.log" 2>&1 &
-import http.server, ssl, sys
-port, tmp, body = int(sys.argv[1]), sys.argv[2], open(sys.argv[3], "rb").read()
-class Gemini(http.server.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("content-length", 0)))
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Gemini)
-context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-context.load_cert_chain(f"{tmp}/ca.pem", f"{tmp}/key.pem")
-server.socket = context.wrap_socket(server.socket, server_side=True)
-server.serve_forever()
-PY
+MOCK_CA_DIR=$tmp MOCK_HOSTNAME=127.0.0.1 MOCK_BIND=127.0.0.1 MOCK_PORT=$upstream_port \
+  MOCK_RESPONSE=$repo/$fixture.response.json python3 docker/demo/mock_upstream.py >"$tmp/upstream.log" 2>&1 &
 upstream_pid=$!
+for _ in $(seq 50); do [[ -s $tmp/ca.pem ]] && break; sleep 0.1; done
+[[ -s $tmp/ca.pem ]] || die "the mock upstream did not start: $(cat "$tmp/upstream.log")"
+chmod 644 "$tmp/ca.pem"
 
 port=$(free_port)
 podman volume create "$volume" >/dev/null
