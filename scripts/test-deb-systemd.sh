@@ -14,24 +14,8 @@ package=${1:-$(ls build/release/package/costgate_*_amd64.deb 2>/dev/null | tail 
 [[ -f "$package" ]] || { echo "no package: run scripts/build-deb.sh first" >&2; exit 2; }
 
 work=${COSTGATE_SYSTEMD_TEST_DIR:-/var/tmp/costgate-systemd-test}
-mkdir -p "$work/conf"
-# The sandbox's podman settings (CONTAINERS.md): runc, cgroupfs, limits within the shell's own.
-cat >"$work/conf/containers.conf" <<CONF
-[containers]
-default_ulimits = ["nofile=$(ulimit -Hn):$(ulimit -Hn)", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-network_backend = "netavark"
-CONF
-cat >"$work/conf/storage.conf" <<CONF
-[storage]
-driver = "overlay"
-runroot = "$work/storage/run"
-graphroot = "$work/storage/graph"
-CONF
-export CONTAINERS_CONF=$work/conf/containers.conf CONTAINERS_STORAGE_CONF=$work/conf/storage.conf
+source scripts/lib/podman-sandbox.sh
+podman_sandbox "$work"
 
 # The image: systemd, curl and exactly the libraries the package depends on, so that dpkg -i
 # needs no network. Its tag names the dependency list: a new Depends line makes a new image.
