@@ -9,6 +9,7 @@
 #include "central/store/sqlite/rollup_rows.h"
 #include "sqlite/exec.h"
 #include "sqlite/schema_version.h"
+#include "sqlite/statement.h"
 
 namespace costgate::central {
 namespace {
@@ -212,6 +213,14 @@ ALTER TABLE users ADD COLUMN workspace_id TEXT NOT NULL DEFAULT '';
 ALTER TABLE users ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Whether the users table has its place columns already: a version-5 file written by a build
+// that added them before the version became 6 has them; main's version-5 files do not.
+bool UsersArePlaced(sqlite3* db) {
+  sqlite::Statement stmt = sqlite::PrepareOnce(
+      db, "SELECT 1 FROM pragma_table_info('users') WHERE name = 'workspace_id'");
+  return stmt && sqlite3_step(stmt.get()) == SQLITE_ROW;
+}
+
 }  // namespace
 
 StoreStatus CreateOrCheckSchema(sqlite3* db) {
@@ -278,7 +287,7 @@ StoreStatus CreateOrCheckSchema(sqlite3* db) {
     error = sqlite::Exec(db, kCreateUnpricedIndexSql,
                          *version == 0 ? "create schema" : "migrate schema to 6");
   }
-  if (!error) {
+  if (!error && !UsersArePlaced(db)) {
     error =
         sqlite::Exec(db, kAddUserPlaceSql, *version == 0 ? "create schema" : "migrate schema to 6");
   }

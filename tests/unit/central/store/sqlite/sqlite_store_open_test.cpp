@@ -56,6 +56,22 @@ TEST(SqliteStoreOpen, AVersion5FileGetsTheUnpricedEventsIndexAndUserPlaces) {
             2u);
 }
 
+// A version-5 file that has the users' place columns already (written by a build between 5 and
+// 6) opens too, and keeps them.
+TEST(SqliteStoreOpen, AVersion5FileWithPlacedUsersOpens) {
+  TempDir dir;
+  const std::string path = dir.File("central.db");
+  OpenSqliteStore(path);
+  store_testing::ExecuteSql(path, "DROP INDEX events_unpriced; PRAGMA user_version = 5;");
+  OpenSqliteStore(path);
+  EXPECT_EQ(QueryRows(path, "PRAGMA user_version")[0]["user_version"], "6");
+  EXPECT_EQ(QueryRows(path,
+                      "SELECT name FROM pragma_table_info('users') WHERE name IN "
+                      "('workspace_id', 'team_id')")
+                .size(),
+            2u);
+}
+
 TEST(SqliteStoreOpen, NewFileIsInWalMode) {
   TempDir dir;
   const std::string path = dir.File("central.db");
